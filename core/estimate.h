@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The estimator: a pure function from a build, a model and use cases to speeds
+// and verdicts, each carrying its inputs, bottleneck and assumptions.
+
+#include "assumptions.h"
+#include "hardware.h"
+#include "model.h"
+#include "units.h"
+#include "workload.h"
+
+#include <string>
+#include <vector>
+
+namespace llm {
+
+enum class Bottleneck {
+    RamSide,    // DIMM side: channels x 8 B x MT/s
+    CpuFabric,  // CPU side: CCDs x 32 B (x links) x FCLK
+    GpuMemory,  // VRAM bandwidth
+    Pcie,       // weights streamed over the PCIe link
+    Compute,    // FLOP/s (prompt processing)
+    Capacity,   // the model does not fit
+    Overhead,   // fixed per-token cost dominates (tiny models)
+};
+
+enum class WorkflowClass { Interactive, Background, Offline, NonViable };
+
+enum class FailedLimit { None, Capacity, PrefillTime, GenerationRate };
+
+struct BandwidthBreakdown {
+    units::ByteRate ramSide{};  // channels x 8 B x MT/s
+    units::ByteRate cpuSide{};  // CCDs x 32 B x links x FCLK (zero when it does not apply)
+    units::ByteRate system{};   // min of both (or ramSide alone when there is no fabric term)
+    units::ByteRate gpu{};      // per-GPU VRAM bandwidth of the first GPU (0 = none)
+    units::ByteRate pcie{};     // host link of one GPU (0 = none)
+    bool fabricApplies = false;
+    Bottleneck systemLimit = Bottleneck::RamSide;  // RamSide or CpuFabric
+};
+
+struct MemoryBreakdown {
+    units::Bytes weights{};
+    units::Bytes kvCache{};   // at the largest context of the workload
+    units::Bytes overhead{};
+    units::Bytes total{};     // weights + kvCache + overhead
+    units::Bytes ramAvailable{};   // what the placement may use of system RAM
+    units::Bytes vramAvailable{};  // summed over GPUs (or the iGPU's share for Unified)
+    units::Bytes inVram{};
+    units::Bytes inRam{};
+    bool fits = false;
+};
+
+struct UseCaseVerdict {
+    UseCase useCase;
+    units::Seconds prefillTime{};
+    units::TokenRate prefillRate{};
+    units::TokenRate generationRate{};  // averaged over the generated tokens as the KV cache grows
+    units::Seconds generationTime{};
+    units::Seconds totalTime{};
+    // Confidence band (from Assumptions' bands).
+    units::TokenRate prefillRateLow{}, prefillRateHigh{};
+    units::TokenRate generationRateLow{}, generationRateHigh{};
+    bool pass = false;
+    bool borderline = false;  // passes at the estimate but not at the low end of the band
+    WorkflowClass workflow = WorkflowClass::NonViable;
+    FailedLimit failed = FailedLimit::None;  // first limit that failed
+    Bottleneck bottleneck = Bottleneck::RamSide;  // of the failing phase; of generation when passing
+};
+
+struct Estimate {
+    std::string buildName;
+    std::string hardwareClass;  // class whose efficiency factors were used
+    Placement placement = Placement::CpuOnly;
+    bool fits = false;
+    BandwidthBreakdown bandwidth;
+    MemoryBreakdown memory;
+    units::Bytes bytesPerToken{};  // weights read per generated token (without KV)
+    // Headline figures: llama-bench pp512 / tg128 from an empty context.
+    units::TokenRate promptRate{};
+    units::TokenRate generationRate{};
+    units::TokenRate promptRateLow{}, promptRateHigh{};
+    units::TokenRate generationRateLow{}, generationRateHigh{};
+    Bottleneck promptBottleneck = Bottleneck::Compute;
+    Bottleneck generationBottleneck = Bottleneck::RamSide;
+    EfficiencyFactors factors;  // the factors actually applied
+    std::vector<UseCaseVerdict> useCases;
+};
+
+// Fastest placement that fits (or Assumptions::forcedPlacement). Never throws
+// for a model that does not fit: the estimate says so (fits = false, verdicts
+// fail on Capacity).
+Estimate estimate(const Build &build, const ModelChoice &model, const Workload &workload,
+                  const Assumptions &assumptions);
+
+// Placements this build could use at all (has GPUs, has an iGPU, ...).
+std::vector<Placement> candidatePlacements(const Build &build, const ModelChoice &model);
+
+// Hardware class used for efficiency factors and error bands, e.g. "cpu-zen5",
+// "gpu-nvidia-blackwell", "gpu-amd", "unified-apple", "unified-amd", "unified-nvidia".
+std::string hardwareClass(const Cpu &cpu);
+std::string hardwareClass(const Gpu &gpu);
+std::string hardwareClass(const Build &build, Placement placement);
+
+// Stable identifiers used in JSON ("cpu", "gpu", "hybrid", "ram-side", "interactive", ...).
+const char *toString(Placement placement);
+const char *toString(Bottleneck bottleneck);
+const char *toString(WorkflowClass workflow);
+const char *toString(FailedLimit limit);
+
+// One plain English sentence saying why a use case passes or fails, e.g.
+// "UC2 fails: a 4,096-token prompt takes 33 s on this CPU; the limit is 10 s."
+std::string explain(const UseCaseVerdict &verdict, const Estimate &estimate,
+                    const Thresholds &thresholds);
+
+} // namespace llm

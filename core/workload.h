@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Use cases (LocalScore's scenarios) and the thresholds a verdict is judged by.
+
+#include "units.h"
+
+#include <string>
+#include <vector>
+
+namespace llm {
+
+struct UseCase {
+    std::string id;           // "UC1", or the user's own name
+    std::string description;  // "Classification, sentiment analysis, keyword extraction"
+    units::Tokens promptTokens{};
+    units::Tokens generatedTokens{};
+};
+
+// The seed's four use cases (LocalScore's tests 1, 2, 6 and 7).
+std::vector<UseCase> seedUseCases();
+
+struct Thresholds {
+    units::Seconds maxPrefill = units::seconds(10);           // pass: prompt processed within
+    units::TokenRate minGeneration = units::tokensPerSecond(10);  // pass: output at least
+    units::Seconds interactivePrefill = units::seconds(3);    // interactive: prefill below
+    units::Seconds backgroundTotal = units::seconds(300);     // background: total within
+    units::Seconds offlineTotal = units::hours(4);            // off-line: total within
+};
+
+struct Workload {
+    std::vector<UseCase> useCases;
+};
+
+} // namespace llm
