@@ -1,0 +1,2 @@
+// SPDX-License-Identifier: MIT
+// Placeholder: implemented by the core work.

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The catalogue database: shipped reference data (embedded in the program)
+// copied on first run into a per-user SQLite file, and read back as core values.
+
+#include "catalog.h"
+
+#include <QString>
+
+namespace llm::db {
+
+struct OpenResult {
+    bool ok = false;
+    bool readOnly = false;    // newer schema, read-only file or folder, or locked
+    bool recovered = false;   // a damaged file was set aside and the shipped data restored
+    QString message;          // plain-language text for the user (empty when all is well)
+};
+
+// The shipped catalogue straight from the embedded resources (no file written).
+// Used by the CLI by default, by tests, and to (re)create the user's database.
+Catalog loadShippedCatalog();
+
+class CatalogueDatabase final {
+public:
+    CatalogueDatabase();
+    ~CatalogueDatabase();
+    CatalogueDatabase(const CatalogueDatabase &) = delete;
+    CatalogueDatabase &operator=(const CatalogueDatabase &) = delete;
+
+    // <AppDataLocation>/catalogue.sqlite
+    static QString defaultPath();
+
+    // Opens (creating from the shipped data on first run) and checks the file.
+    OpenResult open(const QString &path = defaultPath());
+    bool isOpen() const;
+    bool isReadOnly() const;
+    QString path() const;
+
+    // The whole catalogue (shipped rows with the user's overrides and own rows).
+    Catalog load() const;
+
+private:
+    struct Private;
+    Private *d;
+};
+
+} // namespace llm::db
