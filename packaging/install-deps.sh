@@ -10,7 +10,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6charts6 libqt6sql6-sqlite
   libqt6svg6 qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  libgl-dev libvulkan-dev libxkbcommon-dev
+  libqt6opengl6-dev libgl-dev libvulkan-dev libxkbcommon-dev
   libboost-dev libcsv-dev libsqlite3-dev sqlite3
   # running and testing the GUI headless, PDF checks
   qt6-qpa-plugins fonts-dejavu-core poppler-utils
