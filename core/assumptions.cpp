@@ -1,2 +1,59 @@
 // SPDX-License-Identifier: MIT
-// Placeholder: implemented by the core work.
+#include "assumptions.h"
+
+namespace llm {
+
+namespace {
+
+// Reused per thread so that the "class@runtime" key costs no allocation once
+// warm: the recommender calls factorsFor() millions of times.
+std::string &scratchKey(const std::string &hardwareClass, const std::string &runtime) {
+    thread_local std::string key;
+    key.assign(hardwareClass);
+    key.push_back('@');
+    key.append(runtime);
+    return key;
+}
+
+template <class V>
+const V *findClass(const std::map<std::string, V> &map, const std::string &hardwareClass,
+                   const std::string &runtime) {
+    if (map.empty())
+        return nullptr;
+    if (!runtime.empty()) {
+        auto it = map.find(scratchKey(hardwareClass, runtime));
+        if (it != map.end())
+            return &it->second;
+    }
+    auto it = map.find(hardwareClass);
+    return it != map.end() ? &it->second : nullptr;
+}
+
+} // namespace
+
+const EfficiencyFactors &Assumptions::factorsFor(const std::string &hardwareClass,
+                                                 HardwareKind kind) const {
+    if (const EfficiencyFactors *f = findClass(efficiencyByClass, hardwareClass, runtime))
+        return *f;
+    switch (kind) {
+    case HardwareKind::Cpu:
+        return defaultCpu;
+    case HardwareKind::Gpu:
+        return defaultGpu;
+    case HardwareKind::Unified:
+        return defaultUnified;
+    }
+    return defaultCpu;
+}
+
+Band Assumptions::promptBandFor(const std::string &hardwareClass) const {
+    const Band *b = findClass(promptBandByClass, hardwareClass, runtime);
+    return b ? *b : defaultBand;
+}
+
+Band Assumptions::generationBandFor(const std::string &hardwareClass) const {
+    const Band *b = findClass(generationBandByClass, hardwareClass, runtime);
+    return b ? *b : defaultBand;
+}
+
+} // namespace llm

@@ -15,37 +15,37 @@
 namespace llm {
 
 enum class Placement {
-    CpuOnly,                 // weights and KV cache in system RAM, CPU computes
-    SingleGpu,               // everything in one GPU's VRAM
-    MultiGpuLayerSplit,      // layers spread over GPUs; one stream visits them in turn
-    MultiGpuTensorParallel,  // every layer split over GPUs; bandwidth roughly adds up
-    HybridLayers,            // some layers in VRAM, the rest in RAM
-    HybridMoeExperts,        // attention and shared weights in VRAM, routed experts in RAM
-    Unified,                 // integrated GPU reading system RAM (Apple, Strix Halo, DGX Spark)
+    CpuOnly,                // weights and KV cache in system RAM, CPU computes
+    SingleGpu,              // everything in one GPU's VRAM
+    MultiGpuLayerSplit,     // layers spread over GPUs; one stream visits them in turn
+    MultiGpuTensorParallel, // every layer split over GPUs; bandwidth roughly adds up
+    HybridLayers,           // some layers in VRAM, the rest in RAM
+    HybridMoeExperts,       // attention and shared weights in VRAM, routed experts in RAM
+    Unified,                // integrated GPU reading system RAM (Apple, Strix Halo, DGX Spark)
 };
 
 enum class HardwareKind { Cpu, Gpu, Unified };
 
 // Measured speed as a fraction of the theoretical bound, for one hardware class.
 struct EfficiencyFactors {
-    double bandwidth = 0.7;  // generation: achieved bytes/s over theoretical
-    double compute = 0.4;    // prefill: achieved FLOP/s over peak
+    double bandwidth = 0.7; // generation: achieved bytes/s over theoretical
+    double compute = 0.4;   // prefill: achieved FLOP/s over peak
     // Fixed cost per generated token (kernel launches, sampling, synchronisation):
     // dominates 1B-class models, where bandwidth is never reached.
     units::SecondsPerToken tokenOverhead = units::secondsPerToken(0);
-    int measurements = 0;    // how many measurements the fit used (0 = default guess)
-    std::string fittedOn;    // ISO date of the fit, empty for defaults
+    int measurements = 0; // how many measurements the fit used (0 = default guess)
+    std::string fittedOn; // ISO date of the fit, empty for defaults
 };
 
 // Relative confidence band around an estimate (from cross-validated residuals).
 struct Band {
-    double low = 1.0;   // multiply the estimate by this for the low end
-    double high = 1.0;  // ... and by this for the high end
+    double low = 1.0;  // multiply the estimate by this for the low end
+    double high = 1.0; // ... and by this for the high end
 };
 
 struct Assumptions {
     Thresholds thresholds;
-    std::string runtime = "llama.cpp";  // "llama.cpp" or "llamafile"
+    std::string runtime = "llama.cpp"; // "llama.cpp" or "llamafile"
 
     // Keyed by hardware class ("cpu-zen5", "gpu-nvidia-ada", "unified-apple", ...),
     // optionally suffixed by "@runtime" ("gpu-nvidia-ampere@llamafile").
@@ -58,18 +58,25 @@ struct Assumptions {
     std::map<std::string, Band> generationBandByClass;
     Band defaultBand{0.75, 1.25};
 
-    double pcieEfficiency = 0.8;            // achieved share of PCIe link bandwidth
-    double tensorParallelEfficiency = 0.8;  // share of the summed bandwidth TP reaches
-    double kvBytesPerElement = 2.0;         // f16 KV cache
-    units::Bytes runtimeOverhead = units::gigabytes(0.8);  // compute buffers, context, per device
-    units::Tokens microBatch = units::tokens(512);         // llama.cpp n_ubatch
-    std::optional<Placement> forcedPlacement;              // empty = fastest that fits
+    double pcieEfficiency = 0.8;           // achieved share of PCIe link bandwidth
+    double tensorParallelEfficiency = 0.8; // share of the summed bandwidth TP reaches
+    double kvBytesPerElement = 2.0;        // f16 KV cache
+    units::Bytes runtimeOverhead = units::gigabytes(0.8); // compute buffers, context, per device
+    units::Tokens microBatch = units::tokens(512);        // llama.cpp n_ubatch
+    std::optional<Placement> forcedPlacement;             // empty = fastest that fits
 
     // Money and energy (money is not a physical quantity: plain doubles).
-    double eurPerUsd = 0.86;              // conversion of USD list prices
+    double eurPerUsd = 0.86; // conversion of USD list prices
     double electricityEurPerKwh = 0.30;
-    double memoryUsdPerGb = 10.0;         // DDR5 street price, see catalogue's dated rows
-    units::Power platformPower = units::watts(60);  // board, drives, fans, PSU losses
+    double memoryUsdPerGb = 10.0;                  // DDR5 street price, see catalogue's dated rows
+    units::Power platformPower = units::watts(60); // board, drives, fans, PSU losses
+    // Board, PSU, case and storage by CPU family, when a build names no platform
+    // price. Rough street prices (a guess, not from a dated source); mobile, Apple
+    // and unified-memory systems are priced whole and get none.
+    double platformUsdDesktop = 400.0;
+    double platformUsdWorkstation = 1500.0;
+    double platformUsdServer = 2000.0;
+    double platformUsdOther = 400.0;
 
     // Names of fields a user changed from the defaults (shown as "overridden").
     std::vector<std::string> overridden;

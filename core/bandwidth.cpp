@@ -1,2 +1,49 @@
 // SPDX-License-Identifier: MIT
-// Placeholder: implemented by the core work.
+#include "bandwidth.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace llm {
+
+namespace {
+// One 64-bit channel moves 8 bytes per transfer (seed formula).
+const units::BytesPerTransfer kBytesPerChannelTransfer = units::bytesPerTransfer(8);
+// One Infinity Fabric link moves 32 bytes per FCLK cycle (seed formula).
+const units::Bytes kBytesPerFabricCycle = units::bytes(32);
+// PCIe 3.0: 8 GT/s with 128b/130b encoding = 0.985 GB/s per lane and direction.
+const double kPcieGen3GbPerLane = 0.985;
+} // namespace
+
+units::ByteRate ramSideBandwidth(int channels, units::TransferRate speed) {
+    if (channels <= 0 || !(speed.value() > 0))
+        return units::gigabytesPerSecond(0);
+    return static_cast<double>(channels) * kBytesPerChannelTransfer * speed;
+}
+
+units::ByteRate cpuSideBandwidth(const Cpu &cpu) {
+    if (cpu.ccds <= 0 || !(cpu.fabricClock.value() > 0))
+        return units::gigabytesPerSecond(0);
+    const int links = std::max(1, cpu.fabricLinksPerCcd);
+    return static_cast<double>(cpu.ccds * links) * kBytesPerFabricCycle * cpu.fabricClock;
+}
+
+units::ByteRate systemBandwidth(const Cpu &cpu, const MemoryConfig &memory) {
+    const units::ByteRate ram = ramSideBandwidth(memory.channels, memory.speed);
+    if (cpu.unifiedBandwidth && cpu.unifiedBandwidth->value() > 0)
+        return std::min(ram, *cpu.unifiedBandwidth);
+    if (cpu.ccds > 0 && cpu.fabricClock.value() > 0)
+        return std::min(ram, cpuSideBandwidth(cpu));
+    return ram;
+}
+
+units::ByteRate pcieBandwidth(int generation, int lanes) {
+    if (generation <= 0 || lanes <= 0)
+        return units::gigabytesPerSecond(0);
+    // Gen 1 and 2 used 8b/10b encoding (0.25 and 0.5 GB/s per lane); from gen 3 on
+    // the rate doubles each generation, which the same doubling from 0.985 approximates.
+    const double perLane = kPcieGen3GbPerLane * std::ldexp(1.0, std::clamp(generation, 1, 8) - 3);
+    return units::gigabytesPerSecond(perLane * lanes);
+}
+
+} // namespace llm

@@ -1,2 +1,99 @@
 // SPDX-License-Identifier: MIT
-// Placeholder: implemented by the core work.
+#include "cost.h"
+
+#include <cctype>
+#include <cmath>
+
+namespace llm {
+
+namespace {
+
+bool finitePositive(double v) {
+    return std::isfinite(v) && v > 0;
+}
+
+bool sameText(const std::string &a, const char *b) {
+    std::size_t i = 0;
+    for (; i < a.size() && b[i] != '\0'; ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) !=
+            std::tolower(static_cast<unsigned char>(b[i])))
+            return false;
+    return i == a.size() && b[i] == '\0';
+}
+
+// Mobile chips, Apple silicon and unified-memory APUs are sold as whole systems:
+// their catalogue price already includes memory and platform.
+bool pricedAsSystem(const Build &build) {
+    const Cpu &cpu = build.cpu;
+    return cpu.family == CpuFamily::Mobile || sameText(cpu.vendor, "Apple") ||
+           cpu.unifiedBandwidth.has_value();
+}
+
+double platformPrice(const Build &build, const Assumptions &a) {
+    if (build.platformPriceUsd)
+        return *build.platformPriceUsd;
+    switch (build.cpu.family) {
+    case CpuFamily::Desktop:
+        return a.platformUsdDesktop;
+    case CpuFamily::Workstation:
+        return a.platformUsdWorkstation;
+    case CpuFamily::Server:
+        return a.platformUsdServer;
+    case CpuFamily::Mobile:
+        return 0.0;
+    case CpuFamily::Other:
+        return a.platformUsdOther;
+    }
+    return a.platformUsdOther;
+}
+
+} // namespace
+
+CostSummary costOf(const Build &build, units::TokenRate generationRate, const Assumptions &a) {
+    CostSummary c;
+
+    // Price: every part must have one, or there is no price at all.
+    bool complete = build.cpu.priceUsd.has_value() && std::isfinite(*build.cpu.priceUsd);
+    double usd = complete ? *build.cpu.priceUsd : 0.0;
+    for (const GpuGroup &g : build.gpus) {
+        if (g.count <= 0)
+            continue;
+        if (!g.gpu.priceUsd || !std::isfinite(*g.gpu.priceUsd)) {
+            complete = false;
+            break;
+        }
+        usd += g.count * *g.gpu.priceUsd;
+    }
+    if (complete && !pricedAsSystem(build)) {
+        usd += units::inGigabytes(build.memory.capacity) * a.memoryUsdPerGb;
+        usd += platformPrice(build, a);
+    } else if (complete && build.platformPriceUsd) {
+        usd += *build.platformPriceUsd;
+    }
+    if (complete && std::isfinite(usd) && usd >= 0)
+        c.priceEur = usd * a.eurPerUsd;
+
+    // Power at load: CPU + discrete GPUs + the rest of the platform.
+    units::Power power = units::watts(0);
+    if (finitePositive(build.cpu.tdp.value()))
+        power += build.cpu.tdp;
+    for (const GpuGroup &g : build.gpus)
+        if (g.count > 0 && finitePositive(g.gpu.tdp.value()))
+            power += static_cast<double>(g.count) * g.gpu.tdp;
+    if (finitePositive(a.platformPower.value()))
+        power += a.platformPower;
+    c.powerAtLoad = power;
+
+    const double rate = units::inTokensPerSecond(generationRate);
+    if (finitePositive(rate)) {
+        if (c.priceEur)
+            c.eurPerTokenPerSecond = *c.priceEur / rate;
+        c.energyPerToken = power / generationRate;
+        const double joulesPerToken = units::inWatts(power) / rate;
+        c.electricityEurPerMillionTokens =
+            units::inKilowattHours(units::joules(joulesPerToken * 1e6)) * a.electricityEurPerKwh;
+    }
+    return c;
+}
+
+} // namespace llm

@@ -15,13 +15,13 @@
 namespace llm {
 
 enum class Bottleneck {
-    RamSide,    // DIMM side: channels x 8 B x MT/s
-    CpuFabric,  // CPU side: CCDs x 32 B (x links) x FCLK
-    GpuMemory,  // VRAM bandwidth
-    Pcie,       // weights streamed over the PCIe link
-    Compute,    // FLOP/s (prompt processing)
-    Capacity,   // the model does not fit
-    Overhead,   // fixed per-token cost dominates (tiny models)
+    RamSide,   // DIMM side: channels x 8 B x MT/s
+    CpuFabric, // CPU side: CCDs x 32 B (x links) x FCLK
+    GpuMemory, // VRAM bandwidth
+    Pcie,      // weights streamed over the PCIe link
+    Compute,   // FLOP/s (prompt processing)
+    Capacity,  // the model does not fit
+    Overhead,  // fixed per-token cost dominates (tiny models)
 };
 
 enum class WorkflowClass { Interactive, Background, Offline, NonViable };
@@ -29,22 +29,22 @@ enum class WorkflowClass { Interactive, Background, Offline, NonViable };
 enum class FailedLimit { None, Capacity, PrefillTime, GenerationRate };
 
 struct BandwidthBreakdown {
-    units::ByteRate ramSide{};  // channels x 8 B x MT/s
-    units::ByteRate cpuSide{};  // CCDs x 32 B x links x FCLK (zero when it does not apply)
-    units::ByteRate system{};   // min of both (or ramSide alone when there is no fabric term)
-    units::ByteRate gpu{};      // per-GPU VRAM bandwidth of the first GPU (0 = none)
-    units::ByteRate pcie{};     // host link of one GPU (0 = none)
+    units::ByteRate ramSide{}; // channels x 8 B x MT/s
+    units::ByteRate cpuSide{}; // CCDs x 32 B x links x FCLK (zero when it does not apply)
+    units::ByteRate system{};  // min of both (or ramSide alone when there is no fabric term)
+    units::ByteRate gpu{};     // per-GPU VRAM bandwidth of the first GPU (0 = none)
+    units::ByteRate pcie{};    // host link of one GPU (0 = none)
     bool fabricApplies = false;
-    Bottleneck systemLimit = Bottleneck::RamSide;  // RamSide or CpuFabric
+    Bottleneck systemLimit = Bottleneck::RamSide; // RamSide or CpuFabric
 };
 
 struct MemoryBreakdown {
     units::Bytes weights{};
-    units::Bytes kvCache{};   // at the largest context of the workload
+    units::Bytes kvCache{}; // at the largest context of the workload
     units::Bytes overhead{};
-    units::Bytes total{};     // weights + kvCache + overhead
-    units::Bytes ramAvailable{};   // what the placement may use of system RAM
-    units::Bytes vramAvailable{};  // summed over GPUs (or the iGPU's share for Unified)
+    units::Bytes total{};         // weights + kvCache + overhead
+    units::Bytes ramAvailable{};  // what the placement may use of system RAM
+    units::Bytes vramAvailable{}; // summed over GPUs (or the iGPU's share for Unified)
     units::Bytes inVram{};
     units::Bytes inRam{};
     bool fits = false;
@@ -54,27 +54,27 @@ struct UseCaseVerdict {
     UseCase useCase;
     units::Seconds prefillTime{};
     units::TokenRate prefillRate{};
-    units::TokenRate generationRate{};  // averaged over the generated tokens as the KV cache grows
+    units::TokenRate generationRate{}; // averaged over the generated tokens as the KV cache grows
     units::Seconds generationTime{};
     units::Seconds totalTime{};
     // Confidence band (from Assumptions' bands).
     units::TokenRate prefillRateLow{}, prefillRateHigh{};
     units::TokenRate generationRateLow{}, generationRateHigh{};
     bool pass = false;
-    bool borderline = false;  // passes at the estimate but not at the low end of the band
+    bool borderline = false; // passes at the estimate but not at the low end of the band
     WorkflowClass workflow = WorkflowClass::NonViable;
-    FailedLimit failed = FailedLimit::None;  // first limit that failed
-    Bottleneck bottleneck = Bottleneck::RamSide;  // of the failing phase; of generation when passing
+    FailedLimit failed = FailedLimit::None;      // first limit that failed
+    Bottleneck bottleneck = Bottleneck::RamSide; // of the failing phase; of generation when passing
 };
 
 struct Estimate {
     std::string buildName;
-    std::string hardwareClass;  // class whose efficiency factors were used
+    std::string hardwareClass; // class whose efficiency factors were used
     Placement placement = Placement::CpuOnly;
     bool fits = false;
     BandwidthBreakdown bandwidth;
     MemoryBreakdown memory;
-    units::Bytes bytesPerToken{};  // weights read per generated token (without KV)
+    units::Bytes bytesPerToken{}; // weights read per generated token (without KV)
     // Headline figures: llama-bench pp512 / tg128 from an empty context.
     units::TokenRate promptRate{};
     units::TokenRate generationRate{};
@@ -82,7 +82,9 @@ struct Estimate {
     units::TokenRate generationRateLow{}, generationRateHigh{};
     Bottleneck promptBottleneck = Bottleneck::Compute;
     Bottleneck generationBottleneck = Bottleneck::RamSide;
-    EfficiencyFactors factors;  // the factors actually applied
+    EfficiencyFactors factors; // the factors actually applied
+    // A GPU's FP16 peak was unknown (0): its prefill used the CPU's peak instead.
+    bool computeFallback = false;
     std::vector<UseCaseVerdict> useCases;
 };
 
@@ -91,6 +93,12 @@ struct Estimate {
 // fail on Capacity).
 Estimate estimate(const Build &build, const ModelChoice &model, const Workload &workload,
                   const Assumptions &assumptions);
+
+// Judges one use case from its filled-in times and rates (prefillTime, generationRate,
+// totalTime and the band's low ends): pass, borderline, workflow, failed limit and
+// bottleneck. estimate() uses it; exposed so the exact thresholds can be tested.
+void classify(UseCaseVerdict &verdict, bool fits, Bottleneck prefillBottleneck,
+              Bottleneck generationBottleneck, const Thresholds &thresholds);
 
 // Placements this build could use at all (has GPUs, has an iGPU, ...).
 std::vector<Placement> candidatePlacements(const Build &build, const ModelChoice &model);

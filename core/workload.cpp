@@ -1,2 +1,20 @@
 // SPDX-License-Identifier: MIT
-// Placeholder: implemented by the core work.
+#include "workload.h"
+
+namespace llm {
+
+std::vector<UseCase> seedUseCases() {
+    // LocalScore's tests 1, 2, 6 and 7, as the seed document lists them.
+    return {
+        {"UC1", "Classification, sentiment analysis, keyword extraction", units::tokens(1024),
+         units::tokens(16)},
+        {"UC2", "Long document Q&A, RAG, short summary of extensive text", units::tokens(4096),
+         units::tokens(256)},
+        {"UC3", "Complex reasoning, chain-of-thought, long-form creative writing",
+         units::tokens(1280), units::tokens(3072)},
+        {"UC4", "Prompt expansion, explanation generation, chatbot", units::tokens(384),
+         units::tokens(1152)},
+    };
+}
+
+} // namespace llm
