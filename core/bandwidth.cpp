@@ -7,6 +7,7 @@
 namespace llm {
 
 namespace {
+bool finitePositive(double v) { return std::isfinite(v) && v > 0; }
 // One 64-bit channel moves 8 bytes per transfer (seed formula).
 const units::BytesPerTransfer kBytesPerChannelTransfer = units::bytesPerTransfer(8);
 // One Infinity Fabric link moves 32 bytes per FCLK cycle (seed formula).
@@ -16,13 +17,13 @@ const double kPcieGen3GbPerLane = 0.985;
 } // namespace
 
 units::ByteRate ramSideBandwidth(int channels, units::TransferRate speed) {
-    if (channels <= 0 || !(speed.value() > 0))
+    if (channels <= 0 || !finitePositive(speed.value()))
         return units::gigabytesPerSecond(0);
     return static_cast<double>(channels) * kBytesPerChannelTransfer * speed;
 }
 
 units::ByteRate cpuSideBandwidth(const Cpu &cpu) {
-    if (cpu.ccds <= 0 || !(cpu.fabricClock.value() > 0))
+    if (cpu.ccds <= 0 || !finitePositive(cpu.fabricClock.value()))
         return units::gigabytesPerSecond(0);
     const int links = std::max(1, cpu.fabricLinksPerCcd);
     return static_cast<double>(cpu.ccds * links) * kBytesPerFabricCycle * cpu.fabricClock;
@@ -30,9 +31,9 @@ units::ByteRate cpuSideBandwidth(const Cpu &cpu) {
 
 units::ByteRate systemBandwidth(const Cpu &cpu, const MemoryConfig &memory) {
     const units::ByteRate ram = ramSideBandwidth(memory.channels, memory.speed);
-    if (cpu.unifiedBandwidth && cpu.unifiedBandwidth->value() > 0)
+    if (cpu.unifiedBandwidth && finitePositive(cpu.unifiedBandwidth->value()))
         return std::min(ram, *cpu.unifiedBandwidth);
-    if (cpu.ccds > 0 && cpu.fabricClock.value() > 0)
+    if (cpu.ccds > 0 && finitePositive(cpu.fabricClock.value()))
         return std::min(ram, cpuSideBandwidth(cpu));
     return ram;
 }
