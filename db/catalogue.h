@@ -11,14 +11,21 @@ namespace llm::db {
 
 struct OpenResult {
     bool ok = false;
-    bool readOnly = false;    // newer schema, read-only file or folder, or locked
-    bool recovered = false;   // a damaged file was set aside and the shipped data restored
-    QString message;          // plain-language text for the user (empty when all is well)
+    bool readOnly = false;  // newer schema, read-only file or folder, or locked
+    bool recovered = false; // a damaged file was set aside and the shipped data restored
+    QString message;        // plain-language text for the user (empty when all is well)
 };
 
 // The shipped catalogue straight from the embedded resources (no file written).
 // Used by the CLI by default, by tests, and to (re)create the user's database.
+// Parsed once per process, later calls copy the cached result.
+// If the embedded data is broken this returns an empty Catalog and logs a warning;
+// use the overload below to get the reason for the user.
 Catalog loadShippedCatalog();
+// Same; *error is empty on success, else a one-line reason (catalog then empty).
+Catalog loadShippedCatalog(QString *error);
+// Version tag of the shipped data (changes whenever the CSVs change).
+QString shippedDataVersion();
 
 class CatalogueDatabase final {
 public:

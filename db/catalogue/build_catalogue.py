@@ -1,0 +1,442 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Regenerate the shipped catalogue CSVs in this folder from the raw data.
+
+Usage: python3 build_catalogue.py [RAW_DATA_DIR]   (default /work/shared/data)
+
+Python 3 standard library only. The output is committed; CI never runs this.
+Every fix applied here is listed in CHANGES.md; the script asserts the facts
+it relies on so that a change in the raw data stops it instead of silently
+producing a different catalogue.
+"""
+
+import csv
+import hashlib
+import os
+import re
+import sys
+
+CHECKED = "2026-11-25"  # the date we checked the data, used when the source gives none
+HERE = os.path.dirname(os.path.abspath(__file__))
+RAW = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data"
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+
+
+def read(name):
+    with open(os.path.join(RAW, name), newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def write(name, header, rows):
+    with open(os.path.join(HERE, name), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        for r in rows:
+            w.writerow([r.get(h, "") for h in header])
+    print(f"{name}: {len(rows)} rows")
+
+
+def as_of(source):
+    """The date the source gives (ISO 8601, possibly year-month only), else CHECKED."""
+    m = re.search(r"\b(20\d\d)-(\d\d)-(\d\d)\b", source)
+    if m:
+        return m.group(0)
+    m = re.search(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[- ](20\d\d)\b", source)
+    if m:
+        return f"{m.group(2)}-{MONTHS[m.group(1).lower()]:02d}"
+    return CHECKED
+
+
+class Row:
+    """Strips '~' from cells and remembers which output columns were approximate."""
+
+    def __init__(self, raw):
+        self.raw = raw
+        self.approx = []
+
+    def get(self, col, out=None):
+        v = self.raw.get(col, "").strip()
+        if v.startswith("~"):
+            self.approx.append(out or col)
+            v = v[1:].strip()
+        return v
+
+    def mark(self, out):
+        if out not in self.approx:
+            self.approx.append(out)
+
+
+def num(v):
+    """Normalise a number cell: no trailing '.0' noise, empty stays empty."""
+    if v == "":
+        return ""
+    f = float(v)
+    return str(int(f)) if f == int(f) and abs(f) < 1e15 else repr(f)
+
+
+def yes(v):
+    v = v.strip().lower()
+    assert v in ("yes", "no", ""), v
+    return "1" if v == "yes" else "0"
+
+
+# ---------------------------------------------------------------- CPUs
+TURIN_ARCH = ("zen5", "zen5c")
+
+
+def memory_standard(detail, mts):
+    """One JEDEC standard per CPU: the one the rated speed (max_mts) belongs to."""
+    d = detail.upper()
+    if "/" in d and "LPDDR" in d and "MRDIMM" not in d:  # "DDR5-5600/LPDDR5X-7500"
+        for part in d.split("/"):
+            m = re.match(r"\s*(L?P?DDR\d+X?)(?:-(\d+))?", part)
+            if m and m.group(2) and int(m.group(2)) == int(float(mts)):
+                return m.group(1)
+    m = re.match(r"\s*(LPDDR\d+X?|DDR\d+)", d)
+    assert m, detail
+    return m.group(1)
+
+
+def pcie_gen_of(r):
+    """PCIe generation of the CPU's lanes (not in the raw data): by platform."""
+    sock, arch = r["socket"], r["architecture"]
+    if sock in ("AM5", "sTR5", "SP5", "SP6", "FL1", "FCLGA4677", "FCLGA7529", "FCLGA1851", "FCLGA1700"):
+        return "5"
+    if sock in ("AM4", "SP3", "~SP3", "sTRX4", "sWRX8", "FCLGA4189") or sock.startswith("FP"):
+        return "4"
+    if sock in ("FCLGA2011-3", "FCLGA2011", "FCLGA3647"):
+        return "3"
+    if "Meteor Lake" in arch or "Lunar Lake" in arch:
+        return "4"
+    if r["vendor"] == "Cix":
+        return "4"
+    return ""  # Apple, DGX Spark: no CPU PCIe lanes for GPUs
+
+
+def build_cpus():
+    out = []
+    for raw in read("cpus.csv"):
+        r = Row(raw)
+        vendor, model = raw["vendor"].strip(), raw["model"].strip()
+        o = {"name": f"{vendor} {model}", "vendor": vendor, "model": model}
+        for col in ("family", "socket", "architecture"):
+            o[col] = r.get(col)
+        for col, outcol in (("cores", "cores"), ("threads", "threads"), ("base_ghz", "base_ghz"),
+                            ("boost_ghz", "boost_ghz"), ("l3_mb", "l3_mb"), ("ccd_count", "ccd_count"),
+                            ("fclk_ghz", "fclk_ghz"), ("memory_channels", "memory_channels"),
+                            ("max_memory_gb", "max_memory_gb"), ("max_mts", "max_mts"),
+                            ("pcie_lanes", "pcie_lanes"), ("tdp_w", "tdp_w"),
+                            ("launch_price_usd", "price_usd"), ("unified_bw_gbs", "unified_bw_gbs")):
+            o[outcol] = num(r.get(col, outcol))
+        detail = r.get("ddr_type", "memory_type")
+        o["memory_type_detail"] = detail
+        o["memory_type"] = memory_standard(detail, o["max_mts"])
+        o["avx512"] = yes(raw["avx512"])
+        o["avx512_bf16"] = yes(raw["avx512_bf16"])
+        o["amx"] = "1" if "AMX" in raw["architecture"] else "0"
+        o["pcie_gen"] = pcie_gen_of(raw)
+        if o["pcie_gen"]:
+            r.mark("pcie_gen")
+        # ccd_count: empty (Intel, Apple, Arm SoCs) = monolithic = 0 = no fabric term.
+        if o["ccd_count"] == "":
+            o["ccd_count"] = "0"
+        # Fabric links per CCD: 2 (GMI-Wide) on Turin with <= 8 CCDs, 1 elsewhere.
+        ccds = int(o["ccd_count"])
+        links = 1
+        if raw["socket"] == "SP5" and raw["architecture"].split()[0] in TURIN_ARCH and 0 < ccds <= 8:
+            links = 2
+            if model != "EPYC 9355P":  # measured there; inferred for the other SKUs
+                r.mark("fabric_links_per_ccd")
+        o["fabric_links_per_ccd"] = str(links)
+        src = raw["source"].strip()
+        o["source"] = src
+        o["as_of"] = as_of(src)
+        o["approximate"] = ";".join(r.approx)
+        out.append(o)
+    check_cpus(out)
+    return out
+
+
+def check_cpus(rows):
+    by = {r["model"]: r for r in rows}
+    assert len(by) == len(rows), "duplicate CPU names"
+    # Strix Halo: 256-bit LPDDR5X-8000 = 4 x 64-bit-equivalent channels = 256 GB/s.
+    for m in ("Ryzen AI Max+ 395", "Ryzen AI Max+ PRO 395", "Ryzen AI Max 390", "Ryzen AI Max PRO 390",
+              "Ryzen AI Max 385"):
+        assert by[m]["memory_channels"] == "4" and by[m]["max_mts"] == "8000", m
+        assert by[m]["unified_bw_gbs"] == "256", m
+    assert by["Ryzen AI Max PRO 380"]["memory_channels"] == "2"
+    # EPYC 9005 (Turin) is rated DDR5-6000.
+    for r in rows:
+        if r["socket"] == "SP5" and r["architecture"].split()[0] in TURIN_ARCH:
+            assert r["max_mts"] == "6000", r["model"]
+        assert r["family"] in ("desktop", "workstation", "server", "mobile"), r["family"]
+        assert r["memory_channels"] and float(r["memory_channels"]) > 0, r["model"]
+        assert r["max_mts"] and float(r["max_mts"]) > 0, r["model"]
+        assert r["cores"] and int(r["cores"]) > 0, r["model"]
+    assert by["EPYC 9355P"]["fabric_links_per_ccd"] == "2"
+    assert by["EPYC 9755"]["fabric_links_per_ccd"] == "1"
+
+
+# ---------------------------------------------------------------- GPUs
+# Apple M3 / M4 GPUs: Apple publishes no FLOP figure. FP16 ALU peak =
+# GPU cores x 128 ALUs x 2 FLOP (FMA) x clock (FP16 runs at the FP32 rate).
+APPLE_GPU_CLOCK_GHZ = {
+    "M3": (1.398, "hmc-tech.com/gpu/apple_10_core_m3 and /gpu/apple-32-core-m4-max-vs-apple-40-core-m3-max "
+                  "list the M3 family GPU at 1398 MHz"),
+    "M4 Max": (1.678, "hmc-tech.com/gpu/apple-32-core-m4-max-vs-apple-40-core-m3-max lists the M4 Max GPU at 1678 MHz"),
+    "M4": (1.578, "hmc-tech.com/gpu/apple-8-core-m4-fl-vs-apple-24-core-m1-max lists the M4 GPU at 1578 MHz; "
+                  "assumed for M4 and M4 Pro (no figure found for the M4 Pro)"),
+}
+
+
+def apple_fp16(model, arch):
+    m = re.search(r"(\d+) cores", arch)
+    cores = int(m.group(1))
+    key = "M4 Max" if model.startswith("M4 Max") else model.split()[0]
+    ghz, basis = APPLE_GPU_CLOCK_GHZ[key]
+    tflops = cores * 128 * 2 * ghz / 1000.0
+    return f"{tflops:.3f}", (f"fp16 derived (approximate): {cores} GPU cores x 128 ALUs x 2 FLOP x {ghz} GHz "
+                             f"= {tflops:.3f} TFLOPS; clock: {basis}")
+
+
+def build_gpus():
+    out = []
+    for raw in read("gpus.csv"):
+        r = Row(raw)
+        vendor, model = raw["vendor"].strip(), raw["model"].strip()
+        o = {"name": f"{vendor} {model}", "vendor": vendor, "model": model}
+        for col in ("segment", "architecture", "memory_type"):
+            o[col] = r.get(col)
+        for col, outcol in (("vram_gb", "vram_gb"), ("bus_width_bits", "bus_width_bits"),
+                            ("bandwidth_gbs", "bandwidth_gbs"), ("fp16_tensor_tflops_dense", "fp16_tflops"),
+                            ("int8_tops_dense", "int8_tops"), ("tdp_w", "tdp_w"), ("pcie_gen", "pcie_gen"),
+                            ("pcie_lanes", "pcie_lanes"), ("launch_price_usd", "price_usd")):
+            o[outcol] = num(r.get(col, outcol))
+        o["nvlink"] = yes(raw["nvlink"])
+        src = raw["source"].strip()
+        o["integrated"] = "1" if "unified" in raw["memory_type"].lower() else "0"
+        if vendor == "Apple" and o["fp16_tflops"] == "":
+            o["fp16_tflops"], note = apple_fp16(model, raw["architecture"])
+            r.mark("fp16_tflops")
+            src = f"{src} | {note}"
+        o["source"] = src
+        o["as_of"] = as_of(src)
+        o["approximate"] = ";".join(r.approx)
+        out.append(o)
+    by = {r["model"]: r for r in out}
+    assert len(by) == len(out), "duplicate GPU names"
+    for m in ("DGX Spark (GB10 Grace Blackwell)", "Radeon 8060S (Ryzen AI Max+ 395)",
+              "Radeon 8050S (Ryzen AI Max 390/385)", "M4 Max (16-core CPU/40-core GPU)"):
+        assert by[m]["integrated"] == "1", m
+    assert by["GeForce RTX 5090"]["integrated"] == "0"
+    assert sum(r["integrated"] == "1" for r in out) == 3 + sum(r["vendor"] == "Apple" for r in out)
+    for r in out:
+        assert float(r["bandwidth_gbs"]) > 0 and float(r["vram_gb"]) > 0, r["model"]
+    return out
+
+
+# ---------------------------------------------------------------- models
+ATTENTION = {"gqa", "mha", "mla", "sliding"}
+
+
+def count(v):
+    return "" if v == "" else str(round(float(v) * 1e9))
+
+
+def build_models():
+    out = []
+    for raw in read("models.csv"):
+        r = Row(raw)
+        repo = raw["hf_repo"].strip()
+        o = {"name": repo.split("/", 1)[1], "family": r.get("family"), "display_name": r.get("model"),
+             "hf_repo": repo}
+        o["params_total"] = count(r.get("params_total_b", "params_total"))
+        o["params_active"] = count(r.get("params_active_b", "params_active"))
+        o["moe"] = yes(raw["moe"])
+        for col, outcol in (("experts_total", "experts_total"), ("experts_active", "experts_active"),
+                            ("n_layers", "layers"), ("hidden_size", "hidden_size"), ("n_heads", "heads"),
+                            ("n_kv_heads", "kv_heads"), ("head_dim", "head_dim"),
+                            ("sliding_window", "sliding_window"), ("n_full_attn_layers", "full_attention_layers"),
+                            ("kv_lora_rank", "kv_lora_rank"), ("qk_rope_head_dim", "qk_rope_head_dim"),
+                            ("max_context", "max_context"), ("n_shared_experts", "shared_experts")):
+            o[outcol] = num(r.get(col, outcol))
+        o["attention"] = r.get("attention")
+        assert o["attention"] in ATTENTION, o["attention"]
+        o["routed_expert_params"] = ""
+        if o["moe"] == "1":
+            e, k = int(o["experts_total"]), int(o["experts_active"])
+            total = float(raw["params_total_b"].lstrip("~"))
+            active = float(raw["params_active_b"].lstrip("~"))
+            if "active excludes input embedding" in raw["params_basis"]:
+                # gpt-oss: the published active count leaves out the input embedding,
+                # which the total includes; use the computed active (with it) so that
+                # total - active is routed experts only.
+                active = float(raw["params_active_b_computed"])
+            o["routed_expert_params"] = str(round((total - active) * e / (e - k) * 1e9))
+        o["license"] = r.get("license")
+        o["release_date"] = r.get("release_date")
+        o["params_basis"] = r.get("params_basis")
+        src = raw["source"].strip()
+        o["source"] = src
+        o["as_of"] = as_of(src)
+        o["approximate"] = ";".join(r.approx)
+        out.append(o)
+    names = [m["name"] for m in out]
+    assert len(set(names)) == len(names), "duplicate model names"
+    q = {m["name"]: m for m in out}["Qwen2.5-14B-Instruct"]
+    assert q["params_total"] == "14770000000" and q["layers"] == "48" and q["kv_heads"] == "8"
+    return out
+
+
+# ---------------------------------------------------------------- quantizations
+def build_quants():
+    out = []
+    for raw in read("quants.csv"):
+        r = Row(raw)
+        name = raw["quant"].strip()
+        # "MXFP4 (MXFP4_MOE ftype)" -> "MXFP4" (the name runtimes and measured results use)
+        name = re.sub(r"\s*\(MXFP4_MOE ftype\)$", "", name)
+        eff = r.get("bits_per_weight_effective", "bits_per_weight")
+        block = r.get("block_bpw")
+        o = {"name": name, "format": raw["format"].strip(), "block_bpw": num(block),
+             "notes": raw["notes"].strip()}
+        if eff:
+            o["bits_per_weight"], o["bpw_basis"] = num(eff), "whole-model effective"
+        else:
+            # No whole-model figure: the per-tensor storage size is the best there is.
+            o["bits_per_weight"], o["bpw_basis"] = num(block), "block storage size (no whole-model figure)"
+            r.mark("bits_per_weight")
+        src = raw["source"].strip()
+        o["source"] = src
+        o["as_of"] = as_of(src)
+        o["approximate"] = ";".join(r.approx)
+        assert float(o["bits_per_weight"]) > 0, name
+        out.append(o)
+    names = [q["name"] for q in out]
+    assert len(set(names)) == len(names), "duplicate quant names"
+    assert {q["name"]: q for q in out}["Q4_K_M"]["bits_per_weight"] == "4.8944"
+    return out
+
+
+# ---------------------------------------------------------------- memory speeds
+JEDEC_DDR4 = "https://www.jedec.org/standards-documents/docs/jesd79-4a (DDR4 SDRAM standard; speed bins 1600-3200 MT/s)"
+JEDEC_DDR3 = "https://www.jedec.org/standards-documents/docs/jesd-79-3d (DDR3 SDRAM standard; speed bins 800-2133 MT/s)"
+JEDEC_LP4X = "https://www.jedec.org/standards-documents/docs/jesd209-4b (LPDDR4/4X standard; up to 4266 MT/s)"
+ADDED_SPEEDS = ([("DDR4", s, JEDEC_DDR4) for s in (1600, 1866, 2133, 2400, 2666, 2933, 3200)]
+                + [("DDR3", s, JEDEC_DDR3) for s in (1333, 1600, 1866)]
+                + [("LPDDR4X", 4266, JEDEC_LP4X)])
+
+
+def build_memory_speeds():
+    out, seen = [], set()
+    for raw in read("memory.csv"):
+        if raw["category"] not in ("ddr5_speed", "lpddr_speed"):
+            continue
+        key = (raw["standard"], int(raw["speed_mts"]))
+        if key in seen:
+            continue
+        seen.add(key)
+        src = raw["source"].strip()
+        out.append({"standard": key[0], "speed_mts": str(key[1]), "source": src, "as_of": as_of(src),
+                    "origin_note": "memory.csv"})
+    for std, s, src in ADDED_SPEEDS:
+        assert (std, s) not in seen
+        out.append({"standard": std, "speed_mts": str(s), "source": src, "as_of": CHECKED,
+                    "origin_note": "added (JEDEC speed bin; not in memory.csv)"})
+    out.sort(key=lambda r: (r["standard"], int(r["speed_mts"])))
+    return out
+
+
+# ---------------------------------------------------------------- presets, use cases
+def build_presets(cpus, gpus):
+    cpu_names = {c["name"] for c in cpus}
+    gpu_names = {g["name"] for g in gpus}
+    out = []
+    for raw in read("presets.csv"):
+        o = {k: raw[k].strip() for k in ("name", "memory_channels", "memory_mts", "memory_capacity_gb",
+                                          "gpu_count", "seed_row", "note")}
+        o["cpu_name"] = raw["cpu_catalog"].strip()
+        o["gpu_name"] = raw["gpu_catalog"].strip()
+        assert o["cpu_name"] in cpu_names, o["cpu_name"]
+        assert o["gpu_name"] == "" or o["gpu_name"] in gpu_names, o["gpu_name"]
+        assert (o["gpu_name"] == "") == (o["gpu_count"] == "0"), o["name"]
+        o["source"] = "seed document running-llms-locally.md, first table (corrected in presets.csv)"
+        o["as_of"] = CHECKED
+        out.append(o)
+    return out
+
+
+USE_CASES = [
+    ("UC1", "Classification, sentiment analysis, keyword extraction", 1024, 16),
+    ("UC2", "Long document Q&A, RAG, short summary of extensive text", 4096, 256),
+    ("UC3", "Complex reasoning, chain-of-thought, long-form creative writing, code generation", 1280, 3072),
+    ("UC4", "Prompt expansion, explanation generation, creative writing, code generation", 384, 1152),
+]
+
+
+def build_use_cases():
+    src = ("seed document running-llms-locally.md, use-case table (after LocalScore, "
+           "https://www.localscore.ai/about)")
+    return [{"id": i, "description": d, "prompt_tokens": str(p), "gen_tokens": str(g), "source": src,
+             "as_of": CHECKED} for i, d, p, g in USE_CASES]
+
+
+def build_file_sizes(models, quants):
+    """Real GGUF file sizes (GB = 1e9 B), for models and quants in the catalogue."""
+    model_names = {m["name"] for m in models}
+    out = []
+    for raw in read("gguf_file_sizes.csv"):
+        out.append({"model": raw["model"].strip(), "quant": raw["quant"].strip(),
+                    "file_size_gb": num(raw["file_size_gb"].strip()),
+                    "repo_or_origin": raw["repo_or_origin"].strip(),
+                    "in_catalogue": "1" if raw["model"].strip() in model_names else "0",
+                    "source": raw["source"].strip(), "as_of": as_of(raw["source"])})
+    return out
+
+
+def main():
+    cpus = build_cpus()
+    gpus = build_gpus()
+    models = build_models()
+    quants = build_quants()
+    write("cpus.csv", ["name", "vendor", "model", "family", "socket", "architecture", "cores", "threads",
+                       "base_ghz", "boost_ghz", "l3_mb", "ccd_count", "fabric_links_per_ccd", "fclk_ghz",
+                       "memory_channels", "max_memory_gb", "memory_type", "memory_type_detail", "max_mts",
+                       "avx512", "avx512_bf16", "amx", "pcie_lanes", "pcie_gen", "tdp_w", "price_usd",
+                       "unified_bw_gbs", "approximate", "source", "as_of"], cpus)
+    write("gpus.csv", ["name", "vendor", "model", "segment", "architecture", "vram_gb", "memory_type",
+                       "bus_width_bits", "bandwidth_gbs", "fp16_tflops", "int8_tops", "tdp_w", "pcie_gen",
+                       "pcie_lanes", "nvlink", "integrated", "price_usd", "approximate", "source", "as_of"], gpus)
+    write("models.csv", ["name", "family", "display_name", "hf_repo", "params_total", "params_active", "moe",
+                         "experts_total", "experts_active", "shared_experts", "routed_expert_params", "layers",
+                         "hidden_size", "heads", "kv_heads", "head_dim", "attention", "sliding_window",
+                         "full_attention_layers", "kv_lora_rank", "qk_rope_head_dim", "max_context", "license",
+                         "release_date", "params_basis", "approximate", "source", "as_of"], models)
+    write("quants.csv", ["name", "format", "bits_per_weight", "bpw_basis", "block_bpw", "notes", "approximate",
+                         "source", "as_of"], quants)
+    write("memory_speeds.csv", ["standard", "speed_mts", "origin_note", "source", "as_of"], build_memory_speeds())
+    write("presets.csv", ["name", "cpu_name", "memory_channels", "memory_mts", "memory_capacity_gb", "gpu_name",
+                          "gpu_count", "seed_row", "note", "source", "as_of"], build_presets(cpus, gpus))
+    write("use_cases.csv", ["id", "description", "prompt_tokens", "gen_tokens", "source", "as_of"],
+          build_use_cases())
+    write("gguf_file_sizes.csv", ["model", "quant", "file_size_gb", "repo_or_origin", "in_catalogue", "source",
+                                  "as_of"], build_file_sizes(models, quants))
+    # meta.csv: the data version is a hash of the data files, so it changes exactly
+    # when the shipped data does (a release can then replace the shipped rows).
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        with open(os.path.join(HERE, name), "rb") as f:
+            digest.update(name.encode() + b"\0" + f.read())
+    write("meta.csv", ["key", "value"], [{"key": "as_of", "value": CHECKED},
+                                         {"key": "data_version", "value": f"{CHECKED}.{digest.hexdigest()[:12]}"}])
+
+
+DATA_FILES = ("cpus.csv", "gpus.csv", "models.csv", "quants.csv", "memory_speeds.csv", "presets.csv",
+              "use_cases.csv", "gguf_file_sizes.csv")
+
+
+if __name__ == "__main__":
+    main()

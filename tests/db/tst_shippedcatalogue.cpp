@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: MIT
+// The shipped catalogue: every raw data row present, spot values, presets resolve.
+
+#include "catalogue.h"
+#include "csvtable.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+using namespace llm;
+
+namespace {
+
+template <class T> const T *byName(const std::vector<T> &items, const std::string &name) {
+    auto it = std::find_if(items.begin(), items.end(), [&](const T &x) { return x.name == name; });
+    return it == items.end() ? nullptr : &*it;
+}
+
+// Data rows of a raw CSV in the source tree (the embedded copy is checked against it).
+int dataRows(const QString &file) {
+    QFile f(QStringLiteral(LLMADVISOR_SOURCE_DIR "/db/catalogue/") + file);
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    int lines = 0;
+    bool inQuote = false;
+    for (char ch : f.readAll()) {
+        if (ch == '"')
+            inQuote = !inQuote;
+        else if (ch == '\n' && !inQuote)
+            ++lines;
+    }
+    return lines - 1; // header
+}
+
+bool near(double a, double b, double rel = 1e-9) {
+    return std::fabs(a - b) <= rel * std::max(std::fabs(a), std::fabs(b));
+}
+
+} // namespace
+
+class TstShippedCatalogue final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void loadsWithoutError();
+    void counts_data();
+    void counts();
+    void cpuSpots_data();
+    void cpuSpots();
+    void aiMaxBandwidth();
+    void gpuSpots();
+    void integratedGpus();
+    void modelSpots();
+    void moeRoutedParams();
+    void quantSpots();
+    void presetsResolve();
+    void useCases();
+    void memorySpeedsCoverCpus();
+    void namesMatchMeasuredData();
+    void cachedAndFast();
+};
+
+void TstShippedCatalogue::loadsWithoutError() {
+    QString error = u"not cleared"_s;
+    QElapsedTimer timer;
+    timer.start();
+    const Catalog c = db::loadShippedCatalog(&error); // first call: parses the embedded CSVs
+    qInfo("first load (parse of the embedded CSVs): %.2f ms", timer.nsecsElapsed() / 1e6);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(c.asOf, std::string("2026-11-25"));
+    QVERIFY(!db::shippedDataVersion().isEmpty());
+}
+
+void TstShippedCatalogue::counts_data() {
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<int>("expected"); // data rows of the raw files in /work/shared/data
+    QTest::newRow("cpus") << u"cpus"_s << 168;
+    QTest::newRow("gpus") << u"gpus"_s << 82;
+    QTest::newRow("models") << u"models"_s << 42;
+    QTest::newRow("quants") << u"quants"_s << 36;
+    QTest::newRow("presets") << u"presets"_s << 9;
+    QTest::newRow("use_cases") << u"use_cases"_s << 4;
+    QTest::newRow("memory_speeds") << u"memory_speeds"_s << 25;
+}
+
+void TstShippedCatalogue::counts() {
+    QFETCH(QString, table);
+    QFETCH(int, expected);
+    const Catalog c = db::loadShippedCatalog();
+    const std::map<QString, size_t> sizes = {{u"cpus"_s, c.cpus.size()},
+                                             {u"gpus"_s, c.gpus.size()},
+                                             {u"models"_s, c.models.size()},
+                                             {u"quants"_s, c.quants.size()},
+                                             {u"presets"_s, c.presets.size()},
+                                             {u"use_cases"_s, c.useCases.size()},
+                                             {u"memory_speeds"_s, c.memorySpeeds.size()}};
+    QCOMPARE(static_cast<int>(sizes.at(table)), expected);
+    // The committed CSV has the same number of rows as the catalogue.
+    QCOMPARE(dataRows(table + u".csv"_s), expected);
+}
+
+void TstShippedCatalogue::cpuSpots_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("cores");
+    QTest::addColumn<int>("channels");
+    QTest::addColumn<double>("mts");
+    QTest::addColumn<int>("ccds");
+    QTest::addColumn<double>("fclk");
+    QTest::addColumn<int>("links");
+    QTest::newRow("9950X") << u"AMD Ryzen 9 9950X"_s << 16 << 2 << 5600.0 << 2 << 2.0 << 1;
+    QTest::newRow("7400F") << u"AMD Ryzen 5 7400F"_s << 6 << 2 << 5200.0 << 1 << 1.8 << 1;
+    QTest::newRow("EPYC 9755") << u"AMD EPYC 9755"_s << 128 << 12 << 6000.0 << 16 << 2.0 << 1;
+    QTest::newRow("EPYC 9355P") << u"AMD EPYC 9355P"_s << 32 << 12 << 6000.0 << 8 << 2.0 << 2;
+    QTest::newRow("EPYC 9554P") << u"AMD EPYC 9554P"_s << 64 << 12 << 4800.0 << 8 << 1.8 << 1;
+    QTest::newRow("EPYC 9015") << u"AMD EPYC 9015"_s << 8 << 12 << 6000.0 << 2 << 2.0 << 2;
+    QTest::newRow("TR 7970X") << u"AMD Ryzen Threadripper 7970X"_s << 32 << 4 << 5200.0 << 4 << 1.8
+                              << 1;
+    QTest::newRow("8700G APU") << u"AMD Ryzen 7 8700G"_s << 8 << 2 << 5200.0 << 0 << 0.0 << 1;
+    QTest::newRow("Xeon 8480+") << u"Intel Xeon Platinum 8480+"_s << 56 << 8 << 4800.0 << 0 << 0.0
+                                << 1;
+}
+
+void TstShippedCatalogue::cpuSpots() {
+    QFETCH(QString, name);
+    const Catalog c = db::loadShippedCatalog();
+    const Cpu *cpu = byName(c.cpus, name.toStdString());
+    QVERIFY2(cpu, qPrintable(name));
+    QTEST(cpu->cores, "cores");
+    QTEST(cpu->memoryChannels, "channels");
+    QTEST(units::inMegatransfersPerSecond(cpu->maxMemorySpeed), "mts");
+    QTEST(cpu->ccds, "ccds");
+    QFETCH(double, fclk);
+    QVERIFY(near(units::inGigahertz(cpu->fabricClock), fclk) ||
+            (fclk == 0 && cpu->fabricClock.value() == 0));
+    QTEST(cpu->fabricLinksPerCcd, "links");
+    QVERIFY(!cpu->source.empty());
+    QVERIFY(!cpu->asOf.empty());
+}
+
+void TstShippedCatalogue::aiMaxBandwidth() {
+    const Catalog c = db::loadShippedCatalog();
+    for (const char *n : {"AMD Ryzen AI Max+ 395", "AMD Ryzen AI Max+ PRO 395",
+                          "AMD Ryzen AI Max 390", "AMD Ryzen AI Max 385"}) {
+        const Cpu *cpu = byName(c.cpus, n);
+        QVERIFY2(cpu, n);
+        QCOMPARE(cpu->memoryChannels, 4);
+        QCOMPARE(units::inMegatransfersPerSecond(cpu->maxMemorySpeed), 8000.0);
+        QCOMPARE(cpu->memoryType, std::string("LPDDR5X"));
+        // channels x 8 B x MT/s = 256 GB/s, and the published unified figure agrees.
+        QVERIFY(near(cpu->memoryChannels * 8.0 *
+                         units::inMegatransfersPerSecond(cpu->maxMemorySpeed) / 1000.0,
+                     256.0));
+        QVERIFY(cpu->unifiedBandwidth.has_value());
+        QVERIFY(near(units::inGigabytesPerSecond(*cpu->unifiedBandwidth), 256.0));
+    }
+    const Cpu *pro380 = byName(c.cpus, "AMD Ryzen AI Max PRO 380");
+    QVERIFY(pro380);
+    QCOMPARE(pro380->memoryChannels, 2);
+    // Approximate cells stay visible.
+    const Cpu *r9950 = byName(c.cpus, "AMD Ryzen 9 9950X");
+    QVERIFY(std::count(r9950->approximateFields.begin(), r9950->approximateFields.end(),
+                       "fclk_ghz") == 1);
+    const Cpu *e9355 = byName(c.cpus, "AMD EPYC 9355");
+    QVERIFY(std::count(e9355->approximateFields.begin(), e9355->approximateFields.end(),
+                       "fabric_links_per_ccd") == 1);
+}
+
+void TstShippedCatalogue::gpuSpots() {
+    const Catalog c = db::loadShippedCatalog();
+    const Gpu *g = byName(c.gpus, "NVIDIA GeForce RTX 5090");
+    QVERIFY(g);
+    QVERIFY(near(units::inGigabytes(g->vram), 32));
+    QVERIFY(near(units::inGigabytesPerSecond(g->bandwidth), 1792));
+    QVERIFY(near(units::inTeraflopsPerSecond(g->fp16Tensor), 419));
+    QCOMPARE(g->pcieGen, 5);
+    QVERIFY(!g->integrated);
+    QVERIFY(g->priceUsd.has_value() && *g->priceUsd == 1999);
+    const Gpu *pro = byName(c.gpus, "NVIDIA RTX PRO 6000 Blackwell Workstation Edition");
+    QVERIFY(pro);
+    QVERIFY(near(units::inGigabytes(pro->vram), 96));
+    // No published figure: 0, the estimator falls back.
+    const Gpu *ada4000 = byName(c.gpus, "NVIDIA RTX 4000 Ada Generation");
+    QVERIFY(ada4000);
+    QCOMPARE(ada4000->fp16Tensor.value(), 0.0);
+}
+
+void TstShippedCatalogue::integratedGpus() {
+    const Catalog c = db::loadShippedCatalog();
+    for (const Gpu &g : c.gpus) {
+        const bool expected = g.vendor == "Apple" ||
+                              g.name.find("DGX Spark") != std::string::npos ||
+                              g.name.find("Radeon 80") != std::string::npos;
+        QVERIFY2(g.integrated == expected, g.name.c_str());
+    }
+    // Apple M3/M4 FP16 derived: cores x 128 x 2 x clock, marked approximate.
+    const Gpu *m4max = byName(c.gpus, "Apple M4 Max (16-core CPU/40-core GPU)");
+    QVERIFY(m4max);
+    QVERIFY(
+        near(units::inTeraflopsPerSecond(m4max->fp16Tensor), 40 * 128 * 2 * 1.678 / 1000, 1e-3));
+    QVERIFY(std::count(m4max->approximateFields.begin(), m4max->approximateFields.end(),
+                       "fp16_tflops") == 1);
+}
+
+void TstShippedCatalogue::modelSpots() {
+    const Catalog c = db::loadShippedCatalog();
+    const Model *q = byName(c.models, "Qwen2.5-14B-Instruct");
+    QVERIFY(q);
+    QCOMPARE(q->paramsTotal, 14.77e9);
+    QCOMPARE(q->paramsActive, 14.77e9);
+    QCOMPARE(q->layers, 48);
+    QCOMPARE(q->kvHeads, 8);
+    QCOMPARE(q->headDim, 128);
+    QCOMPARE(q->attention, AttentionKind::Gqa);
+    QVERIFY(!q->moe);
+    for (const char *n :
+         {"Llama-3.1-8B-Instruct", "gpt-oss-120b", "gemma-3-27b-it", "DeepSeek-V3", "phi-4"})
+        QVERIFY2(byName(c.models, n), n);
+    const Model *ds = byName(c.models, "DeepSeek-V3");
+    QCOMPARE(ds->attention, AttentionKind::Mla);
+    QCOMPARE(ds->kvLoraRank, 512);
+    QCOMPARE(ds->qkRopeHeadDim, 64);
+    const Model *gemma = byName(c.models, "gemma-3-27b-it");
+    QCOMPARE(gemma->attention, AttentionKind::Sliding);
+    QCOMPARE(gemma->slidingWindow, 1024);
+    QCOMPARE(gemma->fullAttentionLayers, 10);
+}
+
+void TstShippedCatalogue::moeRoutedParams() {
+    const Catalog c = db::loadShippedCatalog();
+    int moe = 0;
+    for (const Model &m : c.models) {
+        if (!m.moe) {
+            QCOMPARE(m.routedExpertParams, 0.0);
+            continue;
+        }
+        ++moe;
+        QVERIFY2(m.routedExpertParams > 0 && m.routedExpertParams < m.paramsTotal, m.name.c_str());
+        // The inactive routed experts are what total - active leaves out.
+        const double inactive =
+            m.routedExpertParams * (m.expertsTotal - m.expertsActive) / m.expertsTotal;
+        QVERIFY2(inactive <= m.paramsTotal - m.paramsActive + 1e9, m.name.c_str());
+    }
+    QVERIFY(moe >= 10);
+    const Model *mix = byName(c.models, "Mixtral-8x7B-Instruct-v0.1");
+    QVERIFY(near(mix->routedExpertParams, (46.7e9 - 12.88e9) * 8 / 6, 1e-6));
+}
+
+void TstShippedCatalogue::quantSpots() {
+    const Catalog c = db::loadShippedCatalog();
+    QCOMPARE(byName(c.quants, "Q4_K_M")->bitsPerWeight, 4.8944);
+    QCOMPARE(byName(c.quants, "Q8_0")->bitsPerWeight, 8.5008);
+    QCOMPARE(byName(c.quants, "MXFP4")->bitsPerWeight, 4.3395);
+    for (const Quantization &q : c.quants)
+        QVERIFY2(q.bitsPerWeight > 0 && q.bitsPerWeight <= 32, q.name.c_str());
+}
+
+void TstShippedCatalogue::presetsResolve() {
+    const Catalog c = db::loadShippedCatalog();
+    QCOMPARE(c.presets.size(), size_t(9));
+    for (const Preset &p : c.presets) {
+        const Cpu *cpu = byName(c.cpus, p.cpuName);
+        QVERIFY2(cpu, p.cpuName.c_str());
+        QVERIFY(p.memory.channels > 0 && p.memory.channels <= cpu->memoryChannels);
+        for (const PresetGpu &g : p.gpus) {
+            QVERIFY2(byName(c.gpus, g.gpuName), g.gpuName.c_str());
+            QVERIFY(g.count > 0);
+        }
+    }
+    const Preset &first = c.presets.front();
+    QCOMPARE(first.cpuName, std::string("AMD Ryzen AI Max+ PRO 395"));
+    QCOMPARE(first.memory.channels, 4);
+    const Preset &last = c.presets.back();
+    QCOMPARE(last.gpus.size(), size_t(1));
+    QCOMPARE(last.gpus.front().count, 4);
+}
+
+void TstShippedCatalogue::useCases() {
+    const Catalog c = db::loadShippedCatalog();
+    QCOMPARE(c.useCases.size(), size_t(4));
+    QCOMPARE(c.useCases[2].id, std::string("UC3"));
+    QCOMPARE(units::inTokens(c.useCases[2].promptTokens), 1280.0);
+    QCOMPARE(units::inTokens(c.useCases[2].generatedTokens), 3072.0);
+    QVERIFY(!c.useCases[0].description.empty());
+}
+
+void TstShippedCatalogue::memorySpeedsCoverCpus() {
+    // Every CPU's rated speed is a speed grade of its memory standard, so the
+    // speed picker can always offer it.
+    const Catalog c = db::loadShippedCatalog();
+    for (const Cpu &cpu : c.cpus) {
+        const bool found =
+            std::any_of(c.memorySpeeds.begin(), c.memorySpeeds.end(), [&](const MemorySpeed &s) {
+                return s.standard == cpu.memoryType && s.speed == cpu.maxMemorySpeed;
+            });
+        QVERIFY2(found, cpu.name.c_str());
+    }
+}
+
+void TstShippedCatalogue::namesMatchMeasuredData() {
+    // measured-train.csv names hardware exactly as the catalogue does.
+    const QString path = u"/work/shared/data/measured-train.csv"_s;
+    if (!QFile::exists(path))
+        QSKIP("raw data folder not available (CI)");
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    db::detail::CsvTable table;
+    QString error;
+    QVERIFY2(db::detail::parseCsv(f.readAll(), u"measured-train.csv"_s, &table, &error),
+             qPrintable(error));
+    const int cpuCol = table.column(u"cpu_catalog"_s);
+    const int gpuCol = table.column(u"gpu_catalog"_s);
+    QVERIFY(cpuCol > 0 && gpuCol > 0);
+    const Catalog c = db::loadShippedCatalog();
+    int checked = 0;
+    for (const QStringList &row : table.rows) {
+        const std::string cpu = row.at(cpuCol).toStdString();
+        const std::string gpu = row.at(gpuCol).toStdString();
+        if (!cpu.empty()) {
+            QVERIFY2(byName(c.cpus, cpu), cpu.c_str());
+            ++checked;
+        }
+        if (!gpu.empty()) {
+            QVERIFY2(byName(c.gpus, gpu), gpu.c_str());
+            ++checked;
+        }
+    }
+    QVERIFY(checked > 100);
+}
+
+void TstShippedCatalogue::cachedAndFast() {
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 100; ++i)
+        QVERIFY(!db::loadShippedCatalog().cpus.empty());
+    qInfo("100 cached loads: %lld ms", static_cast<long long>(timer.elapsed()));
+}
+
+QTEST_GUILESS_MAIN(TstShippedCatalogue)
+#include "tst_shippedcatalogue.moc"
