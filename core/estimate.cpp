@@ -47,8 +47,12 @@ Flops cpuFlopsPerCycle(const Cpu &cpu) {
     // FP32 FMA lanes x 2 FLOP x FMA pipes: a native 512-bit datapath does 64,
     // 256-bit datapaths (Zen 4's double-pumped AVX-512, AVX2, NEON) 32.
     const std::string &arch = cpu.architecture;
-    const bool native512 =
-        cpu.avx512 && (arch.rfind("zen", 0) != 0 || arch == "zen5" || arch == "zen6");
+    const bool zen = arch.rfind("zen", 0) == 0;
+    // Zen 5 has a native 512-bit datapath except in the monolithic mobile dies
+    // (Strix Point, Krackan), which keep Zen 4's double-pumped 256-bit units.
+    const bool zenNative512 =
+        (arch == "zen5" || arch == "zen6") && !(cpu.family == CpuFamily::Mobile && cpu.ccds == 0);
+    const bool native512 = cpu.avx512 && (!zen || zenNative512);
     double perCycle = native512 ? 64.0 : 32.0;
     // bf16 dot products (AVX512_BF16) or AMX tiles double the matmul rate.
     if (cpu.avx512Bf16 || cpu.amx)
@@ -142,6 +146,7 @@ struct Plan {
     double expertFlopsPerToken = 0;     // HybridMoeExperts: FLOPs of routed experts (side B)
     double flopShareA = 0;              // HybridLayers: share of layers on side A
     ByteRate link{};                    // PCIe for streaming side-B weights (hybrid)
+    bool computeFallback = false;       // a GPU's peak was unknown: the CPU's was used
     MemoryBreakdown memory;
     Bytes capacity{};
     const EfficiencyFactors *factors = nullptr;
@@ -281,6 +286,7 @@ Plan makePlan(Placement placement, const Context &c) {
             gpuSide(b, c.a, placement == Placement::MultiGpuTensorParallel, c.cpuFlops);
         p.bwA = g.bandwidth;
         p.peakA = g.peak;
+        p.computeFallback = g.computeFallback;
         p.tokenBytesA = c.tokenWeights;
         p.batchBytesA = c.weights;
         p.kvShareA = 1.0;
@@ -294,6 +300,7 @@ Plan makePlan(Placement placement, const Context &c) {
             gpuSide(b, c.a, b.multiGpuMode == MultiGpuMode::TensorParallel, c.cpuFlops);
         p.bwA = g.bandwidth;
         p.peakA = g.peak;
+        p.computeFallback = g.computeFallback;
         p.link = g.link;
         // Fill VRAM (after its overhead) with whole layers and their KV share.
         const Bytes room = g.vram - static_cast<double>(g.count) * c.overhead;
@@ -317,6 +324,7 @@ Plan makePlan(Placement placement, const Context &c) {
             gpuSide(b, c.a, b.multiGpuMode == MultiGpuMode::TensorParallel, c.cpuFlops);
         p.bwA = g.bandwidth;
         p.peakA = g.peak;
+        p.computeFallback = g.computeFallback;
         p.link = g.link;
         const Bytes nonExpert = c.weights - c.routed;
         const Bytes activeExperts = c.activeRoutedShare * c.weights;
@@ -343,6 +351,7 @@ Plan makePlan(Placement placement, const Context &c) {
             p.limitA = Bottleneck::GpuMemory;
         }
         p.peakA = positive(igpu.fp16Tensor) ? igpu.fp16Tensor : c.cpuFlops;
+        p.computeFallback = !positive(igpu.fp16Tensor);
         p.tokenBytesA = c.tokenWeights;
         p.batchBytesA = c.weights;
         p.kvShareA = 1.0;
@@ -502,7 +511,14 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
             p.runnable ? rateOf(tokens(1), generationStep(p, m, headlineGen * 0.5, a).time)
                        : TokenRate::from_value(0.0);
         if (p.fits) {
-            if (!haveFit || rate > bestRate) {
+            // Equal generation (an iGPU and the CPU reading the same RAM): the one
+            // that processes prompts faster is the better use of the machine.
+            const bool tie = haveFit && std::fabs(inTokensPerSecond(rate - bestRate)) <=
+                                            1e-9 * inTokensPerSecond(bestRate);
+            const bool better = !haveFit || (tie ? prefill(p, m, headlinePrompt, a).time <
+                                                       prefill(best, m, headlinePrompt, a).time
+                                                 : rate > bestRate);
+            if (better) {
                 best = p;
                 bestRate = rate;
                 haveFit = true;
@@ -523,6 +539,7 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
     e.fits = best.fits;
     e.memory = best.memory;
     e.factors = *best.factors;
+    e.computeFallback = best.computeFallback;
     e.hardwareClass = hardwareClass(build, best.placement);
     const Band promptBand = a.promptBandFor(e.hardwareClass);
     const Band genBand = a.generationBandFor(e.hardwareClass);

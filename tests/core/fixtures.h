@@ -16,13 +16,18 @@
 #include <limits>
 #include <string>
 
+// Compares estimator enums by their stable names. Never QCOMPARE them directly:
+// QTest finds llm::toString() by argument-dependent lookup and would delete[]
+// the static string it returns when printing a failure.
+#define COMPARE_ENUM(actual, expected)                                                             \
+    QCOMPARE(QByteArray(llm::toString(actual)), QByteArray(llm::toString(expected)))
+
 namespace llm::fixtures {
 
 using namespace llm::units;
 
 // Ryzen 5 7400F as the seed describes it: 6 Zen 4 cores, 1 CCD, FCLK 1.8 GHz, 2 ch DDR5-5200.
-inline Cpu ryzen7400f()
-{
+inline Cpu ryzen7400f() {
     Cpu c;
     c.name = "AMD Ryzen 5 7400F";
     c.vendor = "AMD";
@@ -47,13 +52,11 @@ inline Cpu ryzen7400f()
     return c;
 }
 
-inline MemoryConfig dualDdr5(double mts, double gb)
-{
+inline MemoryConfig dualDdr5(double mts, double gb) {
     return {2, megatransfersPerSecond(mts), gigabytes(gb)};
 }
 
-inline Gpu gpu(const std::string &name, double vramGb, double gbPerS, double tflops)
-{
+inline Gpu gpu(const std::string &name, double vramGb, double gbPerS, double tflops) {
     Gpu g;
     g.name = name;
     g.vendor = "NVIDIA";
@@ -71,8 +74,7 @@ inline Gpu gpu(const std::string &name, double vramGb, double gbPerS, double tfl
 
 // A dense model with Llama 3.1 8B's attention shape (128 KiB of KV per token at
 // f16) and 10e9 parameters, so that 8 bits per weight make exactly 10 GB.
-inline ModelChoice dense10GB()
-{
+inline ModelChoice dense10GB() {
     ModelChoice m;
     m.model.name = "Toy-10B";
     m.model.paramsTotal = 10e9;
@@ -88,8 +90,7 @@ inline ModelChoice dense10GB()
 
 // MoE: 100e9 parameters, 10e9 active, 95e9 in routed experts: 5e9 always-read
 // parameters plus 5e9 of routed experts per token; 8 bits per weight.
-inline ModelChoice moe100GB()
-{
+inline ModelChoice moe100GB() {
     ModelChoice m = dense10GB();
     m.model.name = "Toy-MoE-100B";
     m.model.paramsTotal = 100e9;
@@ -102,8 +103,7 @@ inline ModelChoice moe100GB()
 }
 
 // Ideal hardware: no efficiency loss, so expected figures are the formulas themselves.
-inline Assumptions ideal()
-{
+inline Assumptions ideal() {
     Assumptions a;
     a.defaultCpu = {1.0, 1.0, secondsPerToken(0), 0, {}};
     a.defaultGpu = {1.0, 1.0, secondsPerToken(0), 0, {}};
@@ -112,12 +112,13 @@ inline Assumptions ideal()
     return a;
 }
 
-inline Workload workload(double prompt, double gen)
-{
+inline Workload workload(double prompt, double gen) {
     return Workload{{UseCase{"W", "test", tokens(prompt), tokens(gen)}}};
 }
 
-inline bool finite(double v) { return std::isfinite(v); }
+inline bool finite(double v) {
+    return std::isfinite(v);
+}
 
 } // namespace llm::fixtures
 

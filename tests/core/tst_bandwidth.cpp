@@ -20,14 +20,13 @@ private slots:
     void degenerate();
 };
 
-void TestBandwidth::systemBandwidth_data()
-{
+void TestBandwidth::systemBandwidth_data() {
     QTest::addColumn<int>("ccds");
     QTest::addColumn<int>("links");
     QTest::addColumn<double>("fclkGhz");
     QTest::addColumn<int>("channels");
     QTest::addColumn<double>("mts");
-    QTest::addColumn<double>("unifiedGbs");  // 0 = none
+    QTest::addColumn<double>("unifiedGbs"); // 0 = none
     QTest::addColumn<double>("ramGbs");
     QTest::addColumn<double>("cpuGbs");
     QTest::addColumn<double>("systemGbs");
@@ -35,38 +34,38 @@ void TestBandwidth::systemBandwidth_data()
     // Seed: min(2 x 8 x 5.2, 1 x 32 x 1.8) = min(83.2, 57.6)
     QTest::newRow("Ryzen 5 7400F") << 1 << 1 << 1.8 << 2 << 5200.0 << 0.0 << 83.2 << 57.6 << 57.6;
     // Seed: min(12 x 8 x 5.6, 16 x 32 x 2.0) = min(537.6, 1024)
-    QTest::newRow("EPYC 9755 (seed)") << 16 << 1 << 2.0 << 12 << 5600.0 << 0.0 << 537.6 << 1024.0
-                                      << 537.6;
+    QTest::newRow("EPYC 9755 (seed)")
+        << 16 << 1 << 2.0 << 12 << 5600.0 << 0.0 << 537.6 << 1024.0 << 537.6;
     // hardware.md: EPYC 9005 is rated DDR5-6000, 576 GB/s.
-    QTest::newRow("EPYC 9755 DDR5-6000") << 16 << 1 << 2.0 << 12 << 6000.0 << 0.0 << 576.0
-                                         << 1024.0 << 576.0;
+    QTest::newRow("EPYC 9755 DDR5-6000")
+        << 16 << 1 << 2.0 << 12 << 6000.0 << 0.0 << 576.0 << 1024.0 << 576.0;
     // Seed: 9 CCD x 32 x 2.0 = 576 = 12 ch x 8 x 6.0
-    QTest::newRow("9 CCD balance") << 9 << 1 << 2.0 << 12 << 6000.0 << 0.0 << 576.0 << 576.0
-                                   << 576.0;
-    QTest::newRow("AM5 DDR5-5600 2 ch") << 2 << 1 << 2.0 << 2 << 5600.0 << 0.0 << 89.6 << 128.0
-                                        << 89.6;
-    QTest::newRow("TR 7970X 4 ch DDR5-5200") << 4 << 1 << 1.8 << 4 << 5200.0 << 0.0 << 166.4
-                                             << 230.4 << 166.4;
+    QTest::newRow("9 CCD balance")
+        << 9 << 1 << 2.0 << 12 << 6000.0 << 0.0 << 576.0 << 576.0 << 576.0;
+    QTest::newRow("AM5 DDR5-5600 2 ch")
+        << 2 << 1 << 2.0 << 2 << 5600.0 << 0.0 << 89.6 << 128.0 << 89.6;
+    QTest::newRow("TR 7970X 4 ch DDR5-5200")
+        << 4 << 1 << 1.8 << 4 << 5200.0 << 0.0 << 166.4 << 230.4 << 166.4;
     // 8 CCD x 32 x 1.8 = 460.8 = 12 x 8 x 4.8
     QTest::newRow("EPYC 9554P") << 8 << 1 << 1.8 << 12 << 4800.0 << 0.0 << 460.8 << 460.8 << 460.8;
     // GMI-Wide (EPYC 9355P): 8 CCD x 64 x 2.0 = 1024, RAM side limits.
-    QTest::newRow("GMI-Wide 8 CCD") << 8 << 2 << 2.0 << 12 << 6000.0 << 0.0 << 576.0 << 1024.0
-                                    << 576.0;
+    QTest::newRow("GMI-Wide 8 CCD")
+        << 8 << 2 << 2.0 << 12 << 6000.0 << 0.0 << 576.0 << 1024.0 << 576.0;
     // The same part without the GMI-Wide correction would be fabric-bound at 512.
-    QTest::newRow("8 CCD narrow") << 8 << 1 << 2.0 << 12 << 6000.0 << 0.0 << 576.0 << 512.0 << 512.0;
+    QTest::newRow("8 CCD narrow") << 8 << 1 << 2.0 << 12 << 6000.0 << 0.0 << 576.0 << 512.0
+                                  << 512.0;
     // Monolithic APU: no fabric term at all (not a zero cap).
     QTest::newRow("APU ccds=0") << 0 << 1 << 2.0 << 2 << 5200.0 << 0.0 << 83.2 << 0.0 << 83.2;
     // Strix Halo: 2 CCDs, but the published unified figure replaces the fabric term.
-    QTest::newRow("Strix Halo unified") << 2 << 1 << 2.0 << 4 << 8000.0 << 256.0 << 256.0 << 128.0
-                                        << 256.0;
+    QTest::newRow("Strix Halo unified")
+        << 2 << 1 << 2.0 << 4 << 8000.0 << 256.0 << 256.0 << 128.0 << 256.0;
     // Apple M4 Max: 8 x 64-bit LPDDR5X-8533 = 546.1; Apple publishes 546.
-    QTest::newRow("Apple unified") << 0 << 1 << 0.0 << 8 << 8533.0 << 546.0 << 546.112 << 0.0
-                                   << 546.0;
+    QTest::newRow("Apple unified")
+        << 0 << 1 << 0.0 << 8 << 8533.0 << 546.0 << 546.112 << 0.0 << 546.0;
     QTest::newRow("zero channels") << 1 << 1 << 1.8 << 0 << 5200.0 << 0.0 << 0.0 << 57.6 << 0.0;
 }
 
-void TestBandwidth::systemBandwidth()
-{
+void TestBandwidth::systemBandwidth() {
     QFETCH(int, ccds);
     QFETCH(int, links);
     QFETCH(double, fclkGhz);
@@ -90,8 +89,7 @@ void TestBandwidth::systemBandwidth()
     QCOMPARE(inGigabytesPerSecond(llm::systemBandwidth(cpu, mem)), systemGbs);
 }
 
-void TestBandwidth::pcie_data()
-{
+void TestBandwidth::pcie_data() {
     QTest::addColumn<int>("gen");
     QTest::addColumn<int>("lanes");
     QTest::addColumn<double>("gbs");
@@ -104,16 +102,14 @@ void TestBandwidth::pcie_data()
     QTest::newRow("negative lanes") << 4 << -4 << 0.0;
 }
 
-void TestBandwidth::pcie()
-{
+void TestBandwidth::pcie() {
     QFETCH(int, gen);
     QFETCH(int, lanes);
     QFETCH(double, gbs);
     QCOMPARE(inGigabytesPerSecond(pcieBandwidth(gen, lanes)), gbs);
 }
 
-void TestBandwidth::degenerate()
-{
+void TestBandwidth::degenerate() {
     // NaN and negative inputs give zero bandwidth, never NaN.
     Cpu cpu;
     cpu.ccds = 4;
@@ -121,8 +117,8 @@ void TestBandwidth::degenerate()
     const MemoryConfig mem{-2, megatransfersPerSecond(-5600), gigabytes(0)};
     QCOMPARE(inGigabytesPerSecond(cpuSideBandwidth(cpu)), 0.0);
     QCOMPARE(inGigabytesPerSecond(llm::systemBandwidth(cpu, mem)), 0.0);
-    QCOMPARE(inGigabytesPerSecond(ramSideBandwidth(2, megatransfersPerSecond(
-                                                         std::numeric_limits<double>::infinity()))),
+    QCOMPARE(inGigabytesPerSecond(ramSideBandwidth(
+                 2, megatransfersPerSecond(std::numeric_limits<double>::infinity()))),
              0.0);
 }
 

@@ -1,0 +1,456 @@
+// SPDX-License-Identifier: MIT
+// estimate(): every placement against figures worked out by hand from the
+// formulas in the brief (ideal efficiency, so the expected values are the
+// formulas themselves), plus memory-fit edges and degenerate input.
+
+#include "fixtures.h"
+
+#include <QTest>
+
+using namespace llm;
+using namespace llm::units;
+using namespace llm::fixtures;
+
+namespace {
+
+constexpr double W = 10e9;                  // dense10GB weights
+constexpr double kvTok = 131072;            // its KV bytes per token
+constexpr double kv64 = 64 * kvTok;         // tg128 is averaged at context 64
+constexpr double sysBw = 57.6e9;            // Ryzen 5 7400F, 2 ch DDR5-5200
+constexpr double kCpuPeak = 6 * 4.7e9 * 64; // 6 Zen 4 cores x 4.7 GHz x (32 x 2 for bf16)
+// FLOPs per prompt token of dense10GB at the pp512 average context of 256.
+constexpr double F256 = 2e10 + 4.0 * 32 * 32 * 128 * 256;
+constexpr double pcie4x16 = 16 * 0.985e9 * 2;
+constexpr double pcieEff = 0.8; // Assumptions::pcieEfficiency default
+constexpr double overhead = 1e9;
+
+Build cpuBuild(double ramGb) {
+    Build b;
+    b.name = "7400F";
+    b.cpu = ryzen7400f();
+    b.memory = dualDdr5(5200, ramGb);
+    return b;
+}
+
+Build gpuBuild(double ramGb, std::vector<GpuGroup> gpus,
+               MultiGpuMode mode = MultiGpuMode::LayerSplit) {
+    Build b = cpuBuild(ramGb);
+    b.name = "gpu build";
+    b.gpus = std::move(gpus);
+    b.multiGpuMode = mode;
+    return b;
+}
+
+Build appleBuild() {
+    Build b;
+    b.name = "Mac";
+    b.cpu.name = "Apple M4 Max";
+    b.cpu.vendor = "Apple";
+    b.cpu.family = CpuFamily::Mobile;
+    b.cpu.architecture = "apple-m4";
+    b.cpu.cores = 12;
+    b.cpu.boostClock = gigahertz(4.5);
+    b.cpu.memoryChannels = 8;
+    b.cpu.maxMemorySpeed = megatransfersPerSecond(8533);
+    b.cpu.unifiedBandwidth = gigabytesPerSecond(546);
+    b.memory = {8, megatransfersPerSecond(8533), gigabytes(128)};
+    Gpu g = gpu("Apple M4 Max GPU", 0, 546, 34);
+    g.vendor = "Apple";
+    g.integrated = true;
+    b.integratedGpu = g;
+    return b;
+}
+
+ModelChoice noKv() {
+    ModelChoice m = dense10GB();
+    m.model.kvHeads = 0;
+    return m;
+}
+
+bool allFinite(const Estimate &e) {
+    const double values[] = {
+        e.bandwidth.ramSide.value(), e.bandwidth.cpuSide.value(), e.bandwidth.system.value(),
+        e.bandwidth.gpu.value(),     e.bandwidth.pcie.value(),    e.memory.weights.value(),
+        e.memory.kvCache.value(),    e.memory.total.value(),      e.memory.inRam.value(),
+        e.memory.inVram.value(),     e.bytesPerToken.value(),     e.promptRate.value(),
+        e.generationRate.value(),    e.promptRateLow.value(),     e.generationRateHigh.value()};
+    for (double v : values)
+        if (!std::isfinite(v))
+            return false;
+    for (const UseCaseVerdict &v : e.useCases) {
+        const double vs[] = {v.prefillTime.value(),      v.prefillRate.value(),
+                             v.generationRate.value(),   v.generationTime.value(),
+                             v.totalTime.value(),        v.prefillRateLow.value(),
+                             v.generationRateLow.value()};
+        for (double x : vs)
+            if (!std::isfinite(x))
+                return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestEstimate final : public QObject {
+    Q_OBJECT
+private slots:
+    void placements_data();
+    void placements();
+    void cpuPeak_data();
+    void cpuPeak();
+    void seedSpeedLimits_data();
+    void seedSpeedLimits();
+    void useCaseAverage();
+    void memoryFitEdges_data();
+    void memoryFitEdges();
+    void nothingFits();
+    void forcedPlacement();
+    void efficiencyAndBands();
+    void tokenOverhead();
+    void degenerate_data();
+    void degenerate();
+};
+
+void TestEstimate::placements_data() {
+    QTest::addColumn<Build>("build");
+    QTest::addColumn<ModelChoice>("model");
+    QTest::addColumn<Placement>("placement");
+    QTest::addColumn<double>("genRate");
+    QTest::addColumn<double>("promptRate");
+    QTest::addColumn<Bottleneck>("genBottleneck");
+    QTest::addColumn<Bottleneck>("promptBottleneck");
+
+    // CPU only: 10 GB + 64 tokens of KV over 57.6 GB/s; prefill compute-bound.
+    QTest::newRow("cpu") << cpuBuild(64) << dense10GB() << Placement::CpuOnly << sysBw / (W + kv64)
+                         << kCpuPeak / F256 << Bottleneck::CpuFabric << Bottleneck::Compute;
+
+    const Gpu g24 = gpu("G24", 24, 1000, 100);
+    QTest::newRow("single gpu") << gpuBuild(64, {{g24, 1}}) << dense10GB() << Placement::SingleGpu
+                                << 1e12 / (W + kv64) << 1e14 / F256 << Bottleneck::GpuMemory
+                                << Bottleneck::Compute;
+
+    // Layer split over identical GPUs: one stream sees one GPU's bandwidth.
+    const Gpu g12 = gpu("G12", 12, 1000, 100);
+    QTest::newRow("layer split, identical")
+        << gpuBuild(64, {{g12, 2}}) << dense10GB() << Placement::MultiGpuLayerSplit
+        << 1e12 / (W + kv64) << 1e14 / F256 << Bottleneck::GpuMemory << Bottleneck::Compute;
+
+    // Layer split, 24 GB @ 1000 + 16 GB @ 500: shares 0.6 / 0.4,
+    // 1 / BW = 0.6 / 1000 + 0.4 / 500 -> 714.3 GB/s; the same for peak FLOP/s.
+    const Gpu g16 = gpu("G16", 16, 500, 50);
+    const double splitBw = 1.0 / (0.6 / 1e12 + 0.4 / 5e11);
+    const double splitPeak = 1.0 / (0.6 / 1e14 + 0.4 / 5e13);
+    QTest::newRow("layer split, mixed")
+        << gpuBuild(64, {{g24, 1}, {g16, 1}}) << dense10GB() << Placement::MultiGpuLayerSplit
+        << splitBw / (W + kv64) << splitPeak / F256 << Bottleneck::GpuMemory << Bottleneck::Compute;
+
+    // Tensor parallel: (1000 + 500) x 0.8 and (100 + 50) x 0.8.
+    QTest::newRow("tensor parallel")
+        << gpuBuild(64, {{g24, 1}, {g16, 1}}, MultiGpuMode::TensorParallel) << dense10GB()
+        << Placement::MultiGpuTensorParallel << 1.2e12 / (W + kv64) << 1.2e14 / F256
+        << Bottleneck::GpuMemory << Bottleneck::Compute;
+
+    // Hybrid layers: 8 GB VRAM - 1 GB overhead holds f of (weights + KV at 640 tokens).
+    {
+        const double need = W + 640 * kvTok;
+        const double f = 7e9 / need;
+        const double gen = 1.0 / ((W + kv64) * (f / 1e12 + (1 - f) / sysBw));
+        const double total = 512 * F256;
+        const double sideA = std::max(f * total / 1e14, f * W / 1e12);
+        const double streamed =
+            std::max((1 - f) * total / 1e14, (1 - f) * W / (pcieEff * pcie4x16));
+        const double onCpu = std::max((1 - f) * total / kCpuPeak, (1 - f) * W / sysBw);
+        QVERIFY(streamed < onCpu && streamed > sideA); // so the PCIe link is the bottleneck
+        QTest::newRow("hybrid layers")
+            << gpuBuild(64, {{gpu("G8", 8, 1000, 100), 1}}) << dense10GB()
+            << Placement::HybridLayers << gen << 512 / (sideA + streamed) << Bottleneck::CpuFabric
+            << Bottleneck::Pcie;
+    }
+
+    // Hybrid MoE: 5 GB of shared weights + KV in VRAM, 95 GB of experts in RAM;
+    // a token reads 5 GB from each side. Prefill: experts computed on the CPU
+    // (streaming 95 GB per micro-batch over PCIe would be slower).
+    {
+        const double gen = 1.0 / ((5e9 + kv64) / 1e12 + 5e9 / sysBw);
+        const double total = 512 * F256;
+        const double shareB = 1e10 / F256; // 2 x 5e9 routed-expert FLOPs per token
+        const double sideA = std::max((1 - shareB) * total / 1e14, 5e9 / 1e12);
+        const double streamed = std::max(shareB * total / 1e14, 95e9 / (pcieEff * pcie4x16));
+        const double onCpu = std::max(shareB * total / kCpuPeak, 95e9 / sysBw);
+        QVERIFY(onCpu < streamed);
+        QTest::newRow("hybrid moe")
+            << gpuBuild(128, {{g24, 1}}) << moe100GB() << Placement::HybridMoeExperts << gen
+            << 512 / (sideA + onCpu) << Bottleneck::CpuFabric << Bottleneck::Compute;
+    }
+
+    // Unified: the iGPU reads RAM at min(546, 546.1) GB/s and computes at 34 TFLOP/s.
+    // CPU-only generation is as fast; the faster prompt processing breaks the tie.
+    QTest::newRow("unified") << appleBuild() << dense10GB() << Placement::Unified
+                             << 546e9 / (W + kv64) << 34e12 / F256 << Bottleneck::RamSide
+                             << Bottleneck::Compute;
+}
+
+void TestEstimate::placements() {
+    QFETCH(Build, build);
+    QFETCH(ModelChoice, model);
+    QFETCH(Placement, placement);
+    QFETCH(double, genRate);
+    QFETCH(double, promptRate);
+    QFETCH(Bottleneck, genBottleneck);
+    QFETCH(Bottleneck, promptBottleneck);
+
+    const Estimate e = estimate(build, model, workload(512, 128), ideal());
+    COMPARE_ENUM(e.placement, placement);
+    QVERIFY(e.fits);
+    QCOMPARE(inTokensPerSecond(e.generationRate), genRate);
+    QCOMPARE(inTokensPerSecond(e.promptRate), promptRate);
+    COMPARE_ENUM(e.generationBottleneck, genBottleneck);
+    COMPARE_ENUM(e.promptBottleneck, promptBottleneck);
+    QVERIFY(allFinite(e));
+    // A pp512/tg128 use case prefills like the headline; its tokens are generated
+    // after the prompt (context 512 + 64 on average), so they come a little slower.
+    QCOMPARE(e.useCases.size(), std::size_t{1});
+    QCOMPARE(inTokensPerSecond(e.useCases[0].prefillRate), promptRate);
+    QVERIFY(e.useCases[0].generationRate < e.generationRate);
+    QVERIFY(inTokensPerSecond(e.useCases[0].generationRate) > 0.95 * genRate);
+}
+
+void TestEstimate::cpuPeak_data() {
+    QTest::addColumn<QString>("arch");
+    QTest::addColumn<bool>("avx512");
+    QTest::addColumn<bool>("bf16");
+    QTest::addColumn<bool>("amx");
+    QTest::addColumn<double>("flopPerCycle");
+    QTest::newRow("zen5 avx512 bf16") << u"zen5"_qs << true << true << false << 128.0;
+    QTest::newRow("zen5 avx512") << u"zen5"_qs << true << false << false << 64.0;
+    QTest::newRow("zen4 avx512 bf16") << u"zen4"_qs << true << true << false << 64.0;
+    QTest::newRow("zen3 avx2") << u"zen3"_qs << false << false << false << 32.0;
+    QTest::newRow("sapphire rapids amx") << u"sapphire-rapids"_qs << true << true << true << 128.0;
+    QTest::newRow("intel avx512") << u"ice-lake"_qs << true << false << false << 64.0;
+    QTest::newRow("apple neon") << u"apple-m4"_qs << false << false << false << 32.0;
+}
+
+void TestEstimate::cpuPeak() {
+    QFETCH(QString, arch);
+    QFETCH(bool, avx512);
+    QFETCH(bool, bf16);
+    QFETCH(bool, amx);
+    QFETCH(double, flopPerCycle);
+    // A 1e9-parameter model without attention FLOPs: pp512 is compute-bound, so
+    // prompt rate = cores x clock x FLOP/cycle / (2 x 1e9).
+    Build b = cpuBuild(64);
+    b.cpu.architecture = arch.toStdString();
+    b.cpu.avx512 = avx512;
+    b.cpu.avx512Bf16 = bf16;
+    b.cpu.amx = amx;
+    ModelChoice m = dense10GB();
+    m.model.paramsTotal = m.model.paramsActive = 1e9;
+    m.model.layers = 0;
+    const Estimate e = estimate(b, m, workload(512, 128), ideal());
+    COMPARE_ENUM(e.promptBottleneck, Bottleneck::Compute);
+    QCOMPARE(inTokensPerSecond(e.promptRate), 6 * 4.7e9 * flopPerCycle / 2e9);
+}
+
+void TestEstimate::seedSpeedLimits_data() {
+    QTest::addColumn<Build>("build");
+    QTest::addColumn<double>("bound");
+    QTest::addColumn<double>("exact");
+    // Seed: 10 GB at 57.6 GB/s -> under 5.8 tok/s.
+    QTest::newRow("7400F") << cpuBuild(64) << 5.8 << 5.76;
+    // Seed: EPYC 9755 at 537.6 GB/s -> under 53.8 tok/s.
+    Build epyc = cpuBuild(384);
+    epyc.cpu.name = "AMD EPYC 9755";
+    epyc.cpu.family = CpuFamily::Server;
+    epyc.cpu.architecture = "zen5";
+    epyc.cpu.cores = 128;
+    epyc.cpu.ccds = 16;
+    epyc.cpu.fabricClock = gigahertz(2.0);
+    epyc.cpu.memoryChannels = 12;
+    epyc.memory = {12, megatransfersPerSecond(5600), gigabytes(384)};
+    QTest::newRow("EPYC 9755") << epyc << 53.8 << 53.76;
+}
+
+void TestEstimate::seedSpeedLimits() {
+    QFETCH(Build, build);
+    QFETCH(double, bound);
+    QFETCH(double, exact);
+    // The ideal bound (no KV cache, 100 % bandwidth) is exactly BW / 10 GB ...
+    const Estimate ideal10 = estimate(build, noKv(), workload(512, 128), ideal());
+    QCOMPARE(inTokensPerSecond(ideal10.generationRate), exact);
+    QVERIFY(inTokensPerSecond(ideal10.generationRate) < bound);
+    // ... and the default assumptions stay below it.
+    const Estimate real = estimate(build, dense10GB(), workload(512, 128), Assumptions{});
+    QVERIFY(inTokensPerSecond(real.generationRate) < exact);
+    QVERIFY(inTokensPerSecond(real.generationRate) > 0);
+}
+
+void TestEstimate::useCaseAverage() {
+    // UC2 on the 7400F: generation averaged at context 4096 + 256/2; prefill
+    // compute-bound at 4096 x F(2048) FLOPs -> fails the 10 s limit.
+    const Estimate e = estimate(cpuBuild(64), dense10GB(), Workload{{seedUseCases()[1]}}, ideal());
+    const UseCaseVerdict &v = e.useCases.at(0);
+    const double gen = sysBw / (W + (4096 + 128) * kvTok);
+    const double prefill = 4096 * (2e10 + 4.0 * 32 * 32 * 128 * 2048) / kCpuPeak;
+    QCOMPARE(inTokensPerSecond(v.generationRate), gen);
+    QCOMPARE(inSeconds(v.prefillTime), prefill);
+    QCOMPARE(inSeconds(v.generationTime), 256 / gen);
+    QCOMPARE(inSeconds(v.totalTime), prefill + 256 / gen);
+    QVERIFY(!v.pass);
+    COMPARE_ENUM(v.failed, FailedLimit::PrefillTime);
+    COMPARE_ENUM(v.bottleneck, Bottleneck::Compute);
+    COMPARE_ENUM(v.workflow, WorkflowClass::Background); // about 92 s in all
+    // Later use cases read more KV per token: slower than the empty-context headline.
+    QVERIFY(v.generationRate < e.generationRate);
+}
+
+void TestEstimate::memoryFitEdges_data() {
+    QTest::addColumn<bool>("gpu");
+    QTest::addColumn<double>("slackBytes");
+    QTest::addColumn<bool>("fits");
+    QTest::newRow("RAM exactly enough") << false << 0.0 << true;
+    QTest::newRow("RAM one byte short") << false << -1.0 << false;
+    QTest::newRow("VRAM exactly enough") << true << 0.0 << true;
+    QTest::newRow("VRAM one byte short") << true << -1.0 << false;
+}
+
+void TestEstimate::memoryFitEdges() {
+    QFETCH(bool, gpu);
+    QFETCH(double, slackBytes);
+    QFETCH(bool, fits);
+    // Weights 10 GB + KV of 640 tokens + 1 GB runtime overhead.
+    const double need = W + 640 * kvTok + overhead;
+    Assumptions a = ideal();
+    Build b = cpuBuild(64);
+    if (gpu) {
+        Gpu g = fixtures::gpu("edge", 0, 1000, 100);
+        g.vram = bytes(need + slackBytes);
+        b.gpus = {{g, 1}};
+        a.forcedPlacement = Placement::SingleGpu;
+    } else {
+        b.memory.capacity = bytes(need + slackBytes);
+    }
+    const Estimate e = estimate(b, dense10GB(), workload(512, 128), a);
+    COMPARE_ENUM(e.placement, gpu ? Placement::SingleGpu : Placement::CpuOnly);
+    QCOMPARE(e.fits, fits);
+    QCOMPARE(inBytes(e.memory.total), need);
+    QCOMPARE(e.useCases.at(0).failed == FailedLimit::Capacity, !fits);
+    if (!fits) {
+        COMPARE_ENUM(e.useCases[0].bottleneck, Bottleneck::Capacity);
+        COMPARE_ENUM(e.useCases[0].workflow, WorkflowClass::NonViable);
+        QVERIFY(!e.useCases[0].pass);
+    }
+}
+
+void TestEstimate::nothingFits() {
+    // 100 GB MoE on 16 GB RAM + an 8 GB GPU: nothing fits; the placement with
+    // the most room (hybrid: 24 GB) is reported, every verdict fails on capacity.
+    const Build b = gpuBuild(16, {{gpu("G8", 8, 1000, 100), 1}});
+    const Estimate e = estimate(b, moe100GB(), Workload{seedUseCases()}, ideal());
+    QVERIFY(!e.fits);
+    COMPARE_ENUM(e.placement, Placement::HybridLayers);
+    QCOMPARE(e.useCases.size(), std::size_t{4});
+    for (const UseCaseVerdict &v : e.useCases) {
+        QVERIFY(!v.pass);
+        COMPARE_ENUM(v.failed, FailedLimit::Capacity);
+        COMPARE_ENUM(v.bottleneck, Bottleneck::Capacity);
+        COMPARE_ENUM(v.workflow, WorkflowClass::NonViable);
+    }
+    QVERIFY(allFinite(e));
+}
+
+void TestEstimate::forcedPlacement() {
+    Assumptions a = ideal();
+    a.forcedPlacement = Placement::CpuOnly;
+    const Estimate cpu = estimate(appleBuild(), dense10GB(), workload(512, 128), a);
+    COMPARE_ENUM(cpu.placement, Placement::CpuOnly);
+    QCOMPARE(cpu.hardwareClass, std::string("cpu-apple-m4"));
+    // A placement the build cannot use falls back to the automatic choice.
+    a.forcedPlacement = Placement::MultiGpuTensorParallel;
+    const Estimate fallback = estimate(cpuBuild(64), dense10GB(), workload(512, 128), a);
+    COMPARE_ENUM(fallback.placement, Placement::CpuOnly);
+    QVERIFY(fallback.fits);
+}
+
+void TestEstimate::efficiencyAndBands() {
+    Assumptions a = ideal();
+    a.efficiencyByClass["cpu-zen4"] = {0.5, 0.25, secondsPerToken(0), 12, "2026-01-01"};
+    a.generationBandByClass["cpu-zen4"] = {0.8, 1.2};
+    a.promptBandByClass["cpu-zen4"] = {0.5, 1.5};
+    const Estimate e = estimate(cpuBuild(64), dense10GB(), workload(512, 128), a);
+    QCOMPARE(e.hardwareClass, std::string("cpu-zen4"));
+    QCOMPARE(e.factors.measurements, 12);
+    QCOMPARE(inTokensPerSecond(e.generationRate), 0.5 * sysBw / (W + kv64));
+    QCOMPARE(inTokensPerSecond(e.promptRate), 0.25 * kCpuPeak / F256);
+    QCOMPARE(inTokensPerSecond(e.generationRateLow), 0.8 * 0.5 * sysBw / (W + kv64));
+    QCOMPARE(inTokensPerSecond(e.generationRateHigh), 1.2 * 0.5 * sysBw / (W + kv64));
+    QCOMPARE(inTokensPerSecond(e.promptRateLow), 0.5 * 0.25 * kCpuPeak / F256);
+    // "class@runtime" wins over "class".
+    a.efficiencyByClass["cpu-zen4@llama.cpp"] = {0.25, 0.25, secondsPerToken(0), 3, {}};
+    const Estimate r = estimate(cpuBuild(64), dense10GB(), workload(512, 128), a);
+    QCOMPARE(inTokensPerSecond(r.generationRate), 0.25 * sysBw / (W + kv64));
+    a.runtime = "llamafile";
+    const Estimate other = estimate(cpuBuild(64), dense10GB(), workload(512, 128), a);
+    QCOMPARE(inTokensPerSecond(other.generationRate), 0.5 * sysBw / (W + kv64));
+}
+
+void TestEstimate::tokenOverhead() {
+    // A 0.1 GB model: 1.7 ms of bandwidth time against 10 ms of fixed cost.
+    Assumptions a = ideal();
+    a.defaultCpu.tokenOverhead = secondsPerToken(0.01);
+    ModelChoice tiny = noKv();
+    tiny.model.paramsTotal = tiny.model.paramsActive = 1e8;
+    const Estimate e = estimate(cpuBuild(64), tiny, workload(512, 128), a);
+    QCOMPARE(inTokensPerSecond(e.generationRate), 1.0 / (1e8 / sysBw + 0.01));
+    COMPARE_ENUM(e.generationBottleneck, Bottleneck::Overhead);
+}
+
+void TestEstimate::degenerate_data() {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    QTest::addColumn<Build>("build");
+    QTest::addColumn<ModelChoice>("model");
+    QTest::addColumn<bool>("withUseCases");
+
+    QTest::newRow("all empty") << Build{} << ModelChoice{} << false;
+    QTest::newRow("empty build, seed use cases") << Build{} << dense10GB() << true;
+    QTest::newRow("empty model") << cpuBuild(64) << ModelChoice{} << true;
+    Build zeroBw = gpuBuild(64, {{gpu("zero", 24, 0, 0), 1}});
+    zeroBw.memory.channels = 0;
+    QTest::newRow("zero bandwidth everywhere") << zeroBw << dense10GB() << true;
+    Build nanBuild = gpuBuild(nan, {{gpu("nan", nan, nan, nan), -2}});
+    nanBuild.cpu.boostClock = gigahertz(nan);
+    nanBuild.cpu.fabricClock = gigahertz(inf);
+    nanBuild.unifiedGpuMemoryShare = nan;
+    nanBuild.integratedGpu = gpu("igpu", 0, inf, nan);
+    ModelChoice nanModel = moe100GB();
+    nanModel.model.paramsActive = nan;
+    nanModel.model.routedExpertParams = inf;
+    nanModel.quant.bitsPerWeight = inf;
+    QTest::newRow("NaN and inf") << nanBuild << nanModel << true;
+    // Unknown GPU peak: prefill falls back to the CPU's peak.
+    QTest::newRow("gpu without fp16 figure")
+        << gpuBuild(64, {{gpu("nofp16", 24, 1000, 0), 1}}) << dense10GB() << true;
+}
+
+void TestEstimate::degenerate() {
+    QFETCH(Build, build);
+    QFETCH(ModelChoice, model);
+    QFETCH(bool, withUseCases);
+    const Workload w = withUseCases ? Workload{seedUseCases()} : Workload{};
+    const Estimate e = estimate(build, model, w, Assumptions{});
+    QVERIFY(allFinite(e));
+    QCOMPARE(e.useCases.size(), w.useCases.size());
+    for (const UseCaseVerdict &v : e.useCases) {
+        const std::string why = explain(v, e, Thresholds{});
+        QVERIFY(!why.empty());
+        QVERIFY(why.find("nan") == std::string::npos && why.find("inf") == std::string::npos);
+    }
+    if (QByteArray(QTest::currentDataTag()) == "gpu without fp16 figure") {
+        COMPARE_ENUM(e.placement, Placement::SingleGpu);
+        QVERIFY(e.computeFallback);
+        QCOMPARE(inTokensPerSecond(e.promptRate) > 0, true);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestEstimate)
+#include "tst_estimate.moc"
