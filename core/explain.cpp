@@ -158,10 +158,10 @@ std::string explain(const UseCaseVerdict &v, const Estimate &e, const Thresholds
     case FailedLimit::None:
         break;
     }
-    std::string s = id + " passes" + (v.borderline ? " (borderline)" : "") + ": " + prompt +
-                    " takes " + duration(v.prefillTime) + " and output comes at " +
-                    rate(v.generationRate) + ", limited by " + limitedBy(v.bottleneck, e) + " (" +
-                    toString(v.workflow) + ")";
+    std::string s = id + " passes" + (v.borderline ? ", borderline" : "") + " (" +
+                    toString(v.workflow) + "): " + prompt + " takes " + duration(v.prefillTime) +
+                    " and output comes at " + rate(v.generationRate) + ", limited by " +
+                    limitedBy(v.bottleneck, e);
     if (v.borderline)
         s += "; at the low end of the estimate's range it would fail";
     return s + ".";
