@@ -44,7 +44,16 @@ public:
     QString path() const;
 
     // The whole catalogue (shipped rows with the user's overrides and own rows).
+    // When no file is open, or its rows cannot be read, this is the shipped
+    // catalogue (the overload says why).
     Catalog load() const;
+    Catalog load(QString *error) const;
+
+    // Qt SQL connection name of this instance (unique; valid while open).
+    QString connectionName() const;
+
+    static constexpr qint32 applicationId = 0x4C4C4D41; // 'LLMA' in PRAGMA application_id
+    static constexpr int schemaVersion = 1;             // PRAGMA user_version
 
 private:
     struct Private;

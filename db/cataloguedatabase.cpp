@@ -1,44 +1,652 @@
 // SPDX-License-Identifier: MIT
-// Temporary stub so that dependants link; the SQLite implementation follows.
+// The per-user SQLite catalogue: created from the shipped data on first run,
+// checked on every open, never deleted when damaged (set aside and recreated).
+// One connection, used from the thread that opened it (the GUI thread).
 
 #include "catalogue.h"
+#include "catalogue_p.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QStandardPaths>
+#include <QVariant>
+
+#include <array>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace llm::db {
 
-struct CatalogueDatabase::Private {
-    QString path;
+namespace {
+
+constexpr int kBusyTimeoutMs = 1500;
+
+// Catalogue tables that map 1:1 onto a shipped CSV (presets are special).
+struct TableSpec {
+    QLatin1StringView table;
+    QLatin1StringView
+        key; // override key columns: a user row with the same key hides the shipped one
+    detail::CsvTable detail::CatalogueTables::*member;
 };
 
+const std::array<TableSpec, 6> kTables = {{
+    {"cpus"_L1, "name"_L1, &detail::CatalogueTables::cpus},
+    {"gpus"_L1, "name"_L1, &detail::CatalogueTables::gpus},
+    {"models"_L1, "name"_L1, &detail::CatalogueTables::models},
+    {"quants"_L1, "name"_L1, &detail::CatalogueTables::quants},
+    {"memory_speeds"_L1, "standard,speed_mts"_L1, &detail::CatalogueTables::memorySpeeds},
+    {"use_cases"_L1, "id"_L1, &detail::CatalogueTables::useCases},
+}};
+
+QString describe(const QSqlError &e) {
+    return QStringLiteral("%1 (SQLite code %2)").arg(e.text(), e.nativeErrorCode());
+}
+
+bool exec(QSqlQuery &q, const QString &sql, QString *error) {
+    if (q.exec(sql))
+        return true;
+    if (error)
+        *error = describe(q.lastError()) + u" in: "_s + sql.left(80);
+    return false;
+}
+
+bool exec(const QSqlDatabase &db, const QString &sql, QString *error) {
+    QSqlQuery q(db);
+    return exec(q, sql, error);
+}
+
+// Only our own file names are built from this; no user text reaches SQL.
+QString effectiveRows(const TableSpec &t) {
+    QStringList same;
+    for (const QString &column : QString(t.key).split(u','))
+        same.append(QStringLiteral("u.%1 = t.%1").arg(column));
+    return QStringLiteral(
+               "SELECT * FROM %1 AS t WHERE t.origin = 'user' OR NOT EXISTS "
+               "(SELECT 1 FROM %1 AS u WHERE u.origin = 'user' AND %2) ORDER BY t.row_id")
+        .arg(t.table, same.join(u" AND "_s));
+}
+
+// Typed value for a CSV cell, by the column's declared (STRICT) type.
+bool bindValue(const QString &cell, const QString &type, QVariant *out) {
+    if (cell.isEmpty()) {
+        *out = QVariant(QMetaType::fromType<QString>()); // NULL
+        return true;
+    }
+    bool ok = false;
+    if (type == u"INTEGER") {
+        const double v = QLocale::c().toDouble(cell, &ok);
+        ok = ok && v == std::floor(v) && std::fabs(v) < 9e15;
+        *out = static_cast<qlonglong>(v);
+    } else if (type == u"REAL") {
+        const double v = QLocale::c().toDouble(cell, &ok);
+        ok = ok && std::isfinite(v);
+        *out = v;
+    } else {
+        *out = cell;
+        ok = true;
+    }
+    return ok;
+}
+
+QString cellText(const QVariant &v) {
+    if (v.isNull())
+        return {};
+    if (v.typeId() == QMetaType::Double)
+        return QString::number(v.toDouble(), 'g', 17);
+    return v.toString();
+}
+
+QHash<QString, QString> columnTypes(const QSqlDatabase &db, QLatin1StringView table) {
+    QHash<QString, QString> types;
+    QSqlQuery q(db);
+    if (q.exec(u"PRAGMA table_info("_s + table + u')')) {
+        while (q.next())
+            types.insert(q.value(1).toString(), q.value(2).toString().toUpper());
+    }
+    return types;
+}
+
+bool insertTable(const QSqlDatabase &db, QLatin1StringView table, const detail::CsvTable &csv,
+                 QString *error) {
+    const QHash<QString, QString> types = columnTypes(db, table);
+    for (const QString &col : csv.header) {
+        if (!types.contains(col)) {
+            *error =
+                QStringLiteral("%1: column %2 is not in the database schema").arg(csv.file, col);
+            return false;
+        }
+    }
+    QSqlQuery q(db);
+    const QString sql =
+        QStringLiteral("INSERT INTO %1 (origin, %2) VALUES ('shipped'%3)")
+            .arg(table, csv.header.join(u", "_s), u", ?"_s.repeated(csv.header.size()));
+    if (!q.prepare(sql)) {
+        *error = describe(q.lastError());
+        return false;
+    }
+    for (qsizetype r = 0; r < csv.rows.size(); ++r) {
+        for (qsizetype c = 0; c < csv.header.size(); ++c) {
+            QVariant v;
+            if (!bindValue(csv.rows[r][c], types.value(csv.header[c]), &v)) {
+                *error = QStringLiteral("%1 line %2, column %3: '%4' does not fit the column type")
+                             .arg(csv.file)
+                             .arg(csv.lines.value(r))
+                             .arg(csv.header[c], csv.rows[r][c]);
+                return false;
+            }
+            q.bindValue(static_cast<int>(c), v);
+        }
+        if (!q.exec()) {
+            *error = QStringLiteral("%1 line %2: %3")
+                         .arg(csv.file)
+                         .arg(csv.lines.value(r))
+                         .arg(describe(q.lastError()));
+            return false;
+        }
+    }
+    return true;
+}
+
+bool insertPresets(const QSqlDatabase &db, const detail::CsvTable &csv, QString *error) {
+    QSqlQuery cpu(db), gpu(db), preset(db), link(db);
+    const bool prepared =
+        cpu.prepare(u"SELECT row_id FROM cpus WHERE name = ? AND origin = 'shipped'"_s) &&
+        gpu.prepare(u"SELECT row_id FROM gpus WHERE name = ? AND origin = 'shipped'"_s) &&
+        preset.prepare(u"INSERT INTO presets (origin, name, cpu_id, memory_channels, memory_mts, "
+                       "memory_capacity_gb, seed_row, note, source, as_of) "
+                       "VALUES ('shipped', ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s) &&
+        link.prepare(
+            u"INSERT INTO preset_gpus (preset_id, gpu_id, count, position) VALUES (?, ?, ?, ?)"_s);
+    if (!prepared) {
+        *error = describe(cpu.lastError()) + describe(preset.lastError());
+        return false;
+    }
+    QString lastName;
+    QVariant presetId;
+    int position = 0;
+    for (qsizetype r = 0; r < csv.rows.size(); ++r) {
+        detail::CsvRecord rec(csv, r);
+        const QString name = rec.text(u"name"_s);
+        auto failRow = [&](const QString &what) {
+            *error = QStringLiteral("presets.csv line %1: %2").arg(csv.lines.value(r)).arg(what);
+            return false;
+        };
+        if (name != lastName) {
+            cpu.bindValue(0, rec.text(u"cpu_name"_s));
+            if (!cpu.exec() || !cpu.next())
+                return failRow(u"unknown CPU "_s + rec.text(u"cpu_name"_s));
+            const QStringList cols = {u"memory_channels"_s, u"memory_mts"_s,
+                                      u"memory_capacity_gb"_s, u"seed_row"_s};
+            const QStringList types = {u"INTEGER"_s, u"REAL"_s, u"REAL"_s, u"INTEGER"_s};
+            preset.bindValue(0, name);
+            preset.bindValue(1, cpu.value(0));
+            for (int i = 0; i < cols.size(); ++i) {
+                QVariant v;
+                if (!bindValue(rec.text(cols[i]), types[i], &v))
+                    return failRow(u"bad number in "_s + cols[i]);
+                preset.bindValue(2 + i, v);
+            }
+            preset.bindValue(6, rec.text(u"note"_s));
+            preset.bindValue(7, rec.text(u"source"_s));
+            preset.bindValue(8, rec.text(u"as_of"_s));
+            if (!preset.exec())
+                return failRow(describe(preset.lastError()));
+            presetId = preset.lastInsertId();
+            lastName = name;
+            position = 0;
+        }
+        const QString gpuName = rec.text(u"gpu_name"_s);
+        if (gpuName.isEmpty())
+            continue;
+        gpu.bindValue(0, gpuName);
+        if (!gpu.exec() || !gpu.next())
+            return failRow(u"unknown GPU "_s + gpuName);
+        link.bindValue(0, presetId);
+        link.bindValue(1, gpu.value(0));
+        link.bindValue(2, rec.integer(u"gpu_count"_s));
+        link.bindValue(3, position++);
+        if (!link.exec())
+            return failRow(describe(link.lastError()));
+    }
+    return true;
+}
+
+// Reads a query's rows into a CSV-shaped table (all columns but row_id / origin).
+detail::CsvTable tableFromQuery(QSqlQuery &q, const QString &file) {
+    detail::CsvTable t;
+    t.file = file;
+    const QSqlRecord rec = q.record();
+    QList<int> fields;
+    for (int i = 0; i < rec.count(); ++i) {
+        const QString n = rec.fieldName(i);
+        if (n == u"row_id" || n == u"origin")
+            continue;
+        fields.append(i);
+        t.index.insert(n, static_cast<int>(t.header.size()));
+        t.header.append(n);
+    }
+    int row = 0;
+    while (q.next()) {
+        QStringList cells;
+        cells.reserve(fields.size());
+        for (int i : fields)
+            cells.append(cellText(q.value(i)));
+        t.rows.append(cells);
+        t.lines.append(++row); // "line" = row number in messages about database rows
+    }
+    return t;
+}
+
+enum class FileState { Ok, Empty, Foreign, Newer, Damaged };
+
+struct Check {
+    FileState state = FileState::Ok;
+    QString detail;
+};
+
+Check checkFile(const QSqlDatabase &db) {
+    QSqlQuery q(db);
+    // open() succeeds on any file; the first real read tells garbage apart.
+    auto scalar = [&](const QString &sql, bool *ok) {
+        *ok = q.exec(sql) && q.next();
+        return *ok ? q.value(0) : QVariant();
+    };
+    bool ok = false;
+    const qint64 appId = scalar(u"PRAGMA application_id"_s, &ok).toLongLong();
+    if (!ok)
+        return {FileState::Damaged, describe(q.lastError())};
+    const int version = scalar(u"PRAGMA user_version"_s, &ok).toInt();
+    if (!ok)
+        return {FileState::Damaged, describe(q.lastError())};
+    const int objects = scalar(u"SELECT count(*) FROM sqlite_schema"_s, &ok).toInt();
+    if (!ok)
+        return {FileState::Damaged, describe(q.lastError())};
+    if (appId == 0 && version == 0 && objects == 0)
+        return {FileState::Empty, u"the file is empty"_s};
+    if (appId != CatalogueDatabase::applicationId)
+        return {FileState::Foreign,
+                QStringLiteral("application id 0x%1").arg(appId, 8, 16, QLatin1Char('0'))};
+    if (version > CatalogueDatabase::schemaVersion)
+        return {FileState::Newer, QStringLiteral("schema version %1").arg(version)};
+    if (version < 1)
+        return {FileState::Damaged, u"its creation never finished"_s};
+    if (!q.exec(u"PRAGMA quick_check"_s))
+        return {FileState::Damaged, describe(q.lastError())};
+    QStringList problems;
+    while (q.next())
+        problems.append(q.value(0).toString());
+    if (problems != QStringList{u"ok"_s})
+        return {FileState::Damaged, u"integrity check: "_s + problems.mid(0, 3).join(u"; "_s)};
+    if (!q.exec(u"PRAGMA foreign_key_check"_s))
+        return {FileState::Damaged, describe(q.lastError())};
+    if (q.next())
+        return {FileState::Damaged, u"broken references between tables (foreign_key_check)"_s};
+    return {};
+}
+
+bool markedWritable(const QFileInfo &fi) {
+    // The permission bits, not only access(2): a file or folder the user made
+    // read-only stays untouched even when the program runs as root.
+    return fi.isWritable() &&
+           (fi.permissions() & (QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther));
+}
+
+QAtomicInteger<quint64> s_instances;
+
+} // namespace
+
+struct CatalogueDatabase::Private {
+    QString connection;
+    QString path;
+    bool open = false;
+    bool readOnly = false;
+
+    QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
+    bool openConnection(const QString &file, bool ro, QString *error);
+    void close();
+    bool create(const QString &file, QString *error) const;
+    bool fillShipped(const QSqlDatabase &db, QString *error) const;
+    OpenResult openInMemory(const QString &why);
+};
+
+bool CatalogueDatabase::Private::openConnection(const QString &file, bool ro, QString *error) {
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+    db.setDatabaseName(file);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs);
+    if (ro)
+        options += u";QSQLITE_OPEN_READONLY"_s;
+    db.setConnectOptions(options);
+    if (!db.open()) {
+        *error = describe(db.lastError());
+        return false;
+    }
+    // foreign_keys is off by default in SQLite: turn it on for every connection.
+    if (!exec(db, u"PRAGMA foreign_keys = ON"_s, error))
+        return false;
+    open = true;
+    readOnly = ro;
+    return true;
+}
+
+void CatalogueDatabase::Private::close() {
+    if (QSqlDatabase::contains(connection)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(connection, false);
+            if (db.isOpen() && !readOnly) {
+                // Leave one self-contained file behind (no -wal / -shm), so it can be
+                // copied, and opened read-only later without creating side files.
+                QSqlQuery q(db);
+                q.exec(u"PRAGMA journal_mode = DELETE"_s);
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
+    open = false;
+    readOnly = false;
+}
+
+bool CatalogueDatabase::Private::fillShipped(const QSqlDatabase &db, QString *error) const {
+    detail::CatalogueTables tables;
+    if (!detail::readShippedTables(&tables, error))
+        return false;
+    QFile schemaFile(u":/llmadvisor/schema.sql"_s);
+    if (!schemaFile.open(QIODevice::ReadOnly)) {
+        *error = u"the embedded database schema is missing"_s;
+        return false;
+    }
+    const QString schema = QString::fromUtf8(schemaFile.readAll());
+    QSqlQuery q(db);
+    if (!exec(q, u"BEGIN IMMEDIATE"_s, error))
+        return false;
+    bool ok = true;
+    for (const QString &statement : schema.split(u";\n"_s)) {
+        QStringList lines = statement.split(u'\n');
+        lines.removeIf([](const QString &l) {
+            return l.trimmed().startsWith(u"--"_s) || l.trimmed().isEmpty();
+        });
+        if (!lines.isEmpty() && !(ok = exec(q, lines.join(u'\n'), error)))
+            break;
+    }
+    for (const TableSpec &t : kTables) {
+        if (ok)
+            ok = insertTable(db, t.table, tables.*(t.member), error);
+    }
+    ok = ok && insertPresets(db, tables.presets, error);
+    if (ok) {
+        QSqlQuery meta(db);
+        ok = meta.prepare(u"INSERT INTO meta (key, value) VALUES (?, ?)"_s);
+        const QList<std::pair<QString, QString>> rows = {
+            {u"as_of"_s, detail::metaValue(tables.meta, u"as_of"_s)},
+            {u"shipped_data_version"_s, detail::metaValue(tables.meta, u"data_version"_s)},
+            {u"created_by"_s, u"LLM Procurement Advisor " LLMADVISOR_VERSION ""_s},
+            {u"created_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+        };
+        for (const auto &[key, value] : rows) {
+            meta.bindValue(0, key);
+            meta.bindValue(1, value);
+            if (ok && !meta.exec()) {
+                *error = describe(meta.lastError());
+                ok = false;
+            }
+        }
+    }
+    ok = ok &&
+         exec(q, QStringLiteral("PRAGMA application_id = %1").arg(CatalogueDatabase::applicationId),
+              error) &&
+         exec(q, QStringLiteral("PRAGMA user_version = %1").arg(CatalogueDatabase::schemaVersion),
+              error) &&
+         exec(q, u"COMMIT"_s, error);
+    if (!ok)
+        q.exec(u"ROLLBACK"_s);
+    return ok;
+}
+
+// Builds the file under a temporary name and renames it into place, so a crash
+// half-way never leaves a half-made catalogue under the real name.
+bool CatalogueDatabase::Private::create(const QString &file, QString *error) const {
+    const QString temp = file + u".creating"_s;
+    QFile::remove(temp); // only ever our own leftover from an interrupted creation
+    const QString name = connection + u"-create"_s;
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(temp);
+        if (!db.open())
+            *error = describe(db.lastError());
+        else
+            ok = fillShipped(db, error);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (ok && !QFile::rename(temp, file)) {
+        *error = QStringLiteral("cannot rename %1 to %2").arg(temp, file);
+        ok = false;
+    }
+    if (!ok)
+        QFile::remove(temp);
+    return ok;
+}
+
+OpenResult CatalogueDatabase::Private::openInMemory(const QString &why) {
+    close();
+    OpenResult r;
+    QString error;
+    r.ok = openConnection(u":memory:"_s, false, &error) && fillShipped(db(), &error);
+    readOnly = true; // nothing the user changes here can be saved
+    r.readOnly = true;
+    r.message = why + u" The built-in catalogue is used; changes cannot be saved."_s;
+    if (!r.ok) {
+        r.message += u" ("_s + error + u')';
+        close();
+    }
+    return r;
+}
+
 CatalogueDatabase::CatalogueDatabase()
-    : d(new Private) {}
+    : d(new Private) {
+    d->connection =
+        QStringLiteral("llmadvisor-catalogue-%1").arg(s_instances.fetchAndAddRelaxed(1));
+}
+
 CatalogueDatabase::~CatalogueDatabase() {
+    d->close();
     delete d;
 }
 
 QString CatalogueDatabase::defaultPath() {
-    return {};
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           u"/catalogue.sqlite"_s;
 }
 
 OpenResult CatalogueDatabase::open(const QString &path) {
+    d->close();
     d->path = path;
     OpenResult r;
-    r.message = u"The catalogue database is not available yet."_s;
+    const QFileInfo info(path);
+    const QString shown = QDir::toNativeSeparators(info.absoluteFilePath());
+    QString error;
+
+    if (path.isEmpty()) {
+        r.message = u"No catalogue file name was given."_s;
+        return r;
+    }
+    if (info.isDir()) {
+        r.message = QStringLiteral("%1 is a folder, not a catalogue file.").arg(shown);
+        return r;
+    }
+    if (!info.exists()) {
+        if (!QDir().mkpath(info.absolutePath()) || !markedWritable(QFileInfo(info.absolutePath())))
+            return d->openInMemory(QStringLiteral("The folder %1 cannot be written to.")
+                                       .arg(QDir::toNativeSeparators(info.absolutePath())));
+        if (!d->create(path, &error))
+            return d->openInMemory(
+                QStringLiteral("The catalogue %1 could not be created: %2.").arg(shown, error));
+    }
+
+    const bool writable =
+        markedWritable(QFileInfo(path)) && markedWritable(QFileInfo(info.absolutePath()));
+    if (!d->openConnection(path, !writable, &error)) {
+        d->close();
+        r.message = QStringLiteral("The catalogue %1 cannot be opened: %2.").arg(shown, error);
+        return r;
+    }
+
+    const Check check = checkFile(d->db());
+    switch (check.state) {
+    case FileState::Ok:
+        break;
+    case FileState::Foreign:
+        d->close();
+        r.message =
+            QStringLiteral("%1 is not a catalogue of this program (%2); it was left untouched.")
+                .arg(shown, check.detail);
+        return r;
+    case FileState::Newer:
+        d->close();
+        if (!d->openConnection(path, true, &error)) {
+            r.message = QStringLiteral("The catalogue %1 cannot be opened: %2.").arg(shown, error);
+            return r;
+        }
+        r.ok = true;
+        r.readOnly = true;
+        r.message =
+            QStringLiteral("The catalogue %1 was saved by a newer version of this program (%2). "
+                           "It is opened read-only so that nothing in it is lost.")
+                .arg(shown, check.detail);
+        return r;
+    case FileState::Empty:
+    case FileState::Damaged: {
+        d->close();
+        const QString aside =
+            path + u".damaged-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+        if (!writable || !QFile::rename(path, aside))
+            return d->openInMemory(
+                QStringLiteral("The catalogue %1 is damaged (%2) and could not be set aside.")
+                    .arg(shown, check.detail));
+        for (const char *side : {"-wal", "-shm", "-journal"}) {
+            if (QFile::exists(path + QLatin1StringView(side)))
+                QFile::rename(path + QLatin1StringView(side), aside + QLatin1StringView(side));
+        }
+        if (!d->create(path, &error) || !d->openConnection(path, false, &error))
+            return d->openInMemory(
+                QStringLiteral("The catalogue %1 was damaged (%2) and could not be recreated: %3.")
+                    .arg(shown, check.detail, error));
+        r.recovered = true;
+        r.message =
+            QStringLiteral(
+                "The catalogue %1 was damaged (%2). It was kept as %3 and a fresh catalogue "
+                "was made from the built-in data; your own entries in it are not in the new one.")
+                .arg(shown, check.detail, QFileInfo(aside).fileName());
+        break;
+    }
+    }
+
+    if (d->readOnly) {
+        r.readOnly = true;
+        r.message = QStringLiteral(
+                        "The catalogue %1 (or its folder) is read-only: it is opened for reading "
+                        "and changes cannot be saved.")
+                        .arg(shown);
+    } else {
+        QSqlQuery q(d->db());
+        // WAL: fewer fsyncs and readers never block the writer; one connection only.
+        if (!exec(q, u"PRAGMA journal_mode = WAL"_s, &error) ||
+            !exec(q, u"PRAGMA synchronous = NORMAL"_s, &error)) {
+            r.message =
+                QStringLiteral(
+                    "The catalogue %1 is locked or cannot be written (%2); opened read-only.")
+                    .arg(shown, error);
+            d->readOnly = true;
+            r.readOnly = true;
+        }
+    }
+    r.ok = true;
     return r;
 }
 
 bool CatalogueDatabase::isOpen() const {
-    return false;
+    return d->open;
 }
 bool CatalogueDatabase::isReadOnly() const {
-    return true;
+    return d->readOnly;
 }
 QString CatalogueDatabase::path() const {
     return d->path;
 }
+QString CatalogueDatabase::connectionName() const {
+    return d->connection;
+}
+
 Catalog CatalogueDatabase::load() const {
-    return loadShippedCatalog();
+    QString error;
+    Catalog c = load(&error);
+    if (!error.isEmpty())
+        qWarning("%s", qUtf8Printable(error));
+    return c;
+}
+
+Catalog CatalogueDatabase::load(QString *error) const {
+    auto fallback = [&](const QString &why) {
+        QString shippedError;
+        Catalog c = loadShippedCatalog(&shippedError);
+        if (error)
+            *error = why + (shippedError.isEmpty() ? QString() : u" "_s + shippedError);
+        return c;
+    };
+    if (!d->open)
+        return fallback(u"The catalogue database is not open; the built-in catalogue is used."_s);
+    const QSqlDatabase db = d->db();
+    detail::CatalogueTables tables;
+    QString why;
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(u"SELECT key, value FROM meta"_s))
+            return fallback(u"Cannot read the catalogue: "_s + describe(q.lastError()));
+        tables.meta = tableFromQuery(q, u"meta"_s);
+        // tableFromQuery skips only row_id / origin, so meta keeps key and value.
+    }
+    for (const TableSpec &t : kTables) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(effectiveRows(t)))
+            return fallback(u"Cannot read the catalogue: "_s + describe(q.lastError()));
+        tables.*(t.member) = tableFromQuery(q, QString(t.table));
+    }
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        const QString sql =
+            u"SELECT p.name, c.name AS cpu_name, p.memory_channels, p.memory_mts, "
+            u"p.memory_capacity_gb, "
+            "g.name AS gpu_name, COALESCE(pg.count, 0) AS gpu_count, p.seed_row, p.note, p.source, "
+            "p.as_of "
+            "FROM presets AS p JOIN cpus AS c ON c.row_id = p.cpu_id "
+            "LEFT JOIN preset_gpus AS pg ON pg.preset_id = p.row_id LEFT JOIN gpus AS g ON "
+            "g.row_id = pg.gpu_id "
+            "WHERE p.origin = 'user' OR NOT EXISTS "
+            "(SELECT 1 FROM presets AS u WHERE u.origin = 'user' AND u.name = p.name) "
+            "ORDER BY p.row_id, pg.position"_s;
+        if (!q.exec(sql))
+            return fallback(u"Cannot read the catalogue: "_s + describe(q.lastError()));
+        tables.presets = tableFromQuery(q, u"presets"_s);
+    }
+    Catalog c;
+    if (!detail::catalogFromTables(tables, &c, &why))
+        return fallback(u"The catalogue database has a bad row: "_s + why);
+    if (error)
+        error->clear();
+    return c;
 }
 
 } // namespace llm::db

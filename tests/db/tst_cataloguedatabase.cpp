@@ -1,0 +1,580 @@
+// SPDX-License-Identifier: MIT
+// The per-user catalogue database: creation, re-open, pragmas, constraints,
+// and files that are damaged, foreign, newer or read-only (nothing deleted).
+
+#include "catalogue.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace llm;
+using db::CatalogueDatabase;
+using db::OpenResult;
+
+namespace {
+
+QByteArray fileHash(const QString &path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+QStringList damagedCopies(const QString &dir) {
+    return QDir(dir).entryList({u"catalogue.sqlite.damaged-*"_s}, QDir::Files);
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// A raw second connection for poking at a file the way another program would.
+class RawDb final {
+public:
+    explicit RawDb(const QString &path)
+        : m_name(u"raw-"_s + QString::number(++s_count)) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+        db.setDatabaseName(path);
+        m_ok = db.open();
+    }
+    ~RawDb() {
+        QSqlDatabase::database(m_name, false).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    RawDb(const RawDb &) = delete;
+    RawDb &operator=(const RawDb &) = delete;
+    bool ok() const { return m_ok; }
+    bool exec(const QString &sql) const {
+        QSqlQuery q(QSqlDatabase::database(m_name, false));
+        return q.exec(sql);
+    }
+
+private:
+    QString m_name;
+    bool m_ok = false;
+    static inline int s_count = 0;
+};
+
+// Field-by-field comparison; returns the first difference (empty when equal).
+QString difference(const Catalog &a, const Catalog &b) {
+#define LLM_SAME(what, x, y)                                                                       \
+    if (!((x) == (y)))                                                                             \
+        return QStringLiteral("%1 differs for %2")                                                 \
+            .arg(QLatin1StringView(#what), QString::fromStdString(name));
+    if (a.cpus.size() != b.cpus.size() || a.gpus.size() != b.gpus.size() ||
+        a.models.size() != b.models.size() || a.quants.size() != b.quants.size() ||
+        a.useCases.size() != b.useCases.size() || a.presets.size() != b.presets.size() ||
+        a.memorySpeeds.size() != b.memorySpeeds.size())
+        return u"table sizes differ"_s;
+    std::string name = "catalog";
+    LLM_SAME(asOf, a.asOf, b.asOf)
+    for (size_t i = 0; i < a.cpus.size(); ++i) {
+        const Cpu &x = a.cpus[i], &y = b.cpus[i];
+        name = x.name;
+        LLM_SAME(name, x.name, y.name)
+        LLM_SAME(vendor, x.vendor, y.vendor)
+        LLM_SAME(family, x.family, y.family)
+        LLM_SAME(socket, x.socket, y.socket)
+        LLM_SAME(architecture, x.architecture, y.architecture)
+        LLM_SAME(cores, x.cores, y.cores)
+        LLM_SAME(threads, x.threads, y.threads)
+        LLM_SAME(base, x.baseClock, y.baseClock)
+        LLM_SAME(boost, x.boostClock, y.boostClock)
+        LLM_SAME(l3, x.l3Cache, y.l3Cache)
+        LLM_SAME(ccds, x.ccds, y.ccds)
+        LLM_SAME(links, x.fabricLinksPerCcd, y.fabricLinksPerCcd)
+        LLM_SAME(fclk, x.fabricClock, y.fabricClock)
+        LLM_SAME(channels, x.memoryChannels, y.memoryChannels)
+        LLM_SAME(maxMemory, x.maxMemory, y.maxMemory)
+        LLM_SAME(memoryType, x.memoryType, y.memoryType)
+        LLM_SAME(maxSpeed, x.maxMemorySpeed, y.maxMemorySpeed)
+        LLM_SAME(avx512, x.avx512, y.avx512)
+        LLM_SAME(bf16, x.avx512Bf16, y.avx512Bf16)
+        LLM_SAME(amx, x.amx, y.amx)
+        LLM_SAME(lanes, x.pcieLanes, y.pcieLanes)
+        LLM_SAME(gen, x.pcieGen, y.pcieGen)
+        LLM_SAME(tdp, x.tdp, y.tdp)
+        LLM_SAME(price, x.priceUsd, y.priceUsd)
+        LLM_SAME(unified, x.unifiedBandwidth, y.unifiedBandwidth)
+        LLM_SAME(source, x.source, y.source)
+        LLM_SAME(asOf, x.asOf, y.asOf)
+        LLM_SAME(approximate, x.approximateFields, y.approximateFields)
+    }
+    for (size_t i = 0; i < a.gpus.size(); ++i) {
+        const Gpu &x = a.gpus[i], &y = b.gpus[i];
+        name = x.name;
+        LLM_SAME(name, x.name, y.name)
+        LLM_SAME(vendor, x.vendor, y.vendor)
+        LLM_SAME(segment, x.segment, y.segment)
+        LLM_SAME(vram, x.vram, y.vram)
+        LLM_SAME(bandwidth, x.bandwidth, y.bandwidth)
+        LLM_SAME(fp16, x.fp16Tensor, y.fp16Tensor)
+        LLM_SAME(tdp, x.tdp, y.tdp)
+        LLM_SAME(gen, x.pcieGen, y.pcieGen)
+        LLM_SAME(lanes, x.pcieLanes, y.pcieLanes)
+        LLM_SAME(nvlink, x.nvlink, y.nvlink)
+        LLM_SAME(integrated, x.integrated, y.integrated)
+        LLM_SAME(price, x.priceUsd, y.priceUsd)
+        LLM_SAME(source, x.source, y.source)
+        LLM_SAME(approximate, x.approximateFields, y.approximateFields)
+    }
+    for (size_t i = 0; i < a.models.size(); ++i) {
+        const Model &x = a.models[i], &y = b.models[i];
+        name = x.name;
+        LLM_SAME(name, x.name, y.name)
+        LLM_SAME(total, x.paramsTotal, y.paramsTotal)
+        LLM_SAME(active, x.paramsActive, y.paramsActive)
+        LLM_SAME(moe, x.moe, y.moe)
+        LLM_SAME(experts, x.expertsTotal, y.expertsTotal)
+        LLM_SAME(k, x.expertsActive, y.expertsActive)
+        LLM_SAME(routed, x.routedExpertParams, y.routedExpertParams)
+        LLM_SAME(layers, x.layers, y.layers)
+        LLM_SAME(kvHeads, x.kvHeads, y.kvHeads)
+        LLM_SAME(headDim, x.headDim, y.headDim)
+        LLM_SAME(attention, x.attention, y.attention)
+        LLM_SAME(window, x.slidingWindow, y.slidingWindow)
+        LLM_SAME(full, x.fullAttentionLayers, y.fullAttentionLayers)
+        LLM_SAME(mla, x.kvLoraRank, y.kvLoraRank)
+        LLM_SAME(context, x.maxContext, y.maxContext)
+        LLM_SAME(license, x.license, y.license)
+    }
+    for (size_t i = 0; i < a.quants.size(); ++i) {
+        name = a.quants[i].name;
+        LLM_SAME(name, a.quants[i].name, b.quants[i].name)
+        LLM_SAME(bpw, a.quants[i].bitsPerWeight, b.quants[i].bitsPerWeight)
+    }
+    for (size_t i = 0; i < a.useCases.size(); ++i) {
+        name = a.useCases[i].id;
+        LLM_SAME(id, a.useCases[i].id, b.useCases[i].id)
+        LLM_SAME(prompt, a.useCases[i].promptTokens, b.useCases[i].promptTokens)
+        LLM_SAME(gen, a.useCases[i].generatedTokens, b.useCases[i].generatedTokens)
+        LLM_SAME(description, a.useCases[i].description, b.useCases[i].description)
+    }
+    for (size_t i = 0; i < a.memorySpeeds.size(); ++i) {
+        name = a.memorySpeeds[i].standard;
+        LLM_SAME(standard, a.memorySpeeds[i].standard, b.memorySpeeds[i].standard)
+        LLM_SAME(speed, a.memorySpeeds[i].speed, b.memorySpeeds[i].speed)
+    }
+    for (size_t i = 0; i < a.presets.size(); ++i) {
+        const Preset &x = a.presets[i], &y = b.presets[i];
+        name = x.name;
+        LLM_SAME(name, x.name, y.name)
+        LLM_SAME(cpu, x.cpuName, y.cpuName)
+        LLM_SAME(channels, x.memory.channels, y.memory.channels)
+        LLM_SAME(speed, x.memory.speed, y.memory.speed)
+        LLM_SAME(capacity, x.memory.capacity, y.memory.capacity)
+        LLM_SAME(gpuGroups, x.gpus.size(), y.gpus.size())
+        for (size_t g = 0; g < x.gpus.size(); ++g) {
+            LLM_SAME(gpu, x.gpus[g].gpuName, y.gpus[g].gpuName)
+            LLM_SAME(count, x.gpus[g].count, y.gpus[g].count)
+        }
+        LLM_SAME(note, x.note, y.note)
+    }
+#undef LLM_SAME
+    return {};
+}
+
+} // namespace
+
+class TstCatalogueDatabase final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void defaultPath();
+    void firstRunCreatesFile();
+    void reopenKeepsFile();
+    void sqlLoadEqualsShipped();
+    void pragmas();
+    void constraints_data();
+    void constraints();
+    void userRowsOverrideShipped();
+    void damagedFile_data();
+    void damagedFile();
+    void newerSchemaOpensReadOnly();
+    void foreignFilesAreRefused_data();
+    void foreignFilesAreRefused();
+    void readOnlyFile();
+    void readOnlyFolder();
+    void damagedFileInReadOnlyFolder();
+    void connectionsAreUniqueAndRemoved();
+    void notOpenLoadsShipped();
+};
+
+void TstCatalogueDatabase::defaultPath() {
+    const QString p = CatalogueDatabase::defaultPath();
+    QVERIFY(p.endsWith(u"/catalogue.sqlite"_s));
+    QVERIFY(p.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+}
+
+void TstCatalogueDatabase::firstRunCreatesFile() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"new/sub/folder/catalogue.sqlite"_s);
+    CatalogueDatabase db;
+    QElapsedTimer timer;
+    timer.start();
+    const OpenResult r = db.open(path);
+    qInfo("first-run creation: %lld ms", static_cast<long long>(timer.elapsed()));
+    QVERIFY2(r.ok, qPrintable(r.message));
+    QVERIFY(!r.readOnly);
+    QVERIFY(!r.recovered);
+    QVERIFY2(r.message.isEmpty(), qPrintable(r.message));
+    QVERIFY(db.isOpen());
+    QVERIFY(!db.isReadOnly());
+    QCOMPARE(db.path(), path);
+    QVERIFY(QFile::exists(path));
+    QVERIFY(!QFile::exists(path + u".creating"_s));
+    QString error;
+    const Catalog c = db.load(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(c.cpus.size(), size_t(168));
+}
+
+void TstCatalogueDatabase::reopenKeepsFile() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"catalogue.sqlite"_s);
+    {
+        CatalogueDatabase db;
+        QVERIFY(db.open(path).ok);
+        QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+        QVERIFY(q.exec(u"INSERT INTO meta (key, value) VALUES ('marker', 'kept')"_s));
+    }
+    // Closed cleanly: one self-contained file, no WAL side files.
+    QVERIFY(!QFile::exists(path + u"-wal"_s));
+    CatalogueDatabase db;
+    QElapsedTimer timer;
+    timer.start();
+    const OpenResult r = db.open(path);
+    qInfo("re-open with checks: %lld ms", static_cast<long long>(timer.elapsed()));
+    QVERIFY2(r.ok && !r.recovered && !r.readOnly && r.message.isEmpty(), qPrintable(r.message));
+    QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+    QVERIFY(q.exec(u"SELECT value FROM meta WHERE key = 'marker'"_s) && q.next());
+    QCOMPARE(q.value(0).toString(), u"kept"_s);
+    QVERIFY(damagedCopies(dir.path()).isEmpty());
+}
+
+void TstCatalogueDatabase::sqlLoadEqualsShipped() {
+    QTemporaryDir dir;
+    CatalogueDatabase db;
+    QVERIFY(db.open(dir.filePath(u"catalogue.sqlite"_s)).ok);
+    QString error;
+    QElapsedTimer timer;
+    timer.start();
+    const Catalog fromSql = db.load(&error);
+    qInfo("load from SQL: %lld ms", static_cast<long long>(timer.elapsed()));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const Catalog shipped = db::loadShippedCatalog();
+    const QString diff = difference(shipped, fromSql);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    // The comparison itself can fail:
+    Catalog changed = fromSql;
+    changed.cpus[5].fabricLinksPerCcd = 2;
+    QVERIFY(!difference(shipped, changed).isEmpty());
+}
+
+void TstCatalogueDatabase::pragmas() {
+    QTemporaryDir dir;
+    CatalogueDatabase db;
+    QVERIFY(db.open(dir.filePath(u"catalogue.sqlite"_s)).ok);
+    QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+    auto pragma = [&](const QString &name) {
+        return q.exec(u"PRAGMA "_s + name) && q.next() ? q.value(0).toString() : u"<error>"_s;
+    };
+    QCOMPARE(pragma(u"application_id"_s).toLongLong(), qint64(CatalogueDatabase::applicationId));
+    QCOMPARE(pragma(u"user_version"_s), u"1"_s);
+    QCOMPARE(pragma(u"foreign_keys"_s), u"1"_s);
+    QCOMPARE(pragma(u"journal_mode"_s), u"wal"_s);
+    QCOMPARE(pragma(u"busy_timeout"_s), u"1500"_s);
+    QVERIFY(q.exec(u"SELECT value FROM meta WHERE key = 'shipped_data_version'"_s) && q.next());
+    QCOMPARE(q.value(0).toString(), db::shippedDataVersion());
+    QVERIFY(q.exec(u"SELECT value FROM meta WHERE key = 'as_of'"_s) && q.next());
+    QCOMPARE(q.value(0).toString(), u"2026-11-25"_s);
+}
+
+void TstCatalogueDatabase::constraints_data() {
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<int>("code"); // SQLite extended result code
+    const QString cpu = u"INSERT INTO cpus (origin, name, vendor, model, family, cores, "
+                        u"memory_channels, memory_type, "
+                        "max_mts, source, as_of) VALUES (%1)"_s;
+    QTest::newRow("channels = 0")
+        << cpu.arg(u"'user','X','AMD','X','desktop',8,0,'DDR5',5600,'me','2026-11-25'"_s) << 275;
+    QTest::newRow("channels < 0")
+        << cpu.arg(u"'user','X','AMD','X','desktop',8,-2,'DDR5',5600,'me','2026-11-25'"_s) << 275;
+    QTest::newRow("unknown family")
+        << cpu.arg(u"'user','X','AMD','X','gaming',8,2,'DDR5',5600,'me','2026-11-25'"_s) << 275;
+    QTest::newRow("unknown origin")
+        << cpu.arg(u"'mine','X','AMD','X','desktop',8,2,'DDR5',5600,'me','2026-11-25'"_s) << 275;
+    QTest::newRow("text in INTEGER (STRICT)")
+        << cpu.arg(u"'user','X','AMD','X','desktop','lots',2,'DDR5',5600,'me','2026-11-25'"_s)
+        << 3091;
+    QTest::newRow("no source (NOT NULL)")
+        << cpu.arg(u"'user','X','AMD','X','desktop',8,2,'DDR5',5600,NULL,'2026-11-25'"_s) << 1299;
+    QTest::newRow("same name twice for one origin")
+        << cpu.arg(
+               u"'shipped','AMD Ryzen 9 9950X','AMD','X','desktop',8,2,'DDR5',5600,'me','2026-11-25'"_s)
+        << 2067;
+    QTest::newRow("GPU bandwidth 0")
+        << u"INSERT INTO gpus (name, vendor, model, vram_gb, bandwidth_gbs, source, "
+           "as_of) VALUES ('G','X','G',16,0,'me','2026-11-25')"_s
+        << 275;
+    QTest::newRow("quant bpw 0") << u"INSERT INTO quants (name, bits_per_weight, source, as_of) "
+                                    "VALUES ('Q0', 0, 'me', '2026-11-25')"_s
+                                 << 275;
+    QTest::newRow("preset GPU that does not exist")
+        << u"INSERT INTO preset_gpus (preset_id, gpu_id, count) VALUES (1, 999999, 1)"_s << 787;
+    QTest::newRow("delete a GPU a preset uses")
+        << u"DELETE FROM gpus WHERE name = 'NVIDIA GeForce RTX 5090' AND origin = 'shipped'"_s
+        << 1811; // ON DELETE RESTRICT reports SQLITE_CONSTRAINT_TRIGGER
+}
+
+void TstCatalogueDatabase::constraints() {
+    QFETCH(QString, sql);
+    QFETCH(int, code);
+    QTemporaryDir dir;
+    CatalogueDatabase db;
+    QVERIFY(db.open(dir.filePath(u"catalogue.sqlite"_s)).ok);
+    QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+    QVERIFY2(!q.exec(sql), "the database accepted a row it must reject");
+    QCOMPARE(q.lastError().nativeErrorCode().toInt(), code);
+    QCOMPARE(q.lastError().nativeErrorCode().toInt() & 0xff, 19); // SQLITE_CONSTRAINT
+}
+
+void TstCatalogueDatabase::userRowsOverrideShipped() {
+    QTemporaryDir dir;
+    CatalogueDatabase db;
+    QVERIFY(db.open(dir.filePath(u"catalogue.sqlite"_s)).ok);
+    QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+    const QString insert =
+        u"INSERT INTO cpus (origin, name, vendor, model, family, cores, memory_channels, "
+        "memory_type, max_mts, source, as_of) VALUES ('user', '%1', 'AMD', '%1', 'desktop', %2, "
+        "2, 'DDR5', 6400, 'my measurement', '2026-11-25')"_s;
+    QVERIFY(q.exec(insert.arg(u"AMD Ryzen 9 9950X"_s).arg(17)));
+    QVERIFY(q.exec(insert.arg(u"My Lab CPU"_s).arg(4)));
+    QString error;
+    const Catalog c = db.load(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(c.cpus.size(), size_t(169));
+    const auto n = std::count_if(c.cpus.begin(), c.cpus.end(),
+                                 [](const Cpu &x) { return x.name == "AMD Ryzen 9 9950X"; });
+    QCOMPARE(n, 1);
+    const auto it = std::find_if(c.cpus.begin(), c.cpus.end(),
+                                 [](const Cpu &x) { return x.name == "AMD Ryzen 9 9950X"; });
+    QCOMPARE(it->cores, 17);
+    // The shipped row is still there, untouched, for a later "reset".
+    QVERIFY(
+        q.exec(
+            u"SELECT cores FROM cpus WHERE name = 'AMD Ryzen 9 9950X' AND origin = 'shipped'"_s) &&
+        q.next());
+    QCOMPARE(q.value(0).toInt(), 16);
+}
+
+void TstCatalogueDatabase::damagedFile_data() {
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("zero bytes") << QByteArray();
+    QTest::newRow("text") << QByteArray(4096, 'x');
+    QByteArray noise(8192, '\0');
+    auto *gen = QRandomGenerator::global();
+    for (char &ch : noise)
+        ch = static_cast<char>(gen->bounded(256));
+    QTest::newRow("random bytes") << noise;
+    // A real SQLite header followed by garbage pages.
+    QByteArray header("SQLite format 3");
+    header.append('\0');
+    header.append(noise.left(8192 - header.size()));
+    QTest::newRow("SQLite header, garbage body") << header;
+}
+
+void TstCatalogueDatabase::damagedFile() {
+    QFETCH(QByteArray, content);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"catalogue.sqlite"_s);
+    QVERIFY(writeFile(path, content));
+    CatalogueDatabase db;
+    const OpenResult r = db.open(path);
+    QVERIFY2(r.ok, qPrintable(r.message));
+    QVERIFY(r.recovered);
+    QVERIFY(!r.readOnly);
+    QVERIFY2(r.message.contains(u"damaged"_s), qPrintable(r.message));
+    // Nothing deleted: the old bytes are kept beside the new file, named in the message.
+    const QStringList aside = damagedCopies(dir.path());
+    QCOMPARE(aside.size(), 1);
+    QVERIFY(QRegularExpression(u"^catalogue\\.sqlite\\.damaged-\\d{8}-\\d{6}$"_s)
+                .match(aside.first())
+                .hasMatch());
+    QVERIFY2(r.message.contains(aside.first()), qPrintable(r.message));
+    QFile kept(dir.filePath(aside.first()));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), content);
+    // And the recreated catalogue works.
+    QString error;
+    QCOMPARE(db.load(&error).cpus.size(), size_t(168));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TstCatalogueDatabase::newerSchemaOpensReadOnly() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"catalogue.sqlite"_s);
+    QVERIFY(CatalogueDatabase().open(path).ok);
+    {
+        RawDb raw(path);
+        QVERIFY(raw.ok() && raw.exec(u"PRAGMA user_version = 2"_s));
+    }
+    const QByteArray before = fileHash(path);
+    {
+        CatalogueDatabase db;
+        const OpenResult r = db.open(path);
+        QVERIFY(r.ok);
+        QVERIFY(r.readOnly);
+        QVERIFY(!r.recovered);
+        QVERIFY2(r.message.contains(u"newer"_s), qPrintable(r.message));
+        QVERIFY(db.isReadOnly());
+        QCOMPARE(db.load().cpus.size(), size_t(168));
+        QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+        QVERIFY(!q.exec(u"DELETE FROM meta"_s)); // really read-only
+    }
+    QCOMPARE(fileHash(path), before);
+    QVERIFY(damagedCopies(dir.path()).isEmpty());
+}
+
+void TstCatalogueDatabase::foreignFilesAreRefused_data() {
+    QTest::addColumn<QString>("setup");
+    QTest::newRow("other application id")
+        << u"PRAGMA application_id = 305419896; CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('mine')"_s;
+    QTest::newRow("plain SQLite file with tables")
+        << u"CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('x')"_s;
+}
+
+void TstCatalogueDatabase::foreignFilesAreRefused() {
+    QFETCH(QString, setup);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"catalogue.sqlite"_s);
+    {
+        RawDb raw(path);
+        QVERIFY(raw.ok());
+        for (const QString &sql : setup.split(u"; "_s))
+            QVERIFY2(raw.exec(sql), qPrintable(sql));
+    }
+    const QByteArray before = fileHash(path);
+    CatalogueDatabase db;
+    const OpenResult r = db.open(path);
+    QVERIFY(!r.ok);
+    QVERIFY(!r.recovered);
+    QVERIFY(!db.isOpen());
+    QVERIFY2(r.message.contains(u"not a catalogue"_s), qPrintable(r.message));
+    QCOMPARE(fileHash(path), before);
+    QVERIFY(damagedCopies(dir.path()).isEmpty());
+    // load() still gives something usable: the built-in catalogue.
+    QString error;
+    QCOMPARE(db.load(&error).cpus.size(), size_t(168));
+    QVERIFY(!error.isEmpty());
+}
+
+void TstCatalogueDatabase::readOnlyFile() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"catalogue.sqlite"_s);
+    QVERIFY(CatalogueDatabase().open(path).ok);
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    const QByteArray before = fileHash(path);
+    {
+        CatalogueDatabase db;
+        const OpenResult r = db.open(path);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QVERIFY(r.readOnly);
+        QVERIFY(!r.recovered);
+        QVERIFY2(r.message.contains(u"read-only"_s), qPrintable(r.message));
+        QCOMPARE(db.load().cpus.size(), size_t(168));
+    }
+    QCOMPARE(fileHash(path), before);
+    QVERIFY(damagedCopies(dir.path()).isEmpty());
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+}
+
+void TstCatalogueDatabase::readOnlyFolder() {
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"locked"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+    const QString path = folder + u"/catalogue.sqlite"_s;
+    {
+        CatalogueDatabase db;
+        const OpenResult r = db.open(path);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QVERIFY(r.readOnly);
+        QVERIFY2(r.message.contains(u"cannot be written"_s), qPrintable(r.message));
+        QCOMPARE(db.load().cpus.size(), size_t(168));
+    }
+    QVERIFY(!QFile::exists(path));
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+void TstCatalogueDatabase::damagedFileInReadOnlyFolder() {
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"locked"_s);
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + u"/catalogue.sqlite"_s;
+    QVERIFY(writeFile(path, QByteArray(4096, 'x')));
+    QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+    {
+        CatalogueDatabase db;
+        const OpenResult r = db.open(path);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QVERIFY(r.readOnly);
+        QVERIFY(!r.recovered);
+        QVERIFY2(r.message.contains(u"could not be set aside"_s), qPrintable(r.message));
+        QCOMPARE(db.load().cpus.size(), size_t(168));
+    }
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray(4096, 'x'));
+    QVERIFY(damagedCopies(folder).isEmpty());
+}
+
+void TstCatalogueDatabase::connectionsAreUniqueAndRemoved() {
+    QTemporaryDir dir;
+    QString first, second;
+    {
+        CatalogueDatabase a, b;
+        QVERIFY(a.open(dir.filePath(u"a.sqlite"_s)).ok);
+        QVERIFY(b.open(dir.filePath(u"b.sqlite"_s)).ok);
+        first = a.connectionName();
+        second = b.connectionName();
+        QVERIFY(first != second);
+        QVERIFY(QSqlDatabase::contains(first) && QSqlDatabase::contains(second));
+        // Re-opening the same instance replaces its connection cleanly.
+        QVERIFY(a.open(dir.filePath(u"c.sqlite"_s)).ok);
+        QVERIFY(QSqlDatabase::contains(first));
+    }
+    QVERIFY(!QSqlDatabase::contains(first));
+    QVERIFY(!QSqlDatabase::contains(second));
+}
+
+void TstCatalogueDatabase::notOpenLoadsShipped() {
+    CatalogueDatabase db;
+    QVERIFY(!db.isOpen());
+    QString error;
+    QCOMPARE(db.load(&error).cpus.size(), size_t(168));
+    QVERIFY(error.contains(u"not open"_s));
+    const OpenResult r = db.open(QString());
+    QVERIFY(!r.ok);
+    QVERIFY(!r.message.isEmpty());
+    QTemporaryDir dir;
+    const OpenResult folder = db.open(dir.path());
+    QVERIFY(!folder.ok);
+    QVERIFY(folder.message.contains(u"folder"_s));
+}
+
+QTEST_GUILESS_MAIN(TstCatalogueDatabase)
+#include "tst_cataloguedatabase.moc"
