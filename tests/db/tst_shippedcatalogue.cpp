@@ -2,6 +2,7 @@
 // The shipped catalogue: every raw data row present, spot values, presets resolve.
 
 #include "catalogue.h"
+#include "catalogue_p.h"
 #include "csvtable.h"
 
 #include <QElapsedTimer>
@@ -63,6 +64,8 @@ private slots:
     void memorySpeedsCoverCpus();
     void namesMatchMeasuredData();
     void cachedAndFast();
+    void brokenDataIsReported_data();
+    void brokenDataIsReported();
 };
 
 void TstShippedCatalogue::loadsWithoutError() {
@@ -338,6 +341,76 @@ void TstShippedCatalogue::cachedAndFast() {
     for (int i = 0; i < 100; ++i)
         QVERIFY(!db::loadShippedCatalog().cpus.empty());
     qInfo("100 cached loads: %lld ms", static_cast<long long>(timer.elapsed()));
+}
+
+void TstShippedCatalogue::brokenDataIsReported_data() {
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("mention");
+    QTest::newRow("unchanged") << u"cpus"_s << 0 << u"name"_s << u"AMD Ryzen 5 7400F"_s
+                               << QString();
+    QTest::newRow("channels 0") << u"cpus"_s << 0 << u"memory_channels"_s << u"0"_s
+                                << u"cpus.csv line 2, column memory_channels"_s;
+    QTest::newRow("channels text")
+        << u"cpus"_s << 3 << u"memory_channels"_s << u"two"_s << u"cpus.csv line 5"_s;
+    QTest::newRow("decimal comma")
+        << u"cpus"_s << 0 << u"boost_ghz"_s << u"4,7"_s << u"not a number"_s;
+    QTest::newRow("unknown family")
+        << u"cpus"_s << 0 << u"family"_s << u"gaming"_s << u"unknown family"_s;
+    QTest::newRow("three fabric links")
+        << u"cpus"_s << 0 << u"fabric_links_per_ccd"_s << u"3"_s << u"1 or 2"_s;
+    QTest::newRow("duplicate CPU")
+        << u"cpus"_s << 1 << u"name"_s << u"AMD Ryzen 5 7400F"_s << u"appears twice"_s;
+    QTest::newRow("no source") << u"cpus"_s << 0 << u"source"_s << QString() << u"column source"_s;
+    QTest::newRow("GPU bandwidth empty")
+        << u"gpus"_s << 0 << u"bandwidth_gbs"_s << QString() << u"bandwidth_gbs"_s;
+    QTest::newRow("flag not 0/1") << u"gpus"_s << 0 << u"nvlink"_s << u"yes"_s << u"nvlink"_s;
+    QTest::newRow("negative price") << u"gpus"_s << 0 << u"price_usd"_s << u"-5"_s << u"negative"_s;
+    QTest::newRow("unknown attention")
+        << u"models"_s << 0 << u"attention"_s << u"flash"_s << u"attention"_s;
+    QTest::newRow("active > total")
+        << u"models"_s << 0 << u"params_active"_s << u"9e12"_s << u"more active"_s;
+    QTest::newRow("bpw negative") << u"quants"_s << 0 << u"bits_per_weight"_s << u"-1"_s
+                                  << u"bits_per_weight"_s;
+    QTest::newRow("use case 0 tokens")
+        << u"use_cases"_s << 0 << u"prompt_tokens"_s << u"0"_s << u"prompt_tokens"_s;
+    QTest::newRow("preset unknown CPU")
+        << u"presets"_s << 0 << u"cpu_name"_s << u"AMD Ryzen 9 9999X"_s << u"not a catalogue CPU"_s;
+    QTest::newRow("preset unknown GPU") << u"presets"_s << 2 << u"gpu_name"_s
+                                        << u"NVIDIA GeForce RTX 9090"_s << u"not a catalogue GPU"_s;
+    QTest::newRow("preset GPU without count")
+        << u"presets"_s << 2 << u"gpu_count"_s << u"0"_s << u"gpu_count"_s;
+    QTest::newRow("meta without date") << u"meta"_s << 0 << u"value"_s << QString() << u"as_of"_s;
+}
+
+void TstShippedCatalogue::brokenDataIsReported() {
+    QFETCH(QString, table);
+    QFETCH(int, row);
+    QFETCH(QString, column);
+    QFETCH(QString, value);
+    QFETCH(QString, mention);
+    db::detail::CatalogueTables tables;
+    QString error;
+    QVERIFY2(db::detail::readShippedTables(&tables, &error), qPrintable(error));
+    const std::map<QString, db::detail::CsvTable *> byName = {
+        {u"meta"_s, &tables.meta},         {u"cpus"_s, &tables.cpus},
+        {u"gpus"_s, &tables.gpus},         {u"models"_s, &tables.models},
+        {u"quants"_s, &tables.quants},     {u"presets"_s, &tables.presets},
+        {u"use_cases"_s, &tables.useCases}};
+    db::detail::CsvTable *t = byName.at(table);
+    const int col = t->column(column);
+    QVERIFY(col >= 0);
+    t->rows[row][col] = value;
+    Catalog c;
+    const bool ok = db::detail::catalogFromTables(tables, &c, &error);
+    if (mention.isEmpty()) {
+        QVERIFY2(ok, qPrintable(error));
+        return;
+    }
+    QVERIFY(!ok);
+    QVERIFY2(error.contains(mention), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TstShippedCatalogue)
