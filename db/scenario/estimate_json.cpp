@@ -21,13 +21,20 @@ using namespace Qt::StringLiterals;
 // speeds and times are estimates, where four digits are already too many.
 constexpr int kBandwidthDigits = 5;
 
-double gbs(ByteRate rate) { return roundForOutput(inGigabytesPerSecond(rate), kBandwidthDigits); }
-double gb(Bytes bytes) { return roundForOutput(inGigabytes(bytes)); }
-double tps(TokenRate rate) { return roundForOutput(inTokensPerSecond(rate)); }
-double secs(Seconds time) { return roundForOutput(inSeconds(time)); }
+double gbs(ByteRate rate) {
+    return roundForOutput(inGigabytesPerSecond(rate), kBandwidthDigits);
+}
+double gb(Bytes bytes) {
+    return roundForOutput(inGigabytes(bytes));
+}
+double tps(TokenRate rate) {
+    return roundForOutput(inTokensPerSecond(rate));
+}
+double secs(Seconds time) {
+    return roundForOutput(inSeconds(time));
+}
 
-QJsonObject bandwidthToJson(const BandwidthBreakdown &b)
-{
+QJsonObject bandwidthToJson(const BandwidthBreakdown &b) {
     return QJsonObject{{u"ram_gbs"_s, gbs(b.ramSide)},
                        {u"cpu_fabric_gbs"_s, gbs(b.cpuSide)},
                        {u"system_gbs"_s, gbs(b.system)},
@@ -37,8 +44,7 @@ QJsonObject bandwidthToJson(const BandwidthBreakdown &b)
                        {u"system_limit"_s, QLatin1String(toString(b.systemLimit))}};
 }
 
-QJsonObject memoryToJson(const MemoryBreakdown &m)
-{
+QJsonObject memoryToJson(const MemoryBreakdown &m) {
     return QJsonObject{{u"weights_gb"_s, gb(m.weights)},
                        {u"kv_cache_gb"_s, gb(m.kvCache)},
                        {u"overhead_gb"_s, gb(m.overhead)},
@@ -49,8 +55,7 @@ QJsonObject memoryToJson(const MemoryBreakdown &m)
                        {u"in_ram_gb"_s, gb(m.inRam)}};
 }
 
-QJsonObject factorsToJson(const Estimate &e, const Assumptions &a)
-{
+QJsonObject factorsToJson(const Estimate &e, const Assumptions &a) {
     QJsonArray overridden;
     for (const std::string &name : a.overridden)
         overridden.append(fromStd(name));
@@ -65,33 +70,30 @@ QJsonObject factorsToJson(const Estimate &e, const Assumptions &a)
         {u"overridden"_s, overridden}};
 }
 
-QJsonObject verdictToJson(const UseCaseVerdict &v, const Estimate &e, const Assumptions &a)
-{
-    return QJsonObject{
-        {u"name"_s, fromStd(v.useCase.id)},
-        {u"prompt_tokens"_s, inTokens(v.useCase.promptTokens)},
-        {u"gen_tokens"_s, inTokens(v.useCase.generatedTokens)},
-        {u"prefill_s"_s, secs(v.prefillTime)},
-        {u"prefill_tok_s"_s, tps(v.prefillRate)},
-        {u"prefill_tok_s_low"_s, tps(v.prefillRateLow)},
-        {u"prefill_tok_s_high"_s, tps(v.prefillRateHigh)},
-        {u"gen_tok_s"_s, tps(v.generationRate)},
-        {u"gen_tok_s_low"_s, tps(v.generationRateLow)},
-        {u"gen_tok_s_high"_s, tps(v.generationRateHigh)},
-        {u"gen_s"_s, secs(v.generationTime)},
-        {u"total_s"_s, secs(v.totalTime)},
-        {u"pass"_s, v.pass},
-        {u"borderline"_s, v.borderline},
-        {u"workflow"_s, QLatin1String(toString(v.workflow))},
-        {u"failed"_s, QLatin1String(toString(v.failed))},
-        {u"bottleneck"_s, QLatin1String(toString(v.bottleneck))},
-        {u"why"_s, fromStd(explain(v, e, a.thresholds))}};
+QJsonObject verdictToJson(const UseCaseVerdict &v, const Estimate &e, const Assumptions &a) {
+    return QJsonObject{{u"name"_s, fromStd(v.useCase.id)},
+                       {u"prompt_tokens"_s, inTokens(v.useCase.promptTokens)},
+                       {u"gen_tokens"_s, inTokens(v.useCase.generatedTokens)},
+                       {u"prefill_s"_s, secs(v.prefillTime)},
+                       {u"prefill_tok_s"_s, tps(v.prefillRate)},
+                       {u"prefill_tok_s_low"_s, tps(v.prefillRateLow)},
+                       {u"prefill_tok_s_high"_s, tps(v.prefillRateHigh)},
+                       {u"gen_tok_s"_s, tps(v.generationRate)},
+                       {u"gen_tok_s_low"_s, tps(v.generationRateLow)},
+                       {u"gen_tok_s_high"_s, tps(v.generationRateHigh)},
+                       {u"gen_s"_s, secs(v.generationTime)},
+                       {u"total_s"_s, secs(v.totalTime)},
+                       {u"pass"_s, v.pass},
+                       {u"borderline"_s, v.borderline},
+                       {u"workflow"_s, QLatin1String(toString(v.workflow))},
+                       {u"failed"_s, QLatin1String(toString(v.failed))},
+                       {u"bottleneck"_s, QLatin1String(toString(v.bottleneck))},
+                       {u"why"_s, fromStd(explain(v, e, a.thresholds))}};
 }
 
 } // namespace
 
-double roundForOutput(double value, int significantDigits)
-{
+double roundForOutput(double value, int significantDigits) {
     if (!std::isfinite(value) || value == 0.0)
         return std::isfinite(value) ? 0.0 : value;
     const int magnitude = int(std::floor(std::log10(std::fabs(value))));
@@ -99,8 +101,7 @@ double roundForOutput(double value, int significantDigits)
     return std::round(value * scale) / scale;
 }
 
-std::vector<Estimate> estimateAll(const Scenario &scenario)
-{
+std::vector<Estimate> estimateAll(const Scenario &scenario) {
     std::vector<Estimate> out;
     out.reserve(scenario.builds.size());
     for (const Build &build : scenario.builds)
@@ -108,8 +109,7 @@ std::vector<Estimate> estimateAll(const Scenario &scenario)
     return out;
 }
 
-QJsonObject estimateToJson(const Estimate &e, const Build &build, const Assumptions &a)
-{
+QJsonObject estimateToJson(const Estimate &e, const Build &build, const Assumptions &a) {
     QJsonObject o;
     o.insert(u"build"_s, fromStd(e.buildName.empty() ? build.name : e.buildName));
     o.insert(u"bandwidth"_s, bandwidthToJson(e.bandwidth));
@@ -138,8 +138,7 @@ QJsonObject estimateToJson(const Estimate &e, const Build &build, const Assumpti
     o.insert(u"eur_per_tok_s"_s, cost.eurPerTokenPerSecond
                                      ? QJsonValue(roundForOutput(*cost.eurPerTokenPerSecond))
                                      : QJsonValue(QJsonValue::Null));
-    o.insert(u"electricity_eur_per_mtok"_s,
-             roundForOutput(cost.electricityEurPerMillionTokens));
+    o.insert(u"electricity_eur_per_mtok"_s, roundForOutput(cost.electricityEurPerMillionTokens));
     o.insert(u"assumptions"_s, factorsToJson(e, a));
 
     QJsonArray useCases;

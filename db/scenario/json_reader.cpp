@@ -7,13 +7,11 @@
 
 namespace llm::scenario::detail {
 
-void fail(const QString &field, const QString &message)
-{
+void fail(const QString &field, const QString &message) {
     throw ParseFailure{field, message};
 }
 
-QString jsonTypeName(const QJsonValue &value)
-{
+QString jsonTypeName(const QJsonValue &value) {
     switch (value.type()) {
     case QJsonValue::Null:
         return QStringLiteral("null");
@@ -33,18 +31,15 @@ QString jsonTypeName(const QJsonValue &value)
     return QStringLiteral("nothing");
 }
 
-QString childPath(const QString &path, const QString &key)
-{
+QString childPath(const QString &path, const QString &key) {
     return path.isEmpty() ? key : path + u'.' + key;
 }
 
-QString indexPath(const QString &path, qsizetype index)
-{
+QString indexPath(const QString &path, qsizetype index) {
     return path + u'[' + QString::number(index) + u']';
 }
 
-QString joinChoices(const QStringList &choices)
-{
+QString joinChoices(const QStringList &choices) {
     QStringList quoted;
     for (const QString &c : choices)
         quoted << u'"' + c + u'"';
@@ -54,8 +49,7 @@ QString joinChoices(const QStringList &choices)
     return quoted.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last;
 }
 
-double toNumber(const QJsonValue &value, const QString &path)
-{
+double toNumber(const QJsonValue &value, const QString &path) {
     if (!value.isDouble())
         fail(path, QStringLiteral("expected a number, found ") + jsonTypeName(value));
     const double v = value.toDouble();
@@ -65,8 +59,7 @@ double toNumber(const QJsonValue &value, const QString &path)
     return v;
 }
 
-int toInteger(const QJsonValue &value, const QString &path)
-{
+int toInteger(const QJsonValue &value, const QString &path) {
     const double v = toNumber(value, path);
     if (v != std::floor(v))
         fail(path, QStringLiteral("must be a whole number, found ") + QString::number(v));
@@ -77,102 +70,87 @@ int toInteger(const QJsonValue &value, const QString &path)
 
 ObjectReader::ObjectReader(QJsonObject object, QString path)
     : m_object(std::move(object))
-    , m_path(std::move(path))
-{
-}
+    , m_path(std::move(path)) {}
 
-void ObjectReader::rejectUnknownKeys(const QStringList &known) const
-{
+void ObjectReader::rejectUnknownKeys(const QStringList &known) const {
     for (auto it = m_object.begin(); it != m_object.end(); ++it) {
         const QString key = it.key();
         if (key.startsWith(u'_') || known.contains(key))
             continue;
-        fail(pathOf(key), QStringLiteral("unknown field; known fields here are ") +
-                              joinChoices(known));
+        fail(pathOf(key),
+             QStringLiteral("unknown field; known fields here are ") + joinChoices(known));
     }
 }
 
-void ObjectReader::missing(const QString &key, const QString &what) const
-{
+void ObjectReader::missing(const QString &key, const QString &what) const {
     fail(pathOf(key), what.isEmpty() ? QStringLiteral("missing (required)")
                                      : QStringLiteral("missing: ") + what);
 }
 
-QJsonValue ObjectReader::required(const QString &key) const
-{
+QJsonValue ObjectReader::required(const QString &key) const {
     const QJsonValue v = m_object.value(key);
     if (v.isUndefined() || v.isNull())
         missing(key);
     return v;
 }
 
-double ObjectReader::number(const QString &key) const
-{
+double ObjectReader::number(const QString &key) const {
     return toNumber(required(key), pathOf(key));
 }
 
-std::optional<double> ObjectReader::optNumber(const QString &key) const
-{
+std::optional<double> ObjectReader::optNumber(const QString &key) const {
     const QJsonValue v = m_object.value(key);
     if (v.isUndefined() || v.isNull())
         return std::nullopt;
     return toNumber(v, pathOf(key));
 }
 
-double ObjectReader::positiveNumber(const QString &key) const
-{
+double ObjectReader::positiveNumber(const QString &key) const {
     const double v = number(key);
     if (v <= 0)
         fail(pathOf(key), QStringLiteral("must be greater than zero, found ") + QString::number(v));
     return v;
 }
 
-std::optional<double> ObjectReader::optPositiveNumber(const QString &key) const
-{
+std::optional<double> ObjectReader::optPositiveNumber(const QString &key) const {
     if (!optNumber(key))
         return std::nullopt;
     return positiveNumber(key);
 }
 
-std::optional<double> ObjectReader::optNonNegativeNumber(const QString &key) const
-{
+std::optional<double> ObjectReader::optNonNegativeNumber(const QString &key) const {
     const auto v = optNumber(key);
     if (v && *v < 0)
         fail(pathOf(key), QStringLiteral("must not be negative, found ") + QString::number(*v));
     return v;
 }
 
-int ObjectReader::integer(const QString &key) const
-{
+int ObjectReader::integer(const QString &key) const {
     return toInteger(required(key), pathOf(key));
 }
 
-std::optional<int> ObjectReader::optInteger(const QString &key) const
-{
+std::optional<int> ObjectReader::optInteger(const QString &key) const {
     const QJsonValue v = m_object.value(key);
     if (v.isUndefined() || v.isNull())
         return std::nullopt;
     return toInteger(v, pathOf(key));
 }
 
-bool ObjectReader::boolean(const QString &key) const
-{
+bool ObjectReader::boolean(const QString &key) const {
     const QJsonValue v = required(key);
     if (!v.isBool())
         fail(pathOf(key), QStringLiteral("expected true or false, found ") + jsonTypeName(v));
     return v.toBool();
 }
 
-std::optional<bool> ObjectReader::optBoolean(const QString &key) const
-{
+std::optional<bool> ObjectReader::optBoolean(const QString &key) const {
     const QJsonValue v = m_object.value(key);
     if (v.isUndefined() || v.isNull())
         return std::nullopt;
     return boolean(key);
 }
 
-QString ObjectReader::string(const QString &key) const
-{
+QString ObjectReader::string(const QString &key) const {
     const QJsonValue v = required(key);
     if (!v.isString())
         fail(pathOf(key), QStringLiteral("expected a string, found ") + jsonTypeName(v));
@@ -182,8 +160,7 @@ QString ObjectReader::string(const QString &key) const
     return s;
 }
 
-std::optional<QString> ObjectReader::optString(const QString &key) const
-{
+std::optional<QString> ObjectReader::optString(const QString &key) const {
     const QJsonValue v = m_object.value(key);
     if (v.isUndefined() || v.isNull())
         return std::nullopt;
@@ -192,24 +169,21 @@ std::optional<QString> ObjectReader::optString(const QString &key) const
     return v.toString().trimmed();
 }
 
-ObjectReader ObjectReader::object(const QString &key) const
-{
+ObjectReader ObjectReader::object(const QString &key) const {
     const QJsonValue v = required(key);
     if (!v.isObject())
         fail(pathOf(key), QStringLiteral("expected an object, found ") + jsonTypeName(v));
     return ObjectReader(v.toObject(), pathOf(key));
 }
 
-std::optional<ObjectReader> ObjectReader::optObject(const QString &key) const
-{
+std::optional<ObjectReader> ObjectReader::optObject(const QString &key) const {
     const QJsonValue v = m_object.value(key);
     if (v.isUndefined() || v.isNull())
         return std::nullopt;
     return object(key);
 }
 
-QJsonArray ObjectReader::array(const QString &key) const
-{
+QJsonArray ObjectReader::array(const QString &key) const {
     const QJsonValue v = required(key);
     if (!v.isArray())
         fail(pathOf(key), QStringLiteral("expected a list, found ") + jsonTypeName(v));

@@ -53,7 +53,7 @@ public:
     std::optional<int> optInteger(const QString &key) const;
     bool boolean(const QString &key) const;
     std::optional<bool> optBoolean(const QString &key) const;
-    QString string(const QString &key) const;  // non-empty
+    QString string(const QString &key) const; // non-empty
     std::optional<QString> optString(const QString &key) const;
     ObjectReader object(const QString &key) const;
     std::optional<ObjectReader> optObject(const QString &key) const;
@@ -72,7 +72,11 @@ private:
 double toNumber(const QJsonValue &value, const QString &path);
 int toInteger(const QJsonValue &value, const QString &path);
 
-inline std::string toStd(const QString &s) { return s.toStdString(); }
-inline QString fromStd(const std::string &s) { return QString::fromStdString(s); }
+inline std::string toStd(const QString &s) {
+    return s.toStdString();
+}
+inline QString fromStd(const std::string &s) {
+    return QString::fromStdString(s);
+}
 
 } // namespace llm::scenario::detail

@@ -20,8 +20,7 @@ constexpr auto kDefaultQuant = "Q4_K_M";
 
 template <class T>
 const T &resolve(const Lookup<T> &found, const QString &what, const QString &name,
-                 const QString &path)
-{
+                 const QString &path) {
     if (found)
         return *found.match;
     QStringList names;
@@ -36,8 +35,7 @@ const T &resolve(const Lookup<T> &found, const QString &what, const QString &nam
     fail(path, message);
 }
 
-QString nameFrom(const QJsonValue &value, const QString &path)
-{
+QString nameFrom(const QJsonValue &value, const QString &path) {
     if (!value.isString())
         fail(path, QStringLiteral("expected a catalogue name or an object, found ") +
                        jsonTypeName(value));
@@ -47,8 +45,7 @@ QString nameFrom(const QJsonValue &value, const QString &path)
     return name;
 }
 
-std::vector<std::string> stringList(const ObjectReader &r, const QString &key)
-{
+std::vector<std::string> stringList(const ObjectReader &r, const QString &key) {
     std::vector<std::string> out;
     if (!r.has(key))
         return out;
@@ -61,21 +58,39 @@ std::vector<std::string> stringList(const ObjectReader &r, const QString &key)
     return out;
 }
 
-std::optional<double> optPrice(const ObjectReader &r)
-{
+std::optional<double> optPrice(const ObjectReader &r) {
     return r.optNonNegativeNumber(QStringLiteral("price_usd"));
 }
 
-Cpu explicitCpu(const ObjectReader &r)
-{
-    r.rejectUnknownKeys({u"name"_s, u"vendor"_s, u"family"_s, u"socket"_s,
-                         u"architecture"_s, u"cores"_s, u"threads"_s, u"base_ghz"_s,
-                         u"boost_ghz"_s, u"l3_mb"_s, u"ccds"_s, u"fabric_links_per_ccd"_s,
-                         u"fclk_ghz"_s, u"memory_channels"_s, u"max_memory_gb"_s,
-                         u"memory_type"_s, u"max_mts"_s, u"avx512"_s, u"avx512_bf16"_s,
-                         u"amx"_s, u"pcie_lanes"_s, u"pcie_gen"_s, u"tdp_w"_s,
-                         u"price_usd"_s, u"unified_bandwidth_gbs"_s, u"source"_s,
-                         u"as_of"_s, u"approximate_fields"_s});
+Cpu explicitCpu(const ObjectReader &r) {
+    r.rejectUnknownKeys({u"name"_s,
+                         u"vendor"_s,
+                         u"family"_s,
+                         u"socket"_s,
+                         u"architecture"_s,
+                         u"cores"_s,
+                         u"threads"_s,
+                         u"base_ghz"_s,
+                         u"boost_ghz"_s,
+                         u"l3_mb"_s,
+                         u"ccds"_s,
+                         u"fabric_links_per_ccd"_s,
+                         u"fclk_ghz"_s,
+                         u"memory_channels"_s,
+                         u"max_memory_gb"_s,
+                         u"memory_type"_s,
+                         u"max_mts"_s,
+                         u"avx512"_s,
+                         u"avx512_bf16"_s,
+                         u"amx"_s,
+                         u"pcie_lanes"_s,
+                         u"pcie_gen"_s,
+                         u"tdp_w"_s,
+                         u"price_usd"_s,
+                         u"unified_bandwidth_gbs"_s,
+                         u"source"_s,
+                         u"as_of"_s,
+                         u"approximate_fields"_s});
     Cpu cpu;
     cpu.name = toStd(r.string(u"name"_s));
     cpu.vendor = toStd(r.optString(u"vendor"_s).value_or(QString()));
@@ -120,13 +135,11 @@ Cpu explicitCpu(const ObjectReader &r)
     return cpu;
 }
 
-Gpu explicitGpu(const ObjectReader &r)
-{
-    r.rejectUnknownKeys({u"name"_s, u"vendor"_s, u"segment"_s, u"architecture"_s,
-                         u"vram_gb"_s, u"bandwidth_gbs"_s, u"fp16_tflops"_s, u"tdp_w"_s,
-                         u"pcie_gen"_s, u"pcie_lanes"_s, u"nvlink"_s, u"integrated"_s,
-                         u"price_usd"_s, u"source"_s, u"as_of"_s,
-                         u"approximate_fields"_s});
+Gpu explicitGpu(const ObjectReader &r) {
+    r.rejectUnknownKeys({u"name"_s, u"vendor"_s, u"segment"_s, u"architecture"_s, u"vram_gb"_s,
+                         u"bandwidth_gbs"_s, u"fp16_tflops"_s, u"tdp_w"_s, u"pcie_gen"_s,
+                         u"pcie_lanes"_s, u"nvlink"_s, u"integrated"_s, u"price_usd"_s, u"source"_s,
+                         u"as_of"_s, u"approximate_fields"_s});
     Gpu gpu;
     gpu.name = toStd(r.string(u"name"_s));
     gpu.vendor = toStd(r.optString(u"vendor"_s).value_or(QString()));
@@ -149,29 +162,28 @@ Gpu explicitGpu(const ObjectReader &r)
 
 // Keys that make a model object an explicit specification rather than a
 // catalogue reference with a quantization.
-const QStringList &modelSpecKeys()
-{
-    static const QStringList keys{
-        u"family"_s,         u"params_b"_s,        u"active_params_b"_s,
-        u"experts_total"_s,  u"experts_active"_s,  u"routed_expert_params_b"_s,
-        u"n_layers"_s,       u"hidden_size"_s,     u"n_heads"_s,
-        u"n_kv_heads"_s,     u"head_dim"_s,        u"attention"_s,
-        u"sliding_window"_s, u"full_attention_layers"_s, u"kv_lora_rank"_s,
-        u"qk_rope_head_dim"_s, u"max_context"_s,   u"license"_s,
-        u"release_date"_s,   u"source"_s};
+const QStringList &modelSpecKeys() {
+    static const QStringList keys{u"family"_s,          u"params_b"_s,
+                                  u"active_params_b"_s, u"experts_total"_s,
+                                  u"experts_active"_s,  u"routed_expert_params_b"_s,
+                                  u"n_layers"_s,        u"hidden_size"_s,
+                                  u"n_heads"_s,         u"n_kv_heads"_s,
+                                  u"head_dim"_s,        u"attention"_s,
+                                  u"sliding_window"_s,  u"full_attention_layers"_s,
+                                  u"kv_lora_rank"_s,    u"qk_rope_head_dim"_s,
+                                  u"max_context"_s,     u"license"_s,
+                                  u"release_date"_s,    u"source"_s};
     return keys;
 }
 
-int positiveInteger(const ObjectReader &r, const QString &key)
-{
+int positiveInteger(const ObjectReader &r, const QString &key) {
     const int v = r.integer(key);
     if (v <= 0)
         fail(r.pathOf(key), QStringLiteral("must be at least 1, found ") + QString::number(v));
     return v;
 }
 
-Model explicitModel(const ObjectReader &r)
-{
+Model explicitModel(const ObjectReader &r) {
     Model m;
     m.name = toStd(r.string(u"name"_s));
     m.family = toStd(r.optString(u"family"_s).value_or(QString()));
@@ -204,8 +216,6 @@ Model explicitModel(const ObjectReader &r)
     m.layers = positiveInteger(r, u"n_layers"_s);
     m.hiddenSize = r.optInteger(u"hidden_size"_s).value_or(0);
     m.heads = r.optInteger(u"n_heads"_s).value_or(0);
-    m.kvHeads = positiveInteger(r, u"n_kv_heads"_s);
-    m.headDim = positiveInteger(r, u"head_dim"_s);
     if (const auto attention = r.optString(u"attention"_s)) {
         const auto kind = attentionFromName(*attention);
         if (!kind)
@@ -214,9 +224,19 @@ Model explicitModel(const ObjectReader &r)
                                                joinChoices(attentionNames()));
         m.attention = *kind;
     }
+    if (m.attention == AttentionKind::Mla) {
+        // MLA caches a compressed latent, not per-head K and V: its size comes
+        // from kv_lora_rank + qk_rope_head_dim, and the head fields may be 0.
+        m.kvHeads = r.integer(u"n_kv_heads"_s);
+        m.headDim = r.integer(u"head_dim"_s);
+        m.kvLoraRank = positiveInteger(r, u"kv_lora_rank"_s);
+    } else {
+        m.kvHeads = positiveInteger(r, u"n_kv_heads"_s);
+        m.headDim = positiveInteger(r, u"head_dim"_s);
+        m.kvLoraRank = r.optInteger(u"kv_lora_rank"_s).value_or(0);
+    }
     m.slidingWindow = r.optInteger(u"sliding_window"_s).value_or(0);
     m.fullAttentionLayers = r.optInteger(u"full_attention_layers"_s).value_or(m.layers);
-    m.kvLoraRank = r.optInteger(u"kv_lora_rank"_s).value_or(0);
     m.qkRopeHeadDim = r.optInteger(u"qk_rope_head_dim"_s).value_or(0);
     m.maxContext = r.optInteger(u"max_context"_s).value_or(0);
     m.license = toStd(r.optString(u"license"_s).value_or(QString()));
@@ -227,36 +247,32 @@ Model explicitModel(const ObjectReader &r)
 
 } // namespace
 
-const Cpu &resolveCpu(const Catalog &catalog, const QString &name, const QString &path)
-{
+const Cpu &resolveCpu(const Catalog &catalog, const QString &name, const QString &path) {
     return resolve(findCpu(catalog, toStd(name)), QStringLiteral("CPU"), name, path);
 }
 
-const Gpu &resolveGpu(const Catalog &catalog, const QString &name, const QString &path)
-{
+const Gpu &resolveGpu(const Catalog &catalog, const QString &name, const QString &path) {
     return resolve(findGpu(catalog, toStd(name)), QStringLiteral("GPU"), name, path);
 }
 
-Cpu readCpu(const QJsonValue &value, const QString &path, const Catalog &catalog)
-{
+Cpu readCpu(const QJsonValue &value, const QString &path, const Catalog &catalog) {
     if (value.isObject())
         return explicitCpu(ObjectReader(value.toObject(), path));
     return resolveCpu(catalog, nameFrom(value, path), path);
 }
 
-Gpu readGpu(const QJsonValue &value, const QString &path, const Catalog &catalog)
-{
+Gpu readGpu(const QJsonValue &value, const QString &path, const Catalog &catalog) {
     if (value.isObject())
         return explicitGpu(ObjectReader(value.toObject(), path));
     return resolveGpu(catalog, nameFrom(value, path), path);
 }
 
-ModelChoice readModel(const QJsonValue &value, const QString &path, const Catalog &catalog)
-{
+ModelChoice readModel(const QJsonValue &value, const QString &path, const Catalog &catalog) {
     ModelChoice choice;
     if (!value.isObject()) {
         const QString name = nameFrom(value, path);
-        choice.model = resolve(findModel(catalog, toStd(name)), QStringLiteral("model"), name, path);
+        choice.model =
+            resolve(findModel(catalog, toStd(name)), QStringLiteral("model"), name, path);
         choice.quant = resolve(findQuant(catalog, kDefaultQuant), QStringLiteral("quantization"),
                                QLatin1String(kDefaultQuant), childPath(path, u"quant"_s));
         return choice;
@@ -285,9 +301,9 @@ ModelChoice readModel(const QJsonValue &value, const QString &path, const Catalo
             // A quantization the catalogue may not know (or a different bpw).
             choice.quant = Quantization{toStd(*quantName), *bpw};
         } else {
-            choice.quant = resolve(findQuant(catalog, toStd(*quantName)),
-                                   QStringLiteral("quantization"), *quantName,
-                                   r.pathOf(u"quant"_s));
+            choice.quant =
+                resolve(findQuant(catalog, toStd(*quantName)), QStringLiteral("quantization"),
+                        *quantName, r.pathOf(u"quant"_s));
         }
     } else if (bpw) {
         choice.quant = Quantization{toStd(QString::number(*bpw) + QStringLiteral(" bpw")), *bpw};
@@ -304,8 +320,7 @@ ModelChoice readModel(const QJsonValue &value, const QString &path, const Catalo
     return choice;
 }
 
-UseCase readUseCase(const QJsonValue &value, const QString &path, const Catalog &catalog)
-{
+UseCase readUseCase(const QJsonValue &value, const QString &path, const Catalog &catalog) {
     if (!value.isObject()) {
         const QString id = nameFrom(value, path);
         if (const auto found = findUseCase(catalog, toStd(id)))

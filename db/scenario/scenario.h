@@ -28,17 +28,17 @@ inline constexpr int kFormatVersion = 1;
 
 // What the window keeps about a build beyond the hardware itself.
 struct BuildExtras {
-    std::string presetName;  // preset the build was made from ("" = none)
-    std::string notes;       // free text shown in the report
+    std::string presetName; // preset the build was made from ("" = none)
+    std::string notes;      // free text shown in the report
 };
 
 struct Scenario {
     int formatVersion = kFormatVersion;
-    std::string programVersion;  // version of the program that wrote the file
-    std::string catalogAsOf;     // as-of date of the catalogue the file was made with
-    std::string title;           // optional heading for the comparison
+    std::string programVersion; // version of the program that wrote the file
+    std::string catalogAsOf;    // as-of date of the catalogue the file was made with
+    std::string title;          // optional heading for the comparison
     std::vector<Build> builds;
-    std::vector<BuildExtras> buildExtras;  // parallel to builds (same size)
+    std::vector<BuildExtras> buildExtras; // parallel to builds (same size)
     ModelChoice model;
     Workload workload;
     std::string runtime = "llama.cpp";
@@ -56,7 +56,7 @@ struct ScenarioError {
 
 struct ParseResult {
     std::optional<Scenario> scenario;
-    ScenarioError error;  // set when scenario is empty
+    ScenarioError error; // set when scenario is empty
     bool ok() const { return scenario.has_value(); }
 };
 
@@ -66,6 +66,12 @@ struct ParseResult {
 // overrides are applied to (the calibrated ones, when the caller has them).
 ParseResult parseScenario(const QByteArray &json, const Catalog &catalog,
                           const Assumptions &defaults = Assumptions{});
+
+// The catalogue's integrated GPU of a unified-memory CPU ("AMD Ryzen AI Max+
+// PRO 395" -> "AMD Radeon 8060S (Ryzen AI Max+ 395)", Apple SoCs by their
+// shared name), or nullptr. parseScenario attaches it to a build unless the
+// build says "integrated_gpu": false (or names another one).
+const Gpu *integratedGpuFor(const Catalog &catalog, const Cpu &cpu);
 
 // Writes a self-contained file: every CPU, GPU, model and use case as an
 // explicit object, so a saved comparison gives the same figures after a

@@ -7,6 +7,7 @@
 #include "parse_parts.h"
 #include "validation.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -23,40 +24,35 @@ using namespace Qt::StringLiterals;
 
 const QStringList kRuntimes{u"llama.cpp"_s, u"llamafile"_s};
 
-QString speedText(const Cpu &cpu, TransferRate speed)
-{
+QString speedText(const Cpu &cpu, TransferRate speed) {
     return fromStd(cpu.memoryType) + u'-' + QString::number(inMegatransfersPerSecond(speed));
 }
 
-bool sameStandard(const std::string &a, const std::string &b)
-{
+bool sameStandard(const std::string &a, const std::string &b) {
     return QString::fromStdString(a).compare(QString::fromStdString(b), Qt::CaseInsensitive) == 0;
 }
 
 // Checks the memory population against the CPU before validateBuild runs, so
 // the most common mistakes get the most specific messages.
-MemoryConfig readMemory(const ObjectReader &r, const Cpu &cpu, const Catalog &catalog)
-{
+MemoryConfig readMemory(const ObjectReader &r, const Cpu &cpu, const Catalog &catalog) {
     r.rejectUnknownKeys({u"channels"_s, u"mts"_s, u"capacity_gb"_s});
     MemoryConfig memory;
     memory.channels = r.integer(u"channels"_s);
     if (memory.channels <= 0)
-        fail(r.pathOf(u"channels"_s), QStringLiteral("must be at least 1, found ") +
-                                          QString::number(memory.channels));
+        fail(r.pathOf(u"channels"_s),
+             QStringLiteral("must be at least 1, found ") + QString::number(memory.channels));
     if (cpu.memoryChannels > 0 && memory.channels > cpu.memoryChannels)
         fail(r.pathOf(u"channels"_s),
              QString::number(memory.channels) + QStringLiteral(" channels requested; ") +
-                 fromStd(cpu.name) + QStringLiteral(" has ") +
-                 QString::number(cpu.memoryChannels));
+                 fromStd(cpu.name) + QStringLiteral(" has ") + QString::number(cpu.memoryChannels));
 
     const double mts = r.positiveNumber(u"mts"_s);
     memory.speed = megatransfersPerSecond(mts);
     const double rated = inMegatransfersPerSecond(cpu.maxMemorySpeed);
     if (rated > 0 && mts > rated + 1e-9)
-        fail(r.pathOf(u"mts"_s), speedText(cpu, memory.speed) +
-                                     QStringLiteral(" is above the rated ") +
-                                     speedText(cpu, cpu.maxMemorySpeed) +
-                                     QStringLiteral(" of ") + fromStd(cpu.name));
+        fail(r.pathOf(u"mts"_s),
+             speedText(cpu, memory.speed) + QStringLiteral(" is above the rated ") +
+                 speedText(cpu, cpu.maxMemorySpeed) + QStringLiteral(" of ") + fromStd(cpu.name));
     // Only speed grades that exist for the CPU's memory type; skipped when the
     // catalogue knows no grades for that type (an exotic explicit CPU).
     QStringList grades;
@@ -77,18 +73,17 @@ MemoryConfig readMemory(const ObjectReader &r, const Cpu &cpu, const Catalog &ca
     memory.capacity = gigabytes(r.positiveNumber(u"capacity_gb"_s));
     const double maxGb = inGigabytes(cpu.maxMemory);
     if (maxGb > 0 && inGigabytes(memory.capacity) > maxGb + 1e-9)
-        fail(r.pathOf(u"capacity_gb"_s),
-             QString::number(inGigabytes(memory.capacity)) +
-                 QStringLiteral(" GB is more than the ") + QString::number(maxGb) +
-                 QStringLiteral(" GB ") + fromStd(cpu.name) + QStringLiteral(" takes"));
+        fail(r.pathOf(u"capacity_gb"_s), QString::number(inGigabytes(memory.capacity)) +
+                                             QStringLiteral(" GB is more than the ") +
+                                             QString::number(maxGb) + QStringLiteral(" GB ") +
+                                             fromStd(cpu.name) + QStringLiteral(" takes"));
     return memory;
 }
 
-GpuGroup readGpuGroup(const QJsonValue &value, const QString &path, const Catalog &catalog)
-{
+GpuGroup readGpuGroup(const QJsonValue &value, const QString &path, const Catalog &catalog) {
     GpuGroup group;
     if (!value.isObject()) {
-        group.gpu = readGpu(value, path, catalog);  // "gpus": ["RTX 5090"]
+        group.gpu = readGpu(value, path, catalog); // "gpus": ["RTX 5090"]
         return group;
     }
     const ObjectReader r(value.toObject(), path);
@@ -103,9 +98,37 @@ GpuGroup readGpuGroup(const QJsonValue &value, const QString &path, const Catalo
     return group;
 }
 
+// validateBuild names fields after core's members ("memory.speed",
+// "gpus[0].vram"); a scenario's author knows them by their JSON keys.
+QString jsonFieldOf(const std::string &coreField) {
+    static const QHash<QString, QString> names{
+        {u"boostClock"_s, u"boost_ghz"_s},
+        {u"memoryChannels"_s, u"memory_channels"_s},
+        {u"fabricClock"_s, u"fclk_ghz"_s},
+        {u"fabricLinksPerCcd"_s, u"fabric_links_per_ccd"_s},
+        {u"unifiedBandwidth"_s, u"unified_bandwidth_gbs"_s},
+        {u"speed"_s, u"mts"_s},
+        {u"capacity"_s, u"capacity_gb"_s},
+        {u"vram"_s, u"model.vram_gb"_s},
+        {u"bandwidth"_s, u"model.bandwidth_gbs"_s},
+        {u"fp16Tensor"_s, u"model.fp16_tflops"_s},
+        {u"pcieLanes"_s, u"model.pcie_lanes"_s},
+        {u"integratedGpu"_s, u"integrated_gpu"_s},
+        {u"unifiedGpuMemoryShare"_s, u"unified_gpu_memory_share"_s},
+        {u"platformPriceUsd"_s, u"platform_price_usd"_s}};
+    QStringList parts = fromStd(coreField).split(u'.');
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        // The GPU fields of the integrated GPU sit directly under it, not under "model".
+        QString name = names.value(parts[i], parts[i]);
+        if (i > 0 && parts[0] == u"integratedGpu"_s && name.startsWith(u"model."_s))
+            name = name.mid(6);
+        parts[i] = name;
+    }
+    return parts.join(u'.');
+}
+
 void readBuild(const ObjectReader &r, qsizetype index, const Catalog &catalog, Build &build,
-               BuildExtras &extras)
-{
+               BuildExtras &extras) {
     r.rejectUnknownKeys({u"name"_s, u"preset"_s, u"from_preset"_s, u"notes"_s, u"cpu"_s,
                          u"memory"_s, u"gpus"_s, u"integrated_gpu"_s, u"multi_gpu"_s,
                          u"unified_gpu_memory_share"_s, u"platform_price_usd"_s});
@@ -125,8 +148,8 @@ void readBuild(const ObjectReader &r, qsizetype index, const Catalog &catalog, B
         build.cpu = resolveCpu(catalog, fromStd(preset->cpuName), r.pathOf(u"preset"_s));
         build.memory = preset->memory;
         for (const PresetGpu &g : preset->gpus)
-            build.gpus.push_back({resolveGpu(catalog, fromStd(g.gpuName), r.pathOf(u"preset"_s)),
-                                  g.count});
+            build.gpus.push_back(
+                {resolveGpu(catalog, fromStd(g.gpuName), r.pathOf(u"preset"_s)), g.count});
     }
     if (const auto from = r.optString(u"from_preset"_s))
         extras.presetName = toStd(*from);
@@ -150,13 +173,25 @@ void readBuild(const ObjectReader &r, qsizetype index, const Catalog &catalog, B
         build.gpus.clear();
         const QJsonArray gpus = r.array(u"gpus"_s);
         for (qsizetype i = 0; i < gpus.size(); ++i)
-            build.gpus.push_back(readGpuGroup(gpus.at(i), indexPath(r.pathOf(u"gpus"_s), i),
-                                              catalog));
+            build.gpus.push_back(
+                readGpuGroup(gpus.at(i), indexPath(r.pathOf(u"gpus"_s), i), catalog));
     }
-    if (r.has(u"integrated_gpu"_s)) {
-        Gpu igpu = readGpu(r.value(u"integrated_gpu"_s), r.pathOf(u"integrated_gpu"_s), catalog);
+    const QJsonValue igpuValue = r.value(u"integrated_gpu"_s);
+    if (igpuValue.isBool()) {
+        if (igpuValue.toBool()) {
+            const Gpu *igpu = integratedGpuFor(catalog, build.cpu);
+            if (!igpu)
+                fail(r.pathOf(u"integrated_gpu"_s), u"the catalogue knows no integrated GPU of "_s +
+                                                        fromStd(build.cpu.name) +
+                                                        u"; name one or give its specification"_s);
+            build.integratedGpu = *igpu;
+        }
+    } else if (!igpuValue.isUndefined() && !igpuValue.isNull()) {
+        Gpu igpu = readGpu(igpuValue, r.pathOf(u"integrated_gpu"_s), catalog);
         igpu.integrated = true;
         build.integratedGpu = std::move(igpu);
+    } else if (const Gpu *igpu = integratedGpuFor(catalog, build.cpu)) {
+        build.integratedGpu = *igpu;
     }
     if (const auto mode = r.optString(u"multi_gpu"_s)) {
         const auto m = multiGpuModeFromName(*mode);
@@ -178,21 +213,19 @@ void readBuild(const ObjectReader &r, qsizetype index, const Catalog &catalog, B
     // first problem, with its field put under this build's path.
     const std::vector<Problem> problems = validateBuild(build);
     if (!problems.empty())
-        fail(childPath(r.path(), fromStd(problems.front().field)),
+        fail(childPath(r.path(), jsonFieldOf(problems.front().field)),
              fromStd(problems.front().message));
 }
 
 void overrideSeconds(const ObjectReader &r, const QString &key, Seconds &target,
-                     Assumptions &assumptions)
-{
+                     Assumptions &assumptions) {
     if (const auto v = r.optPositiveNumber(key)) {
         target = seconds(*v);
         assumptions.overridden.push_back(toStd(r.pathOf(key)));
     }
 }
 
-void readThresholds(const ObjectReader &r, Assumptions &a)
-{
+void readThresholds(const ObjectReader &r, Assumptions &a) {
     r.rejectUnknownKeys({u"max_prefill_s"_s, u"min_gen_tok_s"_s, u"interactive_prefill_s"_s,
                          u"background_total_s"_s, u"offline_total_s"_s});
     Thresholds &t = a.thresholds;
@@ -206,20 +239,18 @@ void readThresholds(const ObjectReader &r, Assumptions &a)
     overrideSeconds(r, u"offline_total_s"_s, t.offlineTotal, a);
 }
 
-double fraction(const ObjectReader &r, const QString &key)
-{
+double fraction(const ObjectReader &r, const QString &key) {
     const double v = r.positiveNumber(key);
     if (v > 1)
         fail(r.pathOf(key), QStringLiteral("is a fraction: must be at most 1"));
     return v;
 }
 
-void readAssumptions(const ObjectReader &r, Assumptions &a)
-{
+void readAssumptions(const ObjectReader &r, Assumptions &a) {
     r.rejectUnknownKeys({u"placement"_s, u"runtime_overhead_gb"_s, u"kv_bytes_per_element"_s,
-                         u"pcie_efficiency"_s, u"tensor_parallel_efficiency"_s,
-                         u"micro_batch"_s, u"eur_per_usd"_s, u"electricity_eur_per_kwh"_s,
-                         u"memory_usd_per_gb"_s, u"platform_power_w"_s, u"efficiency"_s});
+                         u"pcie_efficiency"_s, u"tensor_parallel_efficiency"_s, u"micro_batch"_s,
+                         u"eur_per_usd"_s, u"electricity_eur_per_kwh"_s, u"memory_usd_per_gb"_s,
+                         u"platform_power_w"_s, u"efficiency"_s});
     auto mark = [&](const QString &key) { a.overridden.push_back(toStd(r.pathOf(key))); };
     if (const auto p = r.optString(u"placement"_s)) {
         const auto placement = placementFromName(*p);
@@ -290,8 +321,7 @@ void readAssumptions(const ObjectReader &r, Assumptions &a)
 }
 
 Scenario readScenario(const ObjectReader &root, const Catalog &catalog,
-                      const Assumptions &defaults)
-{
+                      const Assumptions &defaults) {
     root.rejectUnknownKeys({u"format_version"_s, u"program_version"_s, u"catalog_as_of"_s,
                             u"title"_s, u"builds"_s, u"model"_s, u"runtime"_s, u"use_cases"_s,
                             u"thresholds"_s, u"assumptions"_s});
@@ -353,8 +383,7 @@ Scenario readScenario(const ObjectReader &root, const Catalog &catalog,
 } // namespace
 
 ParseResult parseScenario(const QByteArray &json, const Catalog &catalog,
-                          const Assumptions &defaults)
-{
+                          const Assumptions &defaults) {
     ParseResult result;
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);

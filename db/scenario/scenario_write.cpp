@@ -17,20 +17,17 @@ using namespace detail;
 using namespace llm::units;
 using namespace Qt::StringLiterals;
 
-void putString(QJsonObject &o, const QString &key, const std::string &value)
-{
+void putString(QJsonObject &o, const QString &key, const std::string &value) {
     if (!value.empty())
         o.insert(key, fromStd(value));
 }
 
-void putPrice(QJsonObject &o, const std::optional<double> &price)
-{
+void putPrice(QJsonObject &o, const std::optional<double> &price) {
     if (price)
         o.insert(u"price_usd"_s, *price);
 }
 
-void putList(QJsonObject &o, const QString &key, const std::vector<std::string> &values)
-{
+void putList(QJsonObject &o, const QString &key, const std::vector<std::string> &values) {
     if (values.empty())
         return;
     QJsonArray a;
@@ -39,13 +36,11 @@ void putList(QJsonObject &o, const QString &key, const std::vector<std::string> 
     o.insert(key, a);
 }
 
-bool isOverridden(const Assumptions &a, const QString &path)
-{
+bool isOverridden(const Assumptions &a, const QString &path) {
     return std::find(a.overridden.begin(), a.overridden.end(), toStd(path)) != a.overridden.end();
 }
 
-QJsonObject thresholdsToJson(const Assumptions &a)
-{
+QJsonObject thresholdsToJson(const Assumptions &a) {
     const Thresholds defaults;
     const Thresholds &t = a.thresholds;
     QJsonObject o;
@@ -65,8 +60,7 @@ QJsonObject thresholdsToJson(const Assumptions &a)
     return o;
 }
 
-QJsonObject assumptionsToJson(const Assumptions &a)
-{
+QJsonObject assumptionsToJson(const Assumptions &a) {
     const Assumptions d;
     QJsonObject o;
     auto put = [&](const QString &key, double value, double defaultValue) {
@@ -90,34 +84,32 @@ QJsonObject assumptionsToJson(const Assumptions &a)
     for (const auto &[cls, f] : a.efficiencyByClass) {
         if (!isOverridden(a, u"assumptions.efficiency."_s + fromStd(cls)))
             continue;
-        efficiency.insert(fromStd(cls),
-                          QJsonObject{{u"bandwidth"_s, f.bandwidth},
-                                      {u"compute"_s, f.compute},
-                                      {u"token_overhead_ms"_s,
-                                       inSecondsPerToken(f.tokenOverhead) * 1000.0}});
+        efficiency.insert(fromStd(cls), QJsonObject{{u"bandwidth"_s, f.bandwidth},
+                                                    {u"compute"_s, f.compute},
+                                                    {u"token_overhead_ms"_s,
+                                                     inSecondsPerToken(f.tokenOverhead) * 1000.0}});
     }
     if (!efficiency.isEmpty())
         o.insert(u"efficiency"_s, efficiency);
     return o;
 }
 
-QJsonObject buildToJson(const Build &b, const BuildExtras &extras)
-{
+QJsonObject buildToJson(const Build &b, const BuildExtras &extras) {
     QJsonObject o;
     o.insert(u"name"_s, fromStd(b.name));
     putString(o, u"from_preset"_s, extras.presetName);
     putString(o, u"notes"_s, extras.notes);
     o.insert(u"cpu"_s, cpuToJson(b.cpu));
-    o.insert(u"memory"_s,
-             QJsonObject{{u"channels"_s, b.memory.channels},
-                         {u"mts"_s, inMegatransfersPerSecond(b.memory.speed)},
-                         {u"capacity_gb"_s, inGigabytes(b.memory.capacity)}});
+    o.insert(u"memory"_s, QJsonObject{{u"channels"_s, b.memory.channels},
+                                      {u"mts"_s, inMegatransfersPerSecond(b.memory.speed)},
+                                      {u"capacity_gb"_s, inGigabytes(b.memory.capacity)}});
     QJsonArray gpus;
     for (const GpuGroup &g : b.gpus)
         gpus.append(QJsonObject{{u"model"_s, gpuToJson(g.gpu)}, {u"count"_s, g.count}});
     o.insert(u"gpus"_s, gpus);
-    if (b.integratedGpu)
-        o.insert(u"integrated_gpu"_s, gpuToJson(*b.integratedGpu));
+    // false, not absent: reading would otherwise attach the catalogue's iGPU.
+    o.insert(u"integrated_gpu"_s,
+             b.integratedGpu ? QJsonValue(gpuToJson(*b.integratedGpu)) : QJsonValue(false));
     o.insert(u"multi_gpu"_s, multiGpuModeName(b.multiGpuMode));
     o.insert(u"unified_gpu_memory_share"_s, b.unifiedGpuMemoryShare);
     if (b.platformPriceUsd)
@@ -127,8 +119,7 @@ QJsonObject buildToJson(const Build &b, const BuildExtras &extras)
 
 } // namespace
 
-QJsonObject cpuToJson(const Cpu &cpu)
-{
+QJsonObject cpuToJson(const Cpu &cpu) {
     QJsonObject o;
     o.insert(u"name"_s, fromStd(cpu.name));
     putString(o, u"vendor"_s, cpu.vendor);
@@ -162,8 +153,7 @@ QJsonObject cpuToJson(const Cpu &cpu)
     return o;
 }
 
-QJsonObject gpuToJson(const Gpu &gpu)
-{
+QJsonObject gpuToJson(const Gpu &gpu) {
     QJsonObject o;
     o.insert(u"name"_s, fromStd(gpu.name));
     putString(o, u"vendor"_s, gpu.vendor);
@@ -184,8 +174,7 @@ QJsonObject gpuToJson(const Gpu &gpu)
     return o;
 }
 
-QJsonObject modelToJson(const Model &m)
-{
+QJsonObject modelToJson(const Model &m) {
     QJsonObject o;
     o.insert(u"name"_s, fromStd(m.name));
     putString(o, u"family"_s, m.family);
@@ -214,13 +203,11 @@ QJsonObject modelToJson(const Model &m)
     return o;
 }
 
-QJsonObject quantToJson(const Quantization &q)
-{
+QJsonObject quantToJson(const Quantization &q) {
     return QJsonObject{{u"name"_s, fromStd(q.name)}, {u"bits_per_weight"_s, q.bitsPerWeight}};
 }
 
-QJsonObject useCaseToJson(const UseCase &uc)
-{
+QJsonObject useCaseToJson(const UseCase &uc) {
     QJsonObject o{{u"name"_s, fromStd(uc.id)},
                   {u"prompt_tokens"_s, inTokens(uc.promptTokens)},
                   {u"gen_tokens"_s, inTokens(uc.generatedTokens)}};
@@ -228,8 +215,7 @@ QJsonObject useCaseToJson(const UseCase &uc)
     return o;
 }
 
-QByteArray writeScenario(const Scenario &s)
-{
+QByteArray writeScenario(const Scenario &s) {
     QJsonObject root;
     root.insert(u"format_version"_s, kFormatVersion);
     root.insert(u"program_version"_s, QStringLiteral(LLMADVISOR_VERSION));
@@ -237,8 +223,8 @@ QByteArray writeScenario(const Scenario &s)
     putString(root, u"title"_s, s.title);
     QJsonArray builds;
     for (std::size_t i = 0; i < s.builds.size(); ++i)
-        builds.append(buildToJson(s.builds[i], i < s.buildExtras.size() ? s.buildExtras[i]
-                                                                          : BuildExtras{}));
+        builds.append(
+            buildToJson(s.builds[i], i < s.buildExtras.size() ? s.buildExtras[i] : BuildExtras{}));
     root.insert(u"builds"_s, builds);
 
     QJsonObject model = modelToJson(s.model.model);

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+// llmadvisor-cli: the headless face of the estimator and catalogue. A small
+// dispatcher; each verb lives in its own verb_<name>.cpp.
+#include "cli.h"
+
+#include <QCoreApplication>
+
+#include <array>
+
+namespace {
+
+using namespace Qt::StringLiterals;
+using namespace llm::cli;
+
+struct Verb {
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &arguments);
+};
+
+// Later verbs (report, recommend, validate) are added here and in their own file.
+constexpr std::array kVerbs{
+    Verb{"estimate", "estimate --scenario FILE.json|- [--format json|table]", &runEstimate},
+    Verb{"catalog", "catalog list cpus|gpus|models|quants [--format json|table]", &runCatalog},
+};
+
+QString usage() {
+    QString text = u"Usage: llmadvisor-cli <verb> [options]\n\n"
+                   u"Estimates LLM inference speed (prompt processing, token generation) of\n"
+                   u"CPU/RAM/GPU builds and says which use cases pass.\n\nVerbs:\n"_s;
+    for (const Verb &v : kVerbs)
+        text += u"  llmadvisor-cli "_s + QLatin1String(v.summary) + u'\n';
+    text +=
+        u"\nOptions:\n  -h, --help     Show this help (or: llmadvisor-cli <verb> --help).\n"
+        u"  -v, --version  Show the program version.\n\n"
+        u"Bad input prints one line \"error: <field>: <message>\" on stderr and exits with 2.\n"_s;
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"LLM Procurement Advisor"_s);
+    QCoreApplication::setApplicationName(u"llmadvisor"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(LLMADVISOR_VERSION));
+
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2)
+        return badInput(u"verb"_s, u"missing; try llmadvisor-cli --help"_s);
+    const QString first = args.at(1);
+    if (first == u"--help"_s || first == u"-h"_s || first == u"help"_s) {
+        writeStdout(usage());
+        return kExitOk;
+    }
+    if (first == u"--version"_s || first == u"-v"_s) {
+        writeStdout(u"llmadvisor-cli "_s + QCoreApplication::applicationVersion() + u'\n');
+        return kExitOk;
+    }
+    for (const Verb &v : kVerbs) {
+        if (first == QLatin1String(v.name)) {
+            // The verb's own parser sees "llmadvisor-cli <verb>" as the program name.
+            QStringList verbArgs = args.mid(2);
+            verbArgs.prepend(u"llmadvisor-cli "_s + first);
+            return v.run(verbArgs);
+        }
+    }
+    if (first.startsWith(u'-'))
+        return badInput(first, u"unknown option; the verb comes first (see --help)"_s);
+    QStringList names;
+    for (const Verb &v : kVerbs)
+        names << QLatin1String(v.name);
+    return badInput(u"verb"_s,
+                    u"unknown verb \""_s + first + u"\"; use one of: "_s + names.join(u", "_s));
+}

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+// llmadvisor-cli estimate --scenario FILE.json|- [--format json|table]
+#include "cli.h"
+#include "memory.h"
+#include "scenario.h"
+#include "texttable.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace llm::cli {
+namespace {
+
+using namespace Qt::StringLiterals;
+using namespace llm::units;
+using scenario::Scenario;
+
+// Reads the whole scenario, from a file or from stdin ("-"); an error names
+// the option, since the file itself could not be looked at.
+std::optional<QByteArray> readScenarioBytes(const QString &path) {
+    QFile file;
+    const bool ok = path == u"-"_s ? file.open(stdin, QIODevice::ReadOnly)
+                                   : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!ok) {
+        badInput(u"--scenario"_s, u"cannot read \""_s + path + u"\": "_s + file.errorString());
+        return std::nullopt;
+    }
+    QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        badInput(u"--scenario"_s, u"cannot read \""_s + path + u"\": "_s + file.errorString());
+        return std::nullopt;
+    }
+    return bytes;
+}
+
+QString mark(const UseCaseVerdict &v) {
+    if (!v.pass)
+        return u"FAIL"_s;
+    return v.borderline ? u"pass~"_s : u"pass"_s;
+}
+
+QString header(const Scenario &s) {
+    const ModelChoice &m = s.model;
+    QString out;
+    if (!s.title.empty())
+        out += QString::fromStdString(s.title) + u'\n';
+    out += u"Model: "_s + QString::fromStdString(m.model.name) + u", "_s +
+           QString::fromStdString(m.quant.name) + u" ("_s +
+           QString::number(inGigabytes(weightBytes(m)), 'f', 1) + u" GB of weights), runtime "_s +
+           QString::fromStdString(s.runtime) + u'\n';
+    QStringList ucs;
+    for (const UseCase &uc : s.workload.useCases)
+        ucs << QString::fromStdString(uc.id) + u" "_s + QString::number(inTokens(uc.promptTokens)) +
+                   u"/"_s + QString::number(inTokens(uc.generatedTokens));
+    const Thresholds &t = s.assumptions.thresholds;
+    out += u"Use cases (prompt/generated tokens): "_s + ucs.join(u", "_s) + u'\n';
+    out += u"A use case passes when its prompt is processed within "_s +
+           QString::number(inSeconds(t.maxPrefill)) + u" s and output comes at "_s +
+           QString::number(inTokensPerSecond(t.minGeneration)) +
+           u" tok/s or more; \"pass~\" passes at the estimate but not at the low end of its "
+           u"range.\n\n"_s;
+    return out;
+}
+
+QString table(const Scenario &s, const std::vector<Estimate> &estimates) {
+    QList<TextTable::Column> columns{{u"Build"_s},
+                                     {u"System GB/s"_s, TextTable::Right},
+                                     {u"GPU GB/s"_s, TextTable::Right},
+                                     {u"Placement"_s},
+                                     {u"Needs GB"_s, TextTable::Right},
+                                     {u"pp tok/s"_s, TextTable::Right},
+                                     {u"tg tok/s"_s, TextTable::Right},
+                                     {u"Price EUR"_s, TextTable::Right}};
+    for (const UseCase &uc : s.workload.useCases)
+        columns.append({QString::fromStdString(uc.id)});
+    TextTable t(columns);
+    for (std::size_t i = 0; i < estimates.size(); ++i) {
+        const Estimate &e = estimates[i];
+        const QJsonObject json =
+            scenario::estimateToJson(e, s.builds[i], s.assumptions); // same rounding as JSON
+        QString system = QString::number(inGigabytesPerSecond(e.bandwidth.system), 'f', 1);
+        if (e.bandwidth.systemLimit == Bottleneck::CpuFabric)
+            system += u" (fabric)"_s;
+        const double gpu = inGigabytesPerSecond(e.bandwidth.gpu);
+        const QJsonValue price = json.value(u"price_eur"_s);
+        QStringList row{QString::fromStdString(s.builds[i].name),
+                        system,
+                        gpu > 0 ? QString::number(gpu, 'f', 1) : u"-"_s,
+                        QLatin1String(toString(e.placement)) +
+                            (e.fits ? QString() : u" (does not fit)"_s),
+                        readableNumber(inGigabytes(e.memory.total)),
+                        e.fits ? readableNumber(inTokensPerSecond(e.promptRate)) : u"-"_s,
+                        e.fits ? readableNumber(inTokensPerSecond(e.generationRate)) : u"-"_s,
+                        price.isDouble() ? QString::number(price.toDouble(), 'f', 0) : u"-"_s};
+        for (const UseCaseVerdict &v : e.useCases)
+            row << mark(v);
+        t.addRow(row);
+        for (const UseCaseVerdict &v : e.useCases)
+            if (!v.pass)
+                t.addNote(QString::fromStdString(explain(v, e, s.assumptions.thresholds)));
+    }
+    return header(s) + t.render();
+}
+
+} // namespace
+
+int runEstimate(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Estimates prompt-processing and generation speed of every build in a scenario\n"
+        u"file and judges its use cases. JSON output is one object per build."_s);
+    const QCommandLineOption scenarioOption(
+        u"scenario"_s, u"Scenario file (JSON); \"-\" reads stdin."_s, u"FILE.json"_s);
+    parser.addOption(scenarioOption);
+    parser.addOption(formatOption());
+    if (const auto exit = parseVerbArguments(parser, arguments))
+        return *exit;
+    const auto format = readFormat(parser);
+    if (!format)
+        return kExitBadInput;
+    if (!parser.positionalArguments().isEmpty())
+        return badInput(u"arguments"_s, u"unexpected \""_s + parser.positionalArguments().front() +
+                                            u"\"; give the file with --scenario"_s);
+    if (!parser.isSet(scenarioOption))
+        return badInput(u"--scenario"_s,
+                        u"missing (required): the scenario file, or - for stdin"_s);
+
+    const auto bytes = readScenarioBytes(parser.value(scenarioOption));
+    if (!bytes)
+        return kExitBadInput;
+    const auto catalog = shippedCatalog();
+    if (!catalog)
+        return kExitInternal;
+    const scenario::ParseResult parsed = scenario::parseScenario(*bytes, *catalog);
+    if (!parsed.ok())
+        return badInput(parsed.error.field, parsed.error.message);
+    const Scenario &s = *parsed.scenario;
+
+    const std::vector<Estimate> estimates = scenario::estimateAll(s);
+    // Per build, not fitting is a verdict; a model that fits no build at all
+    // is a mistake in the scenario (DESIGN.md's command-line contract).
+    if (std::none_of(estimates.begin(), estimates.end(),
+                     [](const Estimate &e) { return e.fits; })) {
+        const Estimate &e = estimates.front();
+        return badInput(u"model"_s,
+                        QString::fromStdString(s.model.model.name) + u" needs "_s +
+                            readableNumber(inGigabytes(e.memory.total)) +
+                            u" GB (weights, KV cache for the longest use case, overhead) and "
+                            u"fits in none of the builds"_s);
+    }
+
+    if (*format == Format::Table) {
+        writeStdout(table(s, estimates));
+        return kExitOk;
+    }
+    QJsonArray out;
+    for (std::size_t i = 0; i < estimates.size(); ++i)
+        out.append(scenario::estimateToJson(estimates[i], s.builds[i], s.assumptions));
+    writeStdout(QJsonDocument(out).toJson(QJsonDocument::Indented));
+    return kExitOk;
+}
+
+} // namespace llm::cli
