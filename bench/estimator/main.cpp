@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+// Estimator throughput benchmark. Prints figures; asserts nothing.
+//
+//   bench_estimator [--quick]
+//
+// 1. Single estimates per second: one build, one model, UC1-UC4, many
+//    iterations per repeat, median over repeats (one thread).
+// 2. The shipped catalogue: every preset x every model (Q4_K_M) x UC1-UC4,
+//    timed as a whole, median over repeats.
+
+#include "catalogue.h"
+#include "estimate.h"
+#include "memory.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+using namespace llm;
+using namespace llm::units;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+volatile double g_sink = 0;  // keeps the optimiser from dropping the work
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+Build exampleBuild()
+{
+    Build b;
+    b.name = "Ryzen 9 9950X + RTX 5090";
+    Cpu &c = b.cpu;
+    c.name = "AMD Ryzen 9 9950X";
+    c.vendor = "AMD";
+    c.family = CpuFamily::Desktop;
+    c.architecture = "zen5";
+    c.cores = 16;
+    c.boostClock = gigahertz(5.7);
+    c.ccds = 2;
+    c.fabricClock = gigahertz(2.0);
+    c.memoryChannels = 2;
+    c.maxMemory = gigabytes(192);
+    c.maxMemorySpeed = megatransfersPerSecond(5600);
+    c.avx512 = c.avx512Bf16 = true;
+    c.pcieLanes = 24;
+    b.memory = {2, megatransfersPerSecond(5600), gigabytes(96)};
+    Gpu g;
+    g.name = "NVIDIA GeForce RTX 5090";
+    g.vendor = "NVIDIA";
+    g.architecture = "blackwell";
+    g.vram = gigabytes(32);
+    g.bandwidth = gigabytesPerSecond(1792);
+    g.fp16Tensor = teraflopsPerSecond(209.5);
+    g.pcieGen = 5;
+    b.gpus = {{g, 1}};
+    return b;
+}
+
+ModelChoice exampleModel()
+{
+    // Qwen2.5-14B-Instruct at Q4_K_M: does not fit a 32 GB GPU at every
+    // context? It does; the hybrid and CPU placements are still evaluated.
+    ModelChoice m;
+    m.model.name = "Qwen2.5-14B-Instruct";
+    m.model.paramsTotal = m.model.paramsActive = 14.77e9;
+    m.model.layers = 48;
+    m.model.heads = 40;
+    m.model.kvHeads = 8;
+    m.model.headDim = 128;
+    m.quant = {"Q4_K_M", 4.8944};
+    return m;
+}
+
+void benchSingle(int repeats, long iterations)
+{
+    const Build build = exampleBuild();
+    const ModelChoice model = exampleModel();
+    const Workload workload{seedUseCases()};
+    const Assumptions assumptions;
+    std::vector<double> perSecond;
+    for (int r = 0; r < repeats; ++r) {
+        const auto t0 = Clock::now();
+        for (long i = 0; i < iterations; ++i) {
+            const Estimate e = estimate(build, model, workload, assumptions);
+            g_sink = g_sink + inTokensPerSecond(e.generationRate);
+        }
+        const double s = std::chrono::duration<double>(Clock::now() - t0).count();
+        perSecond.push_back(iterations / s);
+    }
+    const double med = median(perSecond);
+    std::printf("single estimate (1 build x 1 model x 4 use cases): median %.0f estimates/s "
+                "(%.2f us each), min %.0f, max %.0f over %d repeats of %ld\n",
+                med, 1e6 / med, *std::min_element(perSecond.begin(), perSecond.end()),
+                *std::max_element(perSecond.begin(), perSecond.end()), repeats, iterations);
+}
+
+void benchCatalogue(int repeats)
+{
+    QString error;
+    const Catalog catalog = db::loadShippedCatalog(&error);
+    if (catalog.cpus.empty()) {
+        std::printf("catalogue: not available (%s)\n", qPrintable(error));
+        return;
+    }
+    std::vector<Build> builds;
+    for (const Preset &p : catalog.presets) {
+        const auto cpu = findCpu(catalog, p.cpuName);
+        if (!cpu)
+            continue;
+        Build b;
+        b.name = p.name;
+        b.cpu = *cpu.match;
+        b.memory = p.memory;
+        for (const PresetGpu &pg : p.gpus)
+            if (const auto g = findGpu(catalog, pg.gpuName))
+                b.gpus.push_back({*g.match, pg.count});
+        builds.push_back(std::move(b));
+    }
+    const auto quant = findQuant(catalog, "Q4_K_M");
+    const Quantization q = quant ? *quant.match : Quantization{"Q4_K_M", 4.8944};
+    std::vector<ModelChoice> models;
+    for (const Model &m : catalog.models)
+        models.push_back({m, q, std::nullopt});
+    Workload workload;
+    for (const char *id : {"UC1", "UC2", "UC3", "UC4"})
+        if (const auto u = findUseCase(catalog, id))
+            workload.useCases.push_back(*u.match);
+    if (workload.useCases.empty())
+        workload.useCases = seedUseCases();
+    const Assumptions assumptions;
+
+    std::vector<double> seconds;
+    std::size_t count = 0;
+    for (int r = 0; r < repeats; ++r) {
+        count = 0;
+        const auto t0 = Clock::now();
+        for (const Build &b : builds)
+            for (const ModelChoice &m : models) {
+                const Estimate e = estimate(b, m, workload, assumptions);
+                g_sink = g_sink + inTokensPerSecond(e.generationRate);
+                ++count;
+            }
+        seconds.push_back(std::chrono::duration<double>(Clock::now() - t0).count());
+    }
+    const double med = median(seconds);
+    std::printf("catalogue: %zu presets x %zu models x %zu use cases = %zu estimates: median "
+                "%.3f ms (%.0f estimates/s) over %d repeats\n",
+                builds.size(), models.size(), workload.useCases.size(), count, med * 1e3,
+                count / med, repeats);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+    benchSingle(quick ? 3 : 9, quick ? 20000 : 200000);
+    benchCatalogue(quick ? 3 : 21);
+    std::printf("(sink %.3g)\n", static_cast<double>(g_sink));
+    return 0;
+}
