@@ -4,7 +4,9 @@
 // copied on first run into a per-user SQLite file, and read back as core values.
 
 #include "catalog.h"
+#include "platform.h"
 
+#include <QByteArray>
 #include <QString>
 
 namespace llm::db {
@@ -26,6 +28,12 @@ Catalog loadShippedCatalog();
 Catalog loadShippedCatalog(QString *error);
 // Version tag of the shipped data (changes whenever the CSVs change).
 QString shippedDataVersion();
+
+// Platform feasibility rules (platforms.csv, db/platforms.cpp): the shipped ones,
+// parsed once; *error is empty on success, else a one-line reason (rules then empty).
+PlatformRules loadShippedPlatformRules(QString *error = nullptr);
+// Parses platforms.csv bytes; on failure returns no rules and names file, line and column.
+PlatformRules parsePlatformRules(const QByteArray &csv, QString *error);
 
 class CatalogueDatabase final {
 public:

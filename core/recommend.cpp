@@ -1,0 +1,560 @@
+// SPDX-License-Identifier: MIT
+#include "recommend.h"
+
+#include "bandwidth.h"
+#include "fastestimate.h"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <cstdio>
+#include <limits>
+#include <mutex>
+#include <thread>
+
+namespace llm {
+
+namespace {
+
+using namespace units;
+
+constexpr int kMaxGpuCount = 16;
+
+bool finitePositive(double v) {
+    return std::isfinite(v) && v > 0;
+}
+
+// Mobile chips, Apple silicon and unified-memory parts are sold as whole
+// systems with soldered memory: there is nothing to populate or plug in.
+bool soldered(const Cpu &cpu) {
+    return cpu.family == CpuFamily::Mobile || cpu.unifiedBandwidth.has_value() ||
+           cpu.vendor == "Apple";
+}
+
+struct CpuEntry {
+    int index = -1;
+    const Cpu *cpu = nullptr;
+    const PlatformRule *rule = nullptr;
+    fast::CpuPrep prep;
+    std::optional<double> priceUsd;
+    double platformUsd = 0;
+    Power tdp{};
+    int maxGpus = 0;
+    Bytes capacityLimit{};
+    std::array<int, kMaxGpuCount + 1> lanes{}; // slot width per GPU, by GPU count
+};
+
+struct GpuEntry {
+    int index = -1;
+    fast::GpuPrep prep;
+    std::optional<double> priceUsd;
+    Power tdp{};
+};
+
+struct Task {
+    int cpu = 0; // index into the CpuEntry list
+    int channels = 0;
+    int dimmsPerChannel = 1;
+    TransferRate speed{};
+};
+
+// A passing build, compactly. cost is EUR for the priced front, watts for the unpriced one.
+struct Candidate {
+    BuildKey key;
+    double cost = 0;
+    double margin = 0;
+};
+
+bool keyLess(const BuildKey &a, const BuildKey &b) {
+    const auto t = [](const BuildKey &k) {
+        return std::make_tuple(k.cpu, k.gpu, k.gpuCount, k.channels, k.dimmsPerChannel,
+                               k.moduleSize.value(), k.speed.value());
+    };
+    return t(a) < t(b);
+}
+
+// a is at least as good in both, and better in one or first by key (ties are
+// broken the same way whatever thread found them, so results are reproducible).
+bool dominates(const Candidate &a, const Candidate &b) {
+    if (a.cost > b.cost || a.margin < b.margin)
+        return false;
+    if (a.cost < b.cost || a.margin > b.margin)
+        return true;
+    return keyLess(a.key, b.key);
+}
+
+// Pareto front kept by one worker; storage is reserved up front.
+class Front final {
+public:
+    explicit Front(std::size_t reserve) { m_items.reserve(reserve); }
+    void offer(const Candidate &c) {
+        for (const Candidate &x : m_items)
+            if (dominates(x, c))
+                return;
+        std::erase_if(m_items, [&](const Candidate &x) { return dominates(c, x); });
+        m_items.push_back(c);
+    }
+    const std::vector<Candidate> &items() const { return m_items; }
+
+private:
+    std::vector<Candidate> m_items;
+};
+
+struct Counters {
+    std::uint64_t enumerated = 0, evaluated = 0, pruned = 0, passing = 0, overBudget = 0,
+                  overPower = 0, overLanes = 0, unpricedPassing = 0;
+    void add(const Counters &o) {
+        enumerated += o.enumerated;
+        evaluated += o.evaluated;
+        pruned += o.pruned;
+        passing += o.passing;
+        overBudget += o.overBudget;
+        overPower += o.overPower;
+        overLanes += o.overLanes;
+        unpricedPassing += o.unpricedPassing;
+    }
+};
+
+struct Sweep {
+    const Catalog &catalog;
+    const RecommendRequest &request;
+    const Assumptions &a;
+    fast::ModelPrep model;
+    std::vector<CpuEntry> cpus;
+    std::vector<GpuEntry> gpus;
+    std::vector<Task> tasks;
+    // Best (efficiency x bandwidth) any GPU option offers, for the task-level bound.
+    double bestGpuEffectiveBandwidth = 0;
+    double hybridEfficiency = 0;
+};
+
+double platformUsd(const Cpu &cpu, const Assumptions &a) {
+    switch (cpu.family) {
+    case CpuFamily::Desktop:
+        return a.platformUsdDesktop;
+    case CpuFamily::Workstation:
+        return a.platformUsdWorkstation;
+    case CpuFamily::Server:
+        return a.platformUsdServer;
+    case CpuFamily::Mobile:
+        return 0.0;
+    case CpuFamily::Other:
+        return a.platformUsdOther;
+    }
+    return a.platformUsdOther;
+}
+
+// Effective bandwidth of `count` GPUs for one stream, as the estimator combines them.
+double gpuEffectiveBandwidth(const GpuEntry &g, int count, const RecommendRequest &r,
+                             const Assumptions &a) {
+    const double bw = std::max(0.0, g.prep.bandwidth.value());
+    if (r.multiGpuMode == MultiGpuMode::TensorParallel && count > 1)
+        return bw * count * a.tensorParallelEfficiency;
+    return bw;
+}
+
+// Upper bound of the generation rate of any placement on this hardware: weights
+// alone (no KV, no overhead) over the fastest memory with its efficiency.
+bool cannotReachGeneration(const Sweep &s, const CpuEntry &c, ByteRate system,
+                           double gpuEffBandwidth, double gpuEfficiency) {
+    const double tokenBytes = inBytes(s.model.tokenWeights);
+    if (!finitePositive(tokenBytes))
+        return false;
+    const double best =
+        std::max({c.prep.factors->bandwidth * system.value(), gpuEfficiency * gpuEffBandwidth,
+                  s.hybridEfficiency * std::max(system.value(), gpuEffBandwidth)});
+    return best / tokenBytes < inTokensPerSecond(s.model.thresholds.minGeneration);
+}
+
+struct Worker {
+    const Sweep &s;
+    Front priced;
+    Front unpriced;
+    Counters n;
+
+    explicit Worker(const Sweep &sweep)
+        : s(sweep)
+        , priced(4096)
+        , unpriced(4096) {}
+
+    void run(const Task &t) {
+        const RecommendRequest &r = s.request;
+        const Assumptions &a = s.a;
+        const CpuEntry &c = s.cpus[static_cast<std::size_t>(t.cpu)];
+        const PlatformRule &rule = *c.rule;
+        const MemoryConfig probe{t.channels, t.speed, bytes(0)};
+        const ByteRate system = systemBandwidth(*c.cpu, probe);
+
+        // Capacities this population can have (ascending module sizes).
+        std::array<Bytes, 32> caps{};
+        int nCaps = 0;
+        for (const Bytes &module : rule.moduleSizes) {
+            const Bytes cap = static_cast<double>(t.channels * t.dimmsPerChannel) * module;
+            if (finitePositive(c.capacityLimit.value()) && cap > c.capacityLimit * (1 + 1e-9))
+                break;
+            if (nCaps < static_cast<int>(caps.size()))
+                caps[static_cast<std::size_t>(nCaps++)] = cap;
+        }
+        if (nCaps == 0)
+            return;
+        const int maxCount = std::min(r.maxGpusPerBuild, kMaxGpuCount);
+        const std::uint64_t options = 1 + s.gpus.size() * static_cast<std::uint64_t>(maxCount);
+        n.enumerated += options * static_cast<std::uint64_t>(nCaps);
+        if (r.prune && cannotReachGeneration(s, c, system, s.bestGpuEffectiveBandwidth, 1.0)) {
+            n.pruned += options * static_cast<std::uint64_t>(nCaps);
+            return;
+        }
+
+        const double cpuUsd = c.priceUsd.value_or(0.0);
+        const Power powerLimit = [&] {
+            Power p = finitePositive(rule.psuLimit.value())
+                          ? rule.psuLimit
+                          : watts(std::numeric_limits<double>::infinity());
+            if (r.maxPower && *r.maxPower < p)
+                p = *r.maxPower;
+            return p;
+        }();
+
+        // GPU option -1 = none.
+        for (int gi = -1; gi < static_cast<int>(s.gpus.size()); ++gi) {
+            const GpuEntry *g = gi >= 0 ? &s.gpus[static_cast<std::size_t>(gi)] : nullptr;
+            const int firstCount = g ? 1 : 0;
+            const int lastCount = g ? maxCount : 0;
+            const bool isPriced = c.priceUsd && (!g || g->priceUsd);
+            for (int count = firstCount; count <= lastCount; ++count) {
+                const std::uint64_t restCounts = static_cast<std::uint64_t>(lastCount - count + 1);
+                const std::uint64_t restBuilds = restCounts * static_cast<std::uint64_t>(nCaps);
+                if (count > c.maxGpus) {
+                    n.overLanes += restBuilds;
+                    break;
+                }
+                Power power = watts(0);
+                if (finitePositive(c.tdp.value()))
+                    power += c.tdp;
+                if (g && finitePositive(g->tdp.value()))
+                    power += static_cast<double>(count) * g->tdp;
+                if (finitePositive(a.platformPower.value()))
+                    power += a.platformPower;
+                if (power > powerLimit) {
+                    n.overPower += restBuilds; // power only grows with the count
+                    break;
+                }
+                double partsUsd = cpuUsd;
+                if (g && isPriced)
+                    partsUsd += count * *g->priceUsd;
+                const auto priceEur = [&](Bytes cap) {
+                    double usd = partsUsd;
+                    usd += inGigabytes(cap) * a.memoryUsdPerGb;
+                    usd += c.platformUsd;
+                    return usd * a.eurPerUsd;
+                };
+                if (isPriced && r.budgetEur && priceEur(caps[0]) > *r.budgetEur) {
+                    n.overBudget += restBuilds; // price only grows with count and capacity
+                    break;
+                }
+                if (r.prune && g &&
+                    cannotReachGeneration(s, c, system, gpuEffectiveBandwidth(*g, count, r, a),
+                                          g->prep.factors->bandwidth)) {
+                    n.pruned += static_cast<std::uint64_t>(nCaps);
+                    continue;
+                }
+                fast::Hardware h;
+                h.cpu = &c.prep;
+                h.system = system;
+                h.gpu = g ? &g->prep : nullptr;
+                h.gpuCount = count;
+                h.lanesPerGpu = count > 0 ? c.lanes[static_cast<std::size_t>(count)] : 0;
+                h.tensorParallel = r.multiGpuMode == MultiGpuMode::TensorParallel;
+                bool allInVram = false;
+                for (int ci = 0; ci < nCaps; ++ci) {
+                    const Bytes cap = caps[static_cast<std::size_t>(ci)];
+                    const double eur = isPriced ? priceEur(cap) : 0.0;
+                    if (isPriced && r.budgetEur && eur > *r.budgetEur) {
+                        n.overBudget += static_cast<std::uint64_t>(nCaps - ci);
+                        break;
+                    }
+                    h.ram = cap;
+                    const fast::Outcome o = fast::evaluate(s.model, h, a);
+                    ++n.evaluated;
+                    allInVram = o.gpuOnlyFits;
+                    if (o.allPass) {
+                        ++n.passing;
+                        Candidate cand;
+                        cand.key = BuildKey{c.index,  t.channels,   t.dimmsPerChannel,
+                                            bytes(0), t.speed,      g ? g->index : -1,
+                                            count,    h.lanesPerGpu};
+                        cand.key.moduleSize =
+                            cap / static_cast<double>(t.channels * t.dimmsPerChannel);
+                        cand.margin = o.margin;
+                        if (isPriced) {
+                            cand.cost = eur;
+                            this->priced.offer(cand);
+                        } else {
+                            ++n.unpricedPassing;
+                            cand.cost = inWatts(power);
+                            unpriced.offer(cand);
+                        }
+                    }
+                    // More RAM than every RAM-using placement needs changes nothing but the price.
+                    if (r.prune && cap >= o.ramSufficient) {
+                        n.pruned += static_cast<std::uint64_t>(nCaps - ci - 1);
+                        break;
+                    }
+                }
+                // Layer split: once everything is in VRAM, another identical GPU adds price,
+                // not speed (bandwidth does not add up for one stream).
+                if (r.prune && allInVram && !h.tensorParallel && count < lastCount) {
+                    n.pruned += (restCounts - 1) * static_cast<std::uint64_t>(nCaps);
+                    break;
+                }
+            }
+        }
+    }
+};
+
+std::vector<Candidate> paretoMerge(std::vector<Candidate> all) {
+    std::sort(all.begin(), all.end(), [](const Candidate &x, const Candidate &y) {
+        if (x.cost != y.cost)
+            return x.cost < y.cost;
+        if (x.margin != y.margin)
+            return x.margin > y.margin;
+        return keyLess(x.key, y.key);
+    });
+    std::vector<Candidate> front;
+    double best = -1;
+    for (const Candidate &c : all)
+        if (c.margin > best) {
+            front.push_back(c);
+            best = c.margin;
+        }
+    return front;
+}
+
+// The cheapest, the best and evenly spaced ones between.
+std::vector<Candidate> spread(const std::vector<Candidate> &front, std::size_t k) {
+    if (k == 0 || front.size() <= k)
+        return front;
+    std::vector<Candidate> out;
+    if (k == 1)
+        return {front.front()};
+    std::size_t last = static_cast<std::size_t>(-1);
+    for (std::size_t i = 0; i < k; ++i) {
+        const std::size_t at = static_cast<std::size_t>(
+            std::lround(static_cast<double>(i) * static_cast<double>(front.size() - 1) /
+                        static_cast<double>(k - 1)));
+        if (at != last)
+            out.push_back(front[at]);
+        last = at;
+    }
+    return out;
+}
+
+std::string shortGb(Bytes b) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", std::round(inGigabytes(b) * 10) / 10);
+    return buf;
+}
+
+Recommendation finish(const Catalog &catalog, const Candidate &c, const RecommendRequest &r,
+                      const Assumptions &a) {
+    Recommendation rec;
+    rec.key = c.key;
+    rec.build = buildFromKey(catalog, c.key);
+    rec.build.multiGpuMode = r.multiGpuMode;
+    rec.estimate = estimate(rec.build, r.model, r.workload, a);
+    rec.cost = costOf(rec.build, rec.estimate.generationRate, a);
+    rec.margin = fast::margin(rec.estimate, a.thresholds);
+    double worst = std::numeric_limits<double>::infinity();
+    for (const UseCaseVerdict &v : rec.estimate.useCases) {
+        const double m = fast::margin(v, rec.estimate.fits, a.thresholds);
+        if (m < worst) {
+            worst = m;
+            rec.limitingUseCase = v.useCase.id;
+        }
+    }
+    return rec;
+}
+
+} // namespace
+
+Build buildFromKey(const Catalog &catalog, const BuildKey &key) {
+    Build b;
+    if (key.cpu < 0 || static_cast<std::size_t>(key.cpu) >= catalog.cpus.size())
+        return b;
+    b.cpu = catalog.cpus[static_cast<std::size_t>(key.cpu)];
+    b.memory.channels = key.channels;
+    b.memory.speed = key.speed;
+    b.memory.capacity = static_cast<double>(key.channels * key.dimmsPerChannel) * key.moduleSize;
+    const std::string type = b.cpu.memoryType.substr(0, b.cpu.memoryType.find(' '));
+    b.name = b.cpu.name + ", " + std::to_string(key.channels * key.dimmsPerChannel) + "x" +
+             shortGb(key.moduleSize) + " GB " + type + "-" +
+             std::to_string(std::lround(inMegatransfersPerSecond(key.speed)));
+    if (key.gpu >= 0 && static_cast<std::size_t>(key.gpu) < catalog.gpus.size() &&
+        key.gpuCount > 0) {
+        Gpu g = catalog.gpus[static_cast<std::size_t>(key.gpu)];
+        // The slot's electrical width is what the estimator's PCIe link sees.
+        if (key.lanesPerGpu > 0)
+            g.pcieLanes = std::min(g.pcieLanes, key.lanesPerGpu);
+        b.name += ", " + std::to_string(key.gpuCount) + "x " + g.name;
+        b.gpus.push_back(GpuGroup{std::move(g), key.gpuCount});
+    }
+    return b;
+}
+
+RecommendResult recommend(const Catalog &catalog, const PlatformRules &rules,
+                          const RecommendRequest &request, const Assumptions &assumptions,
+                          const std::atomic<bool> *cancel, std::function<void(double)> progress) {
+    const auto started = std::chrono::steady_clock::now();
+    RecommendResult result;
+    Sweep s{catalog,
+            request,
+            assumptions,
+            fast::prepareModel(request.model, request.workload, assumptions),
+            {},
+            {},
+            {},
+            0,
+            0};
+    s.hybridEfficiency = fast::hybridFactors(assumptions).bandwidth;
+
+    for (std::size_t i = 0; i < catalog.cpus.size(); ++i) {
+        const Cpu &cpu = catalog.cpus[i];
+        if (soldered(cpu))
+            continue; // nothing to choose: presets and the build editor cover them
+        const PlatformRule *rule = rules.find(cpu);
+        if (!rule || rule->memoryChannels <= 0 || rule->moduleSizes.empty()) {
+            result.stats.cpusWithoutPlatform.push_back(cpu.name);
+            continue;
+        }
+        CpuEntry e;
+        e.index = static_cast<int>(i);
+        e.cpu = &cpu;
+        e.rule = rule;
+        e.prep = fast::prepareCpu(cpu, assumptions);
+        if (cpu.priceUsd && std::isfinite(*cpu.priceUsd))
+            e.priceUsd = cpu.priceUsd;
+        e.platformUsd = platformUsd(cpu, assumptions);
+        e.tdp = cpu.tdp;
+        e.maxGpus = maxGpus(*rule, cpu);
+        e.capacityLimit = capacityLimit(*rule, cpu);
+        for (int n = 1; n <= kMaxGpuCount; ++n)
+            e.lanes[static_cast<std::size_t>(n)] = lanesPerGpu(*rule, cpu, n);
+        const int channels = std::min(rule->memoryChannels, std::max(1, cpu.memoryChannels));
+        const int cpuIndex = static_cast<int>(s.cpus.size());
+        s.cpus.push_back(e);
+        for (int dpc = 1; dpc <= std::max(1, rule->dimmsPerChannel); ++dpc)
+            for (const TransferRate &speed : platformSpeeds(catalog, *rule, cpu, dpc))
+                for (int ch = channels; ch >= 1; --ch)
+                    s.tasks.push_back(Task{cpuIndex, ch, dpc, speed});
+    }
+    for (std::size_t i = 0; i < catalog.gpus.size(); ++i) {
+        const Gpu &g = catalog.gpus[i];
+        if (g.integrated || !finitePositive(g.vram.value()))
+            continue;
+        GpuEntry e;
+        e.index = static_cast<int>(i);
+        e.prep = fast::prepareGpu(g, assumptions);
+        if (g.priceUsd && std::isfinite(*g.priceUsd))
+            e.priceUsd = g.priceUsd;
+        e.tdp = g.tdp;
+        s.gpus.push_back(e);
+        const int top = std::min(request.maxGpusPerBuild, kMaxGpuCount);
+        s.bestGpuEffectiveBandwidth = std::max(
+            {s.bestGpuEffectiveBandwidth,
+             e.prep.factors->bandwidth * gpuEffectiveBandwidth(e, top, request, assumptions),
+             e.prep.factors->bandwidth * gpuEffectiveBandwidth(e, 1, request, assumptions)});
+    }
+
+    // Work items are taken in order by whichever worker is free.
+    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t threads = std::clamp<std::size_t>(
+        request.threads > 0 ? static_cast<std::size_t>(request.threads) : hw, 1,
+        std::max<std::size_t>(1, s.tasks.size()));
+    std::atomic<std::size_t> next{0}, done{0};
+    std::atomic<bool> stopped{false};
+    std::vector<Worker> workers;
+    workers.reserve(threads);
+    for (std::size_t i = 0; i < threads; ++i)
+        workers.emplace_back(s);
+    std::mutex mutex;
+    std::condition_variable finished;
+    std::size_t running = threads;
+    const auto work = [&](Worker &w) {
+        for (;;) {
+            if (cancel && cancel->load(std::memory_order_relaxed)) {
+                stopped = true;
+                break;
+            }
+            const std::size_t i = next.fetch_add(1);
+            if (i >= s.tasks.size())
+                break;
+            w.run(s.tasks[i]);
+            done.fetch_add(1, std::memory_order_relaxed);
+        }
+        std::lock_guard lock(mutex);
+        if (--running == 0)
+            finished.notify_all();
+    };
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    for (std::size_t i = 0; i < threads; ++i)
+        pool.emplace_back(work, std::ref(workers[i]));
+    {
+        std::unique_lock lock(mutex);
+        while (running > 0) {
+            finished.wait_for(lock, std::chrono::milliseconds(20));
+            if (progress && running > 0) {
+                lock.unlock();
+                progress(s.tasks.empty() ? 1.0
+                                         : static_cast<double>(done.load()) /
+                                               static_cast<double>(s.tasks.size()));
+                lock.lock();
+            }
+        }
+    }
+    for (std::thread &t : pool)
+        t.join();
+
+    Counters total;
+    std::vector<Candidate> priced, unpriced;
+    for (const Worker &w : workers) {
+        total.add(w.n);
+        priced.insert(priced.end(), w.priced.items().begin(), w.priced.items().end());
+        unpriced.insert(unpriced.end(), w.unpriced.items().begin(), w.unpriced.items().end());
+    }
+    RecommendStats &st = result.stats;
+    st.enumerated = total.enumerated;
+    st.evaluated = total.evaluated;
+    st.pruned = total.pruned;
+    st.passing = total.passing;
+    st.overBudget = total.overBudget;
+    st.overPower = total.overPower;
+    st.overLanes = total.overLanes;
+    st.unpricedPassing = total.unpricedPassing;
+    st.threads = static_cast<int>(threads);
+    if (stopped || (cancel && cancel->load())) {
+        result.cancelled = true;
+        st.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return result;
+    }
+    const std::vector<Candidate> front = paretoMerge(std::move(priced));
+    st.frontSize = front.size();
+    for (const Candidate &c : spread(front, request.top))
+        result.front.push_back(finish(catalog, c, request, assumptions));
+    // Unpriced: the front of power (lower better) against margin, best margin first.
+    std::vector<Candidate> apart = paretoMerge(std::move(unpriced));
+    std::reverse(apart.begin(), apart.end());
+    if (request.top > 0 && apart.size() > request.top)
+        apart.resize(request.top);
+    for (const Candidate &c : apart)
+        result.unpriced.push_back(finish(catalog, c, request, assumptions));
+    st.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (progress)
+        progress(1.0);
+    return result;
+}
+
+} // namespace llm
