@@ -418,6 +418,14 @@ RecommendResult recommend(const Catalog &catalog, const PlatformRules &rules,
             0,
             0};
     s.hybridEfficiency = fast::hybridFactors(assumptions).bandwidth;
+    if (request.workload.useCases.empty()) {
+        result.problem = "no use cases chosen: nothing to judge the builds by";
+        return result;
+    }
+    if (!finitePositive(inBytes(s.model.weights))) {
+        result.problem = "the model has no weights (parameters x bits per weight is 0)";
+        return result;
+    }
 
     for (std::size_t i = 0; i < catalog.cpus.size(); ++i) {
         const Cpu &cpu = catalog.cpus[i];

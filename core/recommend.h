@@ -80,6 +80,7 @@ struct RecommendStats {
 
 struct RecommendResult {
     bool cancelled = false; // then both lists are empty: never a partial answer
+    std::string problem;    // a request that cannot be answered (no use cases, no weights)
     // Priced builds passing every use case, on the Pareto front of price (lower
     // better) against margin (higher better), ascending price. When the front is
     // longer than `top`, its cheapest, its best and evenly spaced ones between.
