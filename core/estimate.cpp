@@ -9,11 +9,11 @@
 #include "estimate.h"
 
 #include "bandwidth.h"
+#include "classes_p.h"
 #include "memory.h"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
 
 namespace llm {
@@ -255,7 +255,7 @@ void setFit(Plan &p, Bytes inVram, Bytes inRam, Bytes vramAvail, Bytes ramAvail,
 const EfficiencyFactors &factorsForPlan(const Context &c, Placement placement, HardwareKind kind) {
     // Thread-local scratch so the class name costs no allocation once warm.
     thread_local std::string cls;
-    cls = hardwareClass(c.build, placement);
+    detail::hardwareClassInto(cls, c.build, placement);
     return c.a.factorsFor(cls, kind);
 }
 
@@ -387,17 +387,6 @@ std::size_t placementsInto(const Build &build, const ModelChoice &choice,
     return n;
 }
 
-std::string lower(std::string s) {
-    for (char &ch : s)
-        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return s;
-}
-
-std::string firstWord(const std::string &s) {
-    const auto end = s.find_first_of(" -_");
-    return s.substr(0, end);
-}
-
 } // namespace
 
 void classify(UseCaseVerdict &v, bool fits, Bottleneck prefillBottleneck,
@@ -454,8 +443,8 @@ std::vector<Placement> candidatePlacements(const Build &build, const ModelChoice
     return {buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(n)};
 }
 
-Estimate estimate(const Build &build, const ModelChoice &choice, const Workload &workload,
-                  const Assumptions &a) {
+void estimateInto(const Build &build, const ModelChoice &choice, const Workload &workload,
+                  const Assumptions &a, Estimate &out) {
     const Model &m = choice.model;
     Context c{build, choice, a, {}, {}, {}, {}, {}, {}, Bottleneck::RamSide, {}, 0};
     c.weights = weightBytes(choice);
@@ -476,8 +465,18 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
     c.overhead = positive(a.runtimeOverhead) ? a.runtimeOverhead : bytes(0);
     c.cpuFlops = cpuPeak(build.cpu);
 
-    Estimate e;
-    e.buildName = build.name;
+    // Start from a default Estimate but keep the storage of its strings and
+    // verdicts, so that a reused `out` costs no allocation.
+    std::string keepName = std::move(out.buildName), keepClass = std::move(out.hardwareClass),
+                keepFitted = std::move(out.factors.fittedOn);
+    std::vector<UseCaseVerdict> keepVerdicts = std::move(out.useCases);
+    out = Estimate{};
+    Estimate &e = out;
+    e.buildName = std::move(keepName);
+    e.buildName.assign(build.name);
+    e.hardwareClass = std::move(keepClass);
+    e.factors.fittedOn = std::move(keepFitted);
+    e.useCases = std::move(keepVerdicts);
     BandwidthBreakdown &bw = e.bandwidth;
     bw.ramSide = ramSideBandwidth(build.memory.channels, build.memory.speed);
     bw.cpuSide = cpuSideBandwidth(build.cpu);
@@ -532,15 +531,20 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
         // A forced placement this build cannot use: fall back to automatic choice.
         Assumptions automatic = a;
         automatic.forcedPlacement.reset();
-        return estimate(build, choice, workload, automatic);
+        estimateInto(build, choice, workload, automatic, out);
+        return;
     }
 
     e.placement = best.placement;
     e.fits = best.fits;
     e.memory = best.memory;
-    e.factors = *best.factors;
+    e.factors.bandwidth = best.factors->bandwidth;
+    e.factors.compute = best.factors->compute;
+    e.factors.tokenOverhead = best.factors->tokenOverhead;
+    e.factors.measurements = best.factors->measurements;
+    e.factors.fittedOn.assign(best.factors->fittedOn);
     e.computeFallback = best.computeFallback;
-    e.hardwareClass = hardwareClass(build, best.placement);
+    detail::hardwareClassInto(e.hardwareClass, build, best.placement);
     const Band promptBand = a.promptBandFor(e.hardwareClass);
     const Band genBand = a.generationBandFor(e.hardwareClass);
 
@@ -557,10 +561,17 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
     e.generationRateLow = genBand.low * e.generationRate;
     e.generationRateHigh = genBand.high * e.generationRate;
 
-    e.useCases.reserve(workload.useCases.size());
-    for (const UseCase &u : workload.useCases) {
-        UseCaseVerdict &v = e.useCases.emplace_back();
-        v.useCase = u;
+    e.useCases.resize(workload.useCases.size());
+    for (std::size_t i = 0; i < workload.useCases.size(); ++i) {
+        const UseCase &u = workload.useCases[i];
+        UseCaseVerdict &v = e.useCases[i];
+        UseCase keep = std::move(v.useCase);
+        v = UseCaseVerdict{};
+        v.useCase = std::move(keep);
+        v.useCase.id.assign(u.id);
+        v.useCase.description.assign(u.description);
+        v.useCase.promptTokens = u.promptTokens;
+        v.useCase.generatedTokens = u.generatedTokens;
         Phase pp, tg;
         if (best.runnable) {
             pp = prefill(best, m, u.promptTokens, a);
@@ -580,116 +591,13 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
         v.generationRateHigh = genBand.high * v.generationRate;
         classify(v, e.fits, pp.bottleneck, tg.bottleneck, a.thresholds);
     }
+}
+
+Estimate estimate(const Build &build, const ModelChoice &choice, const Workload &workload,
+                  const Assumptions &a) {
+    Estimate e;
+    estimateInto(build, choice, workload, a, e);
     return e;
-}
-
-std::string hardwareClass(const Cpu &cpu) {
-    const std::string arch = lower(cpu.architecture);
-    return "cpu-" + (arch.empty() ? std::string("unknown") : arch);
-}
-
-std::string hardwareClass(const Gpu &gpu) {
-    const std::string vendor = lower(gpu.vendor);
-    if (gpu.integrated)
-        return "unified-" + (vendor.empty() ? std::string("unknown") : vendor);
-    if (vendor == "nvidia") {
-        const std::string gen = firstWord(lower(gpu.architecture));
-        return gen.empty() ? std::string("gpu-nvidia") : "gpu-nvidia-" + gen;
-    }
-    return "gpu-" + (vendor.empty() ? std::string("unknown") : vendor);
-}
-
-std::string hardwareClass(const Build &build, Placement placement) {
-    switch (placement) {
-    case Placement::CpuOnly:
-        return hardwareClass(build.cpu);
-    case Placement::SingleGpu:
-    case Placement::MultiGpuLayerSplit:
-    case Placement::MultiGpuTensorParallel:
-        for (const GpuGroup &g : build.gpus)
-            if (g.count > 0)
-                return hardwareClass(g.gpu);
-        return "gpu-unknown";
-    case Placement::HybridLayers:
-    case Placement::HybridMoeExperts:
-        return "hybrid";
-    case Placement::Unified:
-        if (build.integratedGpu) {
-            Gpu g = *build.integratedGpu;
-            g.integrated = true;
-            return hardwareClass(g);
-        }
-        return "unified-unknown";
-    }
-    return "unknown";
-}
-
-const char *toString(Placement placement) {
-    switch (placement) {
-    case Placement::CpuOnly:
-        return "cpu";
-    case Placement::SingleGpu:
-        return "gpu";
-    case Placement::MultiGpuLayerSplit:
-        return "multi-gpu-layer-split";
-    case Placement::MultiGpuTensorParallel:
-        return "multi-gpu-tensor-parallel";
-    case Placement::HybridLayers:
-        return "hybrid";
-    case Placement::HybridMoeExperts:
-        return "hybrid-moe";
-    case Placement::Unified:
-        return "unified";
-    }
-    return "unknown";
-}
-
-const char *toString(Bottleneck bottleneck) {
-    switch (bottleneck) {
-    case Bottleneck::RamSide:
-        return "ram-side";
-    case Bottleneck::CpuFabric:
-        return "cpu-fabric";
-    case Bottleneck::GpuMemory:
-        return "gpu-memory";
-    case Bottleneck::Pcie:
-        return "pcie";
-    case Bottleneck::Compute:
-        return "compute";
-    case Bottleneck::Capacity:
-        return "capacity";
-    case Bottleneck::Overhead:
-        return "overhead";
-    }
-    return "unknown";
-}
-
-const char *toString(WorkflowClass workflow) {
-    switch (workflow) {
-    case WorkflowClass::Interactive:
-        return "interactive";
-    case WorkflowClass::Background:
-        return "background";
-    case WorkflowClass::Offline:
-        return "off-line";
-    case WorkflowClass::NonViable:
-        return "non-viable";
-    }
-    return "unknown";
-}
-
-const char *toString(FailedLimit limit) {
-    switch (limit) {
-    case FailedLimit::None:
-        return "none";
-    case FailedLimit::Capacity:
-        return "capacity";
-    case FailedLimit::PrefillTime:
-        return "prefill-time";
-    case FailedLimit::GenerationRate:
-        return "generation-rate";
-    }
-    return "unknown";
 }
 
 } // namespace llm

@@ -26,16 +26,14 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-volatile double g_sink = 0;  // keeps the optimiser from dropping the work
+volatile double g_sink = 0; // keeps the optimiser from dropping the work
 
-double median(std::vector<double> v)
-{
+double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : v[v.size() / 2];
 }
 
-Build exampleBuild()
-{
+Build exampleBuild() {
     Build b;
     b.name = "Ryzen 9 9950X + RTX 5090";
     Cpu &c = b.cpu;
@@ -65,10 +63,9 @@ Build exampleBuild()
     return b;
 }
 
-ModelChoice exampleModel()
-{
-    // Qwen2.5-14B-Instruct at Q4_K_M: does not fit a 32 GB GPU at every
-    // context? It does; the hybrid and CPU placements are still evaluated.
+ModelChoice exampleModel() {
+    // Qwen2.5-14B-Instruct at Q4_K_M (about 9 GB): fits the 32 GB GPU; CPU-only
+    // and hybrid placements are evaluated too before the GPU wins.
     ModelChoice m;
     m.model.name = "Qwen2.5-14B-Instruct";
     m.model.paramsTotal = m.model.paramsActive = 14.77e9;
@@ -80,8 +77,15 @@ ModelChoice exampleModel()
     return m;
 }
 
-void benchSingle(int repeats, long iterations)
-{
+void report(const char *what, const std::vector<double> &perSecond, int repeats, long iterations) {
+    const double med = median(perSecond);
+    std::printf("%s, 1 build x 1 model x 4 use cases: median %.0f estimates/s (%.3f us each), "
+                "min %.0f, max %.0f over %d repeats of %ld\n",
+                what, med, 1e6 / med, *std::min_element(perSecond.begin(), perSecond.end()),
+                *std::max_element(perSecond.begin(), perSecond.end()), repeats, iterations);
+}
+
+void benchSingle(int repeats, long iterations) {
     const Build build = exampleBuild();
     const ModelChoice model = exampleModel();
     const Workload workload{seedUseCases()};
@@ -96,15 +100,24 @@ void benchSingle(int repeats, long iterations)
         const double s = std::chrono::duration<double>(Clock::now() - t0).count();
         perSecond.push_back(iterations / s);
     }
-    const double med = median(perSecond);
-    std::printf("single estimate (1 build x 1 model x 4 use cases): median %.0f estimates/s "
-                "(%.2f us each), min %.0f, max %.0f over %d repeats of %ld\n",
-                med, 1e6 / med, *std::min_element(perSecond.begin(), perSecond.end()),
-                *std::max_element(perSecond.begin(), perSecond.end()), repeats, iterations);
+    report("estimate()", perSecond, repeats, iterations);
+
+    // estimateInto() with one reused result: no allocation once warm.
+    perSecond.clear();
+    Estimate reused;
+    for (int r = 0; r < repeats; ++r) {
+        const auto t0 = Clock::now();
+        for (long i = 0; i < iterations; ++i) {
+            estimateInto(build, model, workload, assumptions, reused);
+            g_sink = g_sink + inTokensPerSecond(reused.generationRate);
+        }
+        const double s = std::chrono::duration<double>(Clock::now() - t0).count();
+        perSecond.push_back(iterations / s);
+    }
+    report("estimateInto(), reused result", perSecond, repeats, iterations);
 }
 
-void benchCatalogue(int repeats)
-{
+void benchCatalogue(int repeats) {
     QString error;
     const Catalog catalog = db::loadShippedCatalog(&error);
     if (catalog.cpus.empty()) {
@@ -143,9 +156,10 @@ void benchCatalogue(int repeats)
     for (int r = 0; r < repeats; ++r) {
         count = 0;
         const auto t0 = Clock::now();
+        Estimate e;
         for (const Build &b : builds)
             for (const ModelChoice &m : models) {
-                const Estimate e = estimate(b, m, workload, assumptions);
+                estimateInto(b, m, workload, assumptions, e);
                 g_sink = g_sink + inTokensPerSecond(e.generationRate);
                 ++count;
             }
@@ -160,8 +174,7 @@ void benchCatalogue(int repeats)
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
     benchSingle(quick ? 3 : 9, quick ? 20000 : 200000);
