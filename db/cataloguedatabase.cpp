@@ -5,6 +5,7 @@
 
 #include "catalogue.h"
 #include "catalogue_p.h"
+#include "sqlrows_p.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -12,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -25,6 +27,8 @@
 using namespace Qt::StringLiterals;
 
 namespace llm::db {
+
+using namespace detail;
 
 namespace {
 
@@ -47,250 +51,19 @@ const std::array<TableSpec, 6> kTables = {{
     {"use_cases"_L1, "id"_L1, &detail::CatalogueTables::useCases},
 }};
 
-QString describe(const QSqlError &e) {
-    return QStringLiteral("%1 (SQLite code %2)").arg(e.text(), e.nativeErrorCode());
+QStringList keyColumns(const TableSpec &t) {
+    return QString(t.key).split(u',');
 }
 
-bool exec(QSqlQuery &q, const QString &sql, QString *error) {
-    if (q.exec(sql))
-        return true;
-    if (error)
-        *error = describe(q.lastError()) + u" in: "_s + sql.left(80);
-    return false;
-}
-
-bool exec(const QSqlDatabase &db, const QString &sql, QString *error) {
-    QSqlQuery q(db);
-    return exec(q, sql, error);
-}
-
-// Only our own file names are built from this; no user text reaches SQL.
+// Only our own table and column names are built into SQL; no user text reaches it.
 QString effectiveRows(const TableSpec &t) {
     QStringList same;
-    for (const QString &column : QString(t.key).split(u','))
+    for (const QString &column : keyColumns(t))
         same.append(QStringLiteral("u.%1 = t.%1").arg(column));
-    return QStringLiteral(
-               "SELECT * FROM %1 AS t WHERE t.origin = 'user' OR NOT EXISTS "
-               "(SELECT 1 FROM %1 AS u WHERE u.origin = 'user' AND %2) ORDER BY t.row_id")
+    return QStringLiteral("SELECT * FROM %1 AS t WHERE t.origin = 'user' OR NOT EXISTS "
+                          "(SELECT 1 FROM %1 AS u WHERE u.origin = 'user' AND %2) ORDER BY "
+                          "t.origin = 'user', t.row_id")
         .arg(t.table, same.join(u" AND "_s));
-}
-
-// Typed value for a CSV cell, by the column's declared (STRICT) type.
-bool bindValue(const QString &cell, const QString &type, QVariant *out) {
-    if (cell.isEmpty()) {
-        *out = QVariant(QMetaType::fromType<QString>()); // NULL
-        return true;
-    }
-    bool ok = false;
-    if (type == u"INTEGER") {
-        const double v = QLocale::c().toDouble(cell, &ok);
-        ok = ok && v == std::floor(v) && std::fabs(v) < 9e15;
-        *out = static_cast<qlonglong>(v);
-    } else if (type == u"REAL") {
-        const double v = QLocale::c().toDouble(cell, &ok);
-        ok = ok && std::isfinite(v);
-        *out = v;
-    } else {
-        *out = cell;
-        ok = true;
-    }
-    return ok;
-}
-
-QString cellText(const QVariant &v) {
-    if (v.isNull())
-        return {};
-    if (v.typeId() == QMetaType::Double)
-        return QString::number(v.toDouble(), 'g', 17);
-    return v.toString();
-}
-
-QHash<QString, QString> columnTypes(const QSqlDatabase &db, QLatin1StringView table) {
-    QHash<QString, QString> types;
-    QSqlQuery q(db);
-    if (q.exec(u"PRAGMA table_info("_s + table + u')')) {
-        while (q.next())
-            types.insert(q.value(1).toString(), q.value(2).toString().toUpper());
-    }
-    return types;
-}
-
-bool insertTable(const QSqlDatabase &db, QLatin1StringView table, const detail::CsvTable &csv,
-                 QString *error) {
-    const QHash<QString, QString> types = columnTypes(db, table);
-    for (const QString &col : csv.header) {
-        if (!types.contains(col)) {
-            *error =
-                QStringLiteral("%1: column %2 is not in the database schema").arg(csv.file, col);
-            return false;
-        }
-    }
-    QSqlQuery q(db);
-    const QString sql =
-        QStringLiteral("INSERT INTO %1 (origin, %2) VALUES ('shipped'%3)")
-            .arg(table, csv.header.join(u", "_s), u", ?"_s.repeated(csv.header.size()));
-    if (!q.prepare(sql)) {
-        *error = describe(q.lastError());
-        return false;
-    }
-    for (qsizetype r = 0; r < csv.rows.size(); ++r) {
-        for (qsizetype c = 0; c < csv.header.size(); ++c) {
-            QVariant v;
-            if (!bindValue(csv.rows[r][c], types.value(csv.header[c]), &v)) {
-                *error = QStringLiteral("%1 line %2, column %3: '%4' does not fit the column type")
-                             .arg(csv.file)
-                             .arg(csv.lines.value(r))
-                             .arg(csv.header[c], csv.rows[r][c]);
-                return false;
-            }
-            q.bindValue(static_cast<int>(c), v);
-        }
-        if (!q.exec()) {
-            *error = QStringLiteral("%1 line %2: %3")
-                         .arg(csv.file)
-                         .arg(csv.lines.value(r))
-                         .arg(describe(q.lastError()));
-            return false;
-        }
-    }
-    return true;
-}
-
-bool insertPresets(const QSqlDatabase &db, const detail::CsvTable &csv, QString *error) {
-    QSqlQuery cpu(db), gpu(db), preset(db), link(db);
-    const bool prepared =
-        cpu.prepare(u"SELECT row_id FROM cpus WHERE name = ? AND origin = 'shipped'"_s) &&
-        gpu.prepare(u"SELECT row_id FROM gpus WHERE name = ? AND origin = 'shipped'"_s) &&
-        preset.prepare(u"INSERT INTO presets (origin, name, cpu_id, memory_channels, memory_mts, "
-                       "memory_capacity_gb, seed_row, note, source, as_of) "
-                       "VALUES ('shipped', ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s) &&
-        link.prepare(
-            u"INSERT INTO preset_gpus (preset_id, gpu_id, count, position) VALUES (?, ?, ?, ?)"_s);
-    if (!prepared) {
-        *error = describe(cpu.lastError()) + describe(preset.lastError());
-        return false;
-    }
-    QString lastName;
-    QVariant presetId;
-    int position = 0;
-    for (qsizetype r = 0; r < csv.rows.size(); ++r) {
-        detail::CsvRecord rec(csv, r);
-        const QString name = rec.text(u"name"_s);
-        auto failRow = [&](const QString &what) {
-            *error = QStringLiteral("presets.csv line %1: %2").arg(csv.lines.value(r)).arg(what);
-            return false;
-        };
-        if (name != lastName) {
-            cpu.bindValue(0, rec.text(u"cpu_name"_s));
-            if (!cpu.exec() || !cpu.next())
-                return failRow(u"unknown CPU "_s + rec.text(u"cpu_name"_s));
-            const QStringList cols = {u"memory_channels"_s, u"memory_mts"_s,
-                                      u"memory_capacity_gb"_s, u"seed_row"_s};
-            const QStringList types = {u"INTEGER"_s, u"REAL"_s, u"REAL"_s, u"INTEGER"_s};
-            preset.bindValue(0, name);
-            preset.bindValue(1, cpu.value(0));
-            for (int i = 0; i < cols.size(); ++i) {
-                QVariant v;
-                if (!bindValue(rec.text(cols[i]), types[i], &v))
-                    return failRow(u"bad number in "_s + cols[i]);
-                preset.bindValue(2 + i, v);
-            }
-            preset.bindValue(6, rec.text(u"note"_s));
-            preset.bindValue(7, rec.text(u"source"_s));
-            preset.bindValue(8, rec.text(u"as_of"_s));
-            if (!preset.exec())
-                return failRow(describe(preset.lastError()));
-            presetId = preset.lastInsertId();
-            lastName = name;
-            position = 0;
-        }
-        const QString gpuName = rec.text(u"gpu_name"_s);
-        if (gpuName.isEmpty())
-            continue;
-        gpu.bindValue(0, gpuName);
-        if (!gpu.exec() || !gpu.next())
-            return failRow(u"unknown GPU "_s + gpuName);
-        link.bindValue(0, presetId);
-        link.bindValue(1, gpu.value(0));
-        link.bindValue(2, rec.integer(u"gpu_count"_s));
-        link.bindValue(3, position++);
-        if (!link.exec())
-            return failRow(describe(link.lastError()));
-    }
-    return true;
-}
-
-// Reads a query's rows into a CSV-shaped table (all columns but row_id / origin).
-detail::CsvTable tableFromQuery(QSqlQuery &q, const QString &file) {
-    detail::CsvTable t;
-    t.file = file;
-    const QSqlRecord rec = q.record();
-    QList<int> fields;
-    for (int i = 0; i < rec.count(); ++i) {
-        const QString n = rec.fieldName(i);
-        if (n == u"row_id" || n == u"origin")
-            continue;
-        fields.append(i);
-        t.index.insert(n, static_cast<int>(t.header.size()));
-        t.header.append(n);
-    }
-    int row = 0;
-    while (q.next()) {
-        QStringList cells;
-        cells.reserve(fields.size());
-        for (int i : fields)
-            cells.append(cellText(q.value(i)));
-        t.rows.append(cells);
-        t.lines.append(++row); // "line" = row number in messages about database rows
-    }
-    return t;
-}
-
-enum class FileState { Ok, Empty, Foreign, Newer, Damaged };
-
-struct Check {
-    FileState state = FileState::Ok;
-    QString detail;
-};
-
-Check checkFile(const QSqlDatabase &db) {
-    QSqlQuery q(db);
-    // open() succeeds on any file; the first real read tells garbage apart.
-    auto scalar = [&](const QString &sql, bool *ok) {
-        *ok = q.exec(sql) && q.next();
-        return *ok ? q.value(0) : QVariant();
-    };
-    bool ok = false;
-    const qint64 appId = scalar(u"PRAGMA application_id"_s, &ok).toLongLong();
-    if (!ok)
-        return {FileState::Damaged, describe(q.lastError())};
-    const int version = scalar(u"PRAGMA user_version"_s, &ok).toInt();
-    if (!ok)
-        return {FileState::Damaged, describe(q.lastError())};
-    const int objects = scalar(u"SELECT count(*) FROM sqlite_schema"_s, &ok).toInt();
-    if (!ok)
-        return {FileState::Damaged, describe(q.lastError())};
-    if (appId == 0 && version == 0 && objects == 0)
-        return {FileState::Empty, u"the file is empty"_s};
-    if (appId != CatalogueDatabase::applicationId)
-        return {FileState::Foreign,
-                QStringLiteral("application id 0x%1").arg(appId, 8, 16, QLatin1Char('0'))};
-    if (version > CatalogueDatabase::schemaVersion)
-        return {FileState::Newer, QStringLiteral("schema version %1").arg(version)};
-    if (version < 1)
-        return {FileState::Damaged, u"its creation never finished"_s};
-    if (!q.exec(u"PRAGMA quick_check"_s))
-        return {FileState::Damaged, describe(q.lastError())};
-    QStringList problems;
-    while (q.next())
-        problems.append(q.value(0).toString());
-    if (problems != QStringList{u"ok"_s})
-        return {FileState::Damaged, u"integrity check: "_s + problems.mid(0, 3).join(u"; "_s)};
-    if (!q.exec(u"PRAGMA foreign_key_check"_s))
-        return {FileState::Damaged, describe(q.lastError())};
-    if (q.next())
-        return {FileState::Damaged, u"broken references between tables (foreign_key_check)"_s};
-    return {};
 }
 
 bool markedWritable(const QFileInfo &fi) {
@@ -315,6 +88,8 @@ struct CatalogueDatabase::Private {
     void close();
     bool create(const QString &file, QString *error) const;
     bool fillShipped(const QSqlDatabase &db, QString *error) const;
+    bool refreshShipped(QString *error) const;
+    QString storedDataVersion() const;
     OpenResult openInMemory(const QString &why);
 };
 
@@ -379,9 +154,10 @@ bool CatalogueDatabase::Private::fillShipped(const QSqlDatabase &db, QString *er
     }
     for (const TableSpec &t : kTables) {
         if (ok)
-            ok = insertTable(db, t.table, tables.*(t.member), error);
+            ok = writeShippedTable(db, t.table, keyColumns(t), tables.*(t.member), Write::Insert,
+                                   error);
     }
-    ok = ok && insertPresets(db, tables.presets, error);
+    ok = ok && insertShippedPresets(db, tables.presets, error);
     if (ok) {
         QSqlQuery meta(db);
         ok = meta.prepare(u"INSERT INTO meta (key, value) VALUES (?, ?)"_s);
@@ -413,6 +189,84 @@ bool CatalogueDatabase::Private::fillShipped(const QSqlDatabase &db, QString *er
 
 // Builds the file under a temporary name and renames it into place, so a crash
 // half-way never leaves a half-made catalogue under the real name.
+// A new release ships new data: replace the shipped rows, never the user's.
+// Rows are updated in place by key (ids and references survive); shipped rows
+// the release dropped go unless a user preset still uses them; shipped presets
+// are rebuilt. One transaction: all or nothing.
+bool CatalogueDatabase::Private::refreshShipped(QString *error) const {
+    const QSqlDatabase database = db();
+    CatalogueTables tables;
+    if (!readShippedTables(&tables, error))
+        return false;
+    QSqlQuery q(database);
+    if (!exec(q, u"BEGIN IMMEDIATE"_s, error))
+        return false;
+    // Cascades to their GPU groups; user presets are untouched.
+    bool ok = exec(q, u"DELETE FROM presets WHERE origin = 'shipped'"_s, error);
+    for (const TableSpec &t : kTables) {
+        if (!ok)
+            break;
+        const CsvTable &csv = tables.*(t.member);
+        ok = writeShippedTable(database, t.table, keyColumns(t), csv, Write::Upsert, error);
+        QSet<QString> current;
+        QList<int> keyIndex;
+        for (const QString &k : keyColumns(t))
+            keyIndex.append(csv.column(k));
+        for (const QStringList &row : csv.rows) {
+            QStringList key;
+            for (int i : keyIndex)
+                key.append(row.value(i));
+            current.insert(key.join(u'\x1f'));
+        }
+        QSqlQuery rows(database);
+        ok = ok && exec(rows,
+                        QStringLiteral("SELECT row_id, %1 FROM %2 WHERE origin = 'shipped'")
+                            .arg(keyColumns(t).join(u", "_s), t.table),
+                        error);
+        QList<qlonglong> dropped;
+        while (ok && rows.next()) {
+            QStringList key;
+            for (int i = 1; i <= keyIndex.size(); ++i)
+                key.append(cellText(rows.value(i)));
+            if (!current.contains(key.join(u'\x1f')))
+                dropped.append(rows.value(0).toLongLong());
+        }
+        QSqlQuery drop(database);
+        drop.prepare(QStringLiteral("DELETE FROM %1 WHERE row_id = ?").arg(t.table));
+        for (qlonglong id : dropped) {
+            drop.bindValue(0, id);
+            drop.exec(); // refused (kept) when a user preset still refers to it
+        }
+    }
+    ok = ok && insertShippedPresets(database, tables.presets, error);
+    QSqlQuery meta(database);
+    ok = ok && meta.prepare(u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s);
+    const QList<std::pair<QString, QString>> values = {
+        {u"as_of"_s, metaValue(tables.meta, u"as_of"_s)},
+        {u"shipped_data_version"_s, metaValue(tables.meta, u"data_version"_s)},
+        {u"refreshed_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+    };
+    for (const auto &[key, value] : values) {
+        meta.bindValue(0, key);
+        meta.bindValue(1, value);
+        if (ok && !meta.exec()) {
+            *error = describe(meta.lastError());
+            ok = false;
+        }
+    }
+    ok = ok && exec(q, u"COMMIT"_s, error);
+    if (!ok)
+        q.exec(u"ROLLBACK"_s);
+    return ok;
+}
+
+QString CatalogueDatabase::Private::storedDataVersion() const {
+    QSqlQuery q(db());
+    if (q.exec(u"SELECT value FROM meta WHERE key = 'shipped_data_version'"_s) && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
 bool CatalogueDatabase::Private::create(const QString &file, QString *error) const {
     const QString temp = file + u".creating"_s;
     QFile::remove(temp); // only ever our own leftover from an interrupted creation
@@ -501,7 +355,7 @@ OpenResult CatalogueDatabase::open(const QString &path) {
         return r;
     }
 
-    const Check check = checkFile(d->db());
+    const FileCheck check = checkFile(d->db());
     switch (check.state) {
     case FileState::Ok:
         break;
@@ -570,6 +424,14 @@ OpenResult CatalogueDatabase::open(const QString &path) {
             r.readOnly = true;
         }
     }
+    if (!d->readOnly && d->storedDataVersion() != shippedDataVersion() &&
+        !shippedDataVersion().isEmpty()) {
+        if (!d->refreshShipped(&error))
+            r.message =
+                QStringLiteral("The built-in part of the catalogue %1 could not be updated to this "
+                               "version's data (%2); the previous data is used.")
+                    .arg(shown, error);
+    }
     r.ok = true;
     return r;
 }
@@ -636,7 +498,7 @@ Catalog CatalogueDatabase::load(QString *error) const {
             "g.row_id = pg.gpu_id "
             "WHERE p.origin = 'user' OR NOT EXISTS "
             "(SELECT 1 FROM presets AS u WHERE u.origin = 'user' AND u.name = p.name) "
-            "ORDER BY p.row_id, pg.position"_s;
+            "ORDER BY p.origin = 'user', p.row_id, pg.position"_s;
         if (!q.exec(sql))
             return fallback(u"Cannot read the catalogue: "_s + describe(q.lastError()));
         tables.presets = tableFromQuery(q, u"presets"_s);

@@ -200,6 +200,7 @@ private slots:
     void constraints_data();
     void constraints();
     void userRowsOverrideShipped();
+    void newReleaseReplacesShippedRowsOnly();
     void damagedFile_data();
     void damagedFile();
     void newerSchemaOpensReadOnly();
@@ -378,6 +379,77 @@ void TstCatalogueDatabase::userRowsOverrideShipped() {
             u"SELECT cores FROM cpus WHERE name = 'AMD Ryzen 9 9950X' AND origin = 'shipped'"_s) &&
         q.next());
     QCOMPARE(q.value(0).toInt(), 16);
+}
+
+void TstCatalogueDatabase::newReleaseReplacesShippedRowsOnly() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"catalogue.sqlite"_s);
+    const QStringList edits = {
+        // What an older release would have shipped...
+        u"UPDATE cpus SET cores = 1 WHERE name = 'AMD Ryzen 9 9950X' AND origin = 'shipped'"_s,
+        u"UPDATE presets SET memory_channels = 1 WHERE origin = 'shipped'"_s,
+        u"INSERT INTO cpus (origin, name, vendor, model, family, cores, memory_channels, "
+        u"memory_type, max_mts, "
+        "source, as_of) VALUES ('shipped', 'Old CPU', 'X', 'Old CPU', 'desktop', 4, 2, 'DDR4', "
+        "3200, 'old', "
+        "'2020-01-01')"_s,
+        u"INSERT INTO gpus (origin, name, vendor, model, vram_gb, bandwidth_gbs, source, as_of) "
+        "VALUES ('shipped', 'Old GPU', 'X', 'Old GPU', 8, 300, 'old', '2020-01-01')"_s,
+        // ...and the user's own rows, one of which uses a GPU the new release drops.
+        u"INSERT INTO cpus (origin, name, vendor, model, family, cores, memory_channels, "
+        u"memory_type, max_mts, "
+        "source, as_of) VALUES ('user', 'My CPU', 'X', 'My CPU', 'desktop', 4, 2, 'DDR5', 5600, "
+        "'me', "
+        "'2026-11-25')"_s,
+        u"INSERT INTO presets (origin, name, cpu_id, memory_channels, memory_mts, "
+        u"memory_capacity_gb, source, as_of) "
+        "SELECT 'user', 'My box', row_id, 2, 5600, 64, 'me', '2026-11-25' FROM cpus WHERE name = 'My CPU'"_s,
+        u"INSERT INTO preset_gpus (preset_id, gpu_id, count) SELECT p.row_id, g.row_id, 1 FROM "
+        u"presets p, gpus g "
+        "WHERE p.name = 'My box' AND g.name = 'Old GPU'"_s,
+        u"UPDATE meta SET value = 'older-release' WHERE key = 'shipped_data_version'"_s,
+    };
+    {
+        CatalogueDatabase db;
+        QVERIFY(db.open(path).ok);
+        QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+        for (const QString &sql : edits)
+            QVERIFY2(q.exec(sql), qPrintable(sql + u": "_s + q.lastError().text()));
+    }
+    CatalogueDatabase db;
+    const OpenResult r = db.open(path);
+    QVERIFY2(r.ok && r.message.isEmpty(), qPrintable(r.message));
+    QString error;
+    const Catalog c = db.load(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    auto cpu = [&](const std::string &n) {
+        auto it =
+            std::find_if(c.cpus.begin(), c.cpus.end(), [&](const Cpu &x) { return x.name == n; });
+        return it == c.cpus.end() ? nullptr : &*it;
+    };
+    QCOMPARE(cpu("AMD Ryzen 9 9950X")->cores, 16); // shipped row back to this release's value
+    QVERIFY(!cpu("Old CPU"));                      // dropped by the release
+    QVERIFY(cpu("My CPU"));                        // user rows untouched
+    const auto gpu = std::find_if(c.gpus.begin(), c.gpus.end(),
+                                  [](const Gpu &g) { return g.name == "Old GPU"; });
+    QVERIFY2(gpu != c.gpus.end(), "a shipped GPU still used by a user preset must stay");
+    QCOMPARE(c.presets.size(), size_t(10));
+    QCOMPARE(c.presets.front().memory.channels, 4); // shipped presets rebuilt
+    QCOMPARE(c.presets.back().name, std::string("My box"));
+    QCOMPARE(c.presets.back().gpus.size(), size_t(1));
+    QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+    QVERIFY(q.exec(u"SELECT value FROM meta WHERE key = 'shipped_data_version'"_s) && q.next());
+    QCOMPARE(q.value(0).toString(), db::shippedDataVersion());
+    // Same release again: the shipped rows are not rewritten on every start.
+    QVERIFY(q.exec(
+        u"UPDATE cpus SET cores = 2 WHERE name = 'AMD Ryzen 9 9950X' AND origin = 'shipped'"_s));
+    q = QSqlQuery();
+    QVERIFY(db.open(path).ok);
+    const Catalog again = db.load();
+    QCOMPARE(std::find_if(again.cpus.begin(), again.cpus.end(),
+                          [](const Cpu &x) { return x.name == "AMD Ryzen 9 9950X"; })
+                 ->cores,
+             2);
 }
 
 void TstCatalogueDatabase::damagedFile_data() {
