@@ -491,6 +491,10 @@ void estimateInto(const Build &build, const ModelChoice &choice, const Workload 
             break;
         }
     }
+    if (!positive(bw.gpu) && build.integratedGpu)
+        bw.gpu = build.integratedGpu->bandwidth; // shown for unified machines
+    if (!positive(bw.gpu))
+        bw.gpu = ByteRate::from_value(0.0); // NaN or negative input reads as none
     c.system = bw.system;
     c.systemLimit = bw.systemLimit;
     e.bytesPerToken = c.tokenWeights;

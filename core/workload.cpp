@@ -10,10 +10,10 @@ std::vector<UseCase> seedUseCases() {
          units::tokens(16)},
         {"UC2", "Long document Q&A, RAG, short summary of extensive text", units::tokens(4096),
          units::tokens(256)},
-        {"UC3", "Complex reasoning, chain-of-thought, long-form creative writing",
+        {"UC3", "Complex reasoning, chain-of-thought, long-form creative writing, code generation",
          units::tokens(1280), units::tokens(3072)},
-        {"UC4", "Prompt expansion, explanation generation, chatbot", units::tokens(384),
-         units::tokens(1152)},
+        {"UC4", "Prompt expansion, explanation generation, creative writing, code generation",
+         units::tokens(384), units::tokens(1152)},
     };
 }
 

@@ -417,7 +417,8 @@ void TestEstimate::degenerate_data() {
     Build zeroBw = gpuBuild(64, {{gpu("zero", 24, 0, 0), 1}});
     zeroBw.memory.channels = 0;
     QTest::newRow("zero bandwidth everywhere") << zeroBw << dense10GB() << true;
-    Build nanBuild = gpuBuild(nan, {{gpu("nan", nan, nan, nan), -2}});
+    Build nanBuild =
+        gpuBuild(nan, {{gpu("nan", nan, nan, nan), -2}, {gpu("nan1", nan, nan, nan), 1}});
     nanBuild.cpu.boostClock = gigahertz(nan);
     nanBuild.cpu.fabricClock = gigahertz(inf);
     nanBuild.unifiedGpuMemoryShare = nan;

@@ -203,6 +203,12 @@ void TestValidation::seedUseCases() {
         QCOMPARE(inTokens(uc[i].generatedTokens), expected[i][1]);
         QVERIFY(!uc[i].description.empty());
     }
+    // The seed's own wording.
+    QCOMPARE(uc[0].description,
+             std::string("Classification, sentiment analysis, keyword extraction"));
+    QCOMPARE(
+        uc[3].description,
+        std::string("Prompt expansion, explanation generation, creative writing, code generation"));
 }
 
 QTEST_GUILESS_MAIN(TestValidation)
