@@ -82,6 +82,7 @@ struct CatalogueDatabase::Private {
     QString path;
     bool open = false;
     bool readOnly = false;
+    bool wal = false; // this connection switched the file to WAL
 
     QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
     bool openConnection(const QString &file, bool ro, QString *error);
@@ -116,7 +117,7 @@ void CatalogueDatabase::Private::close() {
     if (QSqlDatabase::contains(connection)) {
         {
             QSqlDatabase db = QSqlDatabase::database(connection, false);
-            if (db.isOpen() && !readOnly) {
+            if (db.isOpen() && wal) {
                 // Leave one self-contained file behind (no -wal / -shm), so it can be
                 // copied, and opened read-only later without creating side files.
                 QSqlQuery q(db);
@@ -128,6 +129,7 @@ void CatalogueDatabase::Private::close() {
     }
     open = false;
     readOnly = false;
+    wal = false;
 }
 
 bool CatalogueDatabase::Private::fillShipped(const QSqlDatabase &db, QString *error) const {
@@ -365,6 +367,15 @@ OpenResult CatalogueDatabase::open(const QString &path) {
             QStringLiteral("%1 is not a catalogue of this program (%2); it was left untouched.")
                 .arg(shown, check.detail);
         return r;
+    case FileState::Busy:
+        d->close();
+        return d->openInMemory(QStringLiteral("The catalogue %1 is in use by another program (%2).")
+                                   .arg(shown, check.detail));
+    case FileState::Unreadable:
+        d->close();
+        r.message = QStringLiteral("The catalogue %1 cannot be read (%2); it was left untouched.")
+                        .arg(shown, check.detail);
+        return r;
     case FileState::Newer:
         d->close();
         if (!d->openConnection(path, true, &error)) {
@@ -422,6 +433,8 @@ OpenResult CatalogueDatabase::open(const QString &path) {
                     .arg(shown, error);
             d->readOnly = true;
             r.readOnly = true;
+        } else {
+            d->wal = true;
         }
     }
     if (!d->readOnly && d->storedDataVersion() != shippedDataVersion() &&

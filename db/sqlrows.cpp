@@ -215,6 +215,16 @@ CsvTable tableFromQuery(QSqlQuery &q, const QString &file) {
 
 FileCheck checkFile(const QSqlDatabase &db) {
     QSqlQuery q(db);
+    // Only "not a database" and "corrupt" mean damage; a lock or an I/O error
+    // says nothing about the file, which must then be left alone.
+    auto failed = [&q]() -> FileCheck {
+        const int code = q.lastError().nativeErrorCode().toInt() & 0xff;
+        if (code == 26 || code == 11) // SQLITE_NOTADB, SQLITE_CORRUPT
+            return {FileState::Damaged, describe(q.lastError())};
+        if (code == 5 || code == 6) // SQLITE_BUSY, SQLITE_LOCKED
+            return {FileState::Busy, describe(q.lastError())};
+        return {FileState::Unreadable, describe(q.lastError())};
+    };
     // open() succeeds on any file; the first real read tells garbage apart.
     auto scalar = [&](const QString &sql, bool *ok) {
         *ok = q.exec(sql) && q.next();
@@ -223,13 +233,13 @@ FileCheck checkFile(const QSqlDatabase &db) {
     bool ok = false;
     const qint64 appId = scalar(u"PRAGMA application_id"_s, &ok).toLongLong();
     if (!ok)
-        return {FileState::Damaged, describe(q.lastError())};
+        return failed();
     const int version = scalar(u"PRAGMA user_version"_s, &ok).toInt();
     if (!ok)
-        return {FileState::Damaged, describe(q.lastError())};
+        return failed();
     const int objects = scalar(u"SELECT count(*) FROM sqlite_schema"_s, &ok).toInt();
     if (!ok)
-        return {FileState::Damaged, describe(q.lastError())};
+        return failed();
     if (appId == 0 && version == 0 && objects == 0)
         return {FileState::Empty, u"the file is empty"_s};
     if (appId != CatalogueDatabase::applicationId)
@@ -240,14 +250,14 @@ FileCheck checkFile(const QSqlDatabase &db) {
     if (version < 1)
         return {FileState::Damaged, u"its creation never finished"_s};
     if (!q.exec(u"PRAGMA quick_check"_s))
-        return {FileState::Damaged, describe(q.lastError())};
+        return failed();
     QStringList problems;
     while (q.next())
         problems.append(q.value(0).toString());
     if (problems != QStringList{u"ok"_s})
         return {FileState::Damaged, u"integrity check: "_s + problems.mid(0, 3).join(u"; "_s)};
     if (!q.exec(u"PRAGMA foreign_key_check"_s))
-        return {FileState::Damaged, describe(q.lastError())};
+        return failed();
     if (q.next())
         return {FileState::Damaged, u"broken references between tables (foreign_key_check)"_s};
     return {};

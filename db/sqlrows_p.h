@@ -35,7 +35,15 @@ QString cellText(const QVariant &v);
 // All columns but row_id / origin, values as text (NULL -> "").
 CsvTable tableFromQuery(QSqlQuery &q, const QString &file);
 
-enum class FileState { Ok, Empty, Foreign, Newer, Damaged };
+enum class FileState {
+    Ok,
+    Empty,      // zero bytes / no schema at all: treated like damage
+    Foreign,    // another program's file
+    Newer,      // a later schema version
+    Damaged,    // not a database, corrupt, or failed quick_check / foreign_key_check
+    Busy,       // locked by another connection
+    Unreadable, // any other error (I/O, permissions): nothing known about the file
+};
 struct FileCheck {
     FileState state = FileState::Ok;
     QString detail;

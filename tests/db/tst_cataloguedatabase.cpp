@@ -207,6 +207,7 @@ private slots:
     void foreignFilesAreRefused_data();
     void foreignFilesAreRefused();
     void readOnlyFile();
+    void lockedFile();
     void readOnlyFolder();
     void damagedFileInReadOnlyFolder();
     void connectionsAreUniqueAndRemoved();
@@ -466,6 +467,17 @@ void TstCatalogueDatabase::damagedFile_data() {
     header.append('\0');
     header.append(noise.left(8192 - header.size()));
     QTest::newRow("SQLite header, garbage body") << header;
+    // A real catalogue with three pages in its middle overwritten.
+    QTemporaryDir tmp;
+    const QString good = tmp.filePath(u"good.sqlite"_s);
+    QVERIFY(CatalogueDatabase().open(good).ok);
+    QFile f(good);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray bytes = f.readAll();
+    const qsizetype at = (bytes.size() / 2) / 4096 * 4096;
+    QVERIFY(bytes.size() > at + 3 * 4096);
+    bytes.replace(at, 3 * 4096, QByteArray(3 * 4096, '\xab'));
+    QTest::newRow("catalogue with corrupt pages") << bytes;
 }
 
 void TstCatalogueDatabase::damagedFile() {
@@ -571,6 +583,31 @@ void TstCatalogueDatabase::readOnlyFile() {
     QCOMPARE(fileHash(path), before);
     QVERIFY(damagedCopies(dir.path()).isEmpty());
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+}
+
+void TstCatalogueDatabase::lockedFile() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"catalogue.sqlite"_s);
+    QVERIFY(CatalogueDatabase().open(path).ok);
+    const QByteArray before = fileHash(path);
+    RawDb other(path);
+    QVERIFY(other.ok() && other.exec(u"BEGIN EXCLUSIVE"_s));
+    {
+        CatalogueDatabase db;
+        QElapsedTimer timer;
+        timer.start();
+        const OpenResult r = db.open(path);
+        qInfo("open of a locked file gave up after %lld ms",
+              static_cast<long long>(timer.elapsed()));
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QVERIFY(r.readOnly);
+        QVERIFY(!r.recovered);
+        QVERIFY2(r.message.contains(u"in use"_s), qPrintable(r.message));
+        QCOMPARE(db.load().cpus.size(), size_t(168));
+    }
+    QVERIFY(other.exec(u"ROLLBACK"_s));
+    QCOMPARE(fileHash(path), before);
+    QVERIFY(damagedCopies(dir.path()).isEmpty());
 }
 
 void TstCatalogueDatabase::readOnlyFolder() {
