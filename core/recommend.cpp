@@ -69,8 +69,10 @@ struct Candidate {
 
 bool keyLess(const BuildKey &a, const BuildKey &b) {
     const auto t = [](const BuildKey &k) {
+        // Equal price and margin: the faster memory first (what one would buy anyway;
+        // the cost model prices memory by capacity only).
         return std::make_tuple(k.cpu, k.gpu, k.gpuCount, k.channels, k.dimmsPerChannel,
-                               k.moduleSize.value(), k.speed.value());
+                               k.moduleSize.value(), -k.speed.value());
     };
     return t(a) < t(b);
 }
