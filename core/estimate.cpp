@@ -93,18 +93,16 @@ GpuSide gpuSide(const Build &build, const Assumptions &a, bool tensorParallel, F
     // and one stream visits them in turn: 1/BW = sum(share_i / BW_i).
     double secondsPerByte = 0, secondsPerFlop = 0, sumBw = 0, sumPeak = 0;
     double minLink = 0;
-    for (const GpuGroup &g : build.gpus) {
-        if (g.count <= 0)
-            continue;
-        s.count += g.count;
-        s.vram += static_cast<double>(g.count) * g.gpu.vram;
-    }
+    s.count = gpuCount(build);
+    for (const GpuGroup &g : build.gpus)
+        if (g.count > 0)
+            s.vram += static_cast<double>(g.count) * g.gpu.vram;
     if (s.count == 0 || !positive(s.vram))
         return s;
     for (const GpuGroup &g : build.gpus) {
         if (g.count <= 0)
             continue;
-        const double share = g.count * g.gpu.vram.value() / s.vram.value();
+        const double share = static_cast<double>(g.count) * g.gpu.vram.value() / s.vram.value();
         FlopRate peak = g.gpu.fp16Tensor;
         if (!positive(peak)) {
             peak = cpuFlops;
@@ -115,8 +113,8 @@ GpuSide gpuSide(const Build &build, const Assumptions &a, bool tensorParallel, F
             return GpuSide{s.count, s.vram, {}, {}, {}, s.computeFallback};
         secondsPerByte += share / g.gpu.bandwidth.value();
         secondsPerFlop += share / peak.value();
-        sumBw += g.count * std::max(0.0, g.gpu.bandwidth.value());
-        sumPeak += g.count * std::max(0.0, peak.value());
+        sumBw += static_cast<double>(g.count) * std::max(0.0, g.gpu.bandwidth.value());
+        sumPeak += static_cast<double>(g.count) * std::max(0.0, peak.value());
         const double link = hostLink(build, g.gpu).value();
         minLink = minLink == 0 ? link : std::min(minLink, link);
     }

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "hardware.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace llm {
 
 int gpuCount(const Build &build) {
-    int n = 0;
+    // Saturating: absurd counts from user input must not overflow (and leave
+    // room for "+ 1 host" in the estimator's device counts).
+    constexpr long long kMax = std::numeric_limits<int>::max() / 2;
+    long long n = 0;
     for (const GpuGroup &g : build.gpus)
-        n += g.count > 0 ? g.count : 0;
-    return n;
+        n = std::min(kMax, n + (g.count > 0 ? g.count : 0));
+    return static_cast<int>(n);
 }
 
 units::Bytes totalVram(const Build &build) {

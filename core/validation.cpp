@@ -91,7 +91,7 @@ std::vector<Problem> validateBuild(const Build &build) {
 
     // Each GPU takes at least eight lanes; count them as the groups add up.
     constexpr int kMinLanesPerGpu = 8;
-    int gpus = 0;
+    long long gpus = 0;
     bool lanesReported = false;
     for (std::size_t i = 0; i < build.gpus.size(); ++i) {
         const GpuGroup &g = build.gpus[i];

@@ -428,6 +428,10 @@ void TestEstimate::degenerate_data() {
     nanModel.model.routedExpertParams = inf;
     nanModel.quant.bitsPerWeight = inf;
     QTest::newRow("NaN and inf") << nanBuild << nanModel << true;
+    QTest::newRow("absurd GPU counts")
+        << gpuBuild(64, {{gpu("many", 24, 1000, 100), std::numeric_limits<int>::max()},
+                         {gpu("more", 24, 1000, 100), std::numeric_limits<int>::max()}})
+        << dense10GB() << true;
     // Unknown GPU peak: prefill falls back to the CPU's peak.
     QTest::newRow("gpu without fp16 figure")
         << gpuBuild(64, {{gpu("nofp16", 24, 1000, 0), 1}}) << dense10GB() << true;

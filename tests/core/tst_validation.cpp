@@ -88,6 +88,10 @@ void TestValidation::validate_data() {
         b.gpus[0].count = 2;
         b.gpus.push_back({gpu("B", 16, 500, 50), 2});
     }) << u"gpus[1].count"_qs;
+    QTest::newRow("absurd GPU counts do not overflow") << BuildEdit([](Build &b) {
+        b.gpus[0].count = std::numeric_limits<int>::max();
+        b.gpus.push_back({gpu("B", 16, 500, 50), std::numeric_limits<int>::max()});
+    }) << u"gpus[0].count"_qs;
     QTest::newRow("explicit CPU without cores")
         << BuildEdit([](Build &b) { b.cpu.cores = 0; }) << u"cpu.cores"_qs;
     QTest::newRow("chiplets without FCLK")
