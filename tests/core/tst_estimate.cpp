@@ -104,6 +104,10 @@ private slots:
     void memoryFitEdges_data();
     void memoryFitEdges();
     void nothingFits();
+    void hybridPrefillOnCpu();
+    void unifiedShareEdge_data();
+    void unifiedShareEdge();
+    void layerSplitOverheadPerDevice();
     void forcedPlacement();
     void efficiencyAndBands();
     void tokenOverhead();
@@ -356,6 +360,62 @@ void TestEstimate::nothingFits() {
         COMPARE_ENUM(v.workflow, WorkflowClass::NonViable);
     }
     QVERIFY(allFinite(e));
+}
+
+void TestEstimate::hybridPrefillOnCpu() {
+    // A PCIe 3.0 x1 link (0.985 GB/s) makes streaming the RAM-resident layers
+    // slower than computing on them where they are: the CPU side wins.
+    Gpu g8 = gpu("G8", 8, 1000, 100);
+    g8.pcieGen = 3;
+    g8.pcieLanes = 1;
+    const Estimate e = estimate(gpuBuild(64, {{g8, 1}}), dense10GB(), workload(512, 128), ideal());
+    COMPARE_ENUM(e.placement, Placement::HybridLayers);
+    const double f = 7e9 / (W + 640 * kvTok);
+    const double total = 512 * F256;
+    const double sideA = std::max(f * total / 1e14, f * W / 1e12);
+    const double streamed = std::max((1 - f) * total / 1e14, (1 - f) * W / (pcieEff * 0.985e9));
+    const double onCpu = std::max((1 - f) * total / kCpuPeak, (1 - f) * W / sysBw);
+    QVERIFY(onCpu < streamed);
+    QCOMPARE(inTokensPerSecond(e.promptRate), 512 / (sideA + onCpu));
+    COMPARE_ENUM(e.promptBottleneck, Bottleneck::Compute);
+    QCOMPARE(inGigabytesPerSecond(e.bandwidth.pcie), 0.985);
+}
+
+void TestEstimate::unifiedShareEdge_data() {
+    QTest::addColumn<double>("share");
+    QTest::addColumn<bool>("unified");
+    // Needs 10 GB + 640 x 128 KiB + 1 GB = 11.08 GB of the iGPU's share of 16 GB.
+    QTest::newRow("share 0.75 (12 GB) fits") << 0.75 << true;
+    QTest::newRow("share 0.5 (8 GB): CPU only") << 0.5 << false;
+}
+
+void TestEstimate::unifiedShareEdge() {
+    QFETCH(double, share);
+    QFETCH(bool, unified);
+    Build b = appleBuild();
+    b.memory.capacity = gigabytes(16);
+    b.unifiedGpuMemoryShare = share;
+    const Estimate e = estimate(b, dense10GB(), workload(512, 128), ideal());
+    QVERIFY(e.fits);
+    COMPARE_ENUM(e.placement, unified ? Placement::Unified : Placement::CpuOnly);
+    if (unified)
+        QCOMPARE(inGigabytes(e.memory.vramAvailable), 16 * share);
+    else
+        QCOMPARE(inGigabytes(e.memory.ramAvailable), 16.0);
+}
+
+void TestEstimate::layerSplitOverheadPerDevice() {
+    // Two 6 GB GPUs: 12 GB in all, but each keeps 1 GB of runtime overhead, so
+    // 10 GB + KV + 2 GB does not fit; with 7 GB each it does.
+    for (const double vram : {6.0, 7.0}) {
+        Assumptions a = ideal();
+        a.forcedPlacement = Placement::MultiGpuLayerSplit;
+        const Estimate e = estimate(gpuBuild(64, {{gpu("G", vram, 1000, 100), 2}}), dense10GB(),
+                                    workload(512, 128), a);
+        COMPARE_ENUM(e.placement, Placement::MultiGpuLayerSplit);
+        QCOMPARE(inGigabytes(e.memory.overhead), 2.0);
+        QCOMPARE(e.fits, vram == 7.0);
+    }
 }
 
 void TestEstimate::forcedPlacement() {
