@@ -9,6 +9,9 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+#include <string>
+
 namespace llm::db {
 
 struct OpenResult {
@@ -28,6 +31,12 @@ Catalog loadShippedCatalog();
 Catalog loadShippedCatalog(QString *error);
 // Version tag of the shipped data (changes whenever the CSVs change).
 QString shippedDataVersion();
+
+// A real GGUF file size from the shipped data (catalogue/gguf_file_sizes.csv),
+// by exact catalogue model and quantization names, e.g. ("Qwen2.5-14B-Instruct",
+// "Q4_K_M") -> 8.99 GB. Empty when no file size is known; it then comes from
+// parameters x bits per weight. For ModelChoice::fileSize.
+std::optional<units::Bytes> shippedFileSize(const std::string &model, const std::string &quant);
 
 // Platform feasibility rules (platforms.csv, db/platforms.cpp): the shipped ones,
 // parsed once; *error is empty on success, else a one-line reason (rules then empty).

@@ -7,7 +7,9 @@
 #include <QFile>
 #include <QtGlobal>
 
+#include <map>
 #include <mutex>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -87,6 +89,37 @@ Catalog loadShippedCatalog() {
     if (!error.isEmpty())
         qWarning("%s", qUtf8Printable(error));
     return c;
+}
+
+std::optional<units::Bytes> shippedFileSize(const std::string &model, const std::string &quant) {
+    // Parsed once; a broken file only loses this refinement (warned), never the catalogue.
+    static std::map<std::pair<std::string, std::string>, double> sizes;
+    static std::once_flag once;
+    std::call_once(once, [] {
+        detail::CsvTable table;
+        QString error;
+        QFile f(detail::shippedResource(u"gguf_file_sizes.csv"_s));
+        if (!f.open(QIODevice::ReadOnly) ||
+            !detail::parseCsv(f.readAll(), u"gguf_file_sizes.csv"_s, &table, &error)) {
+            qWarning("built-in GGUF file sizes unavailable: %s", qUtf8Printable(error));
+            return;
+        }
+        for (qsizetype i = 0; i < table.rows.size(); ++i) {
+            detail::CsvRecord r(table, i);
+            const double gb = r.requiredPositive(u"file_size_gb"_s);
+            if (!r.ok()) {
+                qWarning("%s", qUtf8Printable(r.error()));
+                continue;
+            }
+            // The first row of a model and quant wins (the data lists the usual download first).
+            sizes.emplace(
+                std::pair(r.text(u"model"_s).toStdString(), r.text(u"quant"_s).toStdString()), gb);
+        }
+    });
+    const auto it = sizes.find({model, quant});
+    if (it == sizes.end())
+        return std::nullopt;
+    return units::gigabytes(it->second);
 }
 
 QString shippedDataVersion() {

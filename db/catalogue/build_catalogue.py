@@ -384,15 +384,22 @@ def build_use_cases():
              "as_of": CHECKED} for i, d, p, g in USE_CASES]
 
 
+# Ollama's "mixtral:8x7b-instruct-v0.1" tag is the instruct model of the catalogue.
+FILE_SIZE_MODEL_NAMES = {"Mixtral-8x7B": "Mixtral-8x7B-Instruct-v0.1"}
+
+
 def build_file_sizes(models, quants):
-    """Real GGUF file sizes (GB = 1e9 B), for models and quants in the catalogue."""
+    """Real GGUF file sizes (GB = 1e9 B); in_catalogue = 1 when model and quant are catalogue names."""
     model_names = {m["name"] for m in models}
+    quant_names = {q["name"] for q in quants}
     out = []
     for raw in read("gguf_file_sizes.csv"):
-        out.append({"model": raw["model"].strip(), "quant": raw["quant"].strip(),
+        model = FILE_SIZE_MODEL_NAMES.get(raw["model"].strip(), raw["model"].strip())
+        quant = re.sub(r"\s*\(MXFP4_MOE ftype\)$", "", raw["quant"].strip())
+        out.append({"model": model, "quant": quant,
                     "file_size_gb": num(raw["file_size_gb"].strip()),
                     "repo_or_origin": raw["repo_or_origin"].strip(),
-                    "in_catalogue": "1" if raw["model"].strip() in model_names else "0",
+                    "in_catalogue": "1" if model in model_names and quant in quant_names else "0",
                     "source": raw["source"].strip(), "as_of": as_of(raw["source"])})
     return out
 

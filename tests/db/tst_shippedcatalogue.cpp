@@ -64,6 +64,8 @@ private slots:
     void memorySpeedsCoverCpus();
     void namesMatchMeasuredData();
     void cachedAndFast();
+    void fileSizes_data();
+    void fileSizes();
     void brokenDataIsReported_data();
     void brokenDataIsReported();
 };
@@ -350,6 +352,35 @@ void TstShippedCatalogue::cachedAndFast() {
     for (int i = 0; i < 100; ++i)
         QVERIFY(!db::loadShippedCatalog().cpus.empty());
     qInfo("100 cached loads: %lld ms", static_cast<long long>(timer.elapsed()));
+}
+
+void TstShippedCatalogue::fileSizes_data() {
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("quant");
+    QTest::addColumn<double>("gb"); // 0 = no file size known
+    QTest::newRow("Qwen2.5-14B Q4_K_M") << u"Qwen2.5-14B-Instruct"_s << u"Q4_K_M"_s << 8.99;
+    QTest::newRow("Llama-3.1-8B Q8_0") << u"Llama-3.1-8B-Instruct"_s << u"Q8_0"_s << 8.54;
+    QTest::newRow("gpt-oss-120b MXFP4") << u"gpt-oss-120b"_s << u"MXFP4"_s << 63.372;
+    QTest::newRow("Mixtral renamed") << u"Mixtral-8x7B-Instruct-v0.1"_s << u"Q4_K_M"_s << 28.0;
+    QTest::newRow("unknown quant") << u"Qwen2.5-14B-Instruct"_s << u"Q2_K"_s << 0.0;
+    QTest::newRow("unknown model") << u"NoSuchModel"_s << u"Q4_K_M"_s << 0.0;
+    QTest::newRow("case matters") << u"qwen2.5-14b-instruct"_s << u"Q4_K_M"_s << 0.0;
+}
+
+void TstShippedCatalogue::fileSizes() {
+    QFETCH(QString, model);
+    QFETCH(QString, quant);
+    QFETCH(double, gb);
+    const auto size = db::shippedFileSize(model.toStdString(), quant.toStdString());
+    QCOMPARE(size.has_value(), gb > 0);
+    if (size)
+        QVERIFY(near(units::inGigabytes(*size), gb));
+    // Every size with in_catalogue = 1 names a catalogue model and quant.
+    const Catalog c = db::loadShippedCatalog();
+    if (size) {
+        QVERIFY(byName(c.models, model.toStdString()));
+        QVERIFY(byName(c.quants, quant.toStdString()));
+    }
 }
 
 void TstShippedCatalogue::brokenDataIsReported_data() {
