@@ -387,54 +387,6 @@ std::size_t placementsInto(const Build &build, const ModelChoice &choice,
 
 } // namespace
 
-void classify(UseCaseVerdict &v, bool fits, Bottleneck prefillBottleneck,
-              Bottleneck generationBottleneck, const Thresholds &t) {
-    const bool prefillOk = v.prefillTime <= t.maxPrefill;
-    const bool generationOk = v.generationRate >= t.minGeneration;
-    v.pass = fits && prefillOk && generationOk;
-    if (!fits)
-        v.failed = FailedLimit::Capacity;
-    else if (!prefillOk)
-        v.failed = FailedLimit::PrefillTime;
-    else if (!generationOk)
-        v.failed = FailedLimit::GenerationRate;
-    else
-        v.failed = FailedLimit::None;
-
-    switch (v.failed) {
-    case FailedLimit::Capacity:
-        v.bottleneck = Bottleneck::Capacity;
-        break;
-    case FailedLimit::PrefillTime:
-        v.bottleneck = prefillBottleneck;
-        break;
-    case FailedLimit::GenerationRate:
-    case FailedLimit::None:
-        v.bottleneck = generationBottleneck;
-        break;
-    }
-
-    if (!fits)
-        v.workflow = WorkflowClass::NonViable;
-    else if (v.prefillTime < t.interactivePrefill && v.generationRate > t.minGeneration)
-        v.workflow = WorkflowClass::Interactive;
-    else if (v.totalTime <= t.backgroundTotal)
-        v.workflow = WorkflowClass::Background;
-    else if (v.totalTime <= t.offlineTotal)
-        v.workflow = WorkflowClass::Offline;
-    else
-        v.workflow = WorkflowClass::NonViable;
-
-    // Borderline: passes at the estimate, fails at the low end of the band.
-    v.borderline = false;
-    if (v.pass) {
-        const Seconds slowPrefill = safeDiv(v.useCase.promptTokens, v.prefillRateLow);
-        const bool prefillLowFails = positive(v.useCase.promptTokens) &&
-                                     (!positive(v.prefillRateLow) || slowPrefill > t.maxPrefill);
-        v.borderline = prefillLowFails || v.generationRateLow < t.minGeneration;
-    }
-}
-
 std::vector<Placement> candidatePlacements(const Build &build, const ModelChoice &model) {
     std::array<Placement, kMaxPlacements> buf{};
     const std::size_t n = placementsInto(build, model, buf);
