@@ -22,6 +22,13 @@ struct Verb {
 constexpr std::array kVerbs{
     Verb{"estimate", "estimate --scenario FILE.json|- [--format json|table]", &runEstimate},
     Verb{"catalog", "catalog list cpus|gpus|models|quants [--format json|table]", &runCatalog},
+    Verb{"recommend",
+         "recommend --model NAME [--quant Q] [--use-cases UC1,UC2] [--budget-eur N] "
+         "[--max-watts N] [--top K] [--format json|table]",
+         &runRecommend},
+    Verb{"validate", "validate --measured FILE.csv [--format json|table]", &runValidate},
+    Verb{"calibrate", "calibrate --measured FILE.csv --output FILE.csv [--date YYYY-MM-DD]",
+         &runCalibrate},
 };
 
 QString usage() {

@@ -3,9 +3,11 @@
 //                          [--max-watts N] [--top K] [--format json|table]
 #include "catalogue.h"
 #include "cli.h"
+#include "headroom.h"
 #include "recommend.h"
 #include "scenario.h"
 #include "texttable.h"
+#include "whatif.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -154,6 +156,96 @@ QString tableText(const RecommendResult &res, const RecommendRequest &r) {
     return out;
 }
 
+// What-if and headroom of one recommended build (the cheapest on the front).
+struct Details {
+    const Recommendation *build = nullptr;
+    std::vector<WhatIf> whatIfs;
+    Headroom headroom;
+};
+
+QString signedNumber(double v, int decimals) {
+    return (v >= 0 ? u"+"_s : QString()) + QString::number(v, 'f', decimals);
+}
+
+QJsonObject detailsToJson(const Details &d) {
+    QJsonArray whatIf;
+    for (const WhatIf &w : d.whatIfs) {
+        QJsonObject o{{u"change"_s, QLatin1String(toString(w.change))},
+                      {u"available"_s, w.available},
+                      {u"description"_s, fromStd(w.available ? w.description : w.reason)}};
+        if (w.available) {
+            const auto delta = w.priceDeltaEur();
+            o.insert(u"price_delta_eur"_s,
+                     delta ? QJsonValue(scenario::roundForOutput(*delta)) : QJsonValue());
+            QJsonArray ucs;
+            for (const UseCaseDelta &u : w.useCases)
+                ucs.append(
+                    QJsonObject{{u"name"_s, fromStd(u.useCase)},
+                                {u"pass_before"_s, u.passBefore},
+                                {u"pass_after"_s, u.passAfter},
+                                {u"margin_before"_s, scenario::roundForOutput(u.marginBefore)},
+                                {u"margin_after"_s, scenario::roundForOutput(u.marginAfter)}});
+            o.insert(u"use_cases"_s, ucs);
+            QJsonArray problems;
+            for (const PlatformProblem &p : w.platformProblems)
+                problems.append(fromStd(p.field) + u": "_s + fromStd(p.message));
+            o.insert(u"platform_problems"_s, problems);
+        }
+        whatIf.append(o);
+    }
+    QJsonArray room;
+    for (const UseCaseHeadroom &h : d.headroom.useCases)
+        room.append(
+            QJsonObject{{u"name"_s, fromStd(h.useCase)},
+                        {u"largest_catalogue_model"_s, fromStd(h.largestCatalogueModel)},
+                        {u"largest_params_b"_s, scenario::roundForOutput(h.largestParams / 1e9)},
+                        {u"longest_context_tokens"_s, inTokens(h.longestContext)},
+                        {u"context_at_model_limit"_s, h.contextAtModelLimit},
+                        {u"concurrent_users"_s, h.concurrentUsers}});
+    return {
+        {u"build"_s, fromStd(d.build->build.name)}, {u"what_if"_s, whatIf}, {u"headroom"_s, room}};
+}
+
+QString detailsText(const Details &d) {
+    QString out = u"\nWhat if (build #1: "_s + fromStd(d.build->build.name) + u"):\n"_s;
+    TextTable t({{u"Change"_s}, {u"EUR"_s, TextTable::Right}, {u"Margin per use case"_s}});
+    for (const WhatIf &w : d.whatIfs) {
+        if (!w.available) {
+            t.addRow(
+                {QLatin1String(toString(w.change)) + u": "_s + fromStd(w.reason), u"-"_s, u"-"_s});
+            continue;
+        }
+        QStringList ucs;
+        for (const UseCaseDelta &u : w.useCases)
+            ucs << fromStd(u.useCase) + u" "_s + QString::number(u.marginBefore, 'f', 2) + u"->"_s +
+                       QString::number(u.marginAfter, 'f', 2) +
+                       (u.passBefore != u.passAfter
+                            ? (u.passAfter ? u" (now passes)"_s : u" (now fails)"_s)
+                            : QString());
+        const auto delta = w.priceDeltaEur();
+        t.addRow({fromStd(w.description), delta ? signedNumber(*delta, 0) : u"no price"_s,
+                  ucs.join(u", "_s)});
+        for (const PlatformProblem &p : w.platformProblems)
+            t.addNote(u"not buildable as is: "_s + fromStd(p.message));
+    }
+    out += t.render();
+    out += u"\nHeadroom:\n"_s;
+    TextTable h({{u"Use case"_s},
+                 {u"Largest catalogue model"_s},
+                 {u"Largest size (B params)"_s, TextTable::Right},
+                 {u"Longest context"_s, TextTable::Right},
+                 {u"Users at min rate"_s, TextTable::Right}});
+    for (const UseCaseHeadroom &r : d.headroom.useCases)
+        h.addRow({fromStd(r.useCase),
+                  r.largestCatalogueModel.empty() ? u"-"_s : fromStd(r.largestCatalogueModel),
+                  readableNumber(r.largestParams / 1e9),
+                  QString::number(inTokens(r.longestContext), 'f', 0) +
+                      (r.contextAtModelLimit ? u" (model max)"_s : QString()),
+                  QString::number(r.concurrentUsers)});
+    out += h.render();
+    return out;
+}
+
 } // namespace
 
 int runRecommend(const QStringList &arguments) {
@@ -172,8 +264,10 @@ int runRecommend(const QStringList &arguments) {
     const QCommandLineOption wattsOption(u"max-watts"_s, u"Highest power at load in W."_s, u"N"_s);
     const QCommandLineOption topOption(u"top"_s, u"Builds per list (default 10, 0 = all)."_s,
                                        u"K"_s, u"10"_s);
+    const QCommandLineOption detailsOption(
+        u"details"_s, u"Also what-if changes and headroom of the cheapest build."_s);
     parser.addOptions({modelOption, quantOption, useCasesOption, budgetOption, wattsOption,
-                       topOption, formatOption()});
+                       topOption, detailsOption, formatOption()});
     if (const auto exit = parseVerbArguments(parser, arguments))
         return *exit;
     const auto format = readFormat(parser);
@@ -242,8 +336,17 @@ int runRecommend(const QStringList &arguments) {
     if (!res.problem.empty())
         return badInput(u"--model"_s, fromStd(res.problem));
 
+    std::optional<Details> details;
+    if (parser.isSet(detailsOption) && !res.front.empty()) {
+        details.emplace();
+        details->build = &res.front.front();
+        const Build &b = details->build->build;
+        details->whatIfs =
+            whatIfs(b, request.model, request.workload, assumptions, *catalog, &rules);
+        details->headroom = headroom(b, request.model, request.workload, assumptions, *catalog);
+    }
     if (*format == Format::Table) {
-        writeStdout(tableText(res, request));
+        writeStdout(tableText(res, request) + (details ? detailsText(*details) : QString()));
         return kExitOk;
     }
     QJsonArray ucs, front, unpriced;
@@ -261,6 +364,8 @@ int runRecommend(const QStringList &arguments) {
                           {u"builds"_s, front},
                           {u"unpriced"_s, unpriced},
                           {u"stats"_s, statsToJson(res.stats)}};
+    if (details)
+        out.insert(u"details"_s, detailsToJson(*details));
     writeStdout(QJsonDocument(out).toJson(QJsonDocument::Indented));
     return kExitOk;
 }

@@ -23,15 +23,21 @@ const T &resolve(const Lookup<T> &found, const QString &what, const QString &nam
                  const QString &path) {
     if (found)
         return *found.match;
+    // A short form like "Ryzen 9" matches a score of names: show a few.
+    constexpr std::size_t kShown = 6;
     QStringList names;
-    for (const std::string &c : found.candidates)
-        names << fromStd(c);
+    for (std::size_t i = 0; i < found.candidates.size() && i < kShown; ++i)
+        names << fromStd(found.candidates[i]);
+    const QString more =
+        found.candidates.size() > kShown
+            ? QString(u" and "_s + QString::number(found.candidates.size() - kShown) + u" more"_s)
+            : QString();
     if (found.ambiguous)
         fail(path, u'"' + name + QStringLiteral("\" is ambiguous; it matches ") +
-                       joinChoices(names) + QStringLiteral(" — write more of the name"));
+                       joinChoices(names) + more + QStringLiteral(" — write more of the name"));
     QString message = QStringLiteral("unknown ") + what + QStringLiteral(" \"") + name + u'"';
     if (!names.isEmpty())
-        message += QStringLiteral("; closest catalogue names: ") + joinChoices(names);
+        message += QStringLiteral("; closest catalogue names: ") + joinChoices(names) + more;
     fail(path, message);
 }
 
@@ -129,7 +135,7 @@ Cpu explicitCpu(const ObjectReader &r) {
     cpu.priceUsd = optPrice(r);
     if (const auto bw = r.optPositiveNumber(u"unified_bandwidth_gbs"_s))
         cpu.unifiedBandwidth = gigabytesPerSecond(*bw);
-    cpu.source = toStd(r.optString(u"source"_s).value_or(u"scenario file"_s));
+    cpu.source = toStd(r.optString(u"source"_s).value_or(QString()));
     cpu.asOf = toStd(r.optString(u"as_of"_s).value_or(QString()));
     cpu.approximateFields = stringList(r, u"approximate_fields"_s);
     return cpu;
@@ -154,7 +160,7 @@ Gpu explicitGpu(const ObjectReader &r) {
     gpu.nvlink = r.optBoolean(u"nvlink"_s).value_or(false);
     gpu.integrated = r.optBoolean(u"integrated"_s).value_or(false);
     gpu.priceUsd = optPrice(r);
-    gpu.source = toStd(r.optString(u"source"_s).value_or(u"scenario file"_s));
+    gpu.source = toStd(r.optString(u"source"_s).value_or(QString()));
     gpu.asOf = toStd(r.optString(u"as_of"_s).value_or(QString()));
     gpu.approximateFields = stringList(r, u"approximate_fields"_s);
     return gpu;
@@ -241,7 +247,7 @@ Model explicitModel(const ObjectReader &r) {
     m.maxContext = r.optInteger(u"max_context"_s).value_or(0);
     m.license = toStd(r.optString(u"license"_s).value_or(QString()));
     m.releaseDate = toStd(r.optString(u"release_date"_s).value_or(QString()));
-    m.source = toStd(r.optString(u"source"_s).value_or(u"scenario file"_s));
+    m.source = toStd(r.optString(u"source"_s).value_or(QString()));
     return m;
 }
 

@@ -1,0 +1,449 @@
+// SPDX-License-Identifier: MIT
+// Unit tests of the scenario library against a small hand-made catalogue (so
+// they do not move when the shipped data does) and, where the point is the
+// real names, against the shipped one.
+#include "catalogue.h"
+#include "scenario.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+using namespace llm;
+using namespace llm::units;
+
+namespace {
+
+Catalog smallCatalog() {
+    Catalog c;
+    Cpu zen5;
+    zen5.name = "AMD Ryzen 9 9950X";
+    zen5.vendor = "AMD";
+    zen5.family = CpuFamily::Desktop;
+    zen5.architecture = "zen5";
+    zen5.cores = 16;
+    zen5.threads = 32;
+    zen5.boostClock = gigahertz(5.7);
+    zen5.baseClock = gigahertz(4.3);
+    zen5.ccds = 2;
+    zen5.fabricClock = gigahertz(2.0);
+    zen5.memoryChannels = 2;
+    zen5.maxMemory = gigabytes(192);
+    zen5.memoryType = "DDR5";
+    zen5.maxMemorySpeed = megatransfersPerSecond(5600);
+    zen5.avx512 = zen5.avx512Bf16 = true;
+    zen5.pcieLanes = 24;
+    zen5.tdp = watts(170);
+    zen5.priceUsd = 649;
+    c.cpus.push_back(zen5);
+    Cpu epyc = zen5;
+    epyc.name = "AMD EPYC 9554P";
+    epyc.family = CpuFamily::Server;
+    epyc.architecture = "zen4";
+    epyc.cores = 64;
+    epyc.ccds = 8;
+    epyc.fabricClock = gigahertz(2.0);
+    epyc.memoryChannels = 12;
+    epyc.maxMemory = gigabytes(6000);
+    epyc.maxMemorySpeed = megatransfersPerSecond(4800);
+    epyc.pcieLanes = 128;
+    c.cpus.push_back(epyc);
+
+    Gpu rtx;
+    rtx.name = "NVIDIA GeForce RTX 5090";
+    rtx.vendor = "NVIDIA";
+    rtx.architecture = "blackwell";
+    rtx.vram = gigabytes(32);
+    rtx.bandwidth = gigabytesPerSecond(1792);
+    rtx.fp16Tensor = teraflopsPerSecond(209.5);
+    rtx.tdp = watts(575);
+    rtx.pcieGen = 5;
+    rtx.priceUsd = 1999;
+    c.gpus.push_back(rtx);
+
+    Model qwen;
+    qwen.name = "Qwen2.5-14B-Instruct";
+    qwen.family = "Qwen";
+    qwen.paramsTotal = qwen.paramsActive = 14.77e9;
+    qwen.layers = 48;
+    qwen.hiddenSize = 5120;
+    qwen.heads = 40;
+    qwen.kvHeads = 8;
+    qwen.headDim = 128;
+    qwen.maxContext = 131072;
+    c.models.push_back(qwen);
+    c.quants = {{"Q4_K_M", 4.894}, {"Q8_0", 8.501}};
+    c.useCases = seedUseCases();
+    for (double mts : {4800, 5200, 5600, 6000, 6400})
+        c.memorySpeeds.push_back({"DDR5", megatransfersPerSecond(mts)});
+    c.presets.push_back({"Desktop: Ryzen 9 9950X + RTX 5090",
+                         "AMD Ryzen 9 9950X",
+                         MemoryConfig{2, megatransfersPerSecond(5600), gigabytes(192)},
+                         {{"NVIDIA GeForce RTX 5090", 1}},
+                         ""});
+    c.asOf = "2026-11-25";
+    return c;
+}
+
+const char *kMinimal = R"({
+  "builds": [ { "name": "desk", "cpu": "9950X",
+                "memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 } } ],
+  "model": { "name": "Qwen2.5 14B", "quant": "Q8_0" } })";
+
+QByteArray readFile(const QString &path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestScenario final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void catalogueNames();
+    void explicitParts();
+    void presetShorthand();
+    void overrides();
+    void errors_data();
+    void errors();
+    void roundTrip_data();
+    void roundTrip();
+    void writeStamps();
+    void estimateJson();
+    void rounding_data();
+    void rounding();
+    void integratedGpu_data();
+    void integratedGpu();
+};
+
+void TestScenario::catalogueNames() {
+    const auto r = scenario::parseScenario(kMinimal, smallCatalog());
+    QVERIFY2(r.ok(), qPrintable(r.error.toLine()));
+    const scenario::Scenario &s = *r.scenario;
+    QCOMPARE(s.builds.size(), 1u);
+    QCOMPARE(s.builds[0].name, "desk");
+    QCOMPARE(s.builds[0].cpu.name, "AMD Ryzen 9 9950X");
+    QCOMPARE(s.builds[0].memory.channels, 2);
+    QCOMPARE(inMegatransfersPerSecond(s.builds[0].memory.speed), 5600.0);
+    QCOMPARE(inGigabytes(s.builds[0].memory.capacity), 96.0);
+    QCOMPARE(s.model.model.name, "Qwen2.5-14B-Instruct");
+    QCOMPARE(s.model.quant.name, "Q8_0");
+    QCOMPARE(s.runtime, "llama.cpp");
+    QCOMPARE(s.workload.useCases.size(), 4u); // the seed's UC1-UC4 when none are named
+    QCOMPARE(s.buildExtras.size(), s.builds.size());
+}
+
+void TestScenario::explicitParts() {
+    const QByteArray json = R"({
+      "builds": [ { "cpu": { "name": "X", "cores": 16, "boost_ghz": 5.7, "ccds": 2,
+                             "fclk_ghz": 2.0, "memory_channels": 2, "max_mts": 5600,
+                             "avx512": true, "avx512_bf16": false, "fabric_links_per_ccd": 2 },
+                    "memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 },
+                    "gpus": [ { "model": { "name": "G", "vram_gb": 32, "bandwidth_gbs": 1792,
+                                           "fp16_tflops": 209 }, "count": 2 } ] } ],
+      "model": { "name": "M", "params_b": 100, "active_params_b": 10, "experts_total": 64,
+                 "experts_active": 4, "file_gb": 60, "n_layers": 48, "n_kv_heads": 4,
+                 "head_dim": 128 },
+      "use_cases": [ { "name": "mine", "prompt_tokens": 512, "gen_tokens": 128 } ] })";
+    const auto r = scenario::parseScenario(json, smallCatalog());
+    QVERIFY2(r.ok(), qPrintable(r.error.toLine()));
+    const Build &b = r.scenario->builds[0];
+    QCOMPARE(b.name, "Build 1");
+    QCOMPARE(b.cpu.name, "X");
+    QCOMPARE(inGigahertz(b.cpu.boostClock), 5.7);
+    QCOMPARE(inGigahertz(b.cpu.fabricClock), 2.0);
+    QCOMPARE(b.cpu.fabricLinksPerCcd, 2);
+    QVERIFY(b.cpu.avx512 && !b.cpu.avx512Bf16);
+    QCOMPARE(b.gpus.size(), 1u);
+    QCOMPARE(b.gpus[0].count, 2);
+    QCOMPARE(inGigabytesPerSecond(b.gpus[0].gpu.bandwidth), 1792.0);
+    QCOMPARE(inTeraflopsPerSecond(b.gpus[0].gpu.fp16Tensor), 209.0);
+    const ModelChoice &m = r.scenario->model;
+    QVERIFY(m.model.moe);
+    QCOMPARE(m.model.paramsTotal, 100e9);
+    // 90 B inactive = routed x (64 - 4) / 64, so 96 B of routed experts.
+    QCOMPARE(m.model.routedExpertParams, 96e9);
+    QVERIFY(m.fileSize.has_value());
+    QCOMPARE(inGigabytes(*m.fileSize), 60.0);
+    QCOMPARE(m.quant.bitsPerWeight, 4.8); // 60 GB x 8 / 100 B parameters
+    QCOMPARE(r.scenario->workload.useCases[0].id, "mine");
+    QCOMPARE(inTokens(r.scenario->workload.useCases[0].generatedTokens), 128.0);
+}
+
+void TestScenario::presetShorthand() {
+    const QByteArray json = R"({ "builds": [ { "preset": "Desktop: Ryzen 9 9950X + RTX 5090" },
+      { "preset": "Desktop: Ryzen 9 9950X + RTX 5090", "name": "less RAM",
+        "memory": { "channels": 2, "mts": 4800, "capacity_gb": 64 } } ],
+      "model": "Qwen2.5-14B-Instruct" })";
+    const auto r = scenario::parseScenario(json, smallCatalog());
+    QVERIFY2(r.ok(), qPrintable(r.error.toLine()));
+    const auto &builds = r.scenario->builds;
+    QCOMPARE(builds[0].name, "Desktop: Ryzen 9 9950X + RTX 5090");
+    QCOMPARE(builds[0].gpus.size(), 1u);
+    QCOMPARE(inGigabytes(builds[0].memory.capacity), 192.0);
+    QCOMPARE(builds[1].name, "less RAM");
+    QCOMPARE(inGigabytes(builds[1].memory.capacity), 64.0); // explicit parts win
+    QCOMPARE(r.scenario->buildExtras[1].presetName, "Desktop: Ryzen 9 9950X + RTX 5090");
+    QCOMPARE(r.scenario->model.quant.name, "Q4_K_M"); // the default quantization
+}
+
+void TestScenario::overrides() {
+    Assumptions defaults;
+    defaults.pcieEfficiency = 0.7; // as if calibrated
+    const QByteArray json = R"({ "builds": [ { "cpu": "9950X",
+        "memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 } } ],
+      "model": "Qwen2.5-14B-Instruct", "runtime": "llamafile",
+      "thresholds": { "max_prefill_s": 20, "min_gen_tok_s": 5 },
+      "assumptions": { "placement": "cpu", "efficiency": { "cpu-zen5": { "bandwidth": 0.5 } } } })";
+    const auto r = scenario::parseScenario(json, smallCatalog(), defaults);
+    QVERIFY2(r.ok(), qPrintable(r.error.toLine()));
+    const Assumptions &a = r.scenario->assumptions;
+    QCOMPARE(a.runtime, "llamafile");
+    QCOMPARE(inSeconds(a.thresholds.maxPrefill), 20.0);
+    QCOMPARE(inTokensPerSecond(a.thresholds.minGeneration), 5.0);
+    QCOMPARE(inSeconds(a.thresholds.interactivePrefill), 3.0); // untouched default
+    QCOMPARE(a.pcieEfficiency, 0.7);                           // the caller's default kept
+    QVERIFY(a.forcedPlacement == Placement::CpuOnly);
+    QCOMPARE(a.efficiencyByClass.at("cpu-zen5").bandwidth, 0.5);
+    const std::vector<std::string> expected{"thresholds.max_prefill_s", "thresholds.min_gen_tok_s",
+                                            "assumptions.placement",
+                                            "assumptions.efficiency.cpu-zen5"};
+    QCOMPARE(a.overridden, expected);
+}
+
+void TestScenario::errors_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("field");
+    const QByteArray build =
+        R"("cpu": "9950X", "memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 })";
+    auto scenario = [&](const QByteArray &buildBody, const QByteArray &rest = {}) -> QByteArray {
+        return "{ \"builds\": [ { " + buildBody + " } ], \"model\": \"Qwen2.5-14B-Instruct\"" +
+               rest + " }";
+    };
+    QTest::newRow("truncated") << QByteArray(R"({ "builds": [)") << u"json"_s;
+    QTest::newRow("channels 0")
+        << scenario(
+               R"("cpu": "9950X", "memory": { "channels": 0, "mts": 5600, "capacity_gb": 96 })")
+        << u"builds[0].memory.channels"_s;
+    QTest::newRow("channels 3 on 2")
+        << scenario(
+               R"("cpu": "9950X", "memory": { "channels": 3, "mts": 5600, "capacity_gb": 96 })")
+        << u"builds[0].memory.channels"_s;
+    QTest::newRow("speed 6000 on 5600")
+        << scenario(
+               R"("cpu": "9950X", "memory": { "channels": 2, "mts": 6000, "capacity_gb": 96 })")
+        << u"builds[0].memory.mts"_s;
+    QTest::newRow("speed not a grade")
+        << scenario(
+               R"("cpu": "9950X", "memory": { "channels": 2, "mts": 5300, "capacity_gb": 96 })")
+        << u"builds[0].memory.mts"_s;
+    QTest::newRow("capacity 0")
+        << scenario(R"("cpu": "9950X", "memory": { "channels": 2, "mts": 5600, "capacity_gb": 0 })")
+        << u"builds[0].memory.capacity_gb"_s;
+    QTest::newRow("cpu is a number")
+        << scenario(R"("cpu": 9950, "memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 })")
+        << u"builds[0].cpu"_s;
+    QTest::newRow("unknown gpu") << scenario(build + R"(, "gpus": [ "RTX 9090" ])")
+                                 << u"builds[0].gpus[0]"_s;
+    QTest::newRow("gpus not a list")
+        << scenario(build + R"(, "gpus": "RTX 5090")") << u"builds[0].gpus"_s;
+    QTest::newRow("no iGPU to attach")
+        << scenario(build + R"(, "integrated_gpu": true)") << u"builds[0].integrated_gpu"_s;
+    QTest::newRow("bad multi-gpu mode")
+        << scenario(build + R"(, "multi_gpu": "sli")") << u"builds[0].multi_gpu"_s;
+    QTest::newRow("explicit gpu, zero VRAM")
+        << scenario(
+               build +
+               R"(, "gpus": [ { "model": { "name": "G", "vram_gb": 0, "bandwidth_gbs": 100, "fp16_tflops": 10 } } ])")
+        << u"builds[0].gpus[0].model.vram_gb"_s;
+    QTest::newRow("unknown placement")
+        << scenario(build, R"(, "assumptions": { "placement": "cloud" })")
+        << u"assumptions.placement"_s;
+    QTest::newRow("efficiency above 1")
+        << scenario(build,
+                    R"(, "assumptions": { "efficiency": { "cpu-zen5": { "compute": 1.5 } } })")
+        << u"assumptions.efficiency.cpu-zen5.compute"_s;
+    QTest::newRow("unknown top-level key") << scenario(build, R"(, "modle": "x")") << u"modle"_s;
+    QTest::newRow("comment keys are fine, version is not")
+        << scenario(build, R"(, "_note": "ok", "format_version": 2)") << u"format_version"_s;
+    QTest::newRow("active above total")
+        << QByteArray(
+               R"({ "builds": [ { )" + build +
+               R"( } ], "model": { "name": "M", "params_b": 10, "active_params_b": 20, "file_gb": 6, "n_layers": 32, "n_kv_heads": 8, "head_dim": 128 } })")
+        << u"model.active_params_b"_s;
+    QTest::newRow("explicit model without size")
+        << QByteArray(
+               R"({ "builds": [ { )" + build +
+               R"( } ], "model": { "name": "M", "params_b": 10, "active_params_b": 10, "n_layers": 32, "n_kv_heads": 8, "head_dim": 128 } })")
+        << u"model.file_gb"_s;
+}
+
+void TestScenario::errors() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, field);
+    const auto r = scenario::parseScenario(json, smallCatalog());
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error.field, field);
+    QVERIFY(!r.error.message.isEmpty());
+    QVERIFY(!r.error.message.contains(u'\n'));
+}
+
+void TestScenario::roundTrip_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("shipped");
+    QTest::newRow("minimal") << QByteArray(kMinimal) << false;
+    QTest::newRow("overrides")
+        << QByteArray(
+               R"({ "title": "t", "builds": [ { "preset": "Desktop: Ryzen 9 9950X + RTX 5090", "notes": "quote 42" } ],
+        "model": { "name": "Qwen2.5-14B-Instruct", "quant": "Q4_K_M", "file_gb": 8.99 },
+        "thresholds": { "offline_total_s": 7200 },
+        "assumptions": { "pcie_efficiency": 0.8, "placement": "hybrid", "efficiency": { "gpu-nvidia-blackwell": { "bandwidth": 0.9, "compute": 0.5 } } },
+        "use_cases": [ "UC3", { "name": "chat", "prompt_tokens": 2000, "gen_tokens": 400 } ] })")
+        << false;
+    QTest::newRow("explicit") << readFile(QStringLiteral(LLMADVISOR_TEST_DATA_DIR
+                                                         "/cli/explicit-moe-model/scenario.json"))
+                              << true;
+    QTest::newRow("seed comparison")
+        << readFile(
+               QStringLiteral(LLMADVISOR_SOURCE_DIR "/resources/scenarios/seed-comparison.json"))
+        << true;
+}
+
+void TestScenario::roundTrip() {
+    QFETCH(QByteArray, json);
+    QFETCH(bool, shipped);
+    QVERIFY(!json.isEmpty());
+    const Catalog catalog = shipped ? db::loadShippedCatalog() : smallCatalog();
+    const auto first = scenario::parseScenario(json, catalog);
+    QVERIFY2(first.ok(), qPrintable(first.error.toLine()));
+    const QByteArray written = scenario::writeScenario(*first.scenario);
+    // Written files are self-contained: they read back without the catalogue.
+    const auto second = scenario::parseScenario(written, Catalog{});
+    QVERIFY2(second.ok(), qPrintable(second.error.toLine()));
+    // Line by line, so that a failure shows the line that differs.
+    const QList<QByteArray> again = scenario::writeScenario(*second.scenario).split('\n');
+    const QList<QByteArray> lines = written.split('\n');
+    for (qsizetype i = 0; i < std::min(lines.size(), again.size()); ++i)
+        QCOMPARE(again.at(i), lines.at(i));
+    QCOMPARE(again.size(), lines.size());
+
+    const scenario::Scenario &a = *first.scenario, &b = *second.scenario;
+    QCOMPARE(b.builds.size(), a.builds.size());
+    for (std::size_t i = 0; i < a.builds.size(); ++i) {
+        QCOMPARE(b.builds[i].name, a.builds[i].name);
+        QCOMPARE(b.builds[i].cpu.name, a.builds[i].cpu.name);
+        QCOMPARE(b.builds[i].cpu.cores, a.builds[i].cpu.cores);
+        QCOMPARE(b.builds[i].cpu.fabricClock, a.builds[i].cpu.fabricClock);
+        QCOMPARE(b.builds[i].memory.channels, a.builds[i].memory.channels);
+        QCOMPARE(b.builds[i].memory.speed, a.builds[i].memory.speed);
+        QCOMPARE(b.builds[i].memory.capacity, a.builds[i].memory.capacity);
+        QCOMPARE(b.builds[i].gpus.size(), a.builds[i].gpus.size());
+        QCOMPARE(b.builds[i].integratedGpu.has_value(), a.builds[i].integratedGpu.has_value());
+        QCOMPARE(b.buildExtras[i].presetName, a.buildExtras[i].presetName);
+        QCOMPARE(b.buildExtras[i].notes, a.buildExtras[i].notes);
+    }
+    QCOMPARE(b.model.model.name, a.model.model.name);
+    QCOMPARE(b.model.model.paramsTotal, a.model.model.paramsTotal);
+    QCOMPARE(b.model.model.routedExpertParams, a.model.model.routedExpertParams);
+    QCOMPARE(b.model.quant.bitsPerWeight, a.model.quant.bitsPerWeight);
+    QCOMPARE(b.model.fileSize.has_value(), a.model.fileSize.has_value());
+    QCOMPARE(b.workload.useCases.size(), a.workload.useCases.size());
+    QCOMPARE(b.assumptions.thresholds.offlineTotal, a.assumptions.thresholds.offlineTotal);
+    QCOMPARE(b.assumptions.pcieEfficiency, a.assumptions.pcieEfficiency);
+    QCOMPARE(b.assumptions.forcedPlacement, a.assumptions.forcedPlacement);
+    QCOMPARE(b.assumptions.efficiencyByClass.size(), a.assumptions.efficiencyByClass.size());
+    QCOMPARE(b.assumptions.overridden, a.assumptions.overridden);
+    // And the estimates agree.
+    const auto ea = scenario::estimateAll(a), eb = scenario::estimateAll(b);
+    for (std::size_t i = 0; i < ea.size(); ++i)
+        QCOMPARE(scenario::estimateToJson(eb[i], b.builds[i], b.assumptions),
+                 scenario::estimateToJson(ea[i], a.builds[i], a.assumptions));
+}
+
+void TestScenario::writeStamps() {
+    auto r = scenario::parseScenario(kMinimal, smallCatalog());
+    QVERIFY(r.ok());
+    r.scenario->catalogAsOf = "2026-11-25";
+    const QJsonObject o = QJsonDocument::fromJson(scenario::writeScenario(*r.scenario)).object();
+    QCOMPARE(o.value(u"format_version"_s).toInt(), scenario::kFormatVersion);
+    QCOMPARE(o.value(u"program_version"_s).toString(), QStringLiteral(LLMADVISOR_VERSION));
+    QCOMPARE(o.value(u"catalog_as_of"_s).toString(), u"2026-11-25"_s);
+    QVERIFY(o.value(u"builds"_s).toArray().at(0).toObject().value(u"cpu"_s).isObject());
+}
+
+void TestScenario::estimateJson() {
+    const auto r = scenario::parseScenario(kMinimal, smallCatalog());
+    QVERIFY(r.ok());
+    const scenario::Scenario &s = *r.scenario;
+    const Estimate e = estimate(s.builds[0], s.model, s.workload, s.assumptions);
+    const QJsonObject o = scenario::estimateToJson(e, s.builds[0], s.assumptions);
+    QCOMPARE(o.value(u"build"_s).toString(), u"desk"_s);
+    const QJsonObject bw = o.value(u"bandwidth"_s).toObject();
+    QCOMPARE(bw.value(u"ram_gbs"_s).toDouble(), 89.6);         // 2 x 8 B x 5600 MT/s
+    QCOMPARE(bw.value(u"cpu_fabric_gbs"_s).toDouble(), 128.0); // 2 CCDs x 32 B x 2.0 GHz
+    QCOMPARE(bw.value(u"system_gbs"_s).toDouble(), 89.6);
+    QCOMPARE(bw.value(u"gpu_gbs"_s).toDouble(), 0.0);
+    QCOMPARE(o.value(u"placement"_s).toString(), u"cpu"_s);
+    QVERIFY(o.value(u"fits"_s).toBool());
+    QCOMPARE(o.value(u"bottleneck"_s).toString(), u"ram-side"_s);
+    const double gen = o.value(u"gen_tok_s"_s).toDouble();
+    QVERIFY(gen > 0 && gen < 89.6 / 15.0); // under BW / Q8_0 weights (~15.7 GB)
+    QCOMPARE(gen, scenario::roundForOutput(gen));
+    const QJsonArray ucs = o.value(u"use_cases"_s).toArray();
+    QCOMPARE(ucs.size(), 4);
+    for (const QJsonValue &uc : ucs) {
+        QVERIFY(!uc.toObject().value(u"why"_s).toString().isEmpty());
+        QVERIFY(uc.toObject().value(u"pass"_s).isBool());
+    }
+}
+
+void TestScenario::rounding_data() {
+    QTest::addColumn<double>("value");
+    QTest::addColumn<int>("digits");
+    QTest::addColumn<double>("expected");
+    QTest::newRow("tok/s") << 53.7612 << 4 << 53.76;
+    QTest::newRow("large") << 5073.4 << 4 << 5073.0;
+    QTest::newRow("larger") << 43896.0 << 4 << 43900.0;
+    QTest::newRow("small") << 0.0123456 << 4 << 0.01235;
+    QTest::newRow("bandwidth") << 1228.8 << 5 << 1228.8;
+    QTest::newRow("zero") << 0.0 << 4 << 0.0;
+    QTest::newRow("negative") << -2.34567 << 3 << -2.35;
+}
+
+void TestScenario::rounding() {
+    QFETCH(double, value);
+    QFETCH(int, digits);
+    QFETCH(double, expected);
+    QCOMPARE(scenario::roundForOutput(value, digits), expected);
+}
+
+void TestScenario::integratedGpu_data() {
+    QTest::addColumn<QString>("cpu");
+    QTest::addColumn<QString>("gpu");
+    QTest::newRow("Strix Halo PRO")
+        << u"AMD Ryzen AI Max+ PRO 395"_s << u"AMD Radeon 8060S (Ryzen AI Max+ 395)"_s;
+    QTest::newRow("Strix Halo 385")
+        << u"AMD Ryzen AI Max 385"_s << u"AMD Radeon 8050S (Ryzen AI Max 390/385)"_s;
+    QTest::newRow("Apple") << u"Apple M4 Max (16-core CPU/40-core GPU)"_s
+                           << u"Apple M4 Max (16-core CPU/40-core GPU)"_s;
+    QTest::newRow("desktop: none") << u"AMD Ryzen 9 9950X"_s << QString();
+}
+
+void TestScenario::integratedGpu() {
+    QFETCH(QString, cpu);
+    QFETCH(QString, gpu);
+    const Catalog catalog = db::loadShippedCatalog();
+    const auto found = findCpu(catalog, cpu.toStdString());
+    QVERIFY2(found.match, qPrintable(cpu));
+    const Gpu *igpu = scenario::integratedGpuFor(catalog, *found.match);
+    QCOMPARE(igpu ? QString::fromStdString(igpu->name) : QString(), gpu);
+}
+
+QTEST_GUILESS_MAIN(TestScenario)
+#include "tst_scenario.moc"
