@@ -392,8 +392,11 @@ OpenResult CatalogueDatabase::open(const QString &path) {
     case FileState::Empty:
     case FileState::Damaged: {
         d->close();
-        const QString aside =
+        QString aside =
             path + u".damaged-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+        // Never overwrite an earlier copy set aside in the same second.
+        for (int n = 2; QFileInfo::exists(aside) && n < 100; ++n)
+            aside = aside.section(u'~', 0, 0) + u'~' + QString::number(n);
         if (!writable || !QFile::rename(path, aside))
             return d->openInMemory(
                 QStringLiteral("The catalogue %1 is damaged (%2) and could not be set aside.")

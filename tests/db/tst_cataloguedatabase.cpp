@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -203,6 +204,7 @@ private slots:
     void newReleaseReplacesShippedRowsOnly();
     void damagedFile_data();
     void damagedFile();
+    void damagedTwiceKeepsBothCopies();
     void newerSchemaOpensReadOnly();
     void foreignFilesAreRefused_data();
     void foreignFilesAreRefused();
@@ -494,7 +496,7 @@ void TstCatalogueDatabase::damagedFile() {
     // Nothing deleted: the old bytes are kept beside the new file, named in the message.
     const QStringList aside = damagedCopies(dir.path());
     QCOMPARE(aside.size(), 1);
-    QVERIFY(QRegularExpression(u"^catalogue\\.sqlite\\.damaged-\\d{8}-\\d{6}$"_s)
+    QVERIFY(QRegularExpression(u"^catalogue\\.sqlite\\.damaged-\\d{8}-\\d{6}(~\\d+)?$"_s)
                 .match(aside.first())
                 .hasMatch());
     QVERIFY2(r.message.contains(aside.first()), qPrintable(r.message));
@@ -505,6 +507,27 @@ void TstCatalogueDatabase::damagedFile() {
     QString error;
     QCOMPARE(db.load(&error).cpus.size(), size_t(168));
     QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TstCatalogueDatabase::damagedTwiceKeepsBothCopies() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"catalogue.sqlite"_s);
+    CatalogueDatabase db;
+    QVERIFY(writeFile(path, "first garbage"));
+    QVERIFY(db.open(path).recovered);
+    db.open(QString()); // closes the file again
+    QVERIFY(QFile::remove(path));
+    QVERIFY(writeFile(path, "second garbage"));
+    QVERIFY(db.open(path).recovered);
+    const QStringList aside = damagedCopies(dir.path());
+    QCOMPARE(aside.size(), 2);
+    QSet<QByteArray> contents;
+    for (const QString &name : aside) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        contents.insert(f.readAll());
+    }
+    QCOMPARE(contents, QSet<QByteArray>({"first garbage", "second garbage"}));
 }
 
 void TstCatalogueDatabase::newerSchemaOpensReadOnly() {
