@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+// Live-update latency of the window: from an input's change (a memory-channel
+// spin box) to all four charts repainted, for a comparison of 6 builds; and
+// the time to export the PDF report. Prints figures; never a timed test.
+//
+//   QT_QPA_PLATFORM=offscreen ./bench_gui_latency [iterations]
+#include "builds/buildlistpanel.h"
+#include "catalogue.h"
+#include "charts/chartspanel.h"
+#include "comparison/comparisondocument.h"
+#include "mainwindow/dialogs.h"
+#include "mainwindow/mainwindow.h"
+
+#include <QApplication>
+#include <QChartView>
+#include <QElapsedTimer>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace llm;
+using namespace llm::ui;
+
+namespace {
+struct SilentDialogs final : Dialogs {
+    QString openFileName(QWidget *, const QString &, const QString &) override { return {}; }
+    QString saveFileName(QWidget *, const QString &, const QString &, const QString &) override {
+        return {};
+    }
+    void error(QWidget *, const QString &, const QString &text) override {
+        std::fprintf(stderr, "error: %s\n", qPrintable(text));
+    }
+    void information(QWidget *, const QString &, const QString &) override {}
+    SaveChoice askSaveChanges(QWidget *, const QString &) override { return SaveChoice::Discard; }
+};
+
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+    return v[std::min(i, v.size() - 1)];
+}
+} // namespace
+
+int main(int argc, char *argv[]) {
+    QApplication app(argc, argv);
+    const int iterations = argc > 1 ? std::max(10, std::atoi(argv[1])) : 200;
+    Catalog catalog = db::loadShippedCatalog();
+    MainWindow window(catalog, std::make_unique<SilentDialogs>());
+    window.resize(1280, 720);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return 1;
+
+    // Six builds: the first six presets.
+    ComparisonState state = window.document()->state();
+    state.builds.resize(std::min<std::size_t>(6, state.builds.size()));
+    window.document()->reset(state);
+    const int builds = window.document()->buildCount();
+    QCoreApplication::processEvents();
+
+    std::vector<double> ms;
+    ms.reserve(static_cast<std::size_t>(iterations));
+    for (int i = 0; i < iterations; ++i) {
+        const int b = i % builds;
+        window.buildList()->setCurrentBuild(b);
+        QCoreApplication::processEvents();
+        auto *spin = window.findChild<QSpinBox *>(QStringLiteral("channels"));
+        const int max = spin->maximum();
+        const int next = spin->value() > 1 ? spin->value() - 1 : max;
+        QElapsedTimer t;
+        t.start();
+        spin->setValue(next);              // estimator, models, mappers, axes: synchronous
+        QCoreApplication::processEvents(); // deferred chart layout and scene updates
+        for (int c = 0; c < ChartsPanel::ChartCount; ++c)
+            window.charts()->view(static_cast<ChartsPanel::Chart>(c))->viewport()->repaint();
+        ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    }
+    std::printf("live update, %d builds, %d changes (channels spin box -> 4 charts repainted):\n",
+                builds, iterations);
+    std::printf("  median %.2f ms, p95 %.2f ms, max %.2f ms\n", percentile(ms, 0.5),
+                percentile(ms, 0.95), percentile(ms, 1.0));
+
+    QTemporaryDir dir;
+    std::vector<double> pdf;
+    int pages = 0;
+    for (int i = 0; i < 5; ++i) {
+        QElapsedTimer t;
+        t.start();
+        if (!window.exportPdf(dir.filePath(QStringLiteral("r.pdf")), &pages))
+            return 1;
+        pdf.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+    }
+    std::printf("PDF export, %d builds, %d pages: median %.0f ms, max %.0f ms (5 runs)\n", builds,
+                pages, percentile(pdf, 0.5), percentile(pdf, 1.0));
+    return 0;
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Scripted dialogs: return prepared file names and record every message, so a
+// test never blocks on a modal dialog.
+
+#include "mainwindow/dialogs.h"
+
+#include <QStringList>
+
+struct FakeDialogs final : llm::ui::Dialogs {
+    QString nextOpen;
+    QString nextSave;
+    SaveChoice nextChoice = SaveChoice::Discard;
+    QStringList errors;
+    QStringList infos;
+
+    QString openFileName(QWidget *, const QString &, const QString &) override { return nextOpen; }
+    QString saveFileName(QWidget *, const QString &, const QString &, const QString &) override {
+        return nextSave;
+    }
+    void error(QWidget *, const QString &title, const QString &text) override {
+        errors << title + QStringLiteral(": ") + text;
+    }
+    void information(QWidget *, const QString &, const QString &text) override { infos << text; }
+    SaveChoice askSaveChanges(QWidget *, const QString &) override { return nextChoice; }
+};

@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: MIT
+// The stakeholder window driven headless: presets at start, live charts and
+// verdicts, add/remove, refusal with a reason, undo, save/open, PDF export,
+// and a failing save that must leave the old file whole.
+#include "builds/buildeditor.h"
+#include "builds/buildlistpanel.h"
+#include "catalogue.h"
+#include "charts/chartspanel.h"
+#include "comparison/comparisondocument.h"
+#include "fakedialogs.h"
+#include "mainwindow/mainwindow.h"
+#include "results/roles.h"
+#include "results/sizecurvemodel.h"
+#include "results/summarymodel.h"
+#include "results/usecasemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAccessible>
+#include <QAction>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <memory>
+#include <sys/resource.h>
+
+using namespace llm;
+using namespace llm::ui;
+
+class TestMainWindow final : public QObject {
+    Q_OBJECT
+
+private:
+    Catalog m_catalog;
+    std::unique_ptr<MainWindow> m_window;
+    FakeDialogs *m_dialogs = nullptr; // owned by the window
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
+
+    int rowOf(const QString &name) const {
+        const auto &builds = m_window->document()->state().builds;
+        for (std::size_t i = 0; i < builds.size(); ++i) {
+            if (QString::fromStdString(builds[i].name) == name)
+                return static_cast<int>(i);
+        }
+        return -1;
+    }
+    QBarSet *ramSideSet() const {
+        auto *series = qobject_cast<QHorizontalBarSeries *>(
+            m_window->charts()->chart(ChartsPanel::Bandwidth)->series().value(0));
+        return series && !series->barSets().isEmpty() ? series->barSets().first() : nullptr;
+    }
+    QList<int> verdicts(int row) const {
+        QList<int> out;
+        auto *m = m_window->useCaseModel();
+        for (int c = 0; c < m->columnCount(); ++c)
+            out << m->index(row, c).data(VerdictRole).toInt();
+        return out;
+    }
+    template <class W> W *editorField(const char *name) const {
+        return m_window->buildEditor()->findChild<W *>(QLatin1String(name));
+    }
+
+private slots:
+    void initTestCase() {
+        QString error;
+        m_catalog = db::loadShippedCatalog(&error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(m_catalog.presets.size() >= 9);
+    }
+
+    void init() {
+        auto dialogs = std::make_unique<FakeDialogs>();
+        m_dialogs = dialogs.get();
+        m_window = std::make_unique<MainWindow>(m_catalog, std::move(dialogs));
+        m_testers.clear();
+        for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{
+                 m_window->summaryModel(), m_window->useCaseModel(), m_window->sizeModel()})
+            m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup() {
+        m_testers.clear();
+        m_window.reset();
+    }
+
+    void opensOnThePresets() {
+        QCOMPARE(m_window->document()->buildCount(), static_cast<int>(m_catalog.presets.size()));
+        QCOMPARE(m_window->summaryModel()->rowCount(), m_window->document()->buildCount());
+        QBarSet *ram = ramSideSet();
+        QVERIFY(ram);
+        QCOMPARE(ram->count(), m_window->document()->buildCount());
+        // Seed row 2: 2 channels of DDR5-5600 = 89.6 GB/s on the RAM side.
+        const int desktop = rowOf(QStringLiteral("Desktop: Ryzen 9 9950X"));
+        QVERIFY(desktop >= 0);
+        QCOMPARE(qRound(ram->at(desktop) * 10), 896);
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("LLM Procurement Advisor")));
+        QVERIFY(m_dialogs->errors.isEmpty());
+    }
+
+    void channelsChangeChartAndVerdict_data() {
+        QTest::addColumn<QString>("build");
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<double>("ramSideGbs");
+        QTest::newRow("EPYC 9554P 12 -> 1 ch DDR5-4800") << "Server: EPYC 9554P" << 1 << 38.4;
+        QTest::newRow("TR 7970X 4 -> 1 ch DDR5-5200")
+            << "Workstation: Threadripper 7970X" << 1 << 41.6;
+    }
+
+    void channelsChangeChartAndVerdict() {
+        QFETCH(QString, build);
+        QFETCH(int, channels);
+        QFETCH(double, ramSideGbs);
+        const int row = rowOf(build);
+        QVERIFY(row >= 0);
+        m_window->buildList()->setCurrentBuild(row);
+        QCOMPARE(m_window->buildEditor()->buildIndex(), row);
+        const QList<int> before = verdicts(row);
+        const double ramBefore = ramSideSet()->at(row);
+
+        auto *spin = editorField<QSpinBox>("channels");
+        QVERIFY(spin);
+        spin->setValue(channels);
+
+        QCOMPARE(
+            m_window->document()->state().builds[static_cast<std::size_t>(row)].memory.channels,
+            channels);
+        QVERIFY(ramSideSet()->at(row) < ramBefore);
+        QCOMPARE(qRound(ramSideSet()->at(row) * 10), qRound(ramSideGbs * 10));
+        QVERIFY2(verdicts(row) != before, "a use-case verdict should change with the bandwidth");
+        QVERIFY(m_window->isWindowModified());
+    }
+
+    void addAndRemoveBuild() {
+        const int n = m_window->document()->buildCount();
+        m_window->buildList()->addEmptyAction()->trigger();
+        QCOMPARE(m_window->document()->buildCount(), n + 1);
+        QCOMPARE(ramSideSet()->count(), n + 1);
+        QCOMPARE(m_window->buildList()->currentBuild(), n);
+        QCOMPARE(m_window->buildEditor()->buildIndex(), n);
+
+        m_window->buildList()->duplicateAction()->trigger();
+        QCOMPARE(m_window->document()->buildCount(), n + 2);
+        // Names stay unique: they label the charts and the report.
+        QCOMPARE(QString::fromStdString(m_window->document()->state().builds.back().name),
+                 QStringLiteral("New build (2)"));
+
+        m_window->buildList()->removeAction()->trigger();
+        m_window->buildList()->setCurrentBuild(n);
+        m_window->buildList()->removeAction()->trigger();
+        QCOMPARE(m_window->document()->buildCount(), n);
+        QCOMPARE(ramSideSet()->count(), n);
+        QCOMPARE(m_window->useCaseModel()->rowCount(), n);
+    }
+
+    void impossibleChoiceIsRefusedWithReason() {
+        const int row = rowOf(QStringLiteral("Desktop: Ryzen 9 9950X + RTX 5090"));
+        QVERIFY(row >= 0);
+        m_window->buildList()->setCurrentBuild(row);
+        auto *count = editorField<QSpinBox>("gpuCount");
+        QVERIFY(count);
+        QSignalSpy refused(m_window->buildEditor(), &BuildEditor::refused);
+        count->setValue(4); // 4 x 8 lanes > what an AM5 CPU has
+        QCOMPARE(refused.count(), 1);
+        const QString reason = m_window->buildEditor()->refusal();
+        QVERIFY2(reason.contains(QStringLiteral("PCIe lanes")), qPrintable(reason));
+        auto *label = m_window->buildEditor()->findChild<QLabel *>(QStringLiteral("refusal"));
+        QVERIFY(label && label->isVisible() && label->text().contains(reason));
+        // Nothing changed, and the spin box shows the build as it is.
+        QCOMPARE(
+            m_window->document()->state().builds[static_cast<std::size_t>(row)].gpus.front().count,
+            1);
+        QCOMPARE(count->value(), 1);
+        QVERIFY(m_window->document()->undoStack()->isClean());
+        // A possible change clears the message.
+        count->setValue(2);
+        QVERIFY(m_window->buildEditor()->refusal().isEmpty());
+        QCOMPARE(
+            m_window->document()->state().builds[static_cast<std::size_t>(row)].gpus.front().count,
+            2);
+    }
+
+    void undoRestores() {
+        const int row = rowOf(QStringLiteral("Server: EPYC 9554P"));
+        m_window->buildList()->setCurrentBuild(row);
+        const ComparisonState before = m_window->document()->state();
+        const double ram = ramSideSet()->at(row);
+        editorField<QSpinBox>("channels")->setValue(6);
+        editorField<QComboBox>("gpu")->setCurrentIndex(1);
+        QVERIFY(!sameState(before, m_window->document()->state()));
+
+        auto *undo = m_window->findChild<QAction *>(QStringLiteral("undo"));
+        QVERIFY(undo && undo->isEnabled());
+        undo->trigger();
+        undo->trigger();
+        QVERIFY(sameState(before, m_window->document()->state()));
+        QCOMPARE(ramSideSet()->at(row), ram);
+        QCOMPARE(editorField<QSpinBox>("channels")->value(), 12);
+        QVERIFY(!m_window->isWindowModified());
+
+        m_window->findChild<QAction *>(QStringLiteral("redo"))->trigger();
+        QCOMPARE(
+            m_window->document()->state().builds[static_cast<std::size_t>(row)].memory.channels, 6);
+
+        // Undo of a removal brings the build back in its place.
+        m_window->buildList()->setCurrentBuild(0);
+        const std::string first = m_window->document()->state().builds.front().name;
+        m_window->buildList()->removeAction()->trigger();
+        QVERIFY(m_window->document()->state().builds.front().name != first);
+        undo->trigger();
+        QCOMPARE(m_window->document()->state().builds.front().name, first);
+    }
+
+    void saveAndReopenIsEqual() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("comparison.json"));
+        m_window->buildList()->setCurrentBuild(1);
+        editorField<QSpinBox>("channels")->setValue(1);
+        QVERIFY(m_window->saveToFile(path));
+        QVERIFY(!m_window->isWindowModified());
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("comparison.json")));
+        const ComparisonState saved = m_window->document()->state();
+
+        auto dialogs = std::make_unique<FakeDialogs>();
+        FakeDialogs *fake = dialogs.get();
+        MainWindow other(m_catalog, std::move(dialogs));
+        QVERIFY(!sameState(saved, other.document()->state()));
+        QVERIFY(other.openFile(path));
+        QVERIFY2(fake->errors.isEmpty(), qPrintable(fake->errors.join(u'\n')));
+        QVERIFY(sameState(saved, other.document()->state()));
+        QCOMPARE(other.summaryModel()->index(1, SummaryModel::RamBandwidth).data().toDouble(),
+                 m_window->summaryModel()->index(1, SummaryModel::RamBandwidth).data().toDouble());
+    }
+
+    void badFilesAreRefused_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("damaged") << QByteArray("{ \"builds\": [ {") << QString();
+        QTest::newRow("newer format")
+            << QByteArray("{\"format_version\": 99, \"builds\": []}") << QStringLiteral("newer");
+        QTest::newRow("unknown cpu")
+            << QByteArray("{\"builds\":[{\"name\":\"x\",\"cpu\":\"No Such CPU 1\",\"memory\":"
+                          "{\"channels\":2,\"mts\":5600,\"capacity_gb\":64}}],"
+                          "\"model\":{\"name\":\"Qwen2.5-14B-Instruct\",\"quant\":\"Q4_K_M\"}}")
+            << QStringLiteral("cpu");
+    }
+
+    void badFilesAreRefused() {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        const ComparisonState before = m_window->document()->state();
+        QVERIFY(!m_window->openFile(path));
+        QCOMPARE(m_dialogs->errors.size(), 1);
+        QVERIFY2(m_dialogs->errors.first().contains(expected),
+                 qPrintable(m_dialogs->errors.first()));
+        QVERIFY(sameState(before, m_window->document()->state()));
+        QVERIFY(m_window->currentFile().isEmpty());
+        // Nothing overwritten.
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), content);
+    }
+
+    void failingSaveLeavesOldFileWhole() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("keep.json"));
+        QVERIFY(m_window->saveToFile(path));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray old = f.readAll();
+        f.close();
+        QVERIFY(old.size() > 1000);
+
+        m_window->buildList()->setCurrentBuild(0);
+        editorField<QSpinBox>("channels")->setValue(1);
+        // A disk that fills up half-way: writes beyond 512 bytes fail with EFBIG.
+        std::signal(SIGXFSZ, SIG_IGN);
+        rlimit saved{};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+        rlimit small = saved;
+        small.rlim_cur = 512;
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+        const bool ok = m_window->saveToFile(path);
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &saved), 0);
+        QVERIFY(!ok);
+        QCOMPARE(m_dialogs->errors.size(), 1);
+        QVERIFY(m_window->isWindowModified());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), old);
+        f.close();
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no temp left
+
+        // A folder that does not exist: refused with a message.
+        QVERIFY(!m_window->saveToFile(dir.filePath(QStringLiteral("no/such/dir/x.json"))));
+        QCOMPARE(m_dialogs->errors.size(), 2);
+    }
+
+    void exportPdfHoldsEveryBuildAndUseCase() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("report.pdf"));
+        int pages = 0;
+        QVERIFY(m_window->exportPdf(path, &pages));
+        QVERIFY2(m_dialogs->errors.isEmpty(), qPrintable(m_dialogs->errors.join(u'\n')));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.read(5), QByteArray("%PDF-"));
+        QVERIFY(pages >= 4); // text, two chart pages, why and assumptions
+
+        const QString pdfinfo = QStandardPaths::findExecutable(QStringLiteral("pdfinfo"));
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdfinfo.isEmpty() || pdftotext.isEmpty())
+            QSKIP("poppler-utils (pdfinfo, pdftotext) not installed");
+        QProcess info;
+        info.start(pdfinfo, {path});
+        QVERIFY(info.waitForFinished(30000));
+        const QString infoText = QString::fromUtf8(info.readAllStandardOutput());
+        QVERIFY2(
+            infoText.contains(QRegularExpression(QStringLiteral("Pages:\\s+%1\\b").arg(pages))),
+            qPrintable(infoText));
+        QVERIFY(infoText.contains(QStringLiteral("A4")));
+
+        QProcess text;
+        text.start(pdftotext, {path, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(30000));
+        const QString all = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        for (const Build &b : m_window->document()->state().builds)
+            QVERIFY2(all.contains(QString::fromStdString(b.name)), b.name.c_str());
+        for (const UseCase &u : m_window->document()->state().useCases)
+            QVERIFY2(all.contains(QString::fromStdString(u.id)), u.id.c_str());
+        QVERIFY(all.contains(QStringLiteral("Assumptions")));
+
+        // Unwritable target: an error, no file.
+        QVERIFY(!m_window->exportPdf(dir.filePath(QStringLiteral("missing/dir/r.pdf"))));
+        QCOMPARE(m_dialogs->errors.size(), 1);
+    }
+
+    void darkThemeReachesTheCharts() {
+        m_window->setTheme(Theme::Dark);
+        QCOMPARE(m_window->charts()->chart(ChartsPanel::Speed)->theme(), QChart::ChartThemeDark);
+        QCOMPARE(ramSideSet()->count(), m_window->document()->buildCount());
+        m_window->setTheme(Theme::Light);
+        QCOMPARE(m_window->charts()->chart(ChartsPanel::Speed)->theme(), QChart::ChartThemeLight);
+    }
+
+    void everyInputHasAnAccessibleName() {
+        const auto widgets = m_window->findChildren<QWidget *>();
+        int checked = 0;
+        for (QWidget *w : widgets) {
+            if (!w->isVisible() ||
+                !(qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractSpinBox *>(w)))
+                continue;
+            if (w->parentWidget() && qobject_cast<QComboBox *>(w->parentWidget()))
+                continue; // a combo box's own line edit
+            ++checked;
+            QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+            QVERIFY2(!w->toolTip().isEmpty(), qPrintable(w->objectName()));
+        }
+        QVERIFY(checked >= 8);
+        // Charts are described in words for screen readers.
+        QVERIFY(m_window->charts()
+                    ->view(ChartsPanel::Bandwidth)
+                    ->accessibleDescription()
+                    .contains(QStringLiteral("GB/s")));
+        QCOMPARE(m_window->charts()->view(ChartsPanel::Bandwidth)->focusPolicy(), Qt::NoFocus);
+    }
+
+    void fitsIn1280x720() {
+        QVERIFY(m_window->minimumSizeHint().width() <= 1280);
+        QVERIFY(m_window->minimumSizeHint().height() <= 720);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: MIT
+#include "buildeditor.h"
+
+#include "comparison/comparisondocument.h"
+#include "comparison/format.h"
+#include "mainwindow/glossary.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSpinBox>
+
+#include <cmath>
+
+namespace llm::ui {
+
+namespace {
+enum Field {
+    FieldCpu = 1,
+    FieldChannels,
+    FieldSpeed,
+    FieldModule,
+    FieldGpu,
+    FieldCount,
+    FieldMode
+};
+const double kModuleSizesGb[] = {8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256};
+} // namespace
+
+BuildEditor::BuildEditor(ComparisonDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_family(new QComboBox(this))
+    , m_cpu(new QComboBox(this))
+    , m_cpuFacts(new QLabel(this))
+    , m_channels(new QSpinBox(this))
+    , m_speed(new QComboBox(this))
+    , m_moduleSize(new QComboBox(this))
+    , m_capacity(new QLabel(this))
+    , m_gpu(new QComboBox(this))
+    , m_gpuCount(new QSpinBox(this))
+    , m_multiGpu(new QComboBox(this))
+    , m_totals(new QLabel(this))
+    , m_problem(new QLabel(this)) {
+    m_family->setObjectName(QStringLiteral("cpuFamily"));
+    m_cpu->setObjectName(QStringLiteral("cpu"));
+    m_channels->setObjectName(QStringLiteral("channels"));
+    m_speed->setObjectName(QStringLiteral("memorySpeed"));
+    m_moduleSize->setObjectName(QStringLiteral("moduleSize"));
+    m_gpu->setObjectName(QStringLiteral("gpu"));
+    m_gpuCount->setObjectName(QStringLiteral("gpuCount"));
+    m_multiGpu->setObjectName(QStringLiteral("multiGpuMode"));
+    m_problem->setObjectName(QStringLiteral("refusal"));
+    m_totals->setObjectName(QStringLiteral("totals"));
+
+    m_family->addItem(tr("All families"), -1);
+    for (CpuFamily f : {CpuFamily::Desktop, CpuFamily::Workstation, CpuFamily::Server,
+                        CpuFamily::Mobile, CpuFamily::Other})
+        m_family->addItem(fmt::family(f), static_cast<int>(f));
+
+    // Type-to-search: any part of the name matches ("7970", "epyc").
+    m_cpu->setEditable(true);
+    m_cpu->setInsertPolicy(QComboBox::NoInsert);
+    m_cpu->completer()->setFilterMode(Qt::MatchContains);
+    m_cpu->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_cpu->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    m_cpu->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_cpu->setMinimumContentsLength(18);
+    m_cpuFacts->setWordWrap(true);
+    m_cpuFacts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_gpu->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_gpu->setMinimumContentsLength(18);
+    m_gpu->addItem(tr("None"), QString());
+    for (const Gpu &g : m_document->catalog().gpus) {
+        if (!g.integrated)
+            m_gpu->addItem(QString::fromStdString(g.name), QString::fromStdString(g.name));
+    }
+    m_gpuCount->setRange(1, 8);
+    m_gpuCount->setSuffix(QStringLiteral(" ×"));
+    m_multiGpu->addItem(tr("Layer split (llama.cpp default)"),
+                        static_cast<int>(MultiGpuMode::LayerSplit));
+    m_multiGpu->addItem(tr("Tensor parallel"), static_cast<int>(MultiGpuMode::TensorParallel));
+    for (double gb : kModuleSizesGb)
+        m_moduleSize->addItem(fmt::withUnit(gb, QStringLiteral("GB"), 0), gb);
+
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: #c0392b; font-weight: bold;"));
+    m_problem->setAccessibleName(tr("Refused change"));
+    m_problem->hide();
+    m_totals->setWordWrap(true);
+    m_capacity->setAccessibleName(tr("Memory capacity"));
+
+    auto *form = new QFormLayout(this);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto addRow = [form](const QString &label, QWidget *field, Term term) {
+        auto *l = new QLabel(label, field->parentWidget());
+        l->setBuddy(field); // screen readers read the label as the field's name
+        field->setAccessibleName(QString(label).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
+        field->setToolTip(glossary(term));
+        field->setWhatsThis(glossary(term));
+        l->setToolTip(glossary(term));
+        form->addRow(l, field);
+    };
+    addRow(tr("CPU &family:"), m_family, Term::CpuFamily);
+    addRow(tr("C&PU:"), m_cpu, Term::Cpu);
+    form->addRow(QString(), m_cpuFacts);
+    addRow(tr("Memory c&hannels:"), m_channels, Term::Channels);
+    addRow(tr("Memory &speed:"), m_speed, Term::MTs);
+    addRow(tr("Module si&ze per channel:"), m_moduleSize, Term::Capacity);
+    form->addRow(tr("Capacity:"), m_capacity);
+    auto *gpuRow = new QWidget(this);
+    auto *gpuLayout = new QHBoxLayout(gpuRow);
+    gpuLayout->setContentsMargins(0, 0, 0, 0);
+    gpuLayout->addWidget(m_gpu, 1);
+    gpuLayout->addWidget(m_gpuCount);
+    m_gpu->setParent(gpuRow);
+    m_gpuCount->setParent(gpuRow);
+    addRow(tr("&GPU × count:"), gpuRow, Term::Gpu);
+    m_gpu->setAccessibleName(tr("GPU model"));
+    m_gpu->setToolTip(glossary(Term::Gpu));
+    m_gpuCount->setAccessibleName(tr("GPU count"));
+    m_gpuCount->setToolTip(glossary(Term::GpuCount));
+    m_gpuCount->setWhatsThis(glossary(Term::GpuCount));
+    addRow(tr("&Multi-GPU:"), m_multiGpu, Term::MultiGpu);
+    form->addRow(m_totals);
+    form->addRow(m_problem);
+
+    connect(m_family, &QComboBox::currentIndexChanged, this, [this] { fillCpuList(); });
+    connect(m_cpu, &QComboBox::currentIndexChanged, this, &BuildEditor::onCpuChosen);
+    connect(m_channels, &QSpinBox::valueChanged, this, [this] { onMemoryChanged(FieldChannels); });
+    connect(m_speed, &QComboBox::currentIndexChanged, this,
+            [this] { onMemoryChanged(FieldSpeed); });
+    connect(m_moduleSize, &QComboBox::currentIndexChanged, this,
+            [this] { onMemoryChanged(FieldModule); });
+    connect(m_gpu, &QComboBox::currentIndexChanged, this, &BuildEditor::onGpuChanged);
+    connect(m_gpuCount, &QSpinBox::valueChanged, this, &BuildEditor::onGpuChanged);
+    connect(m_multiGpu, &QComboBox::currentIndexChanged, this, &BuildEditor::onGpuChanged);
+    connect(document, &ComparisonDocument::resultsChanged, this, &BuildEditor::load);
+    setBuildIndex(document->buildCount() > 0 ? 0 : -1);
+}
+
+void BuildEditor::setBuildIndex(int index) {
+    m_index = index;
+    showRefusal(QString());
+    load();
+}
+
+void BuildEditor::fillCpuList() {
+    const QSignalBlocker block(m_cpu);
+    const QString keep = m_cpu->currentText();
+    const int family = m_family->currentData().toInt();
+    m_cpu->clear();
+    for (const Cpu &c : m_document->catalog().cpus) {
+        if (family < 0 || static_cast<int>(c.family) == family)
+            m_cpu->addItem(QString::fromStdString(c.name), QString::fromStdString(c.name));
+    }
+    const int at = m_cpu->findData(keep);
+    m_cpu->setCurrentIndex(at);
+    if (at < 0)
+        m_cpu->setEditText(keep);
+}
+
+void BuildEditor::fillSpeeds(const Cpu &cpu) {
+    const QSignalBlocker block(m_speed);
+    m_speed->clear();
+    for (units::TransferRate s : supportedSpeeds(m_document->catalog(), cpu)) {
+        const double v = units::inMegatransfersPerSecond(s);
+        m_speed->addItem(fmt::mts(s), v);
+    }
+    if (m_speed->count() == 0 && cpu.maxMemorySpeed.value() > 0)
+        m_speed->addItem(fmt::mts(cpu.maxMemorySpeed),
+                         units::inMegatransfersPerSecond(cpu.maxMemorySpeed));
+}
+
+void BuildEditor::load() {
+    const bool valid = m_index >= 0 && m_index < m_document->buildCount();
+    setEnabled(valid);
+    if (!valid)
+        return;
+    const Build &b = m_document->state().builds[static_cast<std::size_t>(m_index)];
+    const QSignalBlocker b1(m_family), b2(m_cpu), b3(m_channels), b4(m_speed), b5(m_moduleSize),
+        b6(m_gpu), b7(m_gpuCount), b8(m_multiGpu);
+    const QString cpuName = QString::fromStdString(b.cpu.name);
+    const int family = m_family->currentData().toInt();
+    if (family >= 0 && family != static_cast<int>(b.cpu.family))
+        m_family->setCurrentIndex(m_family->findData(static_cast<int>(b.cpu.family)));
+    if (m_cpu->findData(cpuName) < 0 || m_cpu->count() == 0)
+        fillCpuList();
+    int at = m_cpu->findData(cpuName);
+    if (at < 0) { // an explicit CPU from a file, not in the catalogue
+        m_cpu->addItem(cpuName, cpuName);
+        at = m_cpu->count() - 1;
+    }
+    m_cpu->setCurrentIndex(at);
+    m_cpuFacts->setText(
+        tr("%1 cores · %2 channels %3 up to %4 · %5 PCIe lanes · %6 CCDs")
+            .arg(b.cpu.cores)
+            .arg(b.cpu.memoryChannels)
+            .arg(QString::fromStdString(b.cpu.memoryType), fmt::mts(b.cpu.maxMemorySpeed))
+            .arg(b.cpu.pcieLanes)
+            .arg(b.cpu.ccds));
+
+    m_channels->setRange(1, std::max(1, b.cpu.memoryChannels));
+    m_channels->setValue(b.memory.channels);
+    fillSpeeds(b.cpu);
+    const double speed = units::inMegatransfersPerSecond(b.memory.speed);
+    int s = m_speed->findData(speed);
+    if (s < 0) {
+        m_speed->addItem(fmt::mts(b.memory.speed), speed);
+        s = m_speed->count() - 1;
+    }
+    m_speed->setCurrentIndex(s);
+    const double perChannel =
+        b.memory.channels > 0 ? units::inGigabytes(b.memory.capacity) / b.memory.channels : 0;
+    int m = m_moduleSize->findData(perChannel);
+    if (m < 0) {
+        m_moduleSize->addItem(fmt::withUnit(perChannel, QStringLiteral("GB"), 0), perChannel);
+        m = m_moduleSize->count() - 1;
+    }
+    m_moduleSize->setCurrentIndex(m);
+    m_capacity->setText(fmt::gigabytes(b.memory.capacity) +
+                        (b.integratedGpu ? tr(" (shared with the integrated GPU)") : QString()));
+
+    if (b.gpus.empty()) {
+        m_gpu->setCurrentIndex(0);
+        m_gpuCount->setValue(1);
+    } else {
+        const QString gpuName = QString::fromStdString(b.gpus.front().gpu.name);
+        int g = m_gpu->findData(gpuName);
+        if (g < 0) {
+            m_gpu->addItem(gpuName, gpuName);
+            g = m_gpu->count() - 1;
+        }
+        m_gpu->setCurrentIndex(g);
+        m_gpuCount->setValue(b.gpus.front().count);
+    }
+    m_gpuCount->setEnabled(!b.gpus.empty());
+    m_multiGpu->setCurrentIndex(m_multiGpu->findData(static_cast<int>(b.multiGpuMode)));
+    m_multiGpu->setEnabled(gpuCount(b) > 1);
+    updateTotals();
+}
+
+void BuildEditor::updateTotals() {
+    const auto &results = m_document->results();
+    if (m_index < 0 || m_index >= static_cast<int>(results.size()))
+        return;
+    const BuildResult &r = results[static_cast<std::size_t>(m_index)];
+    const QString price = r.cost.priceEur ? fmt::euros(*r.cost.priceEur) : tr("price unknown");
+    m_totals->setText(
+        tr("<b>Total:</b> %1 · %2 at load").arg(price, fmt::watts(r.cost.powerAtLoad)));
+}
+
+Build BuildEditor::current() const {
+    return m_document->state().builds[static_cast<std::size_t>(m_index)];
+}
+
+void BuildEditor::showRefusal(const QString &reason) {
+    m_refusal = reason;
+    m_problem->setText(reason.isEmpty() ? QString() : tr("Not possible: %1").arg(reason));
+    m_problem->setVisible(!reason.isEmpty());
+    if (!reason.isEmpty())
+        emit refused(reason);
+}
+
+void BuildEditor::propose(const Build &build, const QString &text, int field) {
+    QString reason;
+    // Spin boxes merge into one undo step per build and field.
+    const bool merge = field == FieldChannels || field == FieldCount;
+    const int mergeId = merge ? field * 1000 + m_index + 1 : 0;
+    if (m_document->updateBuild(m_index, build, text, mergeId, &reason)) {
+        showRefusal(QString());
+    } else {
+        showRefusal(reason);
+        load(); // back to what the build really is
+    }
+}
+
+void BuildEditor::onCpuChosen() {
+    if (m_index < 0)
+        return;
+    const auto found =
+        findCpu(m_document->catalog(), m_cpu->currentData().toString().toStdString());
+    if (!found)
+        return;
+    Build b = current();
+    if (b.cpu.name == found.match->name)
+        return;
+    const Cpu &cpu = *found.match;
+    // A new platform: all its channels at its rated speed, same module size where it can.
+    const double perChannel =
+        b.memory.channels > 0 ? units::inGigabytes(b.memory.capacity) / b.memory.channels : 32;
+    b.cpu = cpu;
+    b.memory.channels = std::max(1, cpu.memoryChannels);
+    b.memory.speed = cpu.maxMemorySpeed;
+    b.memory.capacity = units::gigabytes(perChannel * b.memory.channels);
+    if (cpu.maxMemory.value() > 0 && b.memory.capacity > cpu.maxMemory)
+        b.memory.capacity = cpu.maxMemory;
+    if (!cpu.unifiedBandwidth)
+        b.integratedGpu.reset();
+    propose(b, tr("Change CPU to %1").arg(QString::fromStdString(cpu.name)), FieldCpu);
+}
+
+void BuildEditor::onMemoryChanged(int field) {
+    if (m_index < 0)
+        return;
+    Build b = current();
+    b.memory.channels = m_channels->value();
+    b.memory.speed = units::megatransfersPerSecond(m_speed->currentData().toDouble());
+    b.memory.capacity =
+        units::gigabytes(m_moduleSize->currentData().toDouble() * b.memory.channels);
+    const QString text =
+        field == FieldChannels ? tr("Change memory channels to %1").arg(b.memory.channels)
+        : field == FieldSpeed  ? tr("Change memory speed to %1").arg(m_speed->currentText())
+                               : tr("Change module size to %1").arg(m_moduleSize->currentText());
+    propose(b, text, field);
+}
+
+void BuildEditor::onGpuChanged() {
+    if (m_index < 0)
+        return;
+    Build b = current();
+    const QString name = m_gpu->currentData().toString();
+    b.gpus.clear();
+    if (!name.isEmpty()) {
+        const auto found = findGpu(m_document->catalog(), name.toStdString());
+        if (found)
+            b.gpus.push_back(GpuGroup{*found.match, m_gpuCount->value()});
+        else
+            b.gpus = current().gpus; // explicit GPU from a file: keep it, change the count
+        if (!b.gpus.empty())
+            b.gpus.front().count = m_gpuCount->value();
+    }
+    b.multiGpuMode = static_cast<MultiGpuMode>(m_multiGpu->currentData().toInt());
+    const QString text = name.isEmpty()
+                             ? tr("Remove GPUs")
+                             : tr("Set GPUs to %1 × %2").arg(m_gpuCount->value()).arg(name);
+    propose(b, text, sender() == m_gpuCount ? FieldCount : FieldGpu);
+}
+
+} // namespace llm::ui

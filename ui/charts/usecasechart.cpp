@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+#include "usecasechart.h"
+
+#include "results/roles.h"
+
+#include <QAbstractItemModel>
+#include <QCategoryAxis>
+#include <QCursor>
+#include <QGraphicsSimpleTextItem>
+#include <QLegend>
+#include <QScatterSeries>
+#include <QToolTip>
+
+#include <cmath>
+
+namespace llm::ui {
+
+UseCaseChart::UseCaseChart(QAbstractItemModel *model, const ChartStyle &style)
+    : m_model(model)
+    , m_style(style) {
+    style.applyTo(this);
+    setTitle(tr("Use cases: pass, borderline or fail per build"));
+
+    struct Kind {
+        Verdict verdict;
+        QString name;
+        QScatterSeries::MarkerShape shape;
+    };
+    // Shape as well as colour: the matrix must read on a B/W print and for colour-blind viewers.
+    const QList<Kind> kinds = {
+        {Verdict::Fail, tr("fail"), QScatterSeries::MarkerShapeRectangle},
+        {Verdict::Borderline, tr("borderline"), QScatterSeries::MarkerShapeTriangle},
+        {Verdict::Pass, tr("pass"), QScatterSeries::MarkerShapeCircle},
+        {Verdict::NotComputed, tr("not computed"), QScatterSeries::MarkerShapeRotatedRectangle},
+    };
+    m_xAxis = new QCategoryAxis;
+    m_yAxis = new QCategoryAxis;
+    m_xAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_yAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_yAxis->setReverse(true);
+    m_xAxis->setGridLineVisible(false);
+    m_yAxis->setGridLineVisible(false);
+    addAxis(m_xAxis, Qt::AlignTop);
+    addAxis(m_yAxis, Qt::AlignLeft);
+    for (const Kind &k : kinds) {
+        auto *s = new QScatterSeries;
+        s->setName(k.name);
+        s->setMarkerShape(k.shape);
+        s->setMarkerSize(18);
+        s->setColor(style.verdictColor(static_cast<int>(k.verdict)));
+        s->setBorderColor(style.mode == ChartMode::Dark ? Qt::white : Qt::black);
+        addSeries(s);
+        s->attachAxis(m_xAxis);
+        s->attachAxis(m_yAxis);
+        connect(s, &QScatterSeries::hovered, this, &UseCaseChart::showTip);
+        m_series.push_back(s);
+    }
+    // m_series is in `kinds` order; index it by verdict value below.
+    QList<QScatterSeries *> byVerdict(4, nullptr);
+    for (int i = 0; i < kinds.size(); ++i)
+        byVerdict[static_cast<int>(kinds[i].verdict)] = m_series[i];
+    m_series = byVerdict;
+
+    rebuild();
+    connect(model, &QAbstractItemModel::modelReset, this, &UseCaseChart::rebuild);
+    connect(model, &QAbstractItemModel::dataChanged, this, &UseCaseChart::rebuild);
+    connect(this, &QChart::plotAreaChanged, this, &UseCaseChart::placeLabels);
+}
+
+QScatterSeries *UseCaseChart::seriesFor(int verdict) const {
+    return verdict >= 0 && verdict < m_series.size() ? m_series[verdict] : nullptr;
+}
+
+void UseCaseChart::rebuild() {
+    const int rows = m_model->rowCount();
+    const int columns = m_model->columnCount();
+    QList<QList<QPointF>> points(m_series.size());
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < columns; ++c) {
+            const int v = m_model->index(r, c).data(VerdictRole).toInt();
+            if (v >= 0 && v < points.size())
+                points[v].push_back(QPointF(c, r));
+        }
+    }
+    for (int i = 0; i < m_series.size(); ++i)
+        m_series[i]->replace(points[i]);
+
+    for (const QString &l : m_xAxis->categoriesLabels())
+        m_xAxis->remove(l);
+    for (const QString &l : m_yAxis->categoriesLabels())
+        m_yAxis->remove(l);
+    for (int c = 0; c < columns; ++c)
+        m_xAxis->append(m_model->headerData(c, Qt::Horizontal).toString(), c);
+    for (int r = 0; r < rows; ++r) {
+        // Category labels must be unique: a build number keeps two equal short names apart.
+        m_yAxis->append(QStringLiteral("%1 %2").arg(r + 1).arg(
+                            shortBuildLabel(m_model->headerData(r, Qt::Vertical).toString())),
+                        r);
+    }
+    m_xAxis->setRange(-0.5, std::max(0, columns - 1) + 0.5);
+    m_yAxis->setRange(-0.5, std::max(0, rows - 1) + 0.5);
+    m_xAxis->setStartValue(-0.5);
+    m_yAxis->setStartValue(-0.5);
+
+    // One text item per cell with the workflow class, under the marker.
+    while (m_labels.size() > rows * columns)
+        delete m_labels.takeLast();
+    while (m_labels.size() < rows * columns) {
+        auto *item = new QGraphicsSimpleTextItem(this);
+        QFont f = item->font();
+        f.setPointSizeF(7.5);
+        item->setFont(f);
+        item->setBrush(m_style.textColor());
+        m_labels.push_back(item);
+    }
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < columns; ++c)
+            m_labels[r * columns + c]->setText(m_model->index(r, c).data(WorkflowRole).toString());
+    }
+    placeLabels();
+}
+
+void UseCaseChart::placeLabels() {
+    const int columns = m_model->columnCount();
+    if (columns == 0 || m_series.isEmpty())
+        return;
+    for (int i = 0; i < m_labels.size(); ++i) {
+        const QPointF cell(i % columns, i / columns);
+        const QPointF pos = mapToPosition(cell, m_series.front());
+        QGraphicsSimpleTextItem *item = m_labels[i];
+        const QRectF box = item->boundingRect();
+        item->setPos(pos.x() - box.width() / 2, pos.y() + 10);
+    }
+}
+
+void UseCaseChart::showTip(const QPointF &point, bool state) {
+    if (!state) {
+        QToolTip::hideText();
+        return;
+    }
+    const int c = static_cast<int>(std::lround(point.x()));
+    const int r = static_cast<int>(std::lround(point.y()));
+    const QModelIndex index = m_model->index(r, c);
+    if (!index.isValid())
+        return;
+    QToolTip::showText(QCursor::pos(),
+                       m_model->headerData(r, Qt::Vertical).toString() + QStringLiteral(" · ") +
+                           m_model->headerData(c, Qt::Horizontal).toString() +
+                           QStringLiteral("\n") + index.data(Qt::ToolTipRole).toString());
+}
+
+} // namespace llm::ui

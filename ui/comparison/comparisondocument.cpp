@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+#include "comparisondocument.h"
+
+#include "statecommand.h"
+
+#include <algorithm>
+
+namespace llm::ui {
+
+ComparisonDocument::ComparisonDocument(Catalog catalog, QObject *parent)
+    : QObject(parent)
+    , m_catalog(std::move(catalog)) {
+    m_state.model = defaultState(m_catalog).model;
+    m_state.useCases = seedUseCases();
+}
+
+void ComparisonDocument::reset(const ComparisonState &state) {
+    m_undo.clear();
+    applyState(state);
+    m_undo.setClean();
+}
+
+void ComparisonDocument::applyState(const ComparisonState &state) {
+    const bool structural =
+        state.builds.size() != m_state.builds.size() ||
+        !std::equal(state.builds.begin(), state.builds.end(), m_state.builds.begin(),
+                    m_state.builds.end(),
+                    [](const Build &a, const Build &b) { return a.name == b.name; }) ||
+        state.useCases.size() != m_state.useCases.size();
+    m_state = state;
+    m_results = computeResults(m_state);
+    if (structural)
+        emit structureChanged();
+    emit resultsChanged();
+}
+
+void ComparisonDocument::push(const ComparisonState &next, const QString &text, int mergeId) {
+    m_undo.push(new StateCommand(this, m_state, next, text, mergeId));
+}
+
+bool ComparisonDocument::updateBuild(int index, const Build &build, const QString &text,
+                                     int mergeId, QString *reason) {
+    if (index < 0 || index >= buildCount())
+        return false;
+    const std::vector<Problem> problems = validateBuild(build);
+    if (!problems.empty()) {
+        if (reason)
+            *reason = QString::fromStdString(problems.front().message);
+        return false;
+    }
+    if (sameBuild(build, m_state.builds[static_cast<std::size_t>(index)]))
+        return true;
+    ComparisonState next = m_state;
+    next.builds[static_cast<std::size_t>(index)] = build;
+    push(next, text, mergeId);
+    return true;
+}
+
+bool ComparisonDocument::addBuild(const Build &build, int at) {
+    if (buildCount() >= kMaxBuilds)
+        return false;
+    ComparisonState next = m_state;
+    Build named = build;
+    named.name = uniqueName(build.name.empty() ? std::string("Build") : build.name);
+    const int pos = (at < 0 || at > buildCount()) ? buildCount() : at;
+    next.builds.insert(next.builds.begin() + pos, named);
+    push(next, tr("Add build “%1”").arg(QString::fromStdString(named.name)), 0);
+    return true;
+}
+
+bool ComparisonDocument::removeBuild(int index) {
+    if (index < 0 || index >= buildCount())
+        return false;
+    ComparisonState next = m_state;
+    const QString name = QString::fromStdString(next.builds[static_cast<std::size_t>(index)].name);
+    next.builds.erase(next.builds.begin() + index);
+    push(next, tr("Remove build “%1”").arg(name), 0);
+    return true;
+}
+
+bool ComparisonDocument::moveBuild(int from, int to) {
+    if (from < 0 || from >= buildCount() || to < 0 || to >= buildCount() || from == to)
+        return false;
+    ComparisonState next = m_state;
+    Build moved = next.builds[static_cast<std::size_t>(from)];
+    next.builds.erase(next.builds.begin() + from);
+    next.builds.insert(next.builds.begin() + to, moved);
+    push(next, tr("Move build “%1”").arg(QString::fromStdString(moved.name)), 0);
+    return true;
+}
+
+bool ComparisonDocument::renameBuild(int index, const QString &name) {
+    const std::string wanted = name.trimmed().toStdString();
+    if (index < 0 || index >= buildCount() || wanted.empty())
+        return false;
+    if (m_state.builds[static_cast<std::size_t>(index)].name == wanted)
+        return true;
+    for (const Build &b : m_state.builds) {
+        if (b.name == wanted)
+            return false; // names identify builds in the charts and the report
+    }
+    ComparisonState next = m_state;
+    next.builds[static_cast<std::size_t>(index)].name = wanted;
+    push(next, tr("Rename build to “%1”").arg(name.trimmed()), 0);
+    return true;
+}
+
+void ComparisonDocument::setModel(const ModelChoice &model) {
+    if (model.model.name == m_state.model.model.name &&
+        model.quant.name == m_state.model.quant.name && model.fileSize == m_state.model.fileSize)
+        return;
+    ComparisonState next = m_state;
+    next.model = model;
+    push(next,
+         tr("Choose model %1 %2")
+             .arg(QString::fromStdString(model.model.name),
+                  QString::fromStdString(model.quant.name)),
+         0);
+}
+
+void ComparisonDocument::setUseCases(const std::vector<UseCase> &useCases, const QString &text) {
+    ComparisonState next = m_state;
+    next.useCases = useCases;
+    push(next, text, 0);
+}
+
+void ComparisonDocument::setAssumptions(const Assumptions &assumptions, const QString &text,
+                                        int mergeId) {
+    ComparisonState next = m_state;
+    next.assumptions = assumptions;
+    push(next, text, mergeId);
+}
+
+std::string ComparisonDocument::uniqueName(const std::string &base) const {
+    auto taken = [this](const std::string &n) {
+        return std::any_of(m_state.builds.begin(), m_state.builds.end(),
+                           [&](const Build &b) { return b.name == n; });
+    };
+    if (!taken(base))
+        return base;
+    for (int i = 2;; ++i) {
+        const std::string candidate = base + " (" + std::to_string(i) + ")";
+        if (!taken(candidate))
+            return candidate;
+    }
+}
+
+} // namespace llm::ui

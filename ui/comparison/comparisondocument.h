@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The comparison being edited: its state, the estimator's results for it, and
+// the undo stack. Every edit goes through here; views only listen.
+
+#include "comparisonstate.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+namespace llm::ui {
+
+class ComparisonDocument final : public QObject {
+    Q_OBJECT
+public:
+    explicit ComparisonDocument(Catalog catalog, QObject *parent = nullptr);
+
+    const Catalog &catalog() const { return m_catalog; }
+    const ComparisonState &state() const { return m_state; }
+    const std::vector<BuildResult> &results() const { return m_results; }
+    int buildCount() const { return static_cast<int>(m_state.builds.size()); }
+    QUndoStack *undoStack() { return &m_undo; }
+
+    // Replaces everything without an undo step (new, open); marks the stack clean.
+    void reset(const ComparisonState &state);
+
+    // Edits, each one undoable. mergeId > 0 merges consecutive edits of one
+    // control (typing in a spin box) into one undo step.
+    // Refuses a build that validateBuild rejects; `reason` gets the first problem.
+    bool updateBuild(int index, const Build &build, const QString &text, int mergeId = 0,
+                     QString *reason = nullptr);
+    bool addBuild(const Build &build, int at = -1);
+    bool removeBuild(int index);
+    bool moveBuild(int from, int to);
+    bool renameBuild(int index, const QString &name);
+    void setModel(const ModelChoice &model);
+    void setUseCases(const std::vector<UseCase> &useCases, const QString &text);
+    void setAssumptions(const Assumptions &assumptions, const QString &text, int mergeId = 0);
+
+    // Used by the undo command: no new undo step.
+    void applyState(const ComparisonState &state);
+
+    // A unique build name based on `base` ("X", "X (2)", ...).
+    std::string uniqueName(const std::string &base) const;
+
+    static constexpr int kMaxBuilds = 12;
+
+signals:
+    // The number or order of builds changed (views reset their rows).
+    void structureChanged();
+    // Results were recomputed (values changed; same builds).
+    void resultsChanged();
+
+private:
+    void push(const ComparisonState &next, const QString &text, int mergeId);
+
+    Catalog m_catalog;
+    ComparisonState m_state;
+    std::vector<BuildResult> m_results;
+    QUndoStack m_undo;
+};
+
+} // namespace llm::ui

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: MIT
+#include "format.h"
+
+#include <QCoreApplication>
+
+#include <cmath>
+
+namespace llm::ui::fmt {
+
+static QString tr(const char *text) {
+    return QCoreApplication::translate("llm::ui::fmt", text);
+}
+
+QString number(double value, int decimals) {
+    if (!std::isfinite(value))
+        return tr("n/a");
+    if (decimals < 0) {
+        const double a = std::abs(value);
+        decimals = a >= 100 ? 0 : (a >= 10 ? 1 : 2);
+    }
+    return QLocale().toString(value, 'f', decimals);
+}
+
+QString withUnit(double value, const QString &unit, int decimals) {
+    if (!std::isfinite(value))
+        return tr("n/a");
+    return number(value, decimals) + QChar(0x00A0) + unit; // no-break space: never wrap a unit off
+}
+
+QString gbps(units::ByteRate rate) {
+    return withUnit(units::inGigabytesPerSecond(rate), QStringLiteral("GB/s"), 1);
+}
+
+QString tokps(units::TokenRate rate) {
+    return withUnit(units::inTokensPerSecond(rate), QStringLiteral("tok/s"));
+}
+
+QString gigabytes(units::Bytes bytes) {
+    return withUnit(units::inGigabytes(bytes), QStringLiteral("GB"), 1);
+}
+
+QString seconds(units::Seconds s) {
+    const double v = units::inSeconds(s);
+    if (v >= 3600)
+        return withUnit(v / 3600.0, QStringLiteral("h"), 1);
+    if (v >= 120)
+        return withUnit(v / 60.0, QStringLiteral("min"), 1);
+    return withUnit(v, QStringLiteral("s"), v < 10 ? 2 : 1);
+}
+
+QString watts(units::Power p) {
+    return withUnit(units::inWatts(p), QStringLiteral("W"), 0);
+}
+
+QString mts(units::TransferRate r) {
+    return withUnit(units::inMegatransfersPerSecond(r), QStringLiteral("MT/s"), 0);
+}
+
+QString euros(double eur) {
+    return QLocale().toCurrencyString(eur, QStringLiteral("€"), eur >= 100 ? 0 : 2);
+}
+
+QString placement(Placement p) {
+    switch (p) {
+    case Placement::CpuOnly:
+        return tr("CPU (system RAM)");
+    case Placement::SingleGpu:
+        return tr("GPU");
+    case Placement::MultiGpuLayerSplit:
+        return tr("GPUs, layer split");
+    case Placement::MultiGpuTensorParallel:
+        return tr("GPUs, tensor parallel");
+    case Placement::HybridLayers:
+        return tr("Hybrid: layers in GPU and RAM");
+    case Placement::HybridMoeExperts:
+        return tr("Hybrid: experts in RAM");
+    case Placement::Unified:
+        return tr("Unified memory (iGPU)");
+    }
+    return {};
+}
+
+QString bottleneck(Bottleneck b) {
+    switch (b) {
+    case Bottleneck::RamSide:
+        return tr("RAM side (channels × MT/s)");
+    case Bottleneck::CpuFabric:
+        return tr("CPU fabric (CCDs × FCLK)");
+    case Bottleneck::GpuMemory:
+        return tr("GPU memory");
+    case Bottleneck::Pcie:
+        return tr("PCIe link");
+    case Bottleneck::Compute:
+        return tr("Compute");
+    case Bottleneck::Capacity:
+        return tr("Capacity: does not fit");
+    case Bottleneck::Overhead:
+        return tr("Per-token overhead");
+    }
+    return {};
+}
+
+QString workflow(WorkflowClass w) {
+    switch (w) {
+    case WorkflowClass::Interactive:
+        return tr("interactive");
+    case WorkflowClass::Background:
+        return tr("background");
+    case WorkflowClass::Offline:
+        return tr("off-line");
+    case WorkflowClass::NonViable:
+        return tr("non-viable");
+    }
+    return {};
+}
+
+QString family(CpuFamily f) {
+    switch (f) {
+    case CpuFamily::Desktop:
+        return tr("Desktop");
+    case CpuFamily::Workstation:
+        return tr("Workstation");
+    case CpuFamily::Server:
+        return tr("Server");
+    case CpuFamily::Mobile:
+        return tr("Mobile");
+    case CpuFamily::Other:
+        return tr("Other");
+    }
+    return {};
+}
+
+QString verdict(const UseCaseVerdict &v) {
+    if (v.pass && v.borderline)
+        return tr("borderline");
+    return v.pass ? tr("pass") : tr("fail");
+}
+
+} // namespace llm::ui::fmt

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Numbers and core enums as text for people: QLocale for every number, the
+// unit always beside it. Bare doubles leave the unit system only here.
+
+#include "assumptions.h"
+#include "estimate.h"
+#include "hardware.h"
+
+#include <QLocale>
+#include <QString>
+
+namespace llm::ui::fmt {
+
+// "1,234.5 GB/s" in the current locale; `decimals` < 0 picks by magnitude.
+QString number(double value, int decimals = -1);
+QString withUnit(double value, const QString &unit, int decimals = -1);
+
+QString gbps(units::ByteRate rate);
+QString tokps(units::TokenRate rate);
+QString gigabytes(units::Bytes bytes);
+QString seconds(units::Seconds s);
+QString watts(units::Power p);
+QString mts(units::TransferRate r);
+QString euros(double eur);
+
+QString placement(Placement p);
+QString bottleneck(Bottleneck b);
+QString workflow(WorkflowClass w);
+QString family(CpuFamily f);
+QString verdict(const UseCaseVerdict &v); // "pass", "borderline", "fail"
+
+} // namespace llm::ui::fmt

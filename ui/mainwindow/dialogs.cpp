@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#include "dialogs.h"
+
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QMessageBox>
+
+namespace llm::ui {
+
+QString WidgetDialogs::openFileName(QWidget *parent, const QString &title, const QString &filter) {
+    return QFileDialog::getOpenFileName(parent, title, QString(), filter);
+}
+
+QString WidgetDialogs::saveFileName(QWidget *parent, const QString &title, const QString &suggested,
+                                    const QString &filter) {
+    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
+void WidgetDialogs::error(QWidget *parent, const QString &title, const QString &text) {
+    QMessageBox::warning(parent, title, text);
+}
+
+void WidgetDialogs::information(QWidget *parent, const QString &title, const QString &text) {
+    QMessageBox::information(parent, title, text);
+}
+
+Dialogs::SaveChoice WidgetDialogs::askSaveChanges(QWidget *parent, const QString &documentName) {
+    const auto answer = QMessageBox::question(
+        parent, QCoreApplication::translate("llm::ui::Dialogs", "Unsaved changes"),
+        QCoreApplication::translate("llm::ui::Dialogs", "Save the changes to “%1” first?")
+            .arg(documentName),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return SaveChoice::Save;
+    return answer == QMessageBox::Discard ? SaveChoice::Discard : SaveChoice::Cancel;
+}
+
+} // namespace llm::ui

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// What would block a test (file dialogs, message boxes) behind one small
+// interface. The window uses WidgetDialogs; tests pass a scripted fake.
+
+#include <QString>
+
+QT_BEGIN_NAMESPACE
+class QWidget;
+QT_END_NAMESPACE
+
+namespace llm::ui {
+
+class Dialogs {
+public:
+    enum class SaveChoice { Save, Discard, Cancel };
+
+    virtual ~Dialogs() = default;
+    // Empty string: the user cancelled.
+    virtual QString openFileName(QWidget *parent, const QString &title, const QString &filter) = 0;
+    virtual QString saveFileName(QWidget *parent, const QString &title, const QString &suggested,
+                                 const QString &filter) = 0;
+    virtual void error(QWidget *parent, const QString &title, const QString &text) = 0;
+    virtual void information(QWidget *parent, const QString &title, const QString &text) = 0;
+    virtual SaveChoice askSaveChanges(QWidget *parent, const QString &documentName) = 0;
+};
+
+class WidgetDialogs final : public Dialogs {
+public:
+    QString openFileName(QWidget *parent, const QString &title, const QString &filter) override;
+    QString saveFileName(QWidget *parent, const QString &title, const QString &suggested,
+                         const QString &filter) override;
+    void error(QWidget *parent, const QString &title, const QString &text) override;
+    void information(QWidget *parent, const QString &title, const QString &text) override;
+    SaveChoice askSaveChanges(QWidget *parent, const QString &documentName) override;
+};
+
+} // namespace llm::ui

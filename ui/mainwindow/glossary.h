@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Plain-language explanations of every term the window shows, for tooltips and
+// What's This. One place, so the window and the report say the same thing.
+
+#include <QString>
+
+namespace llm::ui {
+
+enum class Term {
+    CpuFamily,
+    Cpu,
+    Channels,
+    MTs,
+    Capacity,
+    Gpu,
+    GpuCount,
+    MultiGpu,
+    Bandwidth,
+    Ccd,
+    Fclk,
+    Prefill,
+    TokensPerSecond,
+    Quantization,
+    KvCache,
+    Model,
+    UseCase,
+    Thresholds,
+    Efficiency,
+    Tariff,
+    Runtime,
+};
+
+QString glossary(Term term);
+
+} // namespace llm::ui

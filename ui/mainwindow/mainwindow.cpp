@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: MIT
+#include "mainwindow.h"
+
+#include "builds/buildeditor.h"
+#include "builds/buildlistpanel.h"
+#include "builds/modelpicker.h"
+#include "charts/chartspanel.h"
+#include "comparison/comparisondocument.h"
+#include "dialogs.h"
+#include "glossary.h"
+#include "results/assumptionspanel.h"
+#include "results/resultspanel.h"
+#include "results/sizecurvemodel.h"
+#include "results/summarymodel.h"
+#include "results/usecasemodel.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <QWhatsThis>
+
+namespace llm::ui {
+
+MainWindow::MainWindow(Catalog catalog, std::unique_ptr<Dialogs> dialogs, QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new ComparisonDocument(std::move(catalog), this))
+    , m_dialogs(dialogs ? std::move(dialogs) : std::make_unique<WidgetDialogs>()) {
+    setObjectName(QStringLiteral("mainWindow"));
+    m_document->reset(defaultState(m_document->catalog()));
+    m_summary = new SummaryModel(m_document, this);
+    m_useCases = new UseCaseModel(m_document, this);
+    m_sizes = new SizeCurveModel(m_document, this);
+    createLayout();
+    createActions();
+    readSettings();
+    connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ComparisonDocument::resultsChanged, this,
+            &MainWindow::updateOverrideMarker);
+    updateTitle();
+    updateOverrideMarker();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createLayout() {
+    m_buildList = new BuildListPanel(m_document, m_summary, this);
+    m_editor = new BuildEditor(m_document, this);
+    connect(m_buildList, &BuildListPanel::currentBuildChanged, m_editor,
+            &BuildEditor::setBuildIndex);
+    connect(m_editor, &BuildEditor::refused, this, [this](const QString &reason) {
+        statusBar()->showMessage(tr("Not possible: %1").arg(reason), 8000);
+    });
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(6, 6, 6, 6);
+    leftLayout->addWidget(m_buildList, 2);
+    auto *editorTitle = new QLabel(tr("<b>Selected build</b>"), left);
+    leftLayout->addWidget(editorTitle);
+    auto *scroll = new QScrollArea(left);
+    scroll->setWidget(m_editor);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    leftLayout->addWidget(scroll, 3);
+
+    m_modelPicker = new ModelPicker(m_document, this);
+    m_charts = new ChartsPanel(m_document, m_summary, m_useCases, m_sizes, this);
+    m_summaryTable = new SummaryTable(m_summary, this);
+    m_useCasePanel = new UseCasePanel(m_document, m_useCases, this);
+    m_assumptions = new AssumptionsPanel(m_document, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("resultTabs"));
+    m_tabs->addTab(m_charts, tr("&Charts"));
+    m_tabs->addTab(m_summaryTable, tr("&Table"));
+    m_tabs->addTab(m_useCasePanel, tr("&Use cases && why"));
+    m_tabs->addTab(createSizeTable(m_sizes, this), tr("Model &sizes"));
+    m_tabs->addTab(m_assumptions, tr("&Assumptions"));
+    m_tabs->setTabToolTip(1, tr("The charts' numbers as a table (also for screen readers)."));
+    m_tabs->setTabToolTip(4, glossary(Term::Efficiency));
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(6, 6, 6, 6);
+    rightLayout->addWidget(m_modelPicker);
+    rightLayout->addWidget(m_tabs, 1);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({370, 910});
+    left->setMinimumWidth(300);
+    setCentralWidget(splitter);
+
+    m_overrideMarker = new QLabel(this);
+    m_overrideMarker->setObjectName(QStringLiteral("overrideMarker"));
+    statusBar()->addPermanentWidget(m_overrideMarker);
+    resize(1280, 720);
+}
+
+void MainWindow::createActions() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newAct = file->addAction(tr("&New comparison"), this, &MainWindow::newComparison);
+    newAct->setShortcut(QKeySequence::New);
+    QAction *openAct = file->addAction(tr("&Open…"), this, &MainWindow::open);
+    openAct->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addSeparator();
+    QAction *saveAct = file->addAction(tr("&Save"), this, &MainWindow::save);
+    saveAct->setShortcut(QKeySequence::Save);
+    QAction *saveAsAct = file->addAction(tr("Save &as…"), this, &MainWindow::saveAs);
+    saveAsAct->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    QAction *exportAct =
+        file->addAction(tr("&Export PDF…"), this, &MainWindow::exportPdfInteractive);
+    exportAct->setObjectName(QStringLiteral("exportPdf"));
+    exportAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *printAct = file->addAction(tr("&Print…"), this, &MainWindow::printPreview);
+    printAct->setShortcut(QKeySequence::Print);
+    file->addSeparator();
+    QAction *quitAct = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quitAct->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setObjectName(QStringLiteral("undo"));
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setObjectName(QStringLiteral("redo"));
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(m_buildList->addEmptyAction());
+    edit->addMenu(m_buildList->presetMenu());
+    edit->addAction(m_buildList->duplicateAction());
+    edit->addAction(m_buildList->renameAction());
+    edit->addAction(m_buildList->removeAction());
+    edit->addAction(m_buildList->moveUpAction());
+    edit->addAction(m_buildList->moveDownAction());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    auto *group = new QActionGroup(this);
+    const std::pair<Theme, QString> themes[] = {
+        {Theme::System, tr("&System")}, {Theme::Light, tr("&Light")}, {Theme::Dark, tr("&Dark")}};
+    for (const auto &[t, name] : themes) {
+        QAction *a = theme->addAction(name);
+        a->setCheckable(true);
+        a->setData(static_cast<int>(t));
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, t = t] { setTheme(t); });
+    }
+    for (int i = 0; i < 5; ++i) {
+        QAction *a = view->addAction(m_tabs->tabText(i)
+                                         .remove(QLatin1Char('&'))
+                                         .replace(QStringLiteral("&&"), QStringLiteral("&")));
+        a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(a, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
+    }
+    view->addSeparator();
+    view->addAction(QWhatsThis::createAction(this));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About"), this, &MainWindow::about);
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addAction(openAct);
+    bar->addAction(saveAct);
+    bar->addAction(exportAct);
+    bar->addSeparator();
+    bar->addAction(undo);
+    bar->addAction(redo);
+    rebuildRecentMenu();
+}
+
+void MainWindow::updateTitle() {
+    setWindowModified(!m_document->undoStack()->isClean());
+    const QString name =
+        m_file.isEmpty() ? tr("Untitled comparison") : QFileInfo(m_file).fileName();
+    setWindowTitle(name + QStringLiteral("[*] — ") + tr("LLM Procurement Advisor"));
+    setWindowFilePath(m_file);
+}
+
+void MainWindow::updateOverrideMarker() {
+    const auto &overridden = m_document->state().assumptions.overridden;
+    m_overrideMarker->setText(overridden.empty() ? tr("Assumptions: defaults")
+                                                 : tr("⚠ %n assumption(s) overridden", "",
+                                                      static_cast<int>(overridden.size())));
+}
+
+void MainWindow::setTheme(Theme theme) {
+    m_theme = theme;
+    const bool dark = applyTheme(theme);
+    m_charts->setMode(dark ? ChartMode::Dark : ChartMode::Light);
+}
+
+void MainWindow::about() {
+    QMessageBox::about(this, tr("About LLM Procurement Advisor"),
+                       tr("<p><b>LLM Procurement Advisor %1</b></p><p>Estimates how fast large "
+                          "language models run on CPU, RAM and GPU builds, and which use cases "
+                          "each build passes. Figures are estimates, not measurements.</p>"
+                          "<p>Catalogue as of %2.</p>")
+                           .arg(QStringLiteral(LLMADVISOR_VERSION),
+                                QString::fromStdString(m_document->catalog().asOf)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    writeSettings();
+    event->accept();
+}
+
+} // namespace llm::ui

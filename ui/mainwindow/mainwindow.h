@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The stakeholder window: builds on the left, the model on top, charts and
+// tables in the middle. The only place that wires document, models and views.
+
+#include "catalog.h"
+#include "dialogs.h"
+#include "theme.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QLabel;
+class QMenu;
+class QTabWidget;
+QT_END_NAMESPACE
+
+namespace llm::ui {
+
+class AssumptionsPanel;
+class BuildEditor;
+class BuildListPanel;
+class ChartsPanel;
+class ComparisonDocument;
+class Dialogs;
+class ModelPicker;
+class SizeCurveModel;
+class SummaryModel;
+class SummaryTable;
+class UseCaseModel;
+class UseCasePanel;
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    // `dialogs` defaults to real file dialogs and message boxes.
+    explicit MainWindow(Catalog catalog, std::unique_ptr<Dialogs> dialogs = {},
+                        QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ComparisonDocument *document() const { return m_document; }
+    SummaryModel *summaryModel() const { return m_summary; }
+    UseCaseModel *useCaseModel() const { return m_useCases; }
+    SizeCurveModel *sizeModel() const { return m_sizes; }
+    ChartsPanel *charts() const { return m_charts; }
+    BuildListPanel *buildList() const { return m_buildList; }
+    BuildEditor *buildEditor() const { return m_editor; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QString currentFile() const { return m_file; }
+
+    // File operations; errors go to the Dialogs, and the return says whether it worked.
+    bool openFile(const QString &path);
+    bool saveToFile(const QString &path);
+    bool exportPdf(const QString &path, int *pages = nullptr);
+    void newComparison();
+    void setTheme(Theme theme);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createLayout();
+    void updateTitle();
+    void updateOverrideMarker();
+    void rebuildRecentMenu();
+    void addRecent(const QString &path);
+    bool maybeSave();
+    bool save();
+    bool saveAs();
+    void open();
+    void exportPdfInteractive();
+    void printPreview();
+    void readSettings();
+    void writeSettings();
+    void about();
+
+    ComparisonDocument *m_document;
+    std::unique_ptr<Dialogs> m_dialogs;
+    SummaryModel *m_summary;
+    UseCaseModel *m_useCases;
+    SizeCurveModel *m_sizes;
+    ChartsPanel *m_charts = nullptr;
+    BuildListPanel *m_buildList = nullptr;
+    BuildEditor *m_editor = nullptr;
+    ModelPicker *m_modelPicker = nullptr;
+    SummaryTable *m_summaryTable = nullptr;
+    UseCasePanel *m_useCasePanel = nullptr;
+    AssumptionsPanel *m_assumptions = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_overrideMarker = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QString m_file;
+    Theme m_theme = Theme::Light;
+};
+
+} // namespace llm::ui

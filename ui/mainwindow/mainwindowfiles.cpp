@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: MIT
+// MainWindow: files (scenario JSON, PDF, printing), recent files and settings.
+#include "mainwindow.h"
+
+#include "charts/chartspanel.h"
+#include "comparison/comparisondocument.h"
+#include "comparison/scenarioconvert.h"
+#include "dialogs.h"
+#include "report/reportpdf.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QMenu>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QSaveFile>
+#include <QScreen>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace llm::ui {
+
+namespace {
+const QString kScenarioFilter = QStringLiteral("Comparison (*.json)");
+const QString kPdfFilter = QStringLiteral("PDF (*.pdf)");
+constexpr int kMaxRecent = 8;
+constexpr int kSettingsVersion = 1;
+
+// Keys and defaults in one place.
+namespace key {
+const QString version = QStringLiteral("settingsVersion");
+const QString geometry = QStringLiteral("window/geometry");
+const QString state = QStringLiteral("window/state");
+const QString theme = QStringLiteral("view/theme");
+const QString recent = QStringLiteral("files/recent");
+const QString maxPrefill = QStringLiteral("thresholds/maxPrefillS");
+const QString minGeneration = QStringLiteral("thresholds/minGenerationTokS");
+const QString interactive = QStringLiteral("thresholds/interactivePrefillS");
+const QString background = QStringLiteral("thresholds/backgroundTotalS");
+const QString offline = QStringLiteral("thresholds/offlineTotalS");
+const QString tariff = QStringLiteral("costs/electricityEurPerKwh");
+} // namespace key
+} // namespace
+
+bool MainWindow::openFile(const QString &path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_dialogs->error(
+            this, tr("Cannot open"),
+            tr("Could not read “%1”: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return false;
+    }
+    // A scenario is a few kilobytes; refuse anything absurd before parsing it.
+    if (file.size() > 16 * 1024 * 1024) {
+        m_dialogs->error(this, tr("Cannot open"),
+                         tr("“%1” is too large to be a comparison.").arg(path));
+        return false;
+    }
+    const QByteArray bytes = file.readAll();
+    const scenario::ParseResult parsed =
+        scenario::parseScenario(bytes, m_document->catalog(), m_document->state().assumptions);
+    if (!parsed.ok()) {
+        m_dialogs->error(this, tr("Cannot open"),
+                         tr("“%1” is not a comparison this program can read.\n%2")
+                             .arg(QFileInfo(path).fileName(), parsed.error.toLine()));
+        return false;
+    }
+    m_document->reset(fromScenario(*parsed.scenario));
+    m_file = QFileInfo(path).absoluteFilePath();
+    addRecent(m_file);
+    updateTitle();
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_file)), 5000);
+    return true;
+}
+
+bool MainWindow::saveToFile(const QString &path) {
+    const QByteArray bytes =
+        scenario::writeScenario(toScenario(m_document->state(), m_document->catalog().asOf));
+    // QSaveFile: the old file stays whole unless the new one is complete.
+    QSaveFile file(path);
+    QString error;
+    if (!file.open(QIODevice::WriteOnly))
+        error = file.errorString();
+    else if (file.write(bytes) != bytes.size())
+        error = file.errorString();
+    else if (!file.commit())
+        error = file.errorString();
+    if (!error.isEmpty()) {
+        file.cancelWriting();
+        m_dialogs->error(this, tr("Not saved"),
+                         tr("Could not save “%1”: %2\nThe previous file, if any, is unchanged.")
+                             .arg(QDir::toNativeSeparators(path), error));
+        return false;
+    }
+    m_file = QFileInfo(path).absoluteFilePath();
+    m_document->undoStack()->setClean();
+    addRecent(m_file);
+    updateTitle();
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_file)), 5000);
+    return true;
+}
+
+bool MainWindow::exportPdf(const QString &path, int *pages) {
+    QSaveFile file(path);
+    QString error;
+    if (!file.open(QIODevice::WriteOnly))
+        error = file.errorString();
+    else if (!writeReportPdf(m_document->state(), m_document->catalog(), &file, &error, pages))
+        ; // error already set
+    else if (!file.commit())
+        error = file.errorString();
+    if (!error.isEmpty()) {
+        file.cancelWriting();
+        m_dialogs->error(this, tr("PDF not written"),
+                         tr("Could not write “%1”: %2").arg(QDir::toNativeSeparators(path), error));
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return true;
+}
+
+void MainWindow::exportPdfInteractive() {
+    const QString suggested = m_file.isEmpty()
+                                  ? tr("comparison.pdf")
+                                  : QFileInfo(m_file).completeBaseName() + QStringLiteral(".pdf");
+    QString path = m_dialogs->saveFileName(this, tr("Export PDF"), suggested, kPdfFilter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".pdf");
+    exportPdf(path);
+}
+
+void MainWindow::printPreview() {
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintPreviewDialog preview(&printer, this);
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter *p) {
+        QString error;
+        if (paintReport(m_document->state(), m_document->catalog(), p, &error) == 0)
+            m_dialogs->error(this, tr("Cannot print"), error);
+    });
+    preview.exec();
+}
+
+void MainWindow::newComparison() {
+    if (!maybeSave())
+        return;
+    ComparisonState state = defaultState(m_document->catalog());
+    state.builds.clear();
+    state.builds.push_back(emptyBuild(m_document->catalog(), tr("Build 1").toStdString()));
+    state.assumptions = m_document->state().assumptions;
+    m_document->reset(state);
+    m_file.clear();
+    updateTitle();
+}
+
+void MainWindow::open() {
+    if (!maybeSave())
+        return;
+    const QString path = m_dialogs->openFileName(this, tr("Open comparison"), kScenarioFilter);
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::save() {
+    return m_file.isEmpty() ? saveAs() : saveToFile(m_file);
+}
+
+bool MainWindow::saveAs() {
+    QString path =
+        m_dialogs->saveFileName(this, tr("Save comparison"),
+                                m_file.isEmpty() ? tr("comparison.json") : m_file, kScenarioFilter);
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    return saveToFile(path);
+}
+
+bool MainWindow::maybeSave() {
+    if (m_document->undoStack()->isClean())
+        return true;
+    const QString name =
+        m_file.isEmpty() ? tr("Untitled comparison") : QFileInfo(m_file).fileName();
+    switch (m_dialogs->askSaveChanges(this, name)) {
+    case Dialogs::SaveChoice::Save:
+        return save();
+    case Dialogs::SaveChoice::Discard:
+        return true;
+    case Dialogs::SaveChoice::Cancel:
+        return false;
+    }
+    return false;
+}
+
+void MainWindow::addRecent(const QString &path) {
+    QSettings settings;
+    QStringList recent = settings.value(key::recent).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(key::recent, recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(key::recent).toStringList();
+    for (const QString &path : recent) {
+        if (!QFileInfo::exists(path))
+            continue; // moved or deleted since: do not offer it
+        QAction *a = m_recentMenu->addAction(QDir::toNativeSeparators(path));
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        });
+    }
+    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+}
+
+void MainWindow::readSettings() {
+    QSettings s;
+    if (s.value(key::version, kSettingsVersion).toInt() > kSettingsVersion)
+        return; // written by a newer program: keep its settings, use defaults here
+    const QByteArray geometry = s.value(key::geometry).toByteArray();
+    if (!geometry.isEmpty() && restoreGeometry(geometry)) {
+        // A laptop undocked from its projector: bring the window back on screen.
+        const QScreen *screen = QGuiApplication::screenAt(frameGeometry().center());
+        if (!screen)
+            resize(1280, 720);
+    }
+    restoreState(s.value(key::state).toByteArray());
+    m_theme = static_cast<Theme>(s.value(key::theme, static_cast<int>(Theme::Light)).toInt());
+    if (m_theme != Theme::Light)
+        setTheme(m_theme);
+
+    ComparisonState state = m_document->state();
+    Thresholds &t = state.assumptions.thresholds;
+    auto read = [&s](const QString &k, double fallback) {
+        bool ok = false;
+        const double v = s.value(k, fallback).toDouble(&ok);
+        return ok && v > 0 ? v : fallback; // a damaged value falls back to the default
+    };
+    t.maxPrefill = units::seconds(read(key::maxPrefill, units::inSeconds(t.maxPrefill)));
+    t.minGeneration =
+        units::tokensPerSecond(read(key::minGeneration, units::inTokensPerSecond(t.minGeneration)));
+    t.interactivePrefill =
+        units::seconds(read(key::interactive, units::inSeconds(t.interactivePrefill)));
+    t.backgroundTotal = units::seconds(read(key::background, units::inSeconds(t.backgroundTotal)));
+    t.offlineTotal = units::seconds(read(key::offline, units::inSeconds(t.offlineTotal)));
+    state.assumptions.electricityEurPerKwh =
+        read(key::tariff, state.assumptions.electricityEurPerKwh);
+    m_document->reset(state);
+}
+
+void MainWindow::writeSettings() {
+    QSettings s;
+    s.setValue(key::version, kSettingsVersion);
+    s.setValue(key::geometry, saveGeometry());
+    s.setValue(key::state, saveState());
+    s.setValue(key::theme, static_cast<int>(m_theme));
+    const Assumptions &a = m_document->state().assumptions;
+    s.setValue(key::maxPrefill, units::inSeconds(a.thresholds.maxPrefill));
+    s.setValue(key::minGeneration, units::inTokensPerSecond(a.thresholds.minGeneration));
+    s.setValue(key::interactive, units::inSeconds(a.thresholds.interactivePrefill));
+    s.setValue(key::background, units::inSeconds(a.thresholds.backgroundTotal));
+    s.setValue(key::offline, units::inSeconds(a.thresholds.offlineTotal));
+    s.setValue(key::tariff, a.electricityEurPerKwh);
+}
+
+} // namespace llm::ui

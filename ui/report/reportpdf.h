@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The comparison report: A4, vector charts, light theme, readable in black and
+// white. A plain function API so the CLI's `report` verb and the window share it.
+// Needs a QApplication (charts are graphics widgets); offscreen is enough.
+
+#include "catalog.h"
+#include "comparison/comparisonstate.h"
+#include "scenario.h"
+
+#include <QString>
+
+QT_BEGIN_NAMESPACE
+class QIODevice;
+class QPagedPaintDevice;
+QT_END_NAMESPACE
+
+namespace llm::ui {
+
+// Writes the PDF to `device` (open it for writing first; pass a QSaveFile and
+// commit it afterwards for an atomic file). Returns false with a one-line
+// reason in *error. *pages (optional) gets the number of pages written.
+bool writeReportPdf(const scenario::Scenario &scenario, const Catalog &catalog, QIODevice *device,
+                    QString *error, int *pages = nullptr);
+bool writeReportPdf(const ComparisonState &state, const Catalog &catalog, QIODevice *device,
+                    QString *error, int *pages = nullptr);
+
+// Paints the report onto any paged device (QPdfWriter, QPrinter for print preview).
+// Returns the number of pages, 0 on error (with *error set).
+int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPaintDevice *device,
+                QString *error);
+
+} // namespace llm::ui

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+#include "resultspanel.h"
+
+#include "comparison/comparisondocument.h"
+#include "results/sizecurvemodel.h"
+#include "results/summarymodel.h"
+#include "results/unitdelegate.h"
+#include "results/usecasemodel.h"
+#include "results/whytext.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace llm::ui {
+
+SummaryTable::SummaryTable(SummaryModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_view(new QTableView(this)) {
+    m_view->setObjectName(QStringLiteral("summaryTable"));
+    m_view->setModel(model);
+    m_view->setItemDelegate(new UnitDelegate(m_view));
+    m_view->setColumnHidden(SummaryModel::Spacer, true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setAccessibleName(tr("Results per build"));
+    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed);
+    auto resize = [this] { m_view->resizeColumnsToContents(); };
+    connect(model, &QAbstractItemModel::modelReset, this, resize);
+    resize();
+    auto *label = new QLabel(tr("&Results per build (the charts show these numbers):"), this);
+    label->setBuddy(m_view);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(label);
+    layout->addWidget(m_view);
+}
+
+UseCasePanel::UseCasePanel(ComparisonDocument *document, UseCaseModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_view(new QTableView(this))
+    , m_why(new QTextBrowser(this)) {
+    m_view->setObjectName(QStringLiteral("useCaseTable"));
+    m_why->setObjectName(QStringLiteral("whyText"));
+    m_view->setModel(model);
+    m_view->setItemDelegate(new UnitDelegate(m_view));
+    m_view->setAccessibleName(tr("Use-case matrix"));
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_why->setAccessibleName(tr("Why each use case passes or fails"));
+    auto *label = new QLabel(tr("&Use cases per build (hover a cell for its times):"), this);
+    label->setBuddy(m_view);
+    auto *whyLabel = new QLabel(tr("&Why:"), this);
+    whyLabel->setBuddy(m_why);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(label);
+    layout->addWidget(m_view, 3);
+    layout->addWidget(whyLabel);
+    layout->addWidget(m_why, 2);
+    connect(document, &ComparisonDocument::resultsChanged, this, &UseCasePanel::updateWhy);
+    updateWhy();
+}
+
+void UseCasePanel::updateWhy() {
+    const ComparisonState &s = m_document->state();
+    QString html;
+    for (std::size_t b = 0; b < s.builds.size() && b < m_document->results().size(); ++b)
+        html += QStringLiteral("<p><b>%1</b>: %2</p>")
+                    .arg(QString::fromStdString(s.builds[b].name).toHtmlEscaped(),
+                         headline(s.builds[b], m_document->results()[b]).toHtmlEscaped());
+    const auto entries = whyEntries(s, m_document->results(), true);
+    if (!entries.isEmpty()) {
+        html += QStringLiteral("<h4>%1</h4><ul>").arg(tr("Failing and borderline use cases"));
+        for (const WhyEntry &e : entries)
+            html += QStringLiteral("<li><b>%1</b> (%2): %3</li>")
+                        .arg(e.build.toHtmlEscaped(), e.verdict, e.sentence.toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    }
+    m_why->setHtml(html);
+}
+
+QTableView *createSizeTable(SizeCurveModel *model, QWidget *parent) {
+    auto *view = new QTableView(parent);
+    view->setObjectName(QStringLiteral("sizeTable"));
+    view->setModel(model);
+    view->setItemDelegate(new UnitDelegate(view));
+    view->setAccessibleName(QObject::tr("Generation speed by model size"));
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    return view;
+}
+
+} // namespace llm::ui

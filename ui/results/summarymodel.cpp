@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: MIT
+#include "summarymodel.h"
+
+#include "comparison/comparisondocument.h"
+#include "comparison/format.h"
+#include "roles.h"
+
+#include <algorithm>
+
+namespace llm::ui {
+
+SummaryModel::SummaryModel(ComparisonDocument *document, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_document(document)
+    , m_rows(document->buildCount()) {
+    connect(document, &ComparisonDocument::structureChanged, this,
+            &SummaryModel::onStructureChanged);
+    connect(document, &ComparisonDocument::resultsChanged, this, &SummaryModel::onResultsChanged);
+}
+
+void SummaryModel::onStructureChanged() {
+    beginResetModel();
+    m_rows = m_document->buildCount();
+    endResetModel();
+}
+
+void SummaryModel::onResultsChanged() {
+    if (m_rows != m_document->buildCount()) {
+        onStructureChanged();
+        return;
+    }
+    if (m_rows > 0)
+        emit dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1));
+}
+
+int SummaryModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int SummaryModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString SummaryModel::columnTitle(int column) {
+    switch (column) {
+    case Name:
+        return tr("Build");
+    case RamBandwidth:
+        return tr("RAM side");
+    case CpuBandwidth:
+        return tr("CPU fabric side");
+    case GpuBandwidth:
+        return tr("GPU memory");
+    case SystemBandwidth:
+        return tr("System bandwidth");
+    case PromptRate:
+        return tr("Prompt");
+    case Spacer:
+        return {};
+    case GenerationRate:
+        return tr("Generation");
+    case Placement:
+        return tr("Model runs on");
+    case MemoryNeeded:
+        return tr("Memory needed");
+    case MemoryAvailable:
+        return tr("Memory available");
+    case Bottleneck:
+        return tr("Bottleneck");
+    case UseCasesPassed:
+        return tr("Use cases passed");
+    case Price:
+        return tr("Price");
+    case EurPerTokenRate:
+        return tr("Price per generation speed");
+    case PowerAtLoad:
+        return tr("Power at load");
+    case EnergyPerMillion:
+        return tr("Energy per 1M tokens");
+    case CostPerMillion:
+        return tr("Electricity per 1M tokens");
+    }
+    return {};
+}
+
+QString SummaryModel::columnUnit(int column) {
+    switch (column) {
+    case RamBandwidth:
+    case CpuBandwidth:
+    case GpuBandwidth:
+    case SystemBandwidth:
+        return QStringLiteral("GB/s");
+    case PromptRate:
+    case GenerationRate:
+        return QStringLiteral("tok/s");
+    case MemoryNeeded:
+    case MemoryAvailable:
+        return QStringLiteral("GB");
+    case Price:
+    case CostPerMillion:
+        return QStringLiteral("EUR");
+    case EurPerTokenRate:
+        return QStringLiteral("EUR per tok/s");
+    case PowerAtLoad:
+        return QStringLiteral("W");
+    case EnergyPerMillion:
+        return QStringLiteral("kWh");
+    }
+    return {};
+}
+
+QString SummaryModel::columnHelp(int column) {
+    switch (column) {
+    case RamBandwidth:
+        return tr("Memory bandwidth on the DIMM side: channels × 8 bytes × MT/s.");
+    case CpuBandwidth:
+        return tr("Bandwidth the CPU's chiplets (CCDs) can pull through the Infinity Fabric: "
+                  "CCDs × 32 bytes × FCLK. Zero when the CPU has a single die (no fabric limit).");
+    case GpuBandwidth:
+        return tr("Bandwidth of one GPU's own memory (VRAM). Zero when there is no GPU.");
+    case SystemBandwidth:
+        return tr("What the CPU actually gets from RAM: the smaller of the RAM side and the "
+                  "CPU fabric side.");
+    case PromptRate:
+        return tr("Prompt processing (prefill): tokens of input read per second. Limited by "
+                  "compute.");
+    case GenerationRate:
+        return tr("Token generation: tokens of output written per second. Limited by memory "
+                  "bandwidth. 10 tok/s is about reading speed.");
+    case Placement:
+        return tr("Where the model's weights live: CPU (system RAM), GPU (VRAM), or split "
+                  "between them (hybrid).");
+    case MemoryNeeded:
+        return tr("Weights + KV cache (the model's working memory for the context) + runtime "
+                  "overhead.");
+    case MemoryAvailable:
+        return tr("RAM and VRAM the chosen placement may use.");
+    case Bottleneck:
+        return tr("The part that limits token generation.");
+    case EurPerTokenRate:
+        return tr("Total price divided by generation speed: lower is better value.");
+    case PowerAtLoad:
+        return tr("CPU and GPU TDPs plus the platform (board, drives, fans, PSU losses).");
+    case EnergyPerMillion:
+    case CostPerMillion:
+        return tr("Energy and electricity cost to generate one million tokens at load (tariff "
+                  "in Assumptions).");
+    }
+    return {};
+}
+
+QVariant SummaryModel::value(int row, int column) const {
+    const auto &results = m_document->results();
+    const auto &builds = m_document->state().builds;
+    if (row < 0 || row >= static_cast<int>(results.size()))
+        return {};
+    const BuildResult &r = results[static_cast<std::size_t>(row)];
+    const Estimate &e = r.estimate;
+    const Build &b = builds[static_cast<std::size_t>(row)];
+    switch (column) {
+    case Name:
+        return QString::fromStdString(b.name);
+    case RamBandwidth:
+        return units::inGigabytesPerSecond(e.bandwidth.ramSide);
+    case CpuBandwidth:
+        return units::inGigabytesPerSecond(e.bandwidth.cpuSide);
+    case GpuBandwidth:
+        return units::inGigabytesPerSecond(e.bandwidth.gpu);
+    case SystemBandwidth:
+        return units::inGigabytesPerSecond(e.bandwidth.system);
+    case PromptRate:
+        return units::inTokensPerSecond(e.promptRate);
+    case Spacer:
+        return 0.0;
+    case GenerationRate:
+        return units::inTokensPerSecond(e.generationRate);
+    case Placement:
+        return fmt::placement(e.placement);
+    case MemoryNeeded:
+        return units::inGigabytes(e.memory.total);
+    case MemoryAvailable:
+        return units::inGigabytes(e.memory.ramAvailable + e.memory.vramAvailable);
+    case Bottleneck:
+        return e.fits ? fmt::bottleneck(e.generationBottleneck)
+                      : fmt::bottleneck(Bottleneck::Capacity);
+    case UseCasesPassed:
+        return static_cast<int>(std::count_if(e.useCases.begin(), e.useCases.end(),
+                                              [](const UseCaseVerdict &v) { return v.pass; }));
+    case Price:
+        return r.cost.priceEur ? QVariant(*r.cost.priceEur) : QVariant(0.0);
+    case EurPerTokenRate:
+        return r.cost.eurPerTokenPerSecond ? QVariant(*r.cost.eurPerTokenPerSecond) : QVariant(0.0);
+    case PowerAtLoad:
+        return units::inWatts(r.cost.powerAtLoad);
+    case EnergyPerMillion:
+        return units::inKilowattHours(r.cost.energyPerToken * units::tokens(1e6));
+    case CostPerMillion:
+        return r.cost.electricityEurPerMillionTokens;
+    }
+    return {};
+}
+
+QString SummaryModel::formatted(int row, int column) const {
+    const auto &results = m_document->results();
+    if (row < 0 || row >= static_cast<int>(results.size()))
+        return {};
+    const BuildResult &r = results[static_cast<std::size_t>(row)];
+    const QVariant v = value(row, column);
+    if (column != Name && !r.computed)
+        return tr("n/a");
+    switch (column) {
+    case Name:
+    case Placement:
+    case Bottleneck:
+        return v.toString();
+    case CpuBandwidth:
+        if (!r.estimate.bandwidth.fabricApplies)
+            return tr("no fabric limit");
+        break;
+    case GpuBandwidth:
+        if (r.estimate.bandwidth.gpu.value() <= 0)
+            return tr("no GPU");
+        break;
+    case UseCasesPassed:
+        return tr("%1 of %2").arg(v.toInt()).arg(r.estimate.useCases.size());
+    case Price:
+        return r.cost.priceEur ? fmt::euros(*r.cost.priceEur) : tr("price unknown");
+    case EurPerTokenRate:
+        return r.cost.eurPerTokenPerSecond
+                   ? fmt::euros(*r.cost.eurPerTokenPerSecond) + QStringLiteral(" per tok/s")
+                   : tr("n/a");
+    case CostPerMillion:
+        return fmt::euros(v.toDouble());
+    case EnergyPerMillion:
+        return fmt::withUnit(v.toDouble(), QStringLiteral("kWh"), 2);
+    case PowerAtLoad:
+        return fmt::withUnit(v.toDouble(), QStringLiteral("W"), 0);
+    case MemoryNeeded:
+        return fmt::withUnit(v.toDouble(), QStringLiteral("GB"), 1) +
+               (r.estimate.fits ? QString() : tr(" (does not fit)"));
+    case Spacer:
+        return {};
+    default:
+        break;
+    }
+    const QString unit = columnUnit(column);
+    return unit.isEmpty() ? fmt::number(v.toDouble()) : fmt::withUnit(v.toDouble(), unit);
+}
+
+QVariant SummaryModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        return value(row, column);
+    case FormattedRole:
+    case Qt::AccessibleTextRole:
+        return formatted(row, column);
+    case ValidRole:
+        return m_document->results()[static_cast<std::size_t>(row)].computed;
+    case Qt::ToolTipRole: {
+        if (column == Name) {
+            const Build &b = m_document->state().builds[static_cast<std::size_t>(row)];
+            QString text = QString::fromStdString(b.cpu.name);
+            for (const GpuGroup &g : b.gpus)
+                text += QStringLiteral(" + %1× %2")
+                            .arg(g.count)
+                            .arg(QString::fromStdString(g.gpu.name));
+            return text;
+        }
+        const QString help = columnHelp(column);
+        return help.isEmpty() ? formatted(row, column)
+                              : formatted(row, column) + QStringLiteral("\n") + help;
+    }
+    case Qt::TextAlignmentRole:
+        return column == Name || column == Placement || column == Bottleneck
+                   ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case OverriddenRole:
+        return !m_document->state().assumptions.overridden.empty();
+    }
+    return {};
+}
+
+QVariant SummaryModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Vertical) {
+        if (role == Qt::DisplayRole && section >= 0 && section < m_rows)
+            return QString::number(section + 1);
+        return {};
+    }
+    if (section < 0 || section >= ColumnCount)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole: {
+        const QString unit = columnUnit(section);
+        return unit.isEmpty() || section == Price || section == CostPerMillion
+                   ? columnTitle(section)
+                   : columnTitle(section) + QStringLiteral(" (") + unit + QStringLiteral(")");
+    }
+    case UnitRole:
+        return columnUnit(section);
+    case Qt::ToolTipRole:
+    case Qt::WhatsThisRole:
+        return columnHelp(section);
+    }
+    return {};
+}
+
+Qt::ItemFlags SummaryModel::flags(const QModelIndex &index) const {
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == Name)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool SummaryModel::setData(const QModelIndex &index, const QVariant &value, int role) {
+    if (role != Qt::EditRole || !index.isValid() || index.column() != Name)
+        return false;
+    // The document emits the change; views update from its signals.
+    return m_document->renameBuild(index.row(), value.toString());
+}
+
+} // namespace llm::ui
