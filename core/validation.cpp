@@ -33,7 +33,9 @@ void checkCpu(const Cpu &cpu, std::vector<Problem> &out) {
                                                  std::to_string(cpu.memoryChannels) + ")"});
     if (cpu.ccds < 0)
         out.push_back({"cpu.ccds", "CCD count cannot be negative"});
-    if (cpu.ccds > 0 && !finitePositive(cpu.fabricClock.value()))
+    // Unified-memory parts (Strix Halo) have CCDs but no published FCLK; the
+    // estimator uses their platform bandwidth instead of the fabric term.
+    if (cpu.ccds > 0 && !cpu.unifiedBandwidth && !finitePositive(cpu.fabricClock.value()))
         out.push_back({"cpu.fabricClock",
                        "a chiplet CPU needs a positive fabric clock (FCLK) for its bandwidth"});
     if (cpu.fabricLinksPerCcd < 1)
