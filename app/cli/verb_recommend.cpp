@@ -188,7 +188,7 @@ QJsonObject detailsToJson(const Details &d) {
             o.insert(u"use_cases"_s, ucs);
             QJsonArray problems;
             for (const PlatformProblem &p : w.platformProblems)
-                problems.append(fromStd(p.field) + u": "_s + fromStd(p.message));
+                problems.append(QString(fromStd(p.field) + u": "_s + fromStd(p.message)));
             o.insert(u"platform_problems"_s, problems);
         }
         whatIf.append(o);
@@ -356,14 +356,14 @@ int runRecommend(const QStringList &arguments) {
         front.append(recommendationToJson(r, assumptions));
     for (const Recommendation &r : res.unpriced)
         unpriced.append(recommendationToJson(r, assumptions));
-    const QJsonObject out{{u"model"_s, fromStd(request.model.model.name)},
-                          {u"quant"_s, fromStd(request.model.quant.name)},
-                          {u"use_cases"_s, ucs},
-                          {u"budget_eur"_s, budget ? QJsonValue(*budget) : QJsonValue()},
-                          {u"max_watts"_s, maxWatts ? QJsonValue(*maxWatts) : QJsonValue()},
-                          {u"builds"_s, front},
-                          {u"unpriced"_s, unpriced},
-                          {u"stats"_s, statsToJson(res.stats)}};
+    QJsonObject out{{u"model"_s, fromStd(request.model.model.name)},
+                    {u"quant"_s, fromStd(request.model.quant.name)},
+                    {u"use_cases"_s, ucs},
+                    {u"budget_eur"_s, budget ? QJsonValue(*budget) : QJsonValue()},
+                    {u"max_watts"_s, maxWatts ? QJsonValue(*maxWatts) : QJsonValue()},
+                    {u"builds"_s, front},
+                    {u"unpriced"_s, unpriced},
+                    {u"stats"_s, statsToJson(res.stats)}};
     if (details)
         out.insert(u"details"_s, detailsToJson(*details));
     writeStdout(QJsonDocument(out).toJson(QJsonDocument::Indented));
