@@ -341,15 +341,19 @@ Plan makePlan(Placement placement, const Context &c) {
     }
     case Placement::Unified: {
         p.kind = HardwareKind::Unified;
-        const Gpu igpu = b.integratedGpu.value_or(Gpu{});
+        // Only the iGPU's two figures are needed: no copy of its strings.
+        const ByteRate igpuBandwidth =
+            b.integratedGpu ? b.integratedGpu->bandwidth : ByteRate::from_value(0.0);
+        const FlopRate igpuPeak =
+            b.integratedGpu ? b.integratedGpu->fp16Tensor : FlopRate::from_value(0.0);
         p.bwA = c.system;
         p.limitA = c.systemLimit;
-        if (positive(igpu.bandwidth) && igpu.bandwidth < c.system) {
-            p.bwA = igpu.bandwidth;
+        if (positive(igpuBandwidth) && igpuBandwidth < c.system) {
+            p.bwA = igpuBandwidth;
             p.limitA = Bottleneck::GpuMemory;
         }
-        p.peakA = positive(igpu.fp16Tensor) ? igpu.fp16Tensor : c.cpuFlops;
-        p.computeFallback = !positive(igpu.fp16Tensor);
+        p.peakA = positive(igpuPeak) ? igpuPeak : c.cpuFlops;
+        p.computeFallback = !positive(igpuPeak);
         p.tokenBytesA = c.tokenWeights;
         p.batchBytesA = c.weights;
         p.kvShareA = 1.0;
