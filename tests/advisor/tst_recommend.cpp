@@ -8,7 +8,8 @@
 // fails. One "Small 16" holds 10 GB + KV + 0.8 GB overhead and generates at
 // about 0.75 x 500 / 10 = 37 tok/s: passes. The cheapest passing build is
 // therefore Desk A with one 16 GB DIMM (fewer channels are cheaper, and RAM
-// speed does not matter when the model sits in VRAM) and one Small 16:
+// speed does not matter when the model sits in VRAM; of equal builds the faster
+// memory is listed) and one Small 16:
 // (200 + 400 + 16 x 10 + 400 platform) USD x 0.86 = 997.60 EUR, at
 // 100 + 200 + 60 = 360 W. Desk C is cheaper but its 4 PCIe lanes take no GPU.
 
@@ -125,13 +126,13 @@ void TstRecommend::cheapestPassing_data() {
     QTest::addColumn<QString>("expected"); // empty: no build passes within the limits
     QTest::addColumn<bool>("budgetExcluded");
     QTest::addColumn<bool>("powerExcluded");
-    QTest::newRow("no limits") << 0.0 << 0.0 << u"Desk A, 1x16 GB DDR5-4800, 1x Small 16"_s << false
+    QTest::newRow("no limits") << 0.0 << 0.0 << u"Desk A, 1x16 GB DDR5-5600, 1x Small 16"_s << false
                                << false;
     QTest::newRow("budget at the price")
-        << 997.61 << 0.0 << u"Desk A, 1x16 GB DDR5-4800, 1x Small 16"_s << true << false;
+        << 997.61 << 0.0 << u"Desk A, 1x16 GB DDR5-5600, 1x Small 16"_s << true << false;
     QTest::newRow("budget 1 cent below") << 997.59 << 0.0 << QString() << true << false;
     QTest::newRow("power at 360 W")
-        << 0.0 << 360.0 << u"Desk A, 1x16 GB DDR5-4800, 1x Small 16"_s << false << true;
+        << 0.0 << 360.0 << u"Desk A, 1x16 GB DDR5-5600, 1x Small 16"_s << false << true;
     QTest::newRow("power 1 W below") << 0.0 << 359.0 << QString() << false << true;
 }
 
