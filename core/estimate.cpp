@@ -251,6 +251,9 @@ void setFit(Plan &p, Bytes inVram, Bytes inRam, Bytes vramAvail, Bytes ramAvail,
 }
 
 const EfficiencyFactors &factorsForPlan(const Context &c, Placement placement, HardwareKind kind) {
+    // Without calibrated classes every class gets its kind's default: skip the name.
+    if (c.a.efficiencyByClass.empty())
+        return c.a.factorsFor(std::string(), kind);
     // Thread-local scratch so the class name costs no allocation once warm.
     thread_local std::string cls;
     detail::hardwareClassInto(cls, c.build, placement);
