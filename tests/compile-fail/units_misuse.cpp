@@ -5,8 +5,7 @@
 
 using namespace llm::units;
 
-int main()
-{
+int main() {
 #if CASE == 1
     // Adding bandwidth to token throughput.
     auto nonsense = gigabytesPerSecond(89.6) + tokensPerSecond(10);

@@ -5,8 +5,7 @@
 
 using namespace llm::units;
 
-int main()
-{
+int main() {
     const ByteRate bw = gigabytesPerSecond(89.6) + gigabytesPerSecond(10);
     const Seconds perToken = gigabytes(10) / bw;
     const TokenRate rate = tokens(1) / perToken;
