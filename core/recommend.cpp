@@ -127,8 +127,10 @@ struct Sweep {
     std::vector<CpuEntry> cpus;
     std::vector<GpuEntry> gpus;
     std::vector<Task> tasks;
-    // Best (efficiency x bandwidth) any GPU option offers, for the task-level bound.
-    double bestGpuEffectiveBandwidth = 0;
+    // Best efficiency x bandwidth, and best raw bandwidth (hybrid placements apply their
+    // own efficiency to it), that any GPU option offers: the task-level bound.
+    double bestGpuRate = 0;
+    double bestGpuBandwidth = 0;
     double hybridEfficiency = 0;
 };
 
@@ -158,15 +160,16 @@ double gpuEffectiveBandwidth(const GpuEntry &g, int count, const RecommendReques
 }
 
 // Upper bound of the generation rate of any placement on this hardware: weights
-// alone (no KV, no overhead) over the fastest memory with its efficiency.
-bool cannotReachGeneration(const Sweep &s, const CpuEntry &c, ByteRate system,
-                           double gpuEffBandwidth, double gpuEfficiency) {
+// alone (no KV, no overhead) over the fastest memory with its efficiency. A hybrid
+// split reads from both sides in turn, so it is never faster than its faster side.
+// gpuRate = efficiency x bandwidth of the GPU side, gpuBandwidth = its raw bandwidth.
+bool cannotReachGeneration(const Sweep &s, const CpuEntry &c, ByteRate system, double gpuRate,
+                           double gpuBandwidth) {
     const double tokenBytes = inBytes(s.model.tokenWeights);
     if (!finitePositive(tokenBytes))
         return false;
-    const double best =
-        std::max({c.prep.factors->bandwidth * system.value(), gpuEfficiency * gpuEffBandwidth,
-                  s.hybridEfficiency * std::max(system.value(), gpuEffBandwidth)});
+    const double best = std::max({c.prep.factors->bandwidth * system.value(), gpuRate,
+                                  s.hybridEfficiency * std::max(system.value(), gpuBandwidth)});
     return best / tokenBytes < inTokensPerSecond(s.model.thresholds.minGeneration);
 }
 
@@ -204,7 +207,7 @@ struct Worker {
         const int maxCount = std::min(r.maxGpusPerBuild, kMaxGpuCount);
         const std::uint64_t options = 1 + s.gpus.size() * static_cast<std::uint64_t>(maxCount);
         n.enumerated += options * static_cast<std::uint64_t>(nCaps);
-        if (r.prune && cannotReachGeneration(s, c, system, s.bestGpuEffectiveBandwidth, 1.0)) {
+        if (r.prune && cannotReachGeneration(s, c, system, s.bestGpuRate, s.bestGpuBandwidth)) {
             n.pruned += options * static_cast<std::uint64_t>(nCaps);
             return;
         }
@@ -257,8 +260,10 @@ struct Worker {
                     break;
                 }
                 if (r.prune && g &&
-                    cannotReachGeneration(s, c, system, gpuEffectiveBandwidth(*g, count, r, a),
-                                          g->prep.factors->bandwidth)) {
+                    cannotReachGeneration(s, c, system,
+                                          g->prep.factors->bandwidth *
+                                              gpuEffectiveBandwidth(*g, count, r, a),
+                                          gpuEffectiveBandwidth(*g, count, r, a))) {
                     n.pruned += static_cast<std::uint64_t>(nCaps);
                     continue;
                 }
@@ -471,10 +476,10 @@ RecommendResult recommend(const Catalog &catalog, const PlatformRules &rules,
         e.tdp = g.tdp;
         s.gpus.push_back(e);
         const int top = std::min(request.maxGpusPerBuild, kMaxGpuCount);
-        s.bestGpuEffectiveBandwidth = std::max(
-            {s.bestGpuEffectiveBandwidth,
-             e.prep.factors->bandwidth * gpuEffectiveBandwidth(e, top, request, assumptions),
-             e.prep.factors->bandwidth * gpuEffectiveBandwidth(e, 1, request, assumptions)});
+        const double widest = std::max(gpuEffectiveBandwidth(e, top, request, assumptions),
+                                       gpuEffectiveBandwidth(e, 1, request, assumptions));
+        s.bestGpuRate = std::max(s.bestGpuRate, e.prep.factors->bandwidth * widest);
+        s.bestGpuBandwidth = std::max(s.bestGpuBandwidth, widest);
     }
 
     // Work items are taken in order by whichever worker is free.

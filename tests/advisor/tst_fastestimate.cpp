@@ -7,6 +7,7 @@
 #include "catalogue.h"
 #include "estimate.h"
 #include "fastestimate.h"
+#include "measurements.h"
 #include "recommend.h"
 
 #include <QTest>
@@ -31,8 +32,8 @@ void TstFastEstimate::agreesWithEstimate_data() {
     QTest::addColumn<QString>("model");
     QTest::addColumn<QString>("quant");
     QTest::addColumn<bool>("tensorParallel");
-    QTest::addColumn<int>(
-        "variant"); // 0 defaults, 1 per-class factors + token overhead, 2 forced CPU
+    QTest::addColumn<int>("variant"); // 0 defaults, 1 per-class factors + token overhead, 2 forced
+                                      // CPU, 3 forced multi-GPU, 4 calibrated (shipped)
     QTest::newRow("dense 14B") << u"Qwen2.5-14B-Instruct"_s << u"Q4_K_M"_s << false << 0;
     QTest::newRow("dense 70B") << u"Llama-3.3-70B-Instruct"_s << u"Q4_K_M"_s << false << 0;
     QTest::newRow("dense 70B, tensor parallel")
@@ -43,6 +44,9 @@ void TstFastEstimate::agreesWithEstimate_data() {
     QTest::newRow("moe, factors and overhead") << u"Qwen3-30B-A3B"_s << u"Q8_0"_s << false << 1;
     QTest::newRow("dense 1B, factors and overhead")
         << u"Llama-3.2-1B-Instruct"_s << u"Q4_K_M"_s << true << 1;
+    QTest::newRow("calibrated factors, moe") << u"Qwen3-30B-A3B"_s << u"Q4_K_M"_s << false << 4;
+    QTest::newRow("calibrated factors, dense 70B")
+        << u"Llama-3.3-70B-Instruct"_s << u"Q4_K_M"_s << false << 4;
     QTest::newRow("forced cpu placement") << u"Qwen3-30B-A3B"_s << u"Q4_K_M"_s << false << 2;
     QTest::newRow("forced multi-gpu (falls back when absent)")
         << u"Qwen2.5-14B-Instruct"_s << u"Q4_K_M"_s << false << 3;
@@ -72,6 +76,12 @@ void TstFastEstimate::agreesWithEstimate() {
     }
     if (variant == 2)
         a.forcedPlacement = Placement::CpuOnly;
+    if (variant == 4) {
+        QString why;
+        a = db::shippedAssumptions(&why); // the calibrated factors and bands
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QVERIFY(!a.efficiencyByClass.empty());
+    }
     if (variant == 3)
         a.forcedPlacement = Placement::MultiGpuLayerSplit;
     const fast::ModelPrep prep = fast::prepareModel(choice, workload, a);

@@ -170,13 +170,17 @@ void TstRecommend::frontMatchesBruteForce_data() {
     QTest::addColumn<double>("budget");
     QTest::addColumn<bool>("tensorParallel");
     QTest::addColumn<bool>("prune");
-    QTest::newRow("dense") << tiny::dense10GB() << 0.0 << false << true;
-    QTest::newRow("dense, no pruning") << tiny::dense10GB() << 0.0 << false << false;
-    QTest::newRow("dense, budget 3000") << tiny::dense10GB() << 3000.0 << false << true;
-    QTest::newRow("dense, tensor parallel") << tiny::dense10GB() << 0.0 << true << true;
-    QTest::newRow("moe (hybrid placements)") << tiny::moe100GB() << 0.0 << false << true;
-    QTest::newRow("moe, no pruning") << tiny::moe100GB() << 0.0 << false << false;
-    QTest::newRow("moe, tensor parallel") << tiny::moe100GB() << 0.0 << true << true;
+    QTest::addColumn<bool>("oddFactors"); // hybrid more efficient than GPUs, slow CPUs
+    QTest::newRow("dense") << tiny::dense10GB() << 0.0 << false << true << false;
+    QTest::newRow("dense, no pruning") << tiny::dense10GB() << 0.0 << false << false << false;
+    QTest::newRow("dense, budget 3000") << tiny::dense10GB() << 3000.0 << false << true << false;
+    QTest::newRow("dense, tensor parallel") << tiny::dense10GB() << 0.0 << true << true << false;
+    QTest::newRow("moe (hybrid placements)") << tiny::moe100GB() << 0.0 << false << true << false;
+    QTest::newRow("moe, no pruning") << tiny::moe100GB() << 0.0 << false << false << false;
+    QTest::newRow("moe, tensor parallel") << tiny::moe100GB() << 0.0 << true << true << false;
+    QTest::newRow("moe, odd factors") << tiny::moe100GB() << 0.0 << false << true << true;
+    QTest::newRow("moe, odd factors, no pruning")
+        << tiny::moe100GB() << 0.0 << false << false << true;
 }
 
 void TstRecommend::frontMatchesBruteForce() {
@@ -184,12 +188,19 @@ void TstRecommend::frontMatchesBruteForce() {
     QFETCH(double, budget);
     QFETCH(bool, tensorParallel);
     QFETCH(bool, prune);
+    QFETCH(bool, oddFactors);
     RecommendRequest r = request(model);
     if (budget > 0)
         r.budgetEur = budget;
     r.prune = prune;
     r.multiGpuMode = tensorParallel ? MultiGpuMode::TensorParallel : MultiGpuMode::LayerSplit;
-    const Assumptions a;
+    Assumptions a;
+    if (oddFactors) {
+        // The pruning bounds must hold whatever the calibration says.
+        a.efficiencyByClass["hybrid"] = {0.95, 0.5, secondsPerToken(0), 1, {}};
+        a.defaultGpu = {0.3, 0.3, secondsPerToken(0.001), 0, {}};
+        a.defaultCpu = {0.2, 0.1, secondsPerToken(0), 0, {}};
+    }
     const RecommendResult res = recommend(tiny::catalog(), tiny::rules(), r, a);
     const std::vector<Point> oracle = bruteForceFront(tiny::catalog(), tiny::rules(), r, a);
     QVERIFY2(!oracle.empty(), "the oracle should find passing builds for this model");
