@@ -13,7 +13,31 @@
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <cstdlib>
+#include <new>
+#include <string>
+
+// Counts heap allocations made while `counting` is set (this thread only).
+namespace {
+thread_local bool counting = false;
+std::atomic<long> allocations{0};
+} // namespace
+
+void *operator new(std::size_t size) {
+    if (counting)
+        ++allocations;
+    if (void *p = std::malloc(size ? size : 1))
+        return p;
+    throw std::bad_alloc();
+}
+void operator delete(void *p) noexcept {
+    std::free(p);
+}
+void operator delete(void *p, std::size_t) noexcept {
+    std::free(p);
+}
 
 using namespace llm;
 using namespace llm::units;
@@ -26,6 +50,7 @@ private slots:
     void agreesWithEstimate_data();
     void agreesWithEstimate();
     void marginOfEstimate();
+    void evaluateAllocatesNothing();
 };
 
 void TstFastEstimate::agreesWithEstimate_data() {
@@ -166,6 +191,42 @@ void TstFastEstimate::marginOfEstimate() {
     QCOMPARE(fast::margin(e, t), 1.5);
     e.fits = false;
     QCOMPARE(fast::margin(e, t), 0.0);
+}
+
+void TstFastEstimate::evaluateAllocatesNothing() {
+    // The sweep's inner loop: prepared once, then only arithmetic.
+    const Catalog catalog = db::loadShippedCatalog();
+    const auto m = findModel(catalog, "Qwen3-30B-A3B");
+    QVERIFY(m);
+    const ModelChoice choice{*m.match, *findQuant(catalog, "Q4_K_M").match, std::nullopt};
+    Assumptions a;
+    a.efficiencyByClass["hybrid"] = {0.5, 0.25, secondsPerToken(0.001), 3, {}};
+    const fast::ModelPrep prep = fast::prepareModel(choice, Workload{catalog.useCases}, a);
+    const fast::CpuPrep cpu = fast::prepareCpu(*findCpu(catalog, "EPYC 9554P").match, a);
+    const fast::GpuPrep gpu = fast::prepareGpu(*findGpu(catalog, "RTX 4090").match, a);
+    double sum = 0;
+    allocations = 0;
+    counting = true;
+    for (int count = 0; count <= 4; ++count)
+        for (double gb : {16.0, 64.0, 256.0}) {
+            fast::Hardware h;
+            h.cpu = &cpu;
+            h.system = gigabytesPerSecond(460.8);
+            h.ram = gigabytes(gb);
+            h.gpu = count > 0 ? &gpu : nullptr;
+            h.gpuCount = count;
+            h.lanesPerGpu = 16;
+            const fast::Outcome o = fast::evaluate(prep, h, a);
+            sum += o.margin;
+        }
+    counting = false;
+    QCOMPARE(allocations.load(), 0L);
+    QVERIFY(sum > 0); // the loop did evaluate passing builds
+    // Control: the counter does see an allocation.
+    counting = true;
+    const std::string control(100, 'x');
+    counting = false;
+    QVERIFY(control.size() == 100 && allocations.load() > 0);
 }
 
 QTEST_GUILESS_MAIN(TstFastEstimate)
