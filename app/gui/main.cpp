@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QTabWidget>
 
 int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
@@ -34,6 +35,24 @@ int main(int argc, char *argv[]) {
         QStringLiteral("Use this catalogue database instead of the one in your profile."),
         QStringLiteral("PATH"));
     parser.addOption(database);
+    const QCommandLineOption exportPdf(
+        QStringLiteral("export-pdf"),
+        QStringLiteral("Write the comparison's PDF report to PATH and quit (no window shown)."),
+        QStringLiteral("PATH"));
+    parser.addOption(exportPdf);
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save a picture of the window to PATH (PNG) and quit."),
+        QStringLiteral("PATH"));
+    parser.addOption(screenshot);
+    const QCommandLineOption theme(QStringLiteral("theme"),
+                                   QStringLiteral("Colour theme: system, light or dark."),
+                                   QStringLiteral("THEME"));
+    parser.addOption(theme);
+    const QCommandLineOption tab(
+        QStringLiteral("tab"), QStringLiteral("Open on this tab (0 = charts ... 4 = assumptions)."),
+        QStringLiteral("N"));
+    parser.addOption(tab);
     parser.process(app);
 
     llm::db::CatalogueDatabase db;
@@ -51,9 +70,24 @@ int main(int argc, char *argv[]) {
         QMessageBox::warning(nullptr, QStringLiteral("LLM Procurement Advisor"), opened.message);
 
     llm::ui::MainWindow window(std::move(catalog));
-    window.show();
+    if (parser.isSet(theme)) {
+        const QString t = parser.value(theme).toLower();
+        window.setTheme(t == u"dark"     ? llm::ui::Theme::Dark
+                        : t == u"system" ? llm::ui::Theme::System
+                                         : llm::ui::Theme::Light);
+    }
+    if (parser.isSet(tab))
+        window.tabs()->setCurrentIndex(parser.value(tab).toInt());
     const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty())
-        window.openFile(files.first());
+    if (!files.isEmpty() && !window.openFile(files.first()) && parser.isSet(exportPdf))
+        return 2;
+    if (parser.isSet(exportPdf))
+        return window.exportPdf(parser.value(exportPdf)) ? 0 : 2;
+    window.show();
+    if (parser.isSet(screenshot)) {
+        window.resize(1280, 720);
+        QCoreApplication::processEvents();
+        return window.grab().save(parser.value(screenshot)) ? 0 : 2;
+    }
     return app.exec();
 }

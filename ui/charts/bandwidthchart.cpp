@@ -39,7 +39,6 @@ QChart *createBandwidthChart(SummaryModel *model, const ChartStyle &style) {
     QObject::connect(series, &QAbstractBarSeries::barsetsAdded, chart, restyle);
 
     auto *categories = new QBarCategoryAxis;
-    categories->setReverse(true); // first build on top, as in the table
     chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
     bindCategoryLabels(categories, model, SummaryModel::Name);

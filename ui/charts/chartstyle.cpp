@@ -131,7 +131,9 @@ void bindCategoryLabels(QBarCategoryAxis *axis, QAbstractItemModel *model, int c
     auto update = [axis, model, column] {
         QStringList labels;
         for (int r = 0; r < model->rowCount(); ++r)
-            labels << shortBuildLabel(model->index(r, column).data().toString());
+            // Numbered like the table and the report; Qt Charts draws category 0 at the bottom.
+            labels << QStringLiteral("%1 %2").arg(r + 1).arg(
+                shortBuildLabel(model->index(r, column).data().toString()));
         if (labels != axis->categories()) {
             axis->clear();
             axis->append(labels);

@@ -47,16 +47,21 @@ QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
 
     // One line per build; rebuilt when builds are added or removed.
     auto lines = std::make_shared<QList<QLineSeries *>>();
-    auto rebuild = [chart, model, document, xAxis, yAxis, threshold, lines, style] {
+    // Old lines go before the model resets, so their mappers never see missing columns.
+    auto drop = [chart, lines] {
         for (QLineSeries *s : *lines) {
             chart->removeSeries(s);
             delete s; // removeSeries hands ownership back; the mapper is the series' child
         }
         lines->clear();
+    };
+    auto rebuild = [chart, model, document, xAxis, yAxis, threshold, lines, style, drop] {
+        drop();
         for (int b = 1; b < model->columnCount(); ++b) {
             auto *series = new QLineSeries;
-            series->setName(shortBuildLabel(QString::fromStdString(
-                document->state().builds[static_cast<std::size_t>(b - 1)].name)));
+            series->setName(
+                QStringLiteral("%1 %2").arg(b).arg(shortBuildLabel(QString::fromStdString(
+                    document->state().builds[static_cast<std::size_t>(b - 1)].name))));
             series->setPen(style.seriesPen(b - 1, 2.5));
             auto *mapper = new QVXYModelMapper(series);
             mapper->setXColumn(0);
@@ -74,7 +79,9 @@ QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
         threshold->setName(QObject::tr("limit %1 tok/s").arg(QLocale().toString(t, 'f', 0)));
     };
     rebuild();
+    QObject::connect(model, &QAbstractItemModel::modelAboutToBeReset, chart, drop);
     QObject::connect(model, &QAbstractItemModel::modelReset, chart, rebuild);
+    chart->legend()->setAlignment(Qt::AlignRight); // one line per build: names stay readable
     QObject::connect(model, &QAbstractItemModel::dataChanged, threshold, [document, threshold] {
         const double t =
             units::inTokensPerSecond(document->state().assumptions.thresholds.minGeneration);

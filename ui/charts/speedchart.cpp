@@ -61,7 +61,6 @@ QChart *createSpeedChart(SummaryModel *model, ComparisonDocument *document,
     generation->setObjectName(QStringLiteral("generationSeries"));
 
     auto *categories = new QBarCategoryAxis;
-    categories->setReverse(true);
     chart->addAxis(categories, Qt::AlignLeft);
     prompt->attachAxis(categories);
     generation->attachAxis(categories);

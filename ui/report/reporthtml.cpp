@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "reporthtml.h"
 
+#include "charts/chartstyle.h"
 #include "comparison/format.h"
 #include "results/roles.h"
 #include "results/summarymodel.h"
@@ -25,7 +26,7 @@ QString esc(const std::string &s) {
 
 // Black-and-white friendly tables: rules, no fills that a printer turns to mud.
 const char *kStyle = "<style>"
-                     "body { font-family: 'DejaVu Sans'; font-size: 9pt; color: black; }"
+                     "body { font-family: 'DejaVu Sans'; font-size: 8.5pt; color: black; }"
                      "h1 { font-size: 16pt; margin-bottom: 2pt; }"
                      "h2 { font-size: 12pt; margin-top: 12pt; margin-bottom: 4pt; }"
                      "table { border-collapse: collapse; }"
@@ -51,10 +52,8 @@ QString reportFrontHtml(const ComparisonState &state, const std::vector<BuildRes
                           esc(state.model.model.name), esc(state.model.quant.name),
                           esc(state.assumptions.runtime)));
 
+    // One paragraph per build: full names never squeezed into a narrow column.
     h += QStringLiteral("<h2>%1</h2>").arg(tr("Builds"));
-    h += QStringLiteral("<table width=100% cellspacing=0><tr><th>%1</th><th>%2</th><th>%3</th>"
-                        "<th>%4</th><th>%5</th><th>%6</th></tr>")
-             .arg(tr("Build"), tr("CPU"), tr("Memory"), tr("GPUs"), tr("Price"), tr("Power"));
     for (std::size_t i = 0; i < state.builds.size(); ++i) {
         const Build &b = state.builds[i];
         QStringList gpus;
@@ -63,17 +62,19 @@ QString reportFrontHtml(const ComparisonState &state, const std::vector<BuildRes
         if (b.integratedGpu)
             gpus << tr("integrated %1").arg(esc(b.integratedGpu->name));
         const CostSummary &c = results[i].cost;
-        h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td>"
-                            "<td align=right>%5</td><td align=right>%6</td></tr>")
-                 .arg(esc(b.name), esc(b.cpu.name),
-                      tr("%1 ch × %2, %3")
-                          .arg(b.memory.channels)
-                          .arg(fmt::mts(b.memory.speed), fmt::gigabytes(b.memory.capacity)),
-                      gpus.isEmpty() ? tr("none") : gpus.join(QStringLiteral("<br>")),
-                      c.priceEur ? fmt::euros(*c.priceEur) : tr("unknown"),
-                      fmt::watts(c.powerAtLoad));
+        h +=
+            QStringLiteral("<p style=\"margin-top:3pt; margin-bottom:0pt\"><b>%1. %2</b><br>%3</p>")
+                .arg(i + 1)
+                .arg(esc(b.name),
+                     tr("CPU %1 · memory %2 channels × %3, %4 · GPUs: %5 · price %6 · power at "
+                        "load %7")
+                         .arg(esc(b.cpu.name))
+                         .arg(b.memory.channels)
+                         .arg(fmt::mts(b.memory.speed), fmt::gigabytes(b.memory.capacity),
+                              gpus.isEmpty() ? tr("none") : gpus.join(QStringLiteral(", ")),
+                              c.priceEur ? fmt::euros(*c.priceEur) : tr("unknown"),
+                              fmt::watts(c.powerAtLoad)));
     }
-    h += QStringLiteral("</table>");
 
     h += QStringLiteral("<h2>%1</h2>").arg(tr("Results"));
     const QList<int> columns = {
@@ -89,12 +90,17 @@ QString reportFrontHtml(const ComparisonState &state, const std::vector<BuildRes
     for (int r = 0; r < summary->rowCount(); ++r) {
         h += QStringLiteral("<tr>");
         for (int c : columns)
-            h += QStringLiteral("<td%1>%2</td>")
-                     .arg(c == SummaryModel::Name || c == SummaryModel::Placement ||
-                                  c == SummaryModel::Bottleneck
-                              ? QString()
-                              : QStringLiteral(" align=right"),
-                          summary->index(r, c).data(FormattedRole).toString().toHtmlEscaped());
+            h +=
+                QStringLiteral("<td%1>%2</td>")
+                    .arg(c == SummaryModel::Name || c == SummaryModel::Placement ||
+                                 c == SummaryModel::Bottleneck
+                             ? QString()
+                             : QStringLiteral(" align=right"),
+                         c == SummaryModel::Name
+                             ? QStringLiteral("%1. %2").arg(r + 1).arg(
+                                   shortBuildLabel(summary->index(r, c).data().toString())
+                                       .toHtmlEscaped())
+                             : summary->index(r, c).data(FormattedRole).toString().toHtmlEscaped());
         h += QStringLiteral("</tr>");
     }
     h += QStringLiteral("</table>");
