@@ -60,6 +60,11 @@ JSON
 grep -q '"gen_tok_s"' "$work/estimate.json" || fail "installed CLI estimate output lacks gen_tok_s"
 
 "$gui" --version | grep -q "0\." || fail "installed GUI --version"
-# The window starts offscreen on the shipped catalogue and quits by itself.
-timeout 60 "$gui" --smoke-test > "$work/gui.log" 2>&1 || { cat "$work/gui.log" >&2; fail "installed GUI --smoke-test"; }
+# The window starts offscreen on the shipped catalogue, draws itself, saves a
+# picture of what it shows and quits.
+timeout 120 "$gui" --screenshot "$work/window.png" > "$work/gui.log" 2>&1 \
+    || { cat "$work/gui.log" >&2; fail "installed GUI --screenshot"; }
+[ -s "$work/window.png" ] || fail "installed GUI drew no window"
+[ -e "$XDG_DATA_HOME/LlmAdvisor/LlmAdvisor/catalogue.sqlite" ] \
+    || fail "installed GUI created no user catalogue under XDG_DATA_HOME"
 echo "installed CLI and GUI start and answer"
