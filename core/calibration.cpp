@@ -151,32 +151,52 @@ struct Levels {
     std::map<HardwareKind, int> countKind;
 };
 
+// Values grouped by device, so that a device with many rows (one LocalScore
+// submission split into scenarios, say) gets one vote: the median over devices
+// of each device's median.
+struct Votes {
+    std::map<std::string, std::vector<double>> byDevice;
+    int rows = 0;
+    void add(const std::string &device, double v) {
+        byDevice[device].push_back(v);
+        ++rows;
+    }
+    double median() const {
+        std::vector<double> perDevice;
+        for (const auto &[d, v] : byDevice)
+            perDevice.push_back(quantile(v, 0.5));
+        return quantile(perDevice, 0.5);
+    }
+};
+
 template <class ValueOf>
-Levels levelsOf(const std::vector<const Prepared *> &rows, ValueOf valueOf, int minimum) {
-    std::map<std::string, std::vector<double>> k, c;
-    std::map<HardwareKind, std::vector<double>> d;
+Levels levelsOf(const std::vector<const Prepared *> &rows, ValueOf valueOf, int minimum,
+                bool voteByDevice = true) {
+    std::map<std::string, Votes> k, c;
+    std::map<HardwareKind, Votes> d;
     for (const Prepared *p : rows) {
         const double v = valueOf(*p);
         if (!std::isfinite(v))
             continue;
-        k[p->key].push_back(v);
-        c[p->cls].push_back(v);
-        d[p->kind].push_back(v);
+        const std::string &voter = voteByDevice ? p->m->device : p->m->id;
+        k[p->key].add(voter, v);
+        c[p->cls].add(voter, v);
+        d[p->kind].add(voter, v);
     }
     Levels l;
     for (auto &[key, v] : k)
-        if (static_cast<int>(v.size()) >= minimum) {
-            l.countKey[key] = static_cast<int>(v.size());
-            l.byKey[key] = median(v);
+        if (v.rows >= minimum) {
+            l.countKey[key] = v.rows;
+            l.byKey[key] = v.median();
         }
     for (auto &[key, v] : c)
-        if (static_cast<int>(v.size()) >= minimum) {
-            l.countClass[key] = static_cast<int>(v.size());
-            l.byClass[key] = median(v);
+        if (v.rows >= minimum) {
+            l.countClass[key] = v.rows;
+            l.byClass[key] = v.median();
         }
     for (auto &[key, v] : d) {
-        l.countKind[key] = static_cast<int>(v.size());
-        l.byKind[key] = median(v);
+        l.countKind[key] = v.rows;
+        l.byKind[key] = v.median();
     }
     return l;
 }
@@ -424,6 +444,8 @@ struct BandSet {
     Band global;
 };
 
+Band lookupKind(const struct BandSet &s, HardwareKind kind);
+
 Band bandOf(const std::vector<double> &ratios, double coverage) {
     const double tail = (1.0 - coverage) / 2.0;
     Band b;
@@ -434,6 +456,7 @@ Band bandOf(const std::vector<double> &ratios, double coverage) {
 
 BandSet bandsFrom(const std::vector<const Residual *> &rs, double coverage, int minimum) {
     std::map<std::string, std::vector<double>> c;
+    std::map<std::string, std::set<std::string>> devicesOf;
     std::map<HardwareKind, std::vector<double>> k;
     std::vector<double> all;
     for (const Residual *r : rs) {
@@ -441,6 +464,7 @@ BandSet bandsFrom(const std::vector<const Residual *> &rs, double coverage, int 
             continue;
         const double ratio = r->measured / r->predicted;
         c[r->hardwareClass].push_back(ratio);
+        devicesOf[r->hardwareClass].insert(r->device);
         k[r->kind].push_back(ratio);
         all.push_back(ratio);
     }
@@ -448,10 +472,18 @@ BandSet bandsFrom(const std::vector<const Residual *> &rs, double coverage, int 
     s.global = all.empty() ? Band{} : bandOf(all, coverage);
     for (auto &[kind, v] : k)
         s.byKind[kind] = static_cast<int>(v.size()) >= minimum ? bandOf(v, coverage) : s.global;
+    // A class's own spread needs enough rows from several devices; otherwise the
+    // spread of its kind is the honest guess.
     for (auto &[cls, v] : c)
-        s.byClass[cls] = static_cast<int>(v.size()) >= minimum ? bandOf(v, coverage)
-                                                               : s.byKind[kindOfClass(cls)];
+        s.byClass[cls] = static_cast<int>(v.size()) >= minimum && devicesOf[cls].size() >= 3
+                             ? bandOf(v, coverage)
+                             : lookupKind(s, kindOfClass(cls));
     return s;
+}
+
+Band lookupKind(const BandSet &s, HardwareKind kind) {
+    auto it = s.byKind.find(kind);
+    return it != s.byKind.end() ? it->second : s.global;
 }
 
 Band lookupBand(const BandSet &s, const std::string &cls, HardwareKind kind) {
