@@ -43,6 +43,36 @@ QString mark(const UseCaseVerdict &v) {
     return v.borderline ? u"pass~"_s : u"pass"_s;
 }
 
+// The why-sentences of the failing use cases; use cases failing for the same
+// reason (a model that does not fit fails them all alike) share one line.
+QStringList failureNotes(const Estimate &e, const Thresholds &thresholds) {
+    const QString marker = u" fails: "_s;
+    QStringList reasons;
+    QList<QStringList> ids;
+    QStringList notes;
+    for (const UseCaseVerdict &v : e.useCases) {
+        if (v.pass)
+            continue;
+        const QString why = QString::fromStdString(explain(v, e, thresholds));
+        const QString id = QString::fromStdString(v.useCase.id);
+        if (!why.startsWith(id + marker)) {
+            notes << why;
+            continue;
+        }
+        const QString reason = why.mid(id.size() + marker.size());
+        const qsizetype at = reasons.indexOf(reason);
+        if (at >= 0) {
+            ids[at] << id;
+        } else {
+            reasons << reason;
+            ids << QStringList{id};
+        }
+    }
+    for (qsizetype i = 0; i < reasons.size(); ++i)
+        notes << ids[i].join(u", "_s) + (ids[i].size() == 1 ? marker : u" fail: "_s) + reasons[i];
+    return notes;
+}
+
 QString header(const Scenario &s) {
     const ModelChoice &m = s.model;
     QString out;
@@ -99,9 +129,8 @@ QString table(const Scenario &s, const std::vector<Estimate> &estimates) {
         for (const UseCaseVerdict &v : e.useCases)
             row << mark(v);
         t.addRow(row);
-        for (const UseCaseVerdict &v : e.useCases)
-            if (!v.pass)
-                t.addNote(QString::fromStdString(explain(v, e, s.assumptions.thresholds)));
+        for (const QString &note : failureNotes(e, s.assumptions.thresholds))
+            t.addNote(note);
     }
     return header(s) + t.render();
 }

@@ -97,6 +97,7 @@ private slots:
     void contractKeys();
     void stdinScenario();
     void tableFormat();
+    void tableDoesNotFit();
     void shippedSeedComparison();
     void helpAndVersion_data();
     void helpAndVersion();
@@ -322,6 +323,16 @@ void TestCli::tableFormat() {
         QVERIFY2(out.contains(h), qPrintable(h));
     // A failing use case is explained under its build.
     QVERIFY(out.contains(u"FAIL"_s) == out.contains(u" fails: "_s));
+}
+
+void TestCli::tableDoesNotFit() {
+    const Run r = runCli({u"estimate"_s, u"--scenario"_s, dataDir() + u"/mixed-fit/scenario.json"_s,
+                          u"--format"_s, u"table"_s});
+    QCOMPARE(r.exitCode, 0);
+    const QString out = QString::fromUtf8(r.out);
+    QVERIFY(out.contains(u"cpu (does not fit)"_s));
+    // One line for the use cases that fail for the same reason.
+    QVERIFY2(out.contains(u"UC1, UC2, UC3, UC4 fail: the model needs"_s), qPrintable(out));
 }
 
 void TestCli::shippedSeedComparison() {

@@ -4,6 +4,7 @@
 // real names, against the shipped one.
 #include "catalogue.h"
 #include "scenario.h"
+#include "validation.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -114,6 +115,7 @@ private slots:
     void errors();
     void roundTrip_data();
     void roundTrip();
+    void everyCatalogueRowRoundTrips();
     void writeStamps();
     void estimateJson();
     void rounding_data();
@@ -364,6 +366,60 @@ void TestScenario::roundTrip() {
     for (std::size_t i = 0; i < ea.size(); ++i)
         QCOMPARE(scenario::estimateToJson(eb[i], b.builds[i], b.assumptions),
                  scenario::estimateToJson(ea[i], a.builds[i], a.assumptions));
+}
+
+void TestScenario::everyCatalogueRowRoundTrips() {
+    // Each shipped CPU, GPU and model, written as an explicit object, must
+    // read back to the same file: the writer and the reader know the same keys.
+    const Catalog catalog = db::loadShippedCatalog();
+    QVERIFY(!catalog.cpus.empty() && !catalog.gpus.empty() && !catalog.models.empty());
+    const auto base = scenario::parseScenario(kMinimal, smallCatalog());
+    QVERIFY(base.ok());
+    auto check = [](const scenario::Scenario &s, const std::string &what) -> QString {
+        const QByteArray written = scenario::writeScenario(s);
+        const auto back = scenario::parseScenario(written, Catalog{});
+        if (!back.ok())
+            return QString::fromStdString(what) + u": "_s + back.error.toLine();
+        if (scenario::writeScenario(*back.scenario) != written)
+            return QString::fromStdString(what) + u": differs after reading back"_s;
+        return QString();
+    };
+    int checked = 0;
+    for (const Cpu &cpu : catalog.cpus) {
+        scenario::Scenario s = *base.scenario;
+        Build &b = s.builds[0];
+        b.cpu = cpu;
+        b.memory = {cpu.memoryChannels, cpu.maxMemorySpeed,
+                    inGigabytes(cpu.maxMemory) > 0 ? std::min(cpu.maxMemory, gigabytes(64))
+                                                   : gigabytes(64)};
+        if (const Gpu *igpu = scenario::integratedGpuFor(catalog, cpu))
+            b.integratedGpu = *igpu;
+        if (!validateBuild(b).empty())
+            continue; // a catalogue row the platform rules refuse is the catalogue's test
+        const QString problem = check(s, cpu.name);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        ++checked;
+    }
+    for (const Gpu &gpu : catalog.gpus) {
+        scenario::Scenario s = *base.scenario;
+        s.builds[0].cpu = smallCatalog().cpus[1]; // EPYC: lanes for any GPU
+        s.builds[0].memory = {12, megatransfersPerSecond(4800), gigabytes(384)};
+        s.builds[0].gpus = {{gpu, 1}};
+        if (!validateBuild(s.builds[0]).empty())
+            continue;
+        const QString problem = check(s, gpu.name);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        ++checked;
+    }
+    for (const Model &model : catalog.models) {
+        scenario::Scenario s = *base.scenario;
+        s.model.model = model;
+        const QString problem = check(s, model.name);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        ++checked;
+    }
+    qInfo("%d catalogue rows round-tripped", checked);
+    QVERIFY(checked > int(catalog.models.size() + catalog.gpus.size()));
 }
 
 void TestScenario::writeStamps() {
