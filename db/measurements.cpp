@@ -156,6 +156,11 @@ QString resolve(const RowReader &cell, const Columns &c, const Catalog &catalog,
         return gpuName.isEmpty() ? u"the GPU is not named in the source"_s
                                  : u"GPU '%1' not in catalogue"_s.arg(gpuName);
 
+    if (needsGpu && !(gpu->bandwidth.value() > 0))
+        return u"GPU '%1' has no memory bandwidth in the catalogue"_s.arg(gpuName);
+    if (needsGpu && !(gpu->fp16Tensor.value() > 0) && !cpu)
+        return u"GPU '%1' has no FP16 figure in the catalogue and no host CPU is named to fall back on"_s
+            .arg(gpuName);
     Build &b = m.build;
     b.name = m.id;
     if (cpu) {
@@ -171,7 +176,7 @@ QString resolve(const RowReader &cell, const Columns &c, const Catalog &catalog,
     const std::optional<double> mts = number(cell(c.mts));
     b.memory.channels = channels ? static_cast<int>(*channels) : b.cpu.memoryChannels;
     b.memory.speed = mts ? units::megatransfersPerSecond(*mts) : b.cpu.maxMemorySpeed;
-    if (cpu && (!channels || !mts))
+    if (needsCpu && (!channels || !mts))
         m.assumptions.push_back(
             str(u"memory population not stated: assumed %1 channels at the CPU's rated %2 MT/s"_s
                     .arg(b.memory.channels)

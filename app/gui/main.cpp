@@ -9,6 +9,7 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QTabWidget>
+#include <QTimer>
 
 int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
@@ -86,8 +87,14 @@ int main(int argc, char *argv[]) {
     window.show();
     if (parser.isSet(screenshot)) {
         window.resize(1280, 720);
-        QCoreApplication::processEvents();
-        return window.grab().save(parser.value(screenshot)) ? 0 : 2;
+        // Let the charts lay out at the final size before the picture is taken.
+        bool saved = false;
+        QTimer::singleShot(1000, &window, [&] {
+            saved = window.grab().save(parser.value(screenshot));
+            QCoreApplication::quit();
+        });
+        app.exec();
+        return saved ? 0 : 2;
     }
     return app.exec();
 }

@@ -62,7 +62,7 @@ int main(int argc, char *argv[]) {
     const int builds = window.document()->buildCount();
     QCoreApplication::processEvents();
 
-    std::vector<double> ms;
+    std::vector<double> ms, setMs, eventMs, paintMs;
     ms.reserve(static_cast<std::size_t>(iterations));
     for (int i = 0; i < iterations; ++i) {
         const int b = i % builds;
@@ -73,16 +73,25 @@ int main(int argc, char *argv[]) {
         const int next = spin->value() > 1 ? spin->value() - 1 : max;
         QElapsedTimer t;
         t.start();
-        spin->setValue(next);              // estimator, models, mappers, axes: synchronous
+        spin->setValue(next); // estimator, models, mappers, axes: synchronous
+        const qint64 afterSet = t.nsecsElapsed();
         QCoreApplication::processEvents(); // deferred chart layout and scene updates
+        const qint64 afterEvents = t.nsecsElapsed();
         for (int c = 0; c < ChartsPanel::ChartCount; ++c)
             window.charts()->view(static_cast<ChartsPanel::Chart>(c))->viewport()->repaint();
-        ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+        const qint64 end = t.nsecsElapsed();
+        ms.push_back(static_cast<double>(end) / 1e6);
+        setMs.push_back(static_cast<double>(afterSet) / 1e6);
+        eventMs.push_back(static_cast<double>(afterEvents - afterSet) / 1e6);
+        paintMs.push_back(static_cast<double>(end - afterEvents) / 1e6);
     }
     std::printf("live update, %d builds, %d changes (channels spin box -> 4 charts repainted):\n",
                 builds, iterations);
     std::printf("  median %.2f ms, p95 %.2f ms, max %.2f ms\n", percentile(ms, 0.5),
                 percentile(ms, 0.95), percentile(ms, 1.0));
+
+    std::printf("  medians: change handling %.2f ms, posted events (layout) %.2f ms, repaint %.2f ms\n",
+                percentile(setMs, 0.5), percentile(eventMs, 0.5), percentile(paintMs, 0.5));
 
     QTemporaryDir dir;
     std::vector<double> pdf;

@@ -335,7 +335,8 @@ Scenario readScenario(const ObjectReader &root, const Catalog &catalog,
     if (s.formatVersion < 1)
         fail(u"format_version"_s, QStringLiteral("must be at least 1"));
     s.programVersion = toStd(root.optString(u"program_version"_s).value_or(QString()));
-    s.catalogAsOf = toStd(root.optString(u"catalog_as_of"_s).value_or(QString()));
+    // A hand-written file was resolved against this catalogue: say which one.
+    s.catalogAsOf = toStd(root.optString(u"catalog_as_of"_s).value_or(fromStd(catalog.asOf)));
     s.title = toStd(root.optString(u"title"_s).value_or(QString()));
 
     s.assumptions = defaults;

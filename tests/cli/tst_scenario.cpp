@@ -139,6 +139,7 @@ void TestScenario::catalogueNames() {
     QCOMPARE(s.runtime, "llama.cpp");
     QCOMPARE(s.workload.useCases.size(), 4u); // the seed's UC1-UC4 when none are named
     QCOMPARE(s.buildExtras.size(), s.builds.size());
+    QCOMPARE(s.catalogAsOf, "2026-11-25"); // the catalogue the names were resolved in
 }
 
 void TestScenario::explicitParts() {

@@ -68,12 +68,12 @@ BuildEditor::BuildEditor(ComparisonDocument *document, QWidget *parent)
     m_cpu->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_cpu->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_cpu->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_cpu->setMinimumContentsLength(18);
+    m_cpu->setMinimumContentsLength(12);
     m_cpuFacts->setWordWrap(true);
     m_cpuFacts->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_gpu->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_gpu->setMinimumContentsLength(18);
+    m_gpu->setMinimumContentsLength(10);
     m_gpu->addItem(tr("None"), QString());
     for (const Gpu &g : m_document->catalog().gpus) {
         if (!g.integrated)

@@ -9,10 +9,23 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QStyledItemDelegate>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace llm::ui {
+
+// Numbers in front of the names: the on-screen charts label builds by number.
+class NumberedDelegate final : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->text = QStringLiteral("%1  %2").arg(index.row() + 1).arg(option->text);
+    }
+};
 
 static QToolButton *toolButton(QAction *action, QWidget *parent) {
     auto *b = new QToolButton(parent);
@@ -30,6 +43,7 @@ BuildListPanel::BuildListPanel(ComparisonDocument *document, SummaryModel *model
     m_view->setObjectName(QStringLiteral("buildList"));
     m_view->setModel(model);
     m_view->setModelColumn(SummaryModel::Name);
+    m_view->setItemDelegate(new NumberedDelegate(m_view));
     m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
     m_view->setAccessibleName(tr("Builds"));
     m_view->setToolTip(tr("The builds being compared. F2 renames; the buttons below add, copy, "

@@ -41,7 +41,7 @@ QChart *createBandwidthChart(SummaryModel *model, const ChartStyle &style) {
     auto *categories = new QBarCategoryAxis;
     chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
-    bindCategoryLabels(categories, model, SummaryModel::Name);
+    bindCategoryLabels(categories, model, SummaryModel::Name, style.compact);
 
     auto *values = new QValueAxis;
     values->setTitleText(QStringLiteral("GB/s"));

@@ -10,7 +10,9 @@
 #include "speedchart.h"
 #include "usecasechart.h"
 
+#include <QAbstractAxis>
 #include <QChartView>
+#include <QLegend>
 #include <QGridLayout>
 
 namespace llm::ui {
@@ -39,6 +41,7 @@ ChartsPanel::ChartsPanel(ComparisonDocument *document, SummaryModel *summary,
         m_views[static_cast<std::size_t>(i)] = view;
         grid->addWidget(view, i / 2, i % 2);
     }
+    m_style.compact = true;
     rebuildCharts();
     connect(summary, &QAbstractItemModel::dataChanged, this, &ChartsPanel::updateDescriptions);
     connect(summary, &QAbstractItemModel::modelReset, this, &ChartsPanel::updateDescriptions);
@@ -80,6 +83,21 @@ void ChartsPanel::rebuildCharts() {
         view->setChart(
             create(static_cast<Chart>(i), m_document, m_summary, m_useCases, m_sizes, m_style));
         view->setBackgroundBrush(view->chart()->backgroundBrush());
+        // Small charts: smaller axis labels, or Qt Charts elides them to "...".
+        for (QAbstractAxis *axis : view->chart()->axes()) {
+            QFont f = axis->labelsFont();
+            f.setPointSizeF(7);
+            axis->setLabelsFont(f);
+            QFont t = axis->titleFont();
+            t.setPointSizeF(7.5);
+            axis->setTitleFont(t);
+        }
+        QFont title = view->chart()->titleFont();
+        title.setPointSizeF(9.5);
+        view->chart()->setTitleFont(title);
+        QFont legend = view->chart()->legend()->font();
+        legend.setPointSizeF(7.5);
+        view->chart()->legend()->setFont(legend);
         delete old; // setChart does not delete the previous chart
     }
     updateDescriptions();

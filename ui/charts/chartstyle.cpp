@@ -112,6 +112,7 @@ QColor ChartStyle::verdictColor(int verdict) const {
 #include <QValueAxis>
 
 #include <algorithm>
+#include <memory>
 #include <cmath>
 
 namespace llm::ui {
@@ -127,13 +128,16 @@ QString shortBuildLabel(const QString &name) {
     return label;
 }
 
-void bindCategoryLabels(QBarCategoryAxis *axis, QAbstractItemModel *model, int column) {
-    auto update = [axis, model, column] {
+void bindCategoryLabels(QBarCategoryAxis *axis, QAbstractItemModel *model, int column,
+                        bool compact) {
+    auto update = [axis, model, column, compact] {
         QStringList labels;
-        for (int r = 0; r < model->rowCount(); ++r)
-            // Numbered like the table and the report; Qt Charts draws category 0 at the bottom.
-            labels << QStringLiteral("%1 %2").arg(r + 1).arg(
-                shortBuildLabel(model->index(r, column).data().toString()));
+        // Numbered like the build list and the report; Qt Charts draws category 0 at the bottom.
+        for (int r = 0; r < model->rowCount(); ++r) {
+            labels << (compact ? QString::number(r + 1)
+                               : QStringLiteral("%1 %2").arg(r + 1).arg(shortBuildLabel(
+                                     model->index(r, column).data().toString())));
+        }
         if (labels != axis->categories()) {
             axis->clear();
             axis->append(labels);
@@ -148,7 +152,9 @@ void bindCategoryLabels(QBarCategoryAxis *axis, QAbstractItemModel *model, int c
 
 void bindValueRange(QValueAxis *axis, QAbstractItemModel *model, QList<int> columns,
                     double minimumMax, double cap) {
-    auto update = [axis, model, columns, minimumMax, cap] {
+    // Re-ranging relayouts the whole chart: only do it when the largest value moved.
+    auto last = std::make_shared<double>(-1.0);
+    auto update = [axis, model, columns, minimumMax, cap, last] {
         double top = minimumMax;
         for (int r = 0; r < model->rowCount(); ++r) {
             for (int c : columns) {
@@ -159,6 +165,9 @@ void bindValueRange(QValueAxis *axis, QAbstractItemModel *model, QList<int> colu
         }
         if (cap > 0)
             top = std::min(top, cap);
+        if (top == *last)
+            return;
+        *last = top;
         axis->setRange(0, top * 1.05); // always from 0: a cut axis overstates differences
         axis->applyNiceNumbers();
     };

@@ -19,6 +19,8 @@ enum class ChartMode { Light, Dark, Print };
 
 struct ChartStyle {
     ChartMode mode = ChartMode::Light;
+    // Small on-screen charts: builds labelled by number (as in the build list), not by name.
+    bool compact = false;
 
     void applyTo(QChart *chart) const; // theme, fonts, legend, no animation
     // Fill and outline of the i-th series (bar set, build line).
@@ -46,7 +48,8 @@ QString shortBuildLabel(const QString &name);
 
 // Keeps a category axis labelled with the model's `column` (one category per row),
 // and a value axis spanning 0 .. the largest value of `columns` (nice numbers).
-void bindCategoryLabels(QBarCategoryAxis *axis, QAbstractItemModel *model, int column);
+void bindCategoryLabels(QBarCategoryAxis *axis, QAbstractItemModel *model, int column,
+                        bool compact = false);
 void bindValueRange(QValueAxis *axis, QAbstractItemModel *model, QList<int> columns,
                     double minimumMax, double cap = 0);
 

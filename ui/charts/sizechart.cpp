@@ -23,7 +23,7 @@ QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
         QObject::tr("Generation speed by model size (dense model, chosen quantization)"));
 
     auto *xAxis = new QLogValueAxis;
-    xAxis->setBase(2);
+    xAxis->setBase(4);
     xAxis->setRange(1, 512);
     xAxis->setMinorTickCount(0);
     xAxis->setLabelFormat(QStringLiteral("%.0f"));

@@ -64,7 +64,7 @@ QChart *createSpeedChart(SummaryModel *model, ComparisonDocument *document,
     chart->addAxis(categories, Qt::AlignLeft);
     prompt->attachAxis(categories);
     generation->attachAxis(categories);
-    bindCategoryLabels(categories, model, SummaryModel::Name);
+    bindCategoryLabels(categories, model, SummaryModel::Name, style.compact);
 
     auto *genAxis = new QValueAxis;
     genAxis->setObjectName(QStringLiteral("generationAxis"));

@@ -11,6 +11,7 @@
 #include <QScatterSeries>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
 
 namespace llm::ui {
@@ -85,22 +86,30 @@ void UseCaseChart::rebuild() {
     for (int i = 0; i < m_series.size(); ++i)
         m_series[i]->replace(points[i]);
 
-    for (const QString &l : m_xAxis->categoriesLabels())
-        m_xAxis->remove(l);
-    for (const QString &l : m_yAxis->categoriesLabels())
-        m_yAxis->remove(l);
+    QStringList xLabels, yLabels;
     for (int c = 0; c < columns; ++c)
-        m_xAxis->append(m_model->headerData(c, Qt::Horizontal).toString(), c);
+        xLabels << m_model->headerData(c, Qt::Horizontal).toString();
     for (int r = 0; r < rows; ++r) {
         // Category labels must be unique: a build number keeps two equal short names apart.
-        m_yAxis->append(QStringLiteral("%1 %2").arg(r + 1).arg(
-                            shortBuildLabel(m_model->headerData(r, Qt::Vertical).toString())),
-                        r);
+        yLabels << (m_style.compact ? QString::number(r + 1)
+                                    : QStringLiteral("%1 %2").arg(r + 1).arg(shortBuildLabel(
+                                          m_model->headerData(r, Qt::Vertical).toString())));
     }
-    m_xAxis->setRange(-0.5, std::max(0, columns - 1) + 0.5);
-    m_yAxis->setRange(-0.5, std::max(0, rows - 1) + 0.5);
-    m_xAxis->setStartValue(-0.5);
-    m_yAxis->setStartValue(-0.5);
+    // Relabelling relayouts the chart: only when builds or use cases changed.
+    if (xLabels != m_xAxis->categoriesLabels() || yLabels != m_yAxis->categoriesLabels()) {
+        for (const QString &l : m_xAxis->categoriesLabels())
+            m_xAxis->remove(l);
+        for (const QString &l : m_yAxis->categoriesLabels())
+            m_yAxis->remove(l);
+        for (int c = 0; c < columns; ++c)
+            m_xAxis->append(xLabels[c], c);
+        for (int r = 0; r < rows; ++r)
+            m_yAxis->append(yLabels[r], r);
+        m_xAxis->setRange(-0.5, std::max(0, columns - 1) + 0.5);
+        m_yAxis->setRange(-0.5, std::max(0, rows - 1) + 0.5);
+        m_xAxis->setStartValue(-0.5);
+        m_yAxis->setStartValue(-0.5);
+    }
 
     // One text item per cell with the workflow class, under the marker.
     while (m_labels.size() > rows * columns)
@@ -124,12 +133,20 @@ void UseCaseChart::placeLabels() {
     const int columns = m_model->columnCount();
     if (columns == 0 || m_series.isEmpty())
         return;
+    // Cell height in pixels decides whether the workflow text fits under the marker.
+    const qreal cellHeight = std::abs(mapToPosition(QPointF(0, 1), m_series.front()).y() -
+                                      mapToPosition(QPointF(0, 0), m_series.front()).y());
+    const bool roomy = cellHeight >= 34;
+    const qreal marker = std::clamp(cellHeight * (roomy ? 0.45 : 0.7), 8.0, 18.0);
+    for (QScatterSeries *s : m_series)
+        s->setMarkerSize(marker);
     for (int i = 0; i < m_labels.size(); ++i) {
+        m_labels[i]->setVisible(roomy);
         const QPointF cell(i % columns, i / columns);
         const QPointF pos = mapToPosition(cell, m_series.front());
         QGraphicsSimpleTextItem *item = m_labels[i];
         const QRectF box = item->boundingRect();
-        item->setPos(pos.x() - box.width() / 2, pos.y() + 10);
+        item->setPos(pos.x() - box.width() / 2, pos.y() + marker / 2);
     }
 }
 

@@ -102,7 +102,7 @@ void MainWindow::createLayout() {
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({370, 910});
+    splitter->setSizes({410, 870});
     left->setMinimumWidth(300);
     setCentralWidget(splitter);
 

@@ -188,7 +188,17 @@ QString AssumptionsPanel::currentClass() const {
     return m_class->currentText();
 }
 
+void AssumptionsPanel::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    if (m_stale)
+        load();
+}
+
 void AssumptionsPanel::load() {
+    // Hidden (another tab is shown): catch up when shown; rich text layout is not free.
+    m_stale = !isVisible();
+    if (m_stale)
+        return;
     const ComparisonState &s = m_document->state();
     const Assumptions &a = s.assumptions;
     const QSignalBlocker b1(m_maxPrefill), b2(m_minGeneration), b3(m_interactivePrefill),

@@ -25,8 +25,12 @@ class AssumptionsPanel final : public QWidget {
 public:
     explicit AssumptionsPanel(ComparisonDocument *document, QWidget *parent = nullptr);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void load();
+    bool m_stale = false;
     void applyThresholds(int mergeId);
     void applyOwnUseCase();
     void applyEfficiency();

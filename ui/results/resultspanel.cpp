@@ -66,7 +66,17 @@ UseCasePanel::UseCasePanel(ComparisonDocument *document, UseCaseModel *model, QW
     updateWhy();
 }
 
+void UseCasePanel::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    if (m_stale)
+        updateWhy();
+}
+
 void UseCasePanel::updateWhy() {
+    // Laying out rich text costs milliseconds: a hidden tab catches up when shown.
+    m_stale = !isVisible();
+    if (m_stale)
+        return;
     const ComparisonState &s = m_document->state();
     QString html;
     for (std::size_t b = 0; b < s.builds.size() && b < m_document->results().size(); ++b)

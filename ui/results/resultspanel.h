@@ -35,8 +35,12 @@ public:
     QTableView *view() const { return m_view; }
     QTextBrowser *why() const { return m_why; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void updateWhy();
+    bool m_stale = false;
 
     ComparisonDocument *m_document;
     QTableView *m_view;
