@@ -90,8 +90,9 @@ int main(int argc, char *argv[]) {
     std::printf("  median %.2f ms, p95 %.2f ms, max %.2f ms\n", percentile(ms, 0.5),
                 percentile(ms, 0.95), percentile(ms, 1.0));
 
-    std::printf("  medians: change handling %.2f ms, posted events (layout) %.2f ms, repaint %.2f ms\n",
-                percentile(setMs, 0.5), percentile(eventMs, 0.5), percentile(paintMs, 0.5));
+    std::printf(
+        "  medians: change handling %.2f ms, posted events (layout) %.2f ms, repaint %.2f ms\n",
+        percentile(setMs, 0.5), percentile(eventMs, 0.5), percentile(paintMs, 0.5));
 
     QTemporaryDir dir;
     std::vector<double> pdf;

@@ -12,8 +12,8 @@
 
 #include <QAbstractAxis>
 #include <QChartView>
-#include <QLegend>
 #include <QGridLayout>
+#include <QLegend>
 
 namespace llm::ui {
 

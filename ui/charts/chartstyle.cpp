@@ -112,8 +112,8 @@ QColor ChartStyle::verdictColor(int verdict) const {
 #include <QValueAxis>
 
 #include <algorithm>
-#include <memory>
 #include <cmath>
+#include <memory>
 
 namespace llm::ui {
 
@@ -135,8 +135,8 @@ void bindCategoryLabels(QBarCategoryAxis *axis, QAbstractItemModel *model, int c
         // Numbered like the build list and the report; Qt Charts draws category 0 at the bottom.
         for (int r = 0; r < model->rowCount(); ++r) {
             labels << (compact ? QString::number(r + 1)
-                               : QStringLiteral("%1 %2").arg(r + 1).arg(shortBuildLabel(
-                                     model->index(r, column).data().toString())));
+                               : QStringLiteral("%1 %2").arg(r + 1).arg(
+                                     shortBuildLabel(model->index(r, column).data().toString())));
         }
         if (labels != axis->categories()) {
             axis->clear();
