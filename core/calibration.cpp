@@ -124,7 +124,9 @@ std::vector<Prepared> prepare(const std::vector<Measurement> &all, const Assumpt
         p.kind = m.kind;
         p.group = std::string(kindName(m.kind)) + "@" + m.runtime;
         p.impliedBandwidth.assign(o.overheadGrid.size(), std::nan(""));
-        if (!m.suspect && m.generationTokS && positive(*m.generationTokS)) {
+        // Rows the estimator cannot run (a unit without bandwidth or peak) imply nothing.
+        const bool runnable = predictWith(m, p.workload, a).ok;
+        if (runnable && !m.suspect && m.generationTokS && positive(*m.generationTokS)) {
             for (std::size_t i = 0; i < o.overheadGrid.size(); ++i) {
                 EfficiencyFactors f = a.factorsFor(p.cls, p.kind);
                 f.tokenOverhead = units::secondsPerToken(o.overheadGrid[i]);
@@ -310,7 +312,7 @@ Assumptions fitPrepared(const std::vector<const Prepared *> &rows, const Assumpt
     std::map<const Prepared *, double> impliedCompute;
     for (const Prepared *p : rows) {
         if (p->m->suspect || !p->m->promptTokS || !positive(*p->m->promptTokS) ||
-            p->m->promptRuns.empty())
+            p->m->promptRuns.empty() || !predictWith(*p->m, p->workload, a).ok)
             continue;
         // Resolve the row's factors as the estimator would, then override its key.
         Assumptions &s = a;
