@@ -72,7 +72,14 @@ void paintDocument(Page &page, const QString &html) {
         page.begin();
         page.painter->save();
         page.painter->translate(page.body.left(), page.body.top() - p * h);
-        doc.drawContents(page.painter, QRectF(0, p * h, page.body.width(), h));
+        // Black text whatever the window's palette: drawContents() would take the
+        // application's (light grey text in the dark theme).
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.palette.setColor(QPalette::Text, Qt::black);
+        context.palette.setColor(QPalette::WindowText, Qt::black);
+        context.clip = QRectF(0, p * h, page.body.width(), h);
+        page.painter->setClipRect(context.clip);
+        doc.documentLayout()->draw(page.painter, context);
         page.painter->restore();
     }
 }
