@@ -1,0 +1,469 @@
+// SPDX-License-Identifier: MIT
+#include "catalogueeditor.h"
+
+#include "catalogue_p.h"
+#include "sqlrows_p.h"
+
+#include <QLocale>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace llm::db {
+
+namespace {
+
+EditResult refused(const QString &message) {
+    return {false, message};
+}
+
+QString effectiveSql(const QString &table) {
+    // Only our own table names reach SQL text; values are bound.
+    return QStringLiteral(
+               "SELECT t.*, EXISTS (SELECT 1 FROM %1 AS s WHERE s.origin = 'shipped' AND "
+               "s.name = t.name) AS has_shipped FROM %1 AS t WHERE t.origin = 'user' OR NOT EXISTS "
+               "(SELECT 1 FROM %1 AS u WHERE u.origin = 'user' AND u.name = t.name) ORDER BY "
+               "t.origin = 'user', t.row_id")
+        .arg(table);
+}
+
+QVariant bound(const ColumnRule &rule, const QString &cell) {
+    if (cell.isEmpty())
+        return QVariant(QMetaType::fromType<QString>()); // NULL
+    switch (rule.kind) {
+    case ColumnRule::Integer:
+    case ColumnRule::Flag:
+        return static_cast<qlonglong>(QLocale::c().toDouble(cell));
+    case ColumnRule::Real:
+        return QLocale::c().toDouble(cell);
+    default:
+        return cell;
+    }
+}
+
+RowValues valuesOf(const QSqlQuery &q, const QStringList &columns) {
+    RowValues v;
+    const QSqlRecord rec = q.record();
+    for (const QString &c : columns)
+        v.insert(c, detail::cellText(q.value(rec.indexOf(c))));
+    return v;
+}
+
+// One short write transaction; BEGIN IMMEDIATE takes the write lock up front
+// so a second writer waits (busy timeout) or fails here, not half-way.
+class Transaction final {
+public:
+    explicit Transaction(const QSqlDatabase &db)
+        : m_query(db) {
+        m_ok = m_query.exec(u"BEGIN IMMEDIATE"_s);
+        if (!m_ok)
+            m_error = plainSqlError(m_query.lastError());
+    }
+    ~Transaction() {
+        if (m_ok && !m_done)
+            m_query.exec(u"ROLLBACK"_s);
+    }
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    bool begun() const { return m_ok; }
+    const QString &error() const { return m_error; }
+    bool commit() {
+        m_done = m_query.exec(u"COMMIT"_s);
+        if (!m_done)
+            m_error = plainSqlError(m_query.lastError());
+        return m_done;
+    }
+
+private:
+    QSqlQuery m_query;
+    bool m_ok = false;
+    bool m_done = false;
+    QString m_error;
+};
+
+struct Writer {
+    QSqlDatabase db;
+
+    std::optional<qlonglong> rowId(CatalogueTable t, const QString &name, const QString &origin,
+                                   QString *error) const {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT row_id FROM %1 WHERE name = ? AND origin = ?")
+                      .arg(tableName(t)));
+        q.bindValue(0, name);
+        q.bindValue(1, origin);
+        if (!q.exec()) {
+            *error = plainSqlError(q.lastError());
+            return std::nullopt;
+        }
+        if (q.next())
+            return q.value(0).toLongLong();
+        return std::nullopt;
+    }
+
+    // Insert (rowId empty) or update one user row; values are normalised.
+    bool put(CatalogueTable t, const RowValues &values, std::optional<qlonglong> id,
+             QString *error) const {
+        const QList<ColumnRule> rules = columnRules(t);
+        QStringList names;
+        for (const ColumnRule &r : rules)
+            names.append(r.name);
+        QString sql;
+        if (id) {
+            QStringList set;
+            for (const QString &n : names)
+                set.append(n + u" = ?"_s);
+            sql = QStringLiteral("UPDATE %1 SET %2 WHERE row_id = ? AND origin = 'user'")
+                      .arg(tableName(t), set.join(u", "_s));
+        } else {
+            sql = QStringLiteral("INSERT INTO %1 (origin, %2) VALUES ('user'%3)")
+                      .arg(tableName(t), names.join(u", "_s), u", ?"_s.repeated(names.size()));
+        }
+        QSqlQuery q(db);
+        if (!q.prepare(sql)) {
+            *error = plainSqlError(q.lastError());
+            return false;
+        }
+        for (int i = 0; i < rules.size(); ++i)
+            q.bindValue(i, bound(rules[i], values.value(rules[i].name)));
+        if (id)
+            q.bindValue(static_cast<int>(rules.size()), *id);
+        if (!q.exec()) {
+            *error = plainSqlError(q.lastError());
+            return false;
+        }
+        return true;
+    }
+
+    bool remove(CatalogueTable t, qlonglong id, QString *error) const {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("DELETE FROM %1 WHERE row_id = ? AND origin = 'user'")
+                      .arg(tableName(t)));
+        q.bindValue(0, id);
+        if (!q.exec()) {
+            *error = plainSqlError(q.lastError());
+            return false;
+        }
+        return true;
+    }
+
+    // The table as load() will read it, through the same conversion: a row the
+    // estimator cannot use is refused here, inside the transaction.
+    bool readable(CatalogueTable t, QString *error) const {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(effectiveSql(tableName(t)))) {
+            *error = plainSqlError(q.lastError());
+            return false;
+        }
+        detail::CatalogueTables tables;
+        tables.meta.header = {u"key"_s, u"value"_s};
+        tables.meta.index = {{u"key"_s, 0}, {u"value"_s, 1}};
+        tables.meta.rows = {{u"as_of"_s, u"2000-01"_s}};
+        tables.meta.lines = {1};
+        detail::CsvTable rows = detail::tableFromQuery(q, tableName(t));
+        const int extra = rows.column(u"has_shipped"_s);
+        if (extra >= 0) {
+            rows.header.removeAt(extra);
+            rows.index.remove(u"has_shipped"_s);
+            for (QStringList &r : rows.rows)
+                r.removeAt(extra);
+        }
+        switch (t) {
+        case CatalogueTable::Cpus:
+            tables.cpus = rows;
+            break;
+        case CatalogueTable::Gpus:
+            tables.gpus = rows;
+            break;
+        case CatalogueTable::Models:
+            tables.models = rows;
+            break;
+        case CatalogueTable::Quants:
+            tables.quants = rows;
+            break;
+        }
+        Catalog c;
+        QString why;
+        if (!detail::catalogFromTables(tables, &c, &why)) {
+            *error = u"the catalogue could not use this row: "_s + why;
+            return false;
+        }
+        return true;
+    }
+};
+
+} // namespace
+
+QString originLabel(RowOrigin origin) {
+    switch (origin) {
+    case RowOrigin::Shipped:
+        return u"shipped"_s;
+    case RowOrigin::Own:
+        return u"user"_s;
+    case RowOrigin::Override:
+        return u"overridden"_s;
+    }
+    return {};
+}
+
+QString plainSqlError(const QSqlError &error) {
+    const int code = error.nativeErrorCode().toInt();
+    const QString detail = error.databaseText();
+    switch (code) {
+    case 2067: // SQLITE_CONSTRAINT_UNIQUE
+    case 1555: // SQLITE_CONSTRAINT_PRIMARYKEY
+        return u"name: a row with this name already exists"_s;
+    case 275: // SQLITE_CONSTRAINT_CHECK
+        return u"a value is outside what the catalogue allows ("_s + detail + u')';
+    case 787: // SQLITE_CONSTRAINT_FOREIGNKEY
+        return u"the row is still used by a preset and cannot be removed"_s;
+    case 1299: // SQLITE_CONSTRAINT_NOTNULL
+        return u"a required value is missing ("_s + detail + u')';
+    default:
+        break;
+    }
+    switch (code & 0xff) {
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        return u"the catalogue is in use by another program; nothing was changed, try again"_s;
+    case 8: // SQLITE_READONLY
+        return u"the catalogue file is read-only; nothing was changed"_s;
+    case 13: // SQLITE_FULL
+        return u"the disk is full; nothing was changed"_s;
+    case 10: // SQLITE_IOERR
+        return u"the catalogue file could not be written (input/output error); nothing was "
+               "changed"_s;
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
+        return u"the catalogue file is damaged; restart the program to recover it"_s;
+    case 19: // SQLITE_CONSTRAINT, other kinds
+        return u"the catalogue refused the value ("_s + detail + u')';
+    default:
+        break;
+    }
+    return QStringLiteral("the catalogue database refused the change: %1 (SQLite code %2)")
+        .arg(detail, error.nativeErrorCode());
+}
+
+CatalogueEditor::CatalogueEditor(CatalogueDatabase *database)
+    : m_db(database) {}
+
+QList<CatalogueRow> CatalogueEditor::rows(CatalogueTable table, QString *error) const {
+    QList<CatalogueRow> out;
+    if (!m_db->isOpen()) {
+        if (error)
+            *error = u"the catalogue is not open"_s;
+        return out;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_db->connectionName(), false));
+    q.setForwardOnly(true);
+    if (!q.exec(effectiveSql(tableName(table)))) {
+        if (error)
+            *error = plainSqlError(q.lastError());
+        return out;
+    }
+    const QStringList columns = tableColumns(table);
+    while (q.next()) {
+        CatalogueRow r;
+        r.values = valuesOf(q, columns);
+        if (q.value(u"origin"_s).toString() == u"shipped")
+            r.origin = RowOrigin::Shipped;
+        else
+            r.origin = q.value(u"has_shipped"_s).toBool() ? RowOrigin::Override : RowOrigin::Own;
+        out.append(std::move(r));
+    }
+    if (error)
+        error->clear();
+    return out;
+}
+
+std::optional<CatalogueRow> CatalogueEditor::row(CatalogueTable table, const QString &name) const {
+    for (CatalogueRow &r : rows(table)) {
+        if (r.values.value(u"name"_s) == name)
+            return std::move(r);
+    }
+    return std::nullopt;
+}
+
+std::optional<RowValues> CatalogueEditor::shippedRow(CatalogueTable table,
+                                                     const QString &name) const {
+    QSqlQuery q(QSqlDatabase::database(m_db->connectionName(), false));
+    q.prepare(QStringLiteral("SELECT * FROM %1 WHERE origin = 'shipped' AND name = ?")
+                  .arg(tableName(table)));
+    q.bindValue(0, name);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return valuesOf(q, tableColumns(table));
+}
+
+QMap<QString, RowOrigin> CatalogueEditor::userLayer(CatalogueTable table) const {
+    QMap<QString, RowOrigin> out;
+    for (const CatalogueRow &r : rows(table)) {
+        if (r.origin != RowOrigin::Shipped)
+            out.insert(r.values.value(u"name"_s), r.origin);
+    }
+    return out;
+}
+
+namespace {
+QString notWritable(const CatalogueDatabase *db) {
+    if (!db->isOpen())
+        return u"The catalogue is not open; nothing can be saved."_s;
+    if (db->isReadOnly())
+        return u"The catalogue is open read-only; changes cannot be saved."_s;
+    return {};
+}
+} // namespace
+
+EditResult CatalogueEditor::addRow(CatalogueTable table, RowValues values) {
+    if (const QString why = notWritable(m_db); !why.isEmpty())
+        return refused(why);
+    if (const QStringList problems = normaliseRow(table, &values); !problems.isEmpty())
+        return refused(problems.join(u"; "_s));
+    Writer w{QSqlDatabase::database(m_db->connectionName(), false)};
+    Transaction tx(w.db);
+    if (!tx.begun())
+        return refused(tx.error());
+    const QString name = values.value(u"name"_s);
+    QString error;
+    if (w.rowId(table, name, u"shipped"_s, &error))
+        return refused(QStringLiteral("name: '%1' is a built-in part; override it instead of "
+                                      "adding it again")
+                           .arg(name));
+    if (w.rowId(table, name, u"user"_s, &error))
+        return refused(QStringLiteral("name: '%1' already exists").arg(name));
+    if (!error.isEmpty() || !w.put(table, values, std::nullopt, &error) ||
+        !w.readable(table, &error) || !tx.commit())
+        return refused(error.isEmpty() ? tx.error() : error);
+    return {true, {}};
+}
+
+EditResult CatalogueEditor::updateRow(CatalogueTable table, const QString &name, RowValues values) {
+    if (const QString why = notWritable(m_db); !why.isEmpty())
+        return refused(why);
+    if (const QStringList problems = normaliseRow(table, &values); !problems.isEmpty())
+        return refused(problems.join(u"; "_s));
+    Writer w{QSqlDatabase::database(m_db->connectionName(), false)};
+    Transaction tx(w.db);
+    if (!tx.begun())
+        return refused(tx.error());
+    QString error;
+    const auto id = w.rowId(table, name, u"user"_s, &error);
+    const bool shipped = w.rowId(table, name, u"shipped"_s, &error).has_value();
+    const QString newName = values.value(u"name"_s);
+    if (!id) {
+        if (shipped)
+            return refused(QStringLiteral("name: '%1' is a built-in part; override it to change it")
+                               .arg(name));
+        return refused(error.isEmpty()
+                           ? QStringLiteral("name: '%1' is not in the catalogue").arg(name)
+                           : error);
+    }
+    if (newName != name) {
+        if (shipped)
+            return refused(
+                QStringLiteral("name: an override keeps the built-in name '%1'").arg(name));
+        if (w.rowId(table, newName, u"shipped"_s, &error) ||
+            w.rowId(table, newName, u"user"_s, &error))
+            return refused(QStringLiteral("name: '%1' already exists").arg(newName));
+    }
+    if (!w.put(table, values, id, &error) || !w.readable(table, &error) || !tx.commit())
+        return refused(error.isEmpty() ? tx.error() : error);
+    return {true, {}};
+}
+
+EditResult CatalogueEditor::overrideRow(CatalogueTable table, const QString &name,
+                                        const RowValues &changes) {
+    if (const QString why = notWritable(m_db); !why.isEmpty())
+        return refused(why);
+    const auto base = shippedRow(table, name);
+    if (!base)
+        return refused(QStringLiteral("name: '%1' is not a built-in part").arg(name));
+    RowValues values = *base;
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+        values.insert(it.key(), it.value());
+    if (values.value(u"name"_s).trimmed() != name)
+        return refused(QStringLiteral("name: an override keeps the built-in name '%1'").arg(name));
+    if (const QStringList problems = normaliseRow(table, &values); !problems.isEmpty())
+        return refused(problems.join(u"; "_s));
+    Writer w{QSqlDatabase::database(m_db->connectionName(), false)};
+    Transaction tx(w.db);
+    if (!tx.begun())
+        return refused(tx.error());
+    QString error;
+    const auto id = w.rowId(table, name, u"user"_s, &error);
+    if (!error.isEmpty() || !w.put(table, values, id, &error) || !w.readable(table, &error) ||
+        !tx.commit())
+        return refused(error.isEmpty() ? tx.error() : error);
+    return {true, {}};
+}
+
+EditResult CatalogueEditor::resetOverride(CatalogueTable table, const QString &name) {
+    if (const QString why = notWritable(m_db); !why.isEmpty())
+        return refused(why);
+    Writer w{QSqlDatabase::database(m_db->connectionName(), false)};
+    Transaction tx(w.db);
+    if (!tx.begun())
+        return refused(tx.error());
+    QString error;
+    const auto id = w.rowId(table, name, u"user"_s, &error);
+    if (!w.rowId(table, name, u"shipped"_s, &error) || !id)
+        return refused(error.isEmpty()
+                           ? QStringLiteral("name: '%1' has no override to reset").arg(name)
+                           : error);
+    if (!w.remove(table, *id, &error) || !w.readable(table, &error) || !tx.commit())
+        return refused(error.isEmpty() ? tx.error() : error);
+    return {true, {}};
+}
+
+EditResult CatalogueEditor::deleteRow(CatalogueTable table, const QString &name) {
+    if (const QString why = notWritable(m_db); !why.isEmpty())
+        return refused(why);
+    Writer w{QSqlDatabase::database(m_db->connectionName(), false)};
+    Transaction tx(w.db);
+    if (!tx.begun())
+        return refused(tx.error());
+    QString error;
+    if (w.rowId(table, name, u"shipped"_s, &error))
+        return refused(QStringLiteral("name: '%1' is a built-in part and cannot be deleted%2")
+                           .arg(name, w.rowId(table, name, u"user"_s, &error)
+                                          ? u"; reset the override instead"_s
+                                          : QString()));
+    const auto id = w.rowId(table, name, u"user"_s, &error);
+    if (!id)
+        return refused(error.isEmpty()
+                           ? QStringLiteral("name: '%1' is not in the catalogue").arg(name)
+                           : error);
+    if (!w.remove(table, *id, &error) || !w.readable(table, &error) || !tx.commit())
+        return refused(error.isEmpty() ? tx.error() : error);
+    return {true, {}};
+}
+
+EditResult CatalogueEditor::writeUserRows(const QList<TableRows> &tables) {
+    if (const QString why = notWritable(m_db); !why.isEmpty())
+        return refused(why);
+    Writer w{QSqlDatabase::database(m_db->connectionName(), false)};
+    Transaction tx(w.db);
+    if (!tx.begun())
+        return refused(tx.error());
+    QString error;
+    for (const auto &[table, rows] : tables) {
+        for (const RowValues &values : rows) {
+            const auto id = w.rowId(table, values.value(u"name"_s), u"user"_s, &error);
+            if (!error.isEmpty() || !w.put(table, values, id, &error))
+                return refused(QStringLiteral("%1 '%2': %3")
+                                   .arg(tableName(table), values.value(u"name"_s), error));
+        }
+        if (!w.readable(table, &error))
+            return refused(error);
+    }
+    if (!tx.commit())
+        return refused(tx.error());
+    return {true, {}};
+}
+
+} // namespace llm::db

@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: MIT
+#include "catalogueio.h"
+
+#include "csvtable.h"
+
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace llm::db {
+
+namespace {
+
+const QString kPackFormat = u"llmadvisor-catalogue-pack"_s;
+
+QString mib(qint64 bytes) {
+    return QString::number(bytes / (1024 * 1024)) + u" MiB"_s;
+}
+
+// The first line longer than the cap, or 0.
+int overlongLine(const QByteArray &data) {
+    qsizetype start = 0;
+    int line = 1;
+    while (start < data.size()) {
+        qsizetype end = data.indexOf('\n', start);
+        if (end < 0)
+            end = data.size();
+        if (end - start > kMaxImportLineBytes)
+            return line;
+        start = end + 1;
+        ++line;
+    }
+    return 0;
+}
+
+// Marks duplicates (same name twice in one table of the file) on the later row.
+void markDuplicates(QList<ImportRow> &rows, const QString &unit) {
+    QHash<QString, int> first; // table/name -> line
+    for (ImportRow &r : rows) {
+        const QString name = r.values.value(u"name"_s).trimmed();
+        if (name.isEmpty())
+            continue;
+        const QString key = tableName(r.table) + u'\x1f' + name;
+        if (const auto it = first.constFind(key); it != first.cend())
+            r.errors.append(QStringLiteral("%1 %2: name: '%3' appears twice (first on %1 %4)")
+                                .arg(unit)
+                                .arg(r.line)
+                                .arg(name)
+                                .arg(*it));
+        else
+            first.insert(key, r.line);
+    }
+}
+
+void check(ImportRow &row, const QString &unit) {
+    const QStringList problems = normaliseRow(row.table, &row.values);
+    for (const QString &p : problems)
+        row.errors.append(QStringLiteral("%1 %2: %3").arg(unit).arg(row.line).arg(p));
+}
+
+QString cellOf(const QJsonValue &v, bool *ok) {
+    *ok = true;
+    switch (v.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return {};
+    case QJsonValue::Bool:
+        return v.toBool() ? u"1"_s : u"0"_s;
+    case QJsonValue::Double:
+        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+    case QJsonValue::String:
+        return v.toString();
+    default:
+        *ok = false;
+        return {};
+    }
+}
+
+// Rows of one table from a JSON array of objects.
+void jsonRows(CatalogueTable table, const QJsonArray &array, const QString &prefix,
+              ImportPreview *out) {
+    int n = 0;
+    for (const QJsonValue &item : array) {
+        ImportRow row;
+        row.table = table;
+        row.line = ++n;
+        const QString unit = prefix + u"row"_s;
+        if (!item.isObject()) {
+            row.errors.append(
+                QStringLiteral("%1 %2: not an object of column values").arg(unit).arg(n));
+            out->rows.append(row);
+            continue;
+        }
+        const QJsonObject o = item.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            bool ok = false;
+            const QString cell = cellOf(it.value(), &ok);
+            if (!ok)
+                row.errors.append(
+                    QStringLiteral("%1 %2: %3: not a single value").arg(unit).arg(n).arg(it.key()));
+            row.values.insert(it.key(), cell);
+        }
+        if (row.errors.isEmpty())
+            check(row, unit);
+        out->rows.append(row);
+    }
+}
+
+ImportPreview fatal(const QString &why) {
+    ImportPreview p;
+    p.fatal = why;
+    return p;
+}
+
+QJsonValue jsonCell(const ColumnRule &rule, const QString &cell) {
+    if (cell.isEmpty())
+        return QJsonValue::Null;
+    if (rule.kind == ColumnRule::Integer || rule.kind == ColumnRule::Real ||
+        rule.kind == ColumnRule::Flag) {
+        bool ok = false;
+        const double v = QLocale::c().toDouble(cell, &ok);
+        if (ok)
+            return v;
+    }
+    return cell;
+}
+
+QJsonArray jsonRowsOf(CatalogueTable table, const QList<RowValues> &rows) {
+    const QList<ColumnRule> rules = columnRules(table);
+    QJsonArray array;
+    for (const RowValues &r : rows) {
+        QJsonObject o;
+        for (const ColumnRule &rule : rules)
+            o.insert(rule.name, jsonCell(rule, r.value(rule.name)));
+        array.append(o);
+    }
+    return array;
+}
+
+QByteArray csvField(const QString &cell) {
+    QByteArray b = cell.toUtf8();
+    if (b.contains(',') || b.contains('"') || b.contains('\n') || b.contains('\r') ||
+        (!b.isEmpty() && (b.front() == ' ' || b.back() == ' '))) {
+        b.replace("\"", "\"\"");
+        b = '"' + b + '"';
+    }
+    return b;
+}
+
+} // namespace
+
+int ImportPreview::badRows() const {
+    int n = 0;
+    for (const ImportRow &r : rows)
+        n += r.errors.isEmpty() ? 0 : 1;
+    return n;
+}
+
+QStringList ImportPreview::errors() const {
+    QStringList all;
+    if (!fatal.isEmpty())
+        all.append(fatal);
+    for (const ImportRow &r : rows)
+        all.append(r.errors);
+    return all;
+}
+
+bool readImportFile(const QString &path, QByteArray *out, QString *error) {
+    QFile file;
+    const bool opened = path == u"-"_s ? file.open(stdin, QIODevice::ReadOnly)
+                                       : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        *error = QStringLiteral("%1: cannot be read (%2)").arg(path, file.errorString());
+        return false;
+    }
+    if (!file.isSequential() && file.size() > kMaxImportFileBytes) {
+        *error = QStringLiteral("%1: the file is larger than %2 and was not read")
+                     .arg(path, mib(kMaxImportFileBytes));
+        return false;
+    }
+    // Pipes have no size: read at most one byte past the cap.
+    *out = file.read(kMaxImportFileBytes + 1);
+    if (out->size() > kMaxImportFileBytes) {
+        out->clear();
+        *error = QStringLiteral("%1: the input is larger than %2 and was not read")
+                     .arg(path, mib(kMaxImportFileBytes));
+        return false;
+    }
+    return true;
+}
+
+ImportFormat detectFormat(const QByteArray &data) {
+    QByteArray head = data.left(4096).trimmed();
+    if (head.startsWith("\xEF\xBB\xBF"))
+        head = head.mid(3).trimmed();
+    if (head.startsWith('['))
+        return ImportFormat::Json;
+    if (head.startsWith('{'))
+        return head.contains(kPackFormat.toUtf8()) ? ImportFormat::Pack : ImportFormat::Json;
+    return ImportFormat::Csv;
+}
+
+ImportPreview previewCsv(CatalogueTable table, const QByteArray &input) {
+    if (input.size() > kMaxImportFileBytes)
+        return fatal(QStringLiteral("the file is larger than %1").arg(mib(kMaxImportFileBytes)));
+    QByteArray data = input;
+    if (data.startsWith("\xEF\xBB\xBF"))
+        data.remove(0, 3); // UTF-8 byte order mark, as spreadsheet programs write it
+    if (data.trimmed().isEmpty())
+        return fatal(u"the file is empty"_s);
+    if (const int line = overlongLine(data))
+        return fatal(QStringLiteral("line %1: longer than %2; the file was not read")
+                         .arg(line)
+                         .arg(mib(kMaxImportLineBytes)));
+    detail::CsvTable csv;
+    QString error;
+    if (!detail::parseCsv(data, tableName(table) + u".csv"_s, &csv, &error))
+        return fatal(error.section(u": "_s, 1)); // drop the file name: the user knows it
+    const QList<ColumnRule> rules = columnRules(table);
+    QStringList known;
+    for (const ColumnRule &r : rules)
+        known.append(r.name);
+    QStringList header;
+    for (const QString &h : csv.header) {
+        const QString name = h.trimmed();
+        if (!known.contains(name))
+            return fatal(QStringLiteral("line 1: column '%1' is not a column of %2 (columns: %3)")
+                             .arg(name, tableName(table), known.join(u", "_s)));
+        header.append(name);
+    }
+    for (const ColumnRule &r : rules) {
+        const bool defaulted = r.name == u"source" || r.name == u"as_of";
+        if (r.required && !defaulted && !header.contains(r.name))
+            return fatal(QStringLiteral("line 1: the required column '%1' is missing").arg(r.name));
+    }
+    if (csv.rows.isEmpty())
+        return fatal(u"the file has a header but no rows"_s);
+    ImportPreview p;
+    for (qsizetype i = 0; i < csv.rows.size(); ++i) {
+        ImportRow row;
+        row.table = table;
+        row.line = csv.lines.value(i);
+        for (qsizetype c = 0; c < header.size(); ++c)
+            row.values.insert(header[c], csv.rows[i][c]);
+        check(row, u"line"_s);
+        p.rows.append(row);
+    }
+    markDuplicates(p.rows, u"line"_s);
+    return p;
+}
+
+ImportPreview previewJson(CatalogueTable table, const QByteArray &data) {
+    if (data.size() > kMaxImportFileBytes)
+        return fatal(QStringLiteral("the file is larger than %1").arg(mib(kMaxImportFileBytes)));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
+    if (doc.isNull())
+        return fatal(QStringLiteral("not valid JSON at byte %1: %2")
+                         .arg(error.offset)
+                         .arg(error.errorString()));
+    QJsonArray array;
+    if (doc.isArray()) {
+        array = doc.array();
+    } else {
+        const QJsonObject o = doc.object();
+        if (o.contains(u"table"_s) && o.value(u"table"_s).toString() != tableName(table))
+            return fatal(QStringLiteral("the file holds %1, not %2")
+                             .arg(o.value(u"table"_s).toString(), tableName(table)));
+        if (!o.value(u"rows"_s).isArray())
+            return fatal(u"expected an array of rows, or an object with \"rows\""_s);
+        array = o.value(u"rows"_s).toArray();
+    }
+    if (array.isEmpty())
+        return fatal(u"the file has no rows"_s);
+    ImportPreview p;
+    jsonRows(table, array, {}, &p);
+    markDuplicates(p.rows, u"row"_s);
+    return p;
+}
+
+ImportPreview previewPack(const QByteArray &data) {
+    if (data.size() > kMaxImportFileBytes)
+        return fatal(QStringLiteral("the file is larger than %1").arg(mib(kMaxImportFileBytes)));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
+    if (!doc.isObject())
+        return fatal(doc.isNull() ? QStringLiteral("not valid JSON at byte %1: %2")
+                                        .arg(error.offset)
+                                        .arg(error.errorString())
+                                  : u"a catalogue pack is a JSON object"_s);
+    const QJsonObject o = doc.object();
+    if (o.value(u"format"_s).toString() != kPackFormat)
+        return fatal(u"format: not a catalogue pack (expected \"llmadvisor-catalogue-pack\")"_s);
+    const QJsonValue version = o.value(u"format_version"_s);
+    if (!version.isDouble() || version.toDouble() != kPackFormatVersion)
+        return fatal(QStringLiteral("format_version: %1 is not supported (this program reads "
+                                    "version %2)")
+                         .arg(version.toVariant().toString())
+                         .arg(kPackFormatVersion));
+    ImportPreview p;
+    p.asOf = o.value(u"as_of"_s).toString();
+    p.source = o.value(u"source"_s).toString();
+    const QJsonObject tables = o.value(u"tables"_s).toObject();
+    if (tables.isEmpty())
+        return fatal(u"tables: the pack has no tables"_s);
+    for (auto it = tables.begin(); it != tables.end(); ++it) {
+        const auto table = tableFromName(it.key());
+        if (!table)
+            return fatal(QStringLiteral("tables: '%1' is not a catalogue table").arg(it.key()));
+        if (!it.value().isArray())
+            return fatal(QStringLiteral("tables: %1 is not an array of rows").arg(it.key()));
+        jsonRows(*table, it.value().toArray(), it.key() + u' ', &p);
+    }
+    // Rows without their own source / as_of take the pack's.
+    for (ImportRow &r : p.rows) {
+        if (!r.errors.isEmpty())
+            continue;
+        if (!p.source.isEmpty() && r.values.value(u"source"_s) == u"entered by the user")
+            r.values.insert(u"source"_s, p.source);
+    }
+    markDuplicates(p.rows, u"row"_s);
+    return p;
+}
+
+ImportPreview previewImport(const QByteArray &data, std::optional<CatalogueTable> table) {
+    const ImportFormat format = detectFormat(data);
+    if (format == ImportFormat::Pack)
+        return previewPack(data);
+    if (!table)
+        return fatal(u"table: name the table the rows are for (cpus, gpus, models, quants)"_s);
+    return format == ImportFormat::Json ? previewJson(*table, data) : previewCsv(*table, data);
+}
+
+ImportReport applyImport(CatalogueEditor *editor, const ImportPreview &preview, bool skipBad) {
+    ImportReport report;
+    if (!preview.fatal.isEmpty()) {
+        report.errors.append(preview.fatal);
+        report.message = u"Nothing was imported: "_s + preview.fatal;
+        return report;
+    }
+    QList<CatalogueEditor::TableRows> good;
+    for (const ImportRow &r : preview.rows) {
+        if (!r.errors.isEmpty()) {
+            report.errors.append(r.errors);
+            ++report.skipped;
+            continue;
+        }
+        if (good.isEmpty() || good.back().first != r.table)
+            good.append({r.table, {}});
+        good.back().second.append(r.values);
+    }
+    if (report.skipped > 0 && !skipBad) {
+        report.message = QStringLiteral("Nothing was imported: %1 of %2 rows have errors.")
+                             .arg(report.skipped)
+                             .arg(preview.rows.size());
+        report.skipped = 0;
+        return report;
+    }
+    const EditResult written = editor->writeUserRows(good);
+    if (!written.ok) {
+        report.message = u"Nothing was imported: "_s + written.message;
+        report.errors.append(written.message);
+        return report;
+    }
+    report.ok = true;
+    report.written = static_cast<int>(preview.rows.size()) - report.skipped;
+    report.message =
+        QStringLiteral("%1 rows imported, %2 skipped.").arg(report.written).arg(report.skipped);
+    return report;
+}
+
+QByteArray exportCsv(CatalogueTable table, const QList<RowValues> &rows) {
+    const QStringList columns = tableColumns(table);
+    QByteArray out = columns.join(u',').toUtf8() + "\r\n"; // RFC 4180 line ends
+    for (const RowValues &r : rows) {
+        QByteArrayList cells;
+        for (const QString &c : columns)
+            cells.append(csvField(r.value(c)));
+        out += cells.join(',') + "\r\n";
+    }
+    return out;
+}
+
+QByteArray exportJson(CatalogueTable table, const QList<RowValues> &rows) {
+    QJsonObject o;
+    o.insert(u"table"_s, tableName(table));
+    o.insert(u"rows"_s, jsonRowsOf(table, rows));
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+QByteArray exportPack(const QList<PackTable> &tables, const QString &asOf, const QString &source) {
+    QJsonObject o;
+    o.insert(u"format"_s, kPackFormat);
+    o.insert(u"format_version"_s, kPackFormatVersion);
+    o.insert(u"as_of"_s, asOf);
+    o.insert(u"source"_s, source);
+    QJsonObject t;
+    for (const PackTable &p : tables)
+        t.insert(tableName(p.table), jsonRowsOf(p.table, p.rows));
+    o.insert(u"tables"_s, t);
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = QStringLiteral("%1: cannot be written (%2)").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace llm::db

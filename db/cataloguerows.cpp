@@ -1,0 +1,411 @@
+// SPDX-License-Identifier: MIT
+#include "cataloguerows.h"
+
+#include <QDate>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace llm::db {
+
+namespace {
+
+using K = ColumnRule::Kind;
+
+ColumnRule text(const QString &name, bool required = false) {
+    ColumnRule r;
+    r.name = name;
+    r.required = required;
+    return r;
+}
+ColumnRule number(const QString &name, K kind, bool required, double min, bool exclusive,
+                  double max, const QString &unit = {}) {
+    ColumnRule r;
+    r.name = name;
+    r.kind = kind;
+    r.required = required;
+    r.min = min;
+    r.minExclusive = exclusive;
+    r.max = max;
+    r.unit = unit;
+    return r;
+}
+ColumnRule count(const QString &name, bool required, double max, bool zeroAllowed = false) {
+    return number(name, K::Integer, required, 0, !zeroAllowed, max);
+}
+ColumnRule real(const QString &name, bool required, double max, const QString &unit) {
+    return number(name, K::Real, required, 0, true, max, unit);
+}
+ColumnRule flag(const QString &name) {
+    ColumnRule r;
+    r.name = name;
+    r.kind = K::Flag;
+    return r;
+}
+ColumnRule choice(const QString &name, const QStringList &choices) {
+    ColumnRule r;
+    r.name = name;
+    r.kind = K::Choice;
+    r.required = true;
+    r.choices = choices;
+    return r;
+}
+ColumnRule date(const QString &name) {
+    ColumnRule r;
+    r.name = name;
+    r.kind = K::Date;
+    r.required = true;
+    return r;
+}
+
+// Limits are the schema's CHECKs plus generous plausibility caps, so a typo
+// (a price in cents, VRAM in MB) is caught before it reaches the estimator.
+QList<ColumnRule> cpuRules() {
+    return {
+        text(u"name"_s, true),
+        text(u"vendor"_s, true),
+        text(u"model"_s),
+        choice(u"family"_s, {u"desktop"_s, u"workstation"_s, u"server"_s, u"mobile"_s, u"other"_s}),
+        text(u"socket"_s),
+        text(u"architecture"_s),
+        count(u"cores"_s, true, 1024),
+        count(u"threads"_s, false, 4096),
+        real(u"base_ghz"_s, false, 10, u"GHz"_s),
+        real(u"boost_ghz"_s, false, 10, u"GHz"_s),
+        real(u"l3_mb"_s, false, 65536, u"MB"_s),
+        count(u"ccd_count"_s, false, 64, true),
+        number(u"fabric_links_per_ccd"_s, K::Integer, false, 1, false, 2),
+        real(u"fclk_ghz"_s, false, 10, u"GHz"_s),
+        count(u"memory_channels"_s, true, 64),
+        real(u"max_memory_gb"_s, false, 1048576, u"GB"_s),
+        text(u"memory_type"_s, true),
+        text(u"memory_type_detail"_s),
+        real(u"max_mts"_s, true, 100000, u"MT/s"_s),
+        flag(u"avx512"_s),
+        flag(u"avx512_bf16"_s),
+        flag(u"amx"_s),
+        count(u"pcie_lanes"_s, false, 1024),
+        number(u"pcie_gen"_s, K::Integer, false, 1, false, 7),
+        number(u"tdp_w"_s, K::Real, false, 1, false, 2000, u"W"_s),
+        number(u"price_usd"_s, K::Real, false, 0, false, 10000000, u"USD"_s),
+        real(u"unified_bw_gbs"_s, false, 100000, u"GB/s"_s),
+        text(u"approximate"_s),
+        text(u"source"_s, true),
+        date(u"as_of"_s)};
+}
+
+QList<ColumnRule> gpuRules() {
+    return {text(u"name"_s, true),
+            text(u"vendor"_s, true),
+            text(u"model"_s),
+            text(u"segment"_s),
+            text(u"architecture"_s),
+            real(u"vram_gb"_s, true, 65536, u"GB"_s),
+            text(u"memory_type"_s),
+            count(u"bus_width_bits"_s, false, 65536),
+            real(u"bandwidth_gbs"_s, true, 1000000, u"GB/s"_s),
+            real(u"fp16_tflops"_s, false, 1000000, u"TFLOPS"_s),
+            real(u"int8_tops"_s, false, 1000000, u"TOPS"_s),
+            number(u"tdp_w"_s, K::Real, false, 1, false, 2000, u"W"_s),
+            number(u"pcie_gen"_s, K::Integer, false, 1, false, 7),
+            count(u"pcie_lanes"_s, false, 64),
+            flag(u"nvlink"_s),
+            flag(u"integrated"_s),
+            number(u"price_usd"_s, K::Real, false, 0, false, 10000000, u"USD"_s),
+            text(u"approximate"_s),
+            text(u"source"_s, true),
+            date(u"as_of"_s)};
+}
+
+QList<ColumnRule> modelRules() {
+    constexpr double kMaxParams = 1e15;
+    return {text(u"name"_s, true),
+            text(u"family"_s),
+            text(u"display_name"_s),
+            text(u"hf_repo"_s),
+            count(u"params_total"_s, true, kMaxParams),
+            count(u"params_active"_s, true, kMaxParams),
+            flag(u"moe"_s),
+            count(u"experts_total"_s, false, 65536),
+            count(u"experts_active"_s, false, 65536),
+            count(u"shared_experts"_s, false, 65536, true),
+            count(u"routed_expert_params"_s, false, kMaxParams),
+            count(u"layers"_s, true, 10000),
+            count(u"hidden_size"_s, false, 1048576),
+            count(u"heads"_s, false, 65536),
+            count(u"kv_heads"_s, true, 65536),
+            count(u"head_dim"_s, true, 65536),
+            choice(u"attention"_s, {u"gqa"_s, u"mha"_s, u"mla"_s, u"sliding"_s}),
+            count(u"sliding_window"_s, false, 1e9),
+            count(u"full_attention_layers"_s, false, 10000),
+            count(u"kv_lora_rank"_s, false, 1048576),
+            count(u"qk_rope_head_dim"_s, false, 65536),
+            count(u"max_context"_s, false, 1e9),
+            text(u"license"_s),
+            text(u"release_date"_s),
+            text(u"params_basis"_s),
+            text(u"approximate"_s),
+            text(u"source"_s, true),
+            date(u"as_of"_s)};
+}
+
+QList<ColumnRule> quantRules() {
+    return {text(u"name"_s, true),
+            text(u"format"_s),
+            real(u"bits_per_weight"_s, true, 64, u"bits"_s),
+            text(u"bpw_basis"_s),
+            real(u"block_bpw"_s, false, 64, u"bits"_s),
+            text(u"notes"_s),
+            text(u"approximate"_s),
+            text(u"source"_s, true),
+            date(u"as_of"_s)};
+}
+
+// Units a cell may carry, as a ratio to the column's unit (multiply, then
+// divide, so 24 GiB = 24 * 2^30 / 10^9 = 25.769803776 GB exactly as typed).
+struct Ratio {
+    double mul = 1;
+    double div = 1;
+};
+std::optional<Ratio> unitRatio(const QString &columnUnit, const QString &given) {
+    if (given.isEmpty() || given.compare(columnUnit, Qt::CaseInsensitive) == 0)
+        return Ratio{};
+    if (columnUnit == u"GB") {
+        if (given == u"GiB")
+            return Ratio{1073741824.0, 1e9};
+        if (given == u"TB")
+            return Ratio{1000, 1};
+        if (given == u"TiB")
+            return Ratio{1099511627776.0, 1e9};
+    }
+    if (columnUnit == u"MB" && given == u"MiB")
+        return Ratio{1048576, 1e6};
+    if (columnUnit == u"GB/s" && given == u"GiB/s")
+        return Ratio{1073741824.0, 1e9};
+    if (columnUnit == u"GHz" && given == u"MHz")
+        return Ratio{1, 1000};
+    if (columnUnit == u"USD" && given == u"$")
+        return Ratio{};
+    return std::nullopt;
+}
+
+QString shortest(double v) {
+    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
+} // namespace
+
+QString tableName(CatalogueTable table) {
+    switch (table) {
+    case CatalogueTable::Cpus:
+        return u"cpus"_s;
+    case CatalogueTable::Gpus:
+        return u"gpus"_s;
+    case CatalogueTable::Models:
+        return u"models"_s;
+    case CatalogueTable::Quants:
+        return u"quants"_s;
+    }
+    return {};
+}
+
+std::optional<CatalogueTable> tableFromName(const QString &name) {
+    for (CatalogueTable t : editableTables()) {
+        if (tableName(t) == name)
+            return t;
+    }
+    return std::nullopt;
+}
+
+QList<CatalogueTable> editableTables() {
+    return {CatalogueTable::Cpus, CatalogueTable::Gpus, CatalogueTable::Models,
+            CatalogueTable::Quants};
+}
+
+QList<ColumnRule> columnRules(CatalogueTable table) {
+    switch (table) {
+    case CatalogueTable::Cpus:
+        return cpuRules();
+    case CatalogueTable::Gpus:
+        return gpuRules();
+    case CatalogueTable::Models:
+        return modelRules();
+    case CatalogueTable::Quants:
+        return quantRules();
+    }
+    return {};
+}
+
+QStringList tableColumns(CatalogueTable table) {
+    QStringList names;
+    for (const ColumnRule &r : columnRules(table))
+        names.append(r.name);
+    return names;
+}
+
+QString ColumnRule::allowed() const {
+    const QString u = unit.isEmpty() ? QString() : u' ' + unit;
+    switch (kind) {
+    case Text:
+        return required ? u"any non-empty text"_s : u"any text"_s;
+    case Flag:
+        return u"0 or 1"_s;
+    case Choice:
+        return u"one of "_s + choices.join(u", "_s);
+    case Date:
+        return u"a date YYYY-MM or YYYY-MM-DD"_s;
+    case Integer:
+    case Real:
+        break;
+    }
+    const QString what = kind == Integer ? u"a whole number "_s : u"a number "_s;
+    return what + (minExclusive ? u"more than "_s : u"from "_s) + shortest(min) + u" up to "_s +
+           shortest(max) + u;
+}
+
+std::optional<double> parseQuantity(const ColumnRule &rule, const QString &input, QString *why) {
+    // Digits, one optional decimal point, an optional exponent, then an optional
+    // unit: anything else ("24,0", "1 000", "NaN", "inf", "0x10") is refused.
+    static const QRegularExpression re(
+        uR"(^([-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)\s*([A-Za-z$/]*)$)"_s);
+    const QString s = input.trimmed();
+    const QRegularExpressionMatch m = re.match(s);
+    if (!m.hasMatch()) {
+        *why = s.contains(u',') ? QStringLiteral("'%1' is not a number (use a point as the "
+                                                 "decimal separator and no thousands separator)")
+                                      .arg(s)
+                                : QStringLiteral("'%1' is not a number").arg(s);
+        return std::nullopt;
+    }
+    bool ok = false;
+    double v = QLocale::c().toDouble(m.captured(1), &ok);
+    if (!ok || !std::isfinite(v)) {
+        *why = QStringLiteral("'%1' is out of range").arg(s);
+        return std::nullopt;
+    }
+    const QString unit = m.captured(2);
+    if (!unit.isEmpty()) {
+        const auto ratio = rule.unit.isEmpty() ? std::nullopt : unitRatio(rule.unit, unit);
+        if (!ratio) {
+            *why = rule.unit.isEmpty()
+                       ? QStringLiteral("'%1': this column takes a plain number, no unit").arg(s)
+                       : QStringLiteral("'%1': unit %2 is not accepted here (the column is in %3)")
+                             .arg(s, unit, rule.unit);
+            return std::nullopt;
+        }
+        v = v * ratio->mul / ratio->div;
+    }
+    const bool low = rule.minExclusive ? !(v > rule.min) : !(v >= rule.min);
+    if (low || v > rule.max) {
+        *why = QStringLiteral("%1 is out of range (allowed: %2)").arg(s, rule.allowed());
+        return std::nullopt;
+    }
+    if (rule.kind == ColumnRule::Integer && v != std::floor(v)) {
+        *why = QStringLiteral("'%1' is not a whole number").arg(s);
+        return std::nullopt;
+    }
+    return v;
+}
+
+QStringList normaliseRow(CatalogueTable table, RowValues *row) {
+    QStringList problems;
+    const QList<ColumnRule> rules = columnRules(table);
+    QSet<QString> known;
+    for (const ColumnRule &r : rules)
+        known.insert(r.name);
+    for (auto it = row->cbegin(); it != row->cend(); ++it) {
+        if (!known.contains(it.key()))
+            problems.append(it.key() + u": not a column of "_s + tableName(table));
+    }
+    RowValues out;
+    QMap<QString, double> numbers;
+    for (const ColumnRule &r : rules) {
+        QString v = row->value(r.name).trimmed();
+        if (v.isEmpty()) {
+            // Defaults the schema also has, and what a hand-made row leaves out.
+            if (r.kind == K::Flag)
+                v = u"0"_s;
+            else if (r.name == u"model")
+                v = row->value(u"name"_s).trimmed();
+            else if (r.name == u"source")
+                v = u"entered by the user"_s;
+            else if (r.name == u"as_of")
+                v = QDate::currentDate().toString(Qt::ISODate);
+            else if (r.name == u"ccd_count")
+                v = u"0"_s;
+            else if (r.name == u"fabric_links_per_ccd")
+                v = u"1"_s;
+        }
+        if (v.isEmpty()) {
+            if (r.required)
+                problems.append(r.name + u": empty, a value is required ("_s + r.allowed() + u')');
+            out.insert(r.name, v);
+            continue;
+        }
+        QString why;
+        switch (r.kind) {
+        case K::Text:
+            break;
+        case K::Flag:
+            if (v == u"yes" || v == u"true")
+                v = u"1"_s;
+            else if (v == u"no" || v == u"false")
+                v = u"0"_s;
+            if (v != u"0" && v != u"1")
+                why = QStringLiteral("'%1' is not allowed (allowed: 0 or 1)").arg(v);
+            break;
+        case K::Choice:
+            if (!r.choices.contains(v))
+                why = QStringLiteral("'%1' is not allowed (allowed: %2)").arg(v, r.allowed());
+            break;
+        case K::Date: {
+            static const QRegularExpression dateRe(
+                u"^[12][0-9]{3}-(0[1-9]|1[0-2])(-[0-3][0-9])?$"_s);
+            if (!dateRe.match(v).hasMatch())
+                why = QStringLiteral("'%1' is not allowed (allowed: %2)").arg(v, r.allowed());
+            break;
+        }
+        case K::Integer:
+        case K::Real:
+            if (const auto n = parseQuantity(r, v, &why)) {
+                numbers.insert(r.name, *n);
+                v = shortest(*n);
+            }
+            break;
+        }
+        if (!why.isEmpty())
+            problems.append(r.name + u": "_s + why);
+        out.insert(r.name, v);
+    }
+    // Rules across columns (the schema's table CHECKs, and what the estimator needs).
+    auto has = [&](const QString &c) { return numbers.contains(c); };
+    if (table == CatalogueTable::Models) {
+        if (has(u"params_active"_s) && has(u"params_total"_s) &&
+            numbers[u"params_active"_s] > numbers[u"params_total"_s])
+            problems.append(
+                u"params_active: more than params_total (allowed: up to params_total)"_s);
+        if (out.value(u"moe"_s) == u"1" &&
+            !(has(u"experts_total"_s) && has(u"experts_active"_s) &&
+              numbers[u"experts_total"_s] > numbers[u"experts_active"_s] &&
+              has(u"routed_expert_params"_s)))
+            problems.append(u"experts_total: a mixture-of-experts model needs experts_total > "
+                            "experts_active > 0 and routed_expert_params"_s);
+        if (has(u"full_attention_layers"_s) && has(u"layers"_s) &&
+            numbers[u"full_attention_layers"_s] > numbers[u"layers"_s])
+            problems.append(u"full_attention_layers: more than layers (allowed: up to layers)"_s);
+    }
+    if (table == CatalogueTable::Cpus && has(u"threads"_s) && has(u"cores"_s) &&
+        numbers[u"threads"_s] < numbers[u"cores"_s])
+        problems.append(u"threads: fewer than cores (allowed: at least cores)"_s);
+    if (table == CatalogueTable::Cpus && has(u"base_ghz"_s) && has(u"boost_ghz"_s) &&
+        numbers[u"boost_ghz"_s] < numbers[u"base_ghz"_s])
+        problems.append(u"boost_ghz: lower than base_ghz (allowed: at least base_ghz)"_s);
+    *row = out;
+    return problems;
+}
+
+} // namespace llm::db

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+#include "migrations.h"
+
+#include "catalogueeditor.h"
+
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace llm::db {
+
+bool backupDatabase(const QSqlDatabase &db, const QString &target, QString *error) {
+    if (QFileInfo::exists(target)) {
+        *error = QStringLiteral("the backup %1 already exists").arg(target);
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(u"VACUUM INTO ?"_s);
+    q.bindValue(0, target);
+    if (!q.exec()) {
+        *error = u"the backup could not be written: "_s + plainSqlError(q.lastError());
+        return false;
+    }
+    return true;
+}
+
+MigrationResult migrateDatabase(const QSqlDatabase &db, const QList<MigrationStep> &steps,
+                                int targetVersion, const QString &backupPath) {
+    MigrationResult r;
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
+        r.message = u"the schema version cannot be read: "_s + plainSqlError(q.lastError());
+        return r;
+    }
+    r.fromVersion = r.toVersion = q.value(0).toInt();
+    if (r.fromVersion >= targetVersion) {
+        r.ok = true;
+        return r;
+    }
+    QString error;
+    if (!backupDatabase(db, backupPath, &error)) {
+        r.message = u"No upgrade was attempted: "_s + error;
+        return r;
+    }
+    r.backupPath = backupPath;
+    for (int v = r.fromVersion; v < targetVersion; ++v) {
+        const MigrationStep *step = nullptr;
+        for (const MigrationStep &s : steps) {
+            if (s.fromVersion == v)
+                step = &s;
+        }
+        auto fail = [&](const QString &why) {
+            q.exec(u"ROLLBACK"_s);
+            r.message = QStringLiteral("The upgrade from schema version %1 to %2 failed (%3); "
+                                       "the catalogue stays at version %1 and a copy made "
+                                       "before the upgrade is kept as %4.")
+                            .arg(v)
+                            .arg(v + 1)
+                            .arg(why, backupPath);
+            return r;
+        };
+        if (!step)
+            return fail(u"no upgrade step is known"_s);
+        if (!q.exec(u"BEGIN IMMEDIATE"_s))
+            return fail(plainSqlError(q.lastError()));
+        error.clear();
+        if (!step->apply(db, &error))
+            return fail(error.isEmpty() ? step->description : error);
+        // PRAGMA takes no bound values; v is our own integer.
+        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1)))
+            return fail(plainSqlError(q.lastError()));
+        if (!q.exec(u"COMMIT"_s))
+            return fail(plainSqlError(q.lastError()));
+        r.toVersion = v + 1;
+    }
+    r.ok = true;
+    return r;
+}
+
+} // namespace llm::db

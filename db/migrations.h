@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Schema upgrades, one step per user_version, each in its own transaction,
+// after a VACUUM INTO copy of the whole database. A failing step is rolled
+// back; the file stays at the last good version and the copy is kept.
+// (Schema version 1 is the first, so the program ships no steps yet; the
+// framework and its failure path are tested with example steps.)
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+
+namespace llm::db {
+
+struct MigrationStep {
+    int fromVersion = 0; // upgrades fromVersion -> fromVersion + 1
+    QString description;
+    std::function<bool(const QSqlDatabase &db, QString *error)> apply;
+};
+
+struct MigrationResult {
+    bool ok = false;
+    int fromVersion = 0;
+    int toVersion = 0;  // the version the file is at afterwards
+    QString backupPath; // the copy made before the first step ("" when nothing to do)
+    QString message;    // on failure: which step, why, and where the copy is
+};
+
+// A consistent copy of an open database (VACUUM INTO); the target must not exist.
+bool backupDatabase(const QSqlDatabase &db, const QString &target, QString *error);
+
+// Upgrades `db` (open, writable) from its user_version to targetVersion
+// using `steps`. Backup goes to backupPath before any step runs.
+MigrationResult migrateDatabase(const QSqlDatabase &db, const QList<MigrationStep> &steps,
+                                int targetVersion, const QString &backupPath);
+
+} // namespace llm::db
