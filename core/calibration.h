@@ -99,23 +99,23 @@ std::vector<Residual> crossValidate(const std::vector<Measurement> &all, const A
 std::vector<Residual> residualsOf(const std::vector<Measurement> &all,
                                   const Assumptions &assumptions);
 
-// Bands come from the spread of a whole hardware kind (cpu, gpu, unified) by
-// default: a class's own spread, fitted on a handful of devices, held only
-// 62-66 % of an unseen device's measurements in cross-validation, the kind's
-// about 80 %. A class gets its own band only with `minimumPerClass` residuals
-// from at least three devices.
-inline constexpr int kKindLevelBands = 1000000;
+// Bands come, by default, from the spread of all cross-validated residuals of
+// a phase: measured on devices held out of the fit, per-class spreads held only
+// 62-67 % of an unseen device's measurements and per-kind spreads 73-74 %, the
+// pooled spread 77-79 %. A class or kind gets its own band only when it has
+// `minimumPerClass` residuals (classes: from at least three devices).
+inline constexpr int kPooledBands = 1000000;
 
 // Low/high multipliers holding the central `coverage` share of measured ÷
 // predicted, written into the assumptions' band maps for every class (and
 // class@runtime key) the assumptions know; the global pool sets defaultBand.
 void fitBands(Assumptions &assumptions, const std::vector<Residual> &residuals,
-              double coverage = 0.8, int minimumPerClass = kKindLevelBands);
+              double coverage = 0.8, int minimumPerClass = kPooledBands);
 
 // Share of residuals that fall inside bands fitted without their own device
 // (leave-one-device-out over the residuals themselves): an honest coverage figure.
 double bandCoverage(const std::vector<Residual> &residuals, MeasuredPhase phase,
-                    double coverage = 0.8, int minimumPerClass = kKindLevelBands);
+                    double coverage = 0.8, int minimumPerClass = kPooledBands);
 
 // Which hardware kind a class name belongs to ("cpu-zen5" -> Cpu, ...).
 HardwareKind kindOfClass(const std::string &hardwareClass);

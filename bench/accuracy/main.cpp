@@ -95,8 +95,8 @@ int main(int argc, char **argv) {
     std::printf(
         "\nConfidence bands (80 %% target; fitted without the device they are checked on):\n");
     for (MeasuredPhase phase : {MeasuredPhase::Prompt, MeasuredPhase::Generation})
-        std::printf("  %-10s coverage %.0f %% with kind-level bands (shipped); %.0f %% with "
-                    "class-level bands (5+ residuals from 3+ devices)\n",
+        std::printf("  %-10s coverage %.0f %% with pooled bands (shipped); %.0f %% with "
+                    "kind/class bands (5+ residuals, classes from 3+ devices)\n",
                     toString(phase), 100.0 * bandCoverage(cv, phase),
                     100.0 * bandCoverage(cv, phase, 0.8, 5));
     return 0;
