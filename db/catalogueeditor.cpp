@@ -48,8 +48,13 @@ QVariant bound(const ColumnRule &rule, const QString &cell) {
 RowValues valuesOf(const QSqlQuery &q, const QStringList &columns) {
     RowValues v;
     const QSqlRecord rec = q.record();
-    for (const QString &c : columns)
-        v.insert(c, detail::cellText(q.value(rec.indexOf(c))));
+    for (const QString &c : columns) {
+        const QVariant value = q.value(rec.indexOf(c));
+        // Shortest round-trip form, as normaliseRow writes numbers ("3.7", not 3.70..02).
+        v.insert(c, value.typeId() == QMetaType::Double && !value.isNull()
+                        ? formatNumber(value.toDouble())
+                        : detail::cellText(value));
+    }
     return v;
 }
 

@@ -73,7 +73,7 @@ QString cellOf(const QJsonValue &v, bool *ok) {
     case QJsonValue::Bool:
         return v.toBool() ? u"1"_s : u"0"_s;
     case QJsonValue::Double:
-        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+        return formatNumber(v.toDouble());
     case QJsonValue::String:
         return v.toString();
     default:

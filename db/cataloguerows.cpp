@@ -194,10 +194,17 @@ std::optional<Ratio> unitRatio(const QString &columnUnit, const QString &given) 
 }
 
 QString shortest(double v) {
-    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+    return formatNumber(v);
 }
 
 } // namespace
+
+QString formatNumber(double v) {
+    // Whole numbers in full ("8030000000", not "8.03e+09"); others shortest round-trip.
+    if (v == std::floor(v) && std::fabs(v) < 1e15)
+        return QString::number(static_cast<qlonglong>(v));
+    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+}
 
 QString tableName(CatalogueTable table) {
     switch (table) {
@@ -263,8 +270,9 @@ QString ColumnRule::allowed() const {
         break;
     }
     const QString what = kind == Integer ? u"a whole number "_s : u"a number "_s;
-    return what + (minExclusive ? u"more than "_s : u"from "_s) + shortest(min) + u" up to "_s +
-           shortest(max) + u;
+    auto plain = [](double v) { return QString::number(v, 'f', QLocale::FloatingPointShortest); };
+    return what + (minExclusive ? u"more than "_s : u"from "_s) + plain(min) + u" up to "_s +
+           plain(max) + u;
 }
 
 std::optional<double> parseQuantity(const ColumnRule &rule, const QString &input, QString *why) {

@@ -50,6 +50,10 @@ QList<ColumnRule> columnRules(CatalogueTable table);
 // per problem, empty when the row is good.
 QStringList normaliseRow(CatalogueTable table, RowValues *row);
 
+// A number as stored in a cell: C locale, whole numbers in full, others the
+// shortest text that reads back to the same double.
+QString formatNumber(double v);
+
 // One number as typed, for the column rule; nullopt and *why set when bad.
 std::optional<double> parseQuantity(const ColumnRule &rule, const QString &text, QString *why);
 

@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: MIT
+// Import (CSV, JSON, pack) with per-row errors by line before anything is
+// written, all-or-nothing or skip-bad commits, size caps, and exports that
+// read back to the same rows. Fixtures: tests/data/db/import/.
+
+#include "catalogue.h"
+#include "catalogueeditor.h"
+#include "catalogueio.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace llm;
+using namespace llm::db;
+
+namespace {
+
+QString fixture(const QString &name) {
+    return QStringLiteral(LLMADVISOR_TEST_DATA_DIR "/db/import/") + name;
+}
+
+QByteArray readFixture(const QString &name) {
+    QFile f(fixture(name));
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing fixture>");
+}
+
+int userRows(const CatalogueDatabase &db, const QString &table) {
+    QSqlQuery q(QSqlDatabase::database(db.connectionName(), false));
+    q.exec(u"SELECT count(*) FROM "_s + table + u" WHERE origin = 'user'"_s);
+    return q.next() ? q.value(0).toInt() : -1;
+}
+
+} // namespace
+
+class TestCatalogueImport final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    // A fresh database per use (copy of one made once: creation is the slow part).
+    QString freshDb() {
+        const QString p = m_dir.filePath(QStringLiteral("c%1.sqlite").arg(++m_n));
+        return QFile::copy(m_dir.filePath(u"template.sqlite"_s), p) ? p : QString();
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        CatalogueDatabase db;
+        QVERIFY(db.open(m_dir.filePath(u"template.sqlite"_s)).ok);
+    }
+
+    void csvPreview_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("fatal"); // "" = rows below
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<QStringList>("errors");
+        QTest::newRow("empty file")
+            << u"empty.csv"_s << u"the file is empty"_s << 0 << QStringList();
+        QTest::newRow("header only")
+            << u"header_only.csv"_s << u"the file has a header but no rows"_s << 0 << QStringList();
+        QTest::newRow("BOM and CRLF") << u"bom_crlf.csv"_s << QString() << 2 << QStringList();
+        QTest::newRow("quoted commas and newlines")
+            << u"quoted.csv"_s << QString() << 2 << QStringList();
+        QTest::newRow("unterminated quote")
+            << u"unterminated.csv"_s << u"line 2"_s << 0 << QStringList();
+        QTest::newRow("unknown column")
+            << u"unknown_column.csv"_s << u"line 1: column 'colour' is not a column of gpus"_s << 0
+            << QStringList();
+        QTest::newRow("bad numbers")
+            << u"bad_numbers.csv"_s << QString() << 5
+            << QStringList{u"line 2: vram_gb: '24,0' is not a number (use a point as the decimal "
+                           "separator and no thousands separator)"_s,
+                           u"line 3: bandwidth_gbs: '1e309' is out of range"_s,
+                           u"line 4: vram_gb: 'NaN' is not a number"_s,
+                           u"line 5: price_usd: -5 is out of range (allowed: a number from 0 up "
+                           "to 10000000 USD)"_s};
+        QTest::newRow("duplicate rows")
+            << u"duplicates.csv"_s << QString() << 3
+            << QStringList{u"line 4: name: 'Acme Twice' appears twice (first on line 2)"_s};
+        QTest::newRow("supplier with two bad rows")
+            << u"supplier.csv"_s << QString() << 5
+            << QStringList{u"line 3: vram_gb: 0 is out of range (allowed: a number more than 0 "
+                           "up to 65536 GB)"_s,
+                           u"line 5: bandwidth_gbs: empty, a value is required (a number more "
+                           "than 0 up to 1000000 GB/s)"_s};
+    }
+    void csvPreview() {
+        QFETCH(QString, file);
+        QFETCH(QString, fatal);
+        QFETCH(int, rows);
+        QFETCH(QStringList, errors);
+        const ImportPreview p = previewCsv(CatalogueTable::Gpus, readFixture(file));
+        if (fatal.isEmpty())
+            QVERIFY2(p.fatal.isEmpty(), qPrintable(p.fatal));
+        else
+            QVERIFY2(p.fatal.startsWith(fatal), qPrintable(p.fatal));
+        QCOMPARE(p.rows.size(), rows);
+        QCOMPARE(p.errors(), fatal.isEmpty() ? errors : QStringList{p.fatal});
+    }
+
+    void csvValuesKeptExactly() {
+        const ImportPreview quoted = previewCsv(CatalogueTable::Gpus, readFixture(u"quoted.csv"_s));
+        QCOMPARE(quoted.rows.value(0).values.value(u"name"_s), u"Acme, Quoted"_s);
+        QCOMPARE(quoted.rows.value(1).values.value(u"source"_s),
+                 u"line one\nline two \"quoted\""_s);
+        QCOMPARE(quoted.rows.value(1).line, 3);
+        const ImportPreview bom = previewCsv(CatalogueTable::Gpus, readFixture(u"bom_crlf.csv"_s));
+        QCOMPARE(bom.rows.value(0).values.value(u"name"_s), u"Acme BOM 1"_s); // no BOM in the name
+        QCOMPARE(bom.rows.value(1).values.value(u"as_of"_s), u"2026-11"_s);   // no CR left
+        QCOMPARE(bom.rows.value(1).line, 3);
+        const ImportPreview units =
+            previewCsv(CatalogueTable::Gpus, readFixture(u"bad_numbers.csv"_s));
+        QCOMPARE(units.rows.value(4).values.value(u"vram_gb"_s), u"25.769803776"_s); // 24 GiB
+    }
+
+    // Nothing written while any row is bad; with skip-bad the good rows go in.
+    void allOrNothingAndSkipBad() {
+        CatalogueDatabase db;
+        QVERIFY(db.open(freshDb()).ok);
+        CatalogueEditor editor(&db);
+        const ImportPreview p = previewCsv(CatalogueTable::Gpus, readFixture(u"supplier.csv"_s));
+        QCOMPARE(p.badRows(), 2);
+        const ImportReport refused = applyImport(&editor, p, false);
+        QVERIFY(!refused.ok);
+        QCOMPARE(refused.errors.size(), 2);
+        QCOMPARE(userRows(db, u"gpus"_s), 0);
+        const ImportReport skipped = applyImport(&editor, p, true);
+        QVERIFY2(skipped.ok, qPrintable(skipped.message));
+        QCOMPARE(skipped.written, 3);
+        QCOMPARE(skipped.skipped, 2);
+        QCOMPARE(userRows(db, u"gpus"_s), 3);
+        const Catalog c = db.load();
+        QVERIFY(findGpu(c, "Supplier A") && findGpu(c, "Supplier E"));
+        QVERIFY(!findGpu(c, "Supplier B"));
+        // Importing again replaces the user's rows by name instead of adding copies.
+        QVERIFY(applyImport(&editor, p, true).ok);
+        QCOMPARE(userRows(db, u"gpus"_s), 3);
+    }
+
+    void sqlTextStoredLiterally() {
+        CatalogueDatabase db;
+        QVERIFY(db.open(freshDb()).ok);
+        CatalogueEditor editor(&db);
+        const ImportReport r = applyImport(
+            &editor, previewCsv(CatalogueTable::Gpus, readFixture(u"sql_text.csv"_s)), false);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        const auto row = editor.row(CatalogueTable::Gpus, u"Robert'); DROP TABLE gpus;--"_s);
+        QVERIFY(row);
+        QCOMPARE(row->values.value(u"source"_s), u"' OR 1=1 --"_s);
+        QVERIFY(editor.rows(CatalogueTable::Gpus).size() > 10); // the table is still there
+    }
+
+    void jsonPreview() {
+        const ImportPreview p = previewJson(CatalogueTable::Gpus, readFixture(u"gpus.json"_s));
+        QVERIFY(p.fatal.isEmpty());
+        QCOMPARE(p.rows.size(), 4);
+        QCOMPARE(p.errors(),
+                 (QStringList{u"row 3: vram_gb: 0 is out of range (allowed: a number more than 0 "
+                              "up to 65536 GB)"_s,
+                              u"row 4: vram_gb: not a single value"_s}));
+        QCOMPARE(p.rows[0].values.value(u"nvlink"_s), u"0"_s);
+        QCOMPARE(p.rows[0].values.value(u"price_usd"_s), u"999.5"_s);
+        QCOMPARE(p.rows[1].values.value(u"vram_gb"_s), u"25.769803776"_s);
+        QVERIFY(previewJson(CatalogueTable::Gpus, "{\"rows\": [")
+                    .fatal.startsWith(u"not valid JSON"_s));
+        QVERIFY(previewJson(CatalogueTable::Cpus, readFixture(u"gpus.json"_s))
+                    .fatal.contains(u"holds gpus, not cpus"_s));
+        QCOMPARE(previewJson(CatalogueTable::Gpus, "[]").fatal, u"the file has no rows"_s);
+    }
+
+    // Export a pack on one "machine", import it into another database.
+    void packRoundTrip() {
+        const ImportPreview pack = previewImport(readFixture(u"pack.json"_s), std::nullopt);
+        QVERIFY2(pack.fatal.isEmpty(), qPrintable(pack.fatal));
+        QCOMPARE(pack.rows.size(), 2);
+        QCOMPARE(pack.asOf, u"2026-11"_s);
+        QCOMPARE(pack.rows[0].values.value(u"source"_s), u"Example Org procurement list"_s);
+
+        QList<PackTable> tables;
+        {
+            CatalogueDatabase first;
+            QVERIFY(first.open(freshDb()).ok);
+            CatalogueEditor editor(&first);
+            QVERIFY(applyImport(&editor, pack, false).ok);
+            const QString shipped =
+                editor.rows(CatalogueTable::Gpus).first().values.value(u"name"_s);
+            QVERIFY(
+                editor.overrideRow(CatalogueTable::Gpus, shipped, {{u"price_usd"_s, u"42"_s}}).ok);
+            for (CatalogueTable t : editableTables()) {
+                PackTable pt{t, {}};
+                for (const CatalogueRow &r : editor.rows(t)) {
+                    if (r.origin != RowOrigin::Shipped)
+                        pt.rows.append(r.values);
+                }
+                if (!pt.rows.isEmpty())
+                    tables.append(pt);
+            }
+        }
+        QCOMPARE(tables.size(), 2);
+        const QString file = m_dir.filePath(u"org.pack.json"_s);
+        QString error;
+        QVERIFY(writeFileAtomically(file, exportPack(tables, u"2026-11"_s, u"Org"_s), &error));
+        QByteArray bytes;
+        QVERIFY(readImportFile(file, &bytes, &error));
+        CatalogueDatabase second;
+        QVERIFY(second.open(freshDb()).ok);
+        CatalogueEditor editor(&second);
+        const ImportReport r = applyImport(&editor, previewImport(bytes, std::nullopt), false);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.written, 3);
+        QCOMPARE(editor.userLayer(CatalogueTable::Gpus).size(), 2);
+        QCOMPARE(editor.row(CatalogueTable::Gpus, tables[0].rows.value(0).value(u"name"_s))
+                     ->values.value(u"price_usd"_s),
+                 tables[0].rows.value(0).value(u"price_usd"_s));
+        QVERIFY(findQuant(second.load(), "ORG_Q5"));
+    }
+
+    void badPacks_data() {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("fatal");
+        QTest::newRow("newer version")
+            << QByteArray(
+                   R"({"format":"llmadvisor-catalogue-pack","format_version":2,"tables":{}})")
+            << u"format_version: 2 is not supported"_s;
+        QTest::newRow("unknown table")
+            << QByteArray(
+                   R"({"format":"llmadvisor-catalogue-pack","format_version":1,"tables":{"pets":[]}})")
+            << u"tables: 'pets' is not a catalogue table"_s;
+        QTest::newRow("no tables")
+            << QByteArray(R"({"format":"llmadvisor-catalogue-pack","format_version":1})")
+            << u"tables: the pack has no tables"_s;
+    }
+    void badPacks() {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, fatal);
+        QVERIFY2(previewPack(bytes).fatal.startsWith(fatal), qPrintable(previewPack(bytes).fatal));
+    }
+
+    void csvAndJsonExportsReadBack_data() {
+        QTest::addColumn<bool>("json");
+        QTest::newRow("csv") << false;
+        QTest::newRow("json") << true;
+    }
+    void csvAndJsonExportsReadBack() {
+        QFETCH(bool, json);
+        CatalogueDatabase db;
+        QVERIFY(db.open(freshDb()).ok);
+        CatalogueEditor editor(&db);
+        for (CatalogueTable t : editableTables()) {
+            QList<RowValues> rows;
+            for (const CatalogueRow &r : editor.rows(t))
+                rows.append(r.values);
+            const QByteArray bytes = json ? exportJson(t, rows) : exportCsv(t, rows);
+            const ImportPreview back = previewImport(bytes, t);
+            QVERIFY2(back.fatal.isEmpty(), qPrintable(back.fatal));
+            QCOMPARE(back.badRows(), 0);
+            QCOMPARE(back.rows.size(), rows.size());
+            for (int i = 0; i < rows.size(); ++i)
+                QCOMPARE(back.rows[i].values, rows[i]);
+        }
+    }
+
+    // A 100 MB file (one line, no newline) is refused from its size, without
+    // being read; a long line inside an allowed size is refused before parsing.
+    void oversizedInputRefused() {
+        const QString huge = m_dir.filePath(u"huge.csv"_s);
+        {
+            QFile f(huge);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(100LL * 1000 * 1000)); // sparse: no disk or memory used
+        }
+        QElapsedTimer timer;
+        timer.start();
+        QByteArray bytes;
+        QString error;
+        QVERIFY(!readImportFile(huge, &bytes, &error));
+        QVERIFY(bytes.isEmpty());
+        QVERIFY2(error.contains(u"larger than 16 MiB and was not read"_s), qPrintable(error));
+        QVERIFY(timer.elapsed() < 1000);
+        QFile::remove(huge);
+
+        QByteArray longLine = "name,vendor,vram_gb,bandwidth_gbs\n";
+        longLine += QByteArray(2 * 1024 * 1024, 'x') + ",Acme,24,900\n";
+        QCOMPARE(previewCsv(CatalogueTable::Gpus, longLine).fatal,
+                 u"line 2: longer than 1 MiB; the file was not read"_s);
+    }
+
+    void writeFileAtomicallyKeepsOldOnFailure() {
+        QString error;
+        QVERIFY(!writeFileAtomically(m_dir.filePath(u"no/such/folder/x.csv"_s), "a", &error));
+        QVERIFY(error.contains(u"cannot be written"_s));
+        const QString file = m_dir.filePath(u"out.csv"_s);
+        QVERIFY(writeFileAtomically(file, "one", &error));
+        QVERIFY(writeFileAtomically(file, "two", &error));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("two"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCatalogueImport)
+#include "tst_catalogueimport.moc"
