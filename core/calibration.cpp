@@ -498,6 +498,75 @@ Band lookupBand(const BandSet &s, const std::string &cls, HardwareKind kind) {
 
 } // namespace
 
+namespace {
+
+bool sameDevice(const Measurement &m, const Build &b, Placement placement) {
+    switch (placement) {
+    case Placement::CpuOnly:
+        return m.placement == Placement::CpuOnly && m.build.cpu.name == b.cpu.name;
+    case Placement::Unified:
+        return m.placement == Placement::Unified && m.build.integratedGpu && b.integratedGpu &&
+               m.build.integratedGpu->name == b.integratedGpu->name;
+    case Placement::SingleGpu:
+    case Placement::MultiGpuLayerSplit:
+    case Placement::MultiGpuTensorParallel:
+        return (m.placement == Placement::SingleGpu ||
+                m.placement == Placement::MultiGpuLayerSplit ||
+                m.placement == Placement::MultiGpuTensorParallel) &&
+               !m.build.gpus.empty() && !b.gpus.empty() &&
+               m.build.gpus.front().gpu.name == b.gpus.front().gpu.name &&
+               gpuCount(m.build) == gpuCount(b);
+    case Placement::HybridLayers:
+    case Placement::HybridMoeExperts:
+        return m.placement == placement && m.build.cpu.name == b.cpu.name &&
+               !m.build.gpus.empty() && !b.gpus.empty() &&
+               m.build.gpus.front().gpu.name == b.gpus.front().gpu.name;
+    }
+    return false;
+}
+
+std::optional<MeasuredReference>
+summarizeMeasured(const std::vector<std::pair<const Measurement *, double>> &found) {
+    if (found.empty())
+        return std::nullopt;
+    MeasuredReference r;
+    std::vector<double> v;
+    const Measurement *latest = found.front().first;
+    bool single = true;
+    for (const auto &[m, value] : found) {
+        v.push_back(value);
+        single = single && m->runs <= 1;
+        if (m->date > latest->date)
+            latest = m;
+    }
+    r.medianTokS = quantile(v, 0.5);
+    r.lowTokS = *std::min_element(v.begin(), v.end());
+    r.highTokS = *std::max_element(v.begin(), v.end());
+    r.count = static_cast<int>(v.size());
+    r.source = latest->source;
+    r.date = latest->date;
+    r.singleRun = single;
+    return r;
+}
+
+} // namespace
+
+void attachMeasurements(Estimate &estimate, const Build &build, const ModelChoice &model,
+                        const std::vector<Measurement> &measurements) {
+    std::vector<std::pair<const Measurement *, double>> prompt, generation;
+    for (const Measurement &m : measurements) {
+        if (m.model.model.name != model.model.name || m.model.quant.name != model.quant.name ||
+            !sameDevice(m, build, estimate.placement))
+            continue;
+        if (m.promptTokS)
+            prompt.emplace_back(&m, *m.promptTokS);
+        if (m.generationTokS)
+            generation.emplace_back(&m, *m.generationTokS);
+    }
+    estimate.measuredPrompt = summarizeMeasured(prompt);
+    estimate.measuredGeneration = summarizeMeasured(generation);
+}
+
 HardwareKind kindOfClass(const std::string &hardwareClass) {
     if (hardwareClass.rfind("gpu-", 0) == 0)
         return HardwareKind::Gpu;

@@ -117,6 +117,13 @@ void fitBands(Assumptions &assumptions, const std::vector<Residual> &residuals,
 double bandCoverage(const std::vector<Residual> &residuals, MeasuredPhase phase,
                     double coverage = 0.8, int minimumPerClass = kPooledBands);
 
+// Attaches the measurements of the same device (the CPU for a CPU-only
+// placement, the GPU model and count otherwise, the iGPU for unified memory)
+// and the same model and quantization to `estimate` (measuredPrompt /
+// measuredGeneration). Nothing attached when there is no match.
+void attachMeasurements(Estimate &estimate, const Build &build, const ModelChoice &model,
+                        const std::vector<Measurement> &measurements);
+
 // Which hardware kind a class name belongs to ("cpu-zen5" -> Cpu, ...).
 HardwareKind kindOfClass(const std::string &hardwareClass);
 

@@ -9,6 +9,7 @@
 #include "units.h"
 #include "workload.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,20 @@ struct UseCaseVerdict {
     Bottleneck bottleneck = Bottleneck::RamSide; // of the failing phase; of generation when passing
 };
 
+// Published measurements of the same hardware and model, shown beside the
+// estimate ("measured 65 tok/s, LocalScore, 3 runs"). Filled by callers that
+// hold the catalogue's measurements (attachMeasurements in calibration.h);
+// never an input to the estimate itself.
+struct MeasuredReference {
+    double medianTokS = 0;
+    double lowTokS = 0;   // smallest measured value
+    double highTokS = 0;  // largest measured value
+    int count = 0;        // measurements behind the figures
+    std::string source;   // URL of the most recent one
+    std::string date;     // ISO date of the most recent one, when the source gives it
+    bool singleRun = false;  // every one of them is a single run (no repetitions)
+};
+
 struct Estimate {
     std::string buildName;
     std::string hardwareClass; // class whose efficiency factors were used
@@ -85,6 +100,9 @@ struct Estimate {
     EfficiencyFactors factors; // the factors actually applied
     // A GPU's FP16 peak was unknown (0): its prefill used the CPU's peak instead.
     bool computeFallback = false;
+    // Matching published measurements (empty unless a caller attached them).
+    std::optional<MeasuredReference> measuredPrompt;
+    std::optional<MeasuredReference> measuredGeneration;
     std::vector<UseCaseVerdict> useCases;
 };
 

@@ -103,6 +103,8 @@ private slots:
     void validateJsonShape();
     void validateBadInput_data();
     void validateBadInput();
+    void measuredBesideEstimated_data();
+    void measuredBesideEstimated();
 };
 
 void TestCalibration::recoversKnownFactors_data() {
@@ -456,6 +458,48 @@ void TestCalibration::validateBadInput() {
     const QString err = QString::fromUtf8(p.readAllStandardError());
     QVERIFY2(err.contains(field), qPrintable(err));
     QCOMPARE(err.trimmed().count(u'\n'), 0);
+}
+
+void TestCalibration::measuredBesideEstimated_data() {
+    QTest::addColumn<int>("secondRuns");
+    QTest::addColumn<QString>("modelName");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<bool>("singleRun");
+    QTest::newRow("two single runs") << 1 << u"Test 8.000000"_s << 2 << true;
+    QTest::newRow("one repeated run") << 3 << u"Test 8.000000"_s << 2 << false;
+    QTest::newRow("other model: nothing") << 1 << u"Other"_s << 0 << false;
+}
+
+void TestCalibration::measuredBesideEstimated() {
+    QFETCH(int, secondRuns);
+    QFETCH(QString, modelName);
+    QFETCH(int, count);
+    QFETCH(bool, singleRun);
+    const EfficiencyFactors f{0.7, 0.4, secondsPerToken(0), 0, {}};
+    Measurement a = synthetic("m1", "D", "zz", 8, 2, f, 1.0);
+    Measurement b = synthetic("m2", "D", "zz", 8, 2, f, 1.2);
+    a.date = "2025-01-01";
+    a.source = "https://example.org/a";
+    b.date = "2025-06-01";
+    b.source = "https://example.org/b";
+    b.runs = secondRuns;
+    ModelChoice wanted = a.model;
+    wanted.model.name = modelName.toStdString();
+    Estimate e = estimate(a.build, wanted, Workload{}, Assumptions{});
+    QVERIFY(e.placement == Placement::CpuOnly);
+    attachMeasurements(e, a.build, wanted, {a, b});
+    QCOMPARE(e.measuredGeneration.has_value(), count > 0);
+    QCOMPARE(e.measuredPrompt.has_value(), count > 0);
+    if (count == 0)
+        return;
+    const MeasuredReference &g = *e.measuredGeneration;
+    QCOMPARE(g.count, count);
+    QCOMPARE(g.singleRun, singleRun);
+    QCOMPARE(g.lowTokS, *a.generationTokS);
+    QCOMPARE(g.highTokS, *b.generationTokS);
+    QVERIFY(std::fabs(g.medianTokS - 1.1 * *a.generationTokS) < 1e-9);
+    QCOMPARE(g.source, std::string("https://example.org/b")); // the most recent
+    QCOMPARE(g.date, std::string("2025-06-01"));
 }
 
 QTEST_GUILESS_MAIN(TestCalibration)
