@@ -45,6 +45,8 @@ std::optional<Catalog> shippedCatalog();
 // A verb: `arguments` are argv with "llmadvisor-cli <verb>" as the program name.
 int runEstimate(const QStringList &arguments);
 int runCatalog(const QStringList &arguments);
+// catalog import / export (verb_catalog_io.cpp, catalogue engineer).
+int runCatalogIo(const QStringList &arguments);
 int runRecommend(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
 int runCalibrate(const QStringList &arguments);

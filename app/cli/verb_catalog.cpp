@@ -99,6 +99,8 @@ template <class T, class Fn> QByteArray jsonList(const std::vector<T> &items, Fn
 } // namespace
 
 int runCatalog(const QStringList &arguments) {
+    if (arguments.value(1) == u"import"_s || arguments.value(1) == u"export"_s)
+        return runCatalogIo(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Lists the built-in hardware and model catalogue."_s);
     parser.addPositionalArgument(u"list"_s, u"The only action so far."_s);

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+// llmadvisor-cli catalog import FILE [--table cpus|gpus|models|quants] [--dry-run] [--skip-bad]
+// llmadvisor-cli catalog export TABLE|pack [--format csv|json] [--output FILE] [--user-only]
+// Both work on the user's catalogue database (--database PATH, default the
+// program's own). An import with any bad row and no --skip-bad writes nothing,
+// prints one "line N: field: why" line per bad row on stderr and exits 2.
+#include "catalogue.h"
+#include "catalogueeditor.h"
+#include "catalogueio.h"
+#include "cli.h"
+
+#include <QDate>
+#include <QFile>
+
+#include <cstdio>
+
+namespace llm::cli {
+namespace {
+
+using namespace Qt::StringLiterals;
+using namespace llm::db;
+
+void writeStderrLine(const QString &line) {
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
+}
+
+// Opens the database for writing; on failure prints the error line and returns the exit code.
+std::optional<int> openDatabase(CatalogueDatabase &db, const QString &path, bool needWrite) {
+    const OpenResult r = db.open(path);
+    if (!r.ok)
+        return badInput(u"--database"_s, r.message);
+    if (needWrite && r.readOnly)
+        return badInput(u"--database"_s, r.message);
+    if (!r.message.isEmpty())
+        writeStderrLine(u"note: "_s + r.message);
+    return std::nullopt;
+}
+
+int runImport(const QCommandLineParser &parser, const QStringList &pos) {
+    if (pos.size() != 2)
+        return badInput(u"FILE"_s, pos.size() < 2 ? u"missing; use: catalog import FILE --table T"_s
+                                                  : u"only one file at a time"_s);
+    std::optional<CatalogueTable> table;
+    if (parser.isSet(u"table"_s)) {
+        table = tableFromName(parser.value(u"table"_s));
+        if (!table)
+            return badInput(u"--table"_s, u"unknown table \""_s + parser.value(u"table"_s) +
+                                              u"\"; use cpus, gpus, models or quants"_s);
+    }
+    QByteArray bytes;
+    QString error;
+    if (!readImportFile(pos.at(1), &bytes, &error))
+        return badInput(u"FILE"_s, error);
+    const ImportPreview preview = previewImport(bytes, table);
+    if (!preview.fatal.isEmpty())
+        return badInput(pos.at(1), preview.fatal);
+    const bool skipBad = parser.isSet(u"skip-bad"_s);
+    const int bad = preview.badRows();
+    if (bad > 0) {
+        for (const ImportRow &r : preview.rows) {
+            if (!r.errors.isEmpty())
+                writeStderrLine(r.errors.join(u"; "_s));
+        }
+        if (!skipBad) {
+            writeStderrLine(QStringLiteral("error: %1: %2 of %3 rows have errors; nothing was "
+                                           "imported (use --skip-bad to import the others)")
+                                .arg(pos.at(1))
+                                .arg(bad)
+                                .arg(preview.rows.size()));
+            return kExitBadInput;
+        }
+    }
+    if (parser.isSet(u"dry-run"_s)) {
+        writeStdout(QStringLiteral("%1 rows would be imported, %2 skipped (dry run, nothing "
+                                   "written).\n")
+                        .arg(preview.rows.size() - bad)
+                        .arg(bad));
+        return kExitOk;
+    }
+    CatalogueDatabase db;
+    if (const auto exit = openDatabase(db, parser.value(u"database"_s), true))
+        return *exit;
+    CatalogueEditor editor(&db);
+    const ImportReport report = applyImport(&editor, preview, skipBad);
+    if (!report.ok)
+        return badInput(u"--database"_s, report.message);
+    writeStdout(report.message + u'\n');
+    return kExitOk;
+}
+
+int runExport(const QCommandLineParser &parser, const QStringList &pos) {
+    if (pos.size() != 2)
+        return badInput(u"TABLE"_s, u"name one table (cpus, gpus, models, quants) or pack"_s);
+    const bool pack = pos.at(1) == u"pack"_s;
+    const auto table = tableFromName(pos.at(1));
+    if (!pack && !table)
+        return badInput(u"TABLE"_s, u"unknown table \""_s + pos.at(1) +
+                                        u"\"; use cpus, gpus, models, quants or pack"_s);
+    const QString format = parser.value(u"format"_s);
+    if (format != u"csv"_s && format != u"json"_s)
+        return badInput(u"--format"_s,
+                        u"unknown format \""_s + format + u"\"; use \"csv\" or \"json\""_s);
+    if (pack && format == u"csv"_s)
+        return badInput(u"--format"_s, u"a catalogue pack is JSON"_s);
+    CatalogueDatabase db;
+    if (const auto exit = openDatabase(db, parser.value(u"database"_s), false))
+        return *exit;
+    CatalogueEditor editor(&db);
+    const bool userOnly = parser.isSet(u"user-only"_s) || pack;
+    auto rowsOf = [&](CatalogueTable t) {
+        QList<RowValues> rows;
+        for (const CatalogueRow &r : editor.rows(t)) {
+            if (!userOnly || r.origin != RowOrigin::Shipped)
+                rows.append(r.values);
+        }
+        return rows;
+    };
+    QByteArray bytes;
+    if (pack) {
+        QList<PackTable> tables;
+        for (CatalogueTable t : editableTables()) {
+            const QList<RowValues> rows = rowsOf(t);
+            if (!rows.isEmpty())
+                tables.append({t, rows});
+        }
+        bytes = exportPack(tables, QDate::currentDate().toString(Qt::ISODate),
+                           parser.value(u"source"_s));
+    } else {
+        bytes = format == u"csv"_s ? exportCsv(*table, rowsOf(*table))
+                                   : exportJson(*table, rowsOf(*table));
+    }
+    if (!parser.isSet(u"output"_s)) {
+        writeStdout(bytes);
+        return kExitOk;
+    }
+    QString error;
+    if (!writeFileAtomically(parser.value(u"output"_s), bytes, &error))
+        return badInput(u"--output"_s, error);
+    return kExitOk;
+}
+
+} // namespace
+
+int runCatalogIo(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Imports rows into, or exports them from, the user's catalogue database."_s);
+    parser.addPositionalArgument(u"import|export"_s, u"The action."_s);
+    parser.addPositionalArgument(u"FILE|TABLE"_s,
+                                 u"import: a CSV, JSON or catalogue pack file (- = stdin); "
+                                 "export: cpus, gpus, models, quants or pack."_s);
+    parser.addOptions({
+        {u"table"_s, u"Import: the table the rows are for (not needed for a pack)."_s,
+         u"cpus|gpus|models|quants"_s},
+        {u"dry-run"_s, u"Import: check every row, write nothing."_s},
+        {u"skip-bad"_s, u"Import: write the good rows and report the bad ones."_s},
+        {u"format"_s, u"Export: csv or json (default)."_s, u"csv|json"_s, u"json"_s},
+        {u"output"_s, u"Export: write to FILE (atomically) instead of stdout."_s, u"FILE"_s},
+        {u"user-only"_s, u"Export: only the user's own rows and overrides."_s},
+        {u"source"_s, u"Export pack: who the pack comes from."_s, u"TEXT"_s, u"user catalogue"_s},
+        {u"database"_s, u"The catalogue database (default: the program's own)."_s, u"PATH"_s,
+         CatalogueDatabase::defaultPath()},
+    });
+    if (const auto exit = parseVerbArguments(parser, arguments))
+        return *exit;
+    const QStringList pos = parser.positionalArguments();
+    return pos.value(0) == u"import"_s ? runImport(parser, pos) : runExport(parser, pos);
+}
+
+} // namespace llm::cli
