@@ -36,6 +36,7 @@ MigrationResult migrateDatabase(const QSqlDatabase &db, const QList<MigrationSte
         return r;
     }
     r.fromVersion = r.toVersion = q.value(0).toInt();
+    q.finish(); // VACUUM refuses to run while a statement is still active
     if (r.fromVersion >= targetVersion) {
         r.ok = true;
         return r;
