@@ -327,16 +327,16 @@ void TestScenario::roundTrip() {
     QVERIFY2(first.ok(), qPrintable(first.error.toLine()));
     const QByteArray written = scenario::writeScenario(*first.scenario);
     // Written files are self-contained: they read back without the catalogue.
-    const auto second = scenario::parseScenario(written, Catalog{});
-    QVERIFY2(second.ok(), qPrintable(second.error.toLine()));
+    const auto reread = scenario::parseScenario(written, Catalog{});
+    QVERIFY2(reread.ok(), qPrintable(reread.error.toLine()));
     // Line by line, so that a failure shows the line that differs.
-    const QList<QByteArray> again = scenario::writeScenario(*second.scenario).split('\n');
+    const QList<QByteArray> again = scenario::writeScenario(*reread.scenario).split('\n');
     const QList<QByteArray> lines = written.split('\n');
     for (qsizetype i = 0; i < std::min(lines.size(), again.size()); ++i)
         QCOMPARE(again.at(i), lines.at(i));
     QCOMPARE(again.size(), lines.size());
 
-    const scenario::Scenario &a = *first.scenario, &b = *second.scenario;
+    const scenario::Scenario &a = *first.scenario, &b = *reread.scenario;
     QCOMPARE(b.builds.size(), a.builds.size());
     for (std::size_t i = 0; i < a.builds.size(); ++i) {
         QCOMPARE(b.builds[i].name, a.builds[i].name);
