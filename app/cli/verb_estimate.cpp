@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // llmadvisor-cli estimate --scenario FILE.json|- [--format json|table]
 #include "cli.h"
+#include "measurements.h"
 #include "memory.h"
 #include "scenario.h"
 #include "texttable.h"
@@ -164,7 +165,17 @@ int runEstimate(const QStringList &arguments) {
     const auto catalog = shippedCatalog();
     if (!catalog)
         return kExitInternal;
-    const scenario::ParseResult parsed = scenario::parseScenario(*bytes, *catalog);
+    // The calibrated efficiency factors and bands are the defaults a file overrides.
+    QString calibrationError;
+    const Assumptions calibrated = db::shippedAssumptions(&calibrationError);
+    if (!calibrationError.isEmpty()) {
+        std::fputs(("error: assumptions: the built-in calibration cannot be read: " +
+                    calibrationError.toStdString() + "\n")
+                       .c_str(),
+                   stderr);
+        return kExitInternal;
+    }
+    const scenario::ParseResult parsed = scenario::parseScenario(*bytes, *catalog, calibrated);
     if (!parsed.ok())
         return badInput(parsed.error.field, parsed.error.message);
     const Scenario &s = *parsed.scenario;

@@ -305,7 +305,11 @@ void readAssumptions(const ObjectReader &r, Assumptions &a) {
                 continue;
             const ObjectReader f = efficiency->object(cls);
             f.rejectUnknownKeys({u"bandwidth"_s, u"compute"_s, u"token_overhead_ms"_s});
-            EfficiencyFactors factors = a.factorsFor(toStd(cls), HardwareKind::Cpu);
+            // Start from what the class has now, so one field can be overridden alone.
+            const HardwareKind kind = cls.startsWith(u"gpu"_s)       ? HardwareKind::Gpu
+                                      : cls.startsWith(u"unified"_s) ? HardwareKind::Unified
+                                                                     : HardwareKind::Cpu;
+            EfficiencyFactors factors = a.factorsFor(toStd(cls), kind);
             if (f.has(u"bandwidth"_s))
                 factors.bandwidth = fraction(f, u"bandwidth"_s);
             if (f.has(u"compute"_s))

@@ -292,6 +292,10 @@ void TestCli::contractKeys() {
     QCOMPARE(
         builds.at(0).toObject().value(u"bandwidth"_s).toObject().value(u"ram_gbs"_s).toDouble(),
         166.4);
+    // estimate runs on the shipped, calibrated factors, not the bare defaults.
+    const QJsonObject used = builds.at(0).toObject().value(u"assumptions"_s).toObject();
+    QVERIFY(used.value(u"measurements"_s).toInt() > 0);
+    QVERIFY(!used.value(u"fitted_on"_s).toString().isEmpty());
     QCOMPARE(builds.at(1).toObject().value(u"build"_s).toString(), u"custom box"_s);
     QCOMPARE(
         builds.at(1).toObject().value(u"bandwidth"_s).toObject().value(u"gpu_gbs"_s).toDouble(),
