@@ -122,6 +122,8 @@ private slots:
     void rounding();
     void integratedGpu_data();
     void integratedGpu();
+    void integratedGpuSwitch_data();
+    void integratedGpuSwitch();
 };
 
 void TestScenario::catalogueNames() {
@@ -500,6 +502,30 @@ void TestScenario::integratedGpu() {
     QVERIFY2(found.match, qPrintable(cpu));
     const Gpu *igpu = scenario::integratedGpuFor(catalog, *found.match);
     QCOMPARE(igpu ? QString::fromStdString(igpu->name) : QString(), gpu);
+}
+
+void TestScenario::integratedGpuSwitch_data() {
+    QTest::addColumn<QByteArray>("igpu");
+    QTest::addColumn<bool>("attached");
+    QTest::addColumn<QString>("placement");
+    QTest::newRow("automatic") << QByteArray() << true << u"unified"_s;
+    QTest::newRow("required") << QByteArray(R"(, "integrated_gpu": true)") << true << u"unified"_s;
+    QTest::newRow("off") << QByteArray(R"(, "integrated_gpu": false)") << false << u"cpu"_s;
+}
+
+void TestScenario::integratedGpuSwitch() {
+    QFETCH(QByteArray, igpu);
+    QFETCH(bool, attached);
+    QFETCH(QString, placement);
+    const QByteArray json = R"({ "builds": [ { "cpu": "AMD Ryzen AI Max+ PRO 395",
+        "memory": { "channels": 4, "mts": 8000, "capacity_gb": 128 })" +
+                            igpu + R"( } ], "model": "Qwen2.5-14B-Instruct" })";
+    const auto r = scenario::parseScenario(json, db::loadShippedCatalog());
+    QVERIFY2(r.ok(), qPrintable(r.error.toLine()));
+    const scenario::Scenario &s = *r.scenario;
+    QCOMPARE(s.builds[0].integratedGpu.has_value(), attached);
+    const Estimate e = estimate(s.builds[0], s.model, s.workload, s.assumptions);
+    QCOMPARE(QLatin1String(toString(e.placement)), placement);
 }
 
 QTEST_GUILESS_MAIN(TestScenario)
