@@ -203,6 +203,13 @@ Levels levelsOf(const std::vector<const Prepared *> &rows, ValueOf valueOf, int 
     return l;
 }
 
+// No device reads memory faster than its theoretical bandwidth. A median above 1
+// means the class's fixed per-token overhead (fitted per kind, not per class) is
+// too large for its fastest cards; the bound wins over the fit.
+double physicalBandwidth(double fitted) {
+    return std::min(fitted, 1.0);
+}
+
 double pick(const Levels &l, const Prepared &p, double fallback) {
     if (auto it = l.byKey.find(p.key); it != l.byKey.end())
         return it->second;
@@ -233,7 +240,7 @@ Assumptions fitPrepared(const std::vector<const Prepared *> &rows, const Assumpt
             std::vector<double> errs;
             for (const Prepared *p : members) {
                 EfficiencyFactors f = scratch.factorsFor(p->cls, p->kind);
-                f.bandwidth = pick(l, *p, f.bandwidth);
+                f.bandwidth = physicalBandwidth(pick(l, *p, f.bandwidth));
                 f.tokenOverhead = units::secondsPerToken(o.overheadGrid[i]);
                 scratch.efficiencyByClass[p->key] = f;
                 const double g = predictWith(*p->m, p->workload, scratch).generationTokS;
@@ -289,19 +296,19 @@ Assumptions fitPrepared(const std::vector<const Prepared *> &rows, const Assumpt
             EfficiencyFactors &d = kind == HardwareKind::Cpu   ? a.defaultCpu
                                    : kind == HardwareKind::Gpu ? a.defaultGpu
                                                                : a.defaultUnified;
-            d.bandwidth = v;
+            d.bandwidth = physicalBandwidth(v);
             d.tokenOverhead = units::secondsPerToken(overheadOf(kindVotes[kind]));
         }
         for (const auto &[cls, v] : l.byClass) {
             EfficiencyFactors f = a.factorsFor(cls, kindOfClass(cls));
-            f.bandwidth = v;
+            f.bandwidth = physicalBandwidth(v);
             f.tokenOverhead = units::secondsPerToken(overheadOf(groupVotes[cls]));
             a.efficiencyByClass[cls] = f;
         }
         for (const auto &[key, v] : l.byKey) {
             const std::string cls = key.substr(0, key.find('@'));
             EfficiencyFactors f = a.factorsFor(cls, kindOfClass(cls));
-            f.bandwidth = v;
+            f.bandwidth = physicalBandwidth(v);
             f.tokenOverhead = units::secondsPerToken(overheadOf(groupVotes[key]));
             a.efficiencyByClass[key] = f;
         }
