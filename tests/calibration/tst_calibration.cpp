@@ -74,11 +74,6 @@ Measurement synthetic(const std::string &id, const std::string &device, const st
     return m;
 }
 
-QByteArray readFile(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 } // namespace
 
 class TestCalibration final : public QObject {
