@@ -140,7 +140,19 @@ private slots:
             channels);
         QVERIFY(ramSideSet()->at(row) < ramBefore);
         QCOMPARE(qRound(ramSideSet()->at(row) * 10), qRound(ramSideGbs * 10));
-        QVERIFY2(verdicts(row) != before, "a use-case verdict should change with the bandwidth");
+        const QByteArray message = "verdicts before/after: " + QByteArray::number(before.value(0)) +
+                                   QByteArray::number(before.value(1)) +
+                                   QByteArray::number(before.value(2)) +
+                                   QByteArray::number(before.value(3)) + " / " +
+                                   QByteArray::number(verdicts(row).value(0)) +
+                                   QByteArray::number(verdicts(row).value(1)) +
+                                   QByteArray::number(verdicts(row).value(2)) +
+                                   QByteArray::number(verdicts(row).value(3)) + " gen " +
+                                   QByteArray::number(m_window->summaryModel()
+                                                          ->index(row, SummaryModel::GenerationRate)
+                                                          .data()
+                                                          .toDouble());
+        QVERIFY2(verdicts(row) != before, message.constData());
         QVERIFY(m_window->isWindowModified());
     }
 
