@@ -3,6 +3,7 @@
 // user's catalogue database, and the main window.
 #include "catalogue.h"
 #include "mainwindow/mainwindow.h"
+#include "measurements.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -70,7 +71,16 @@ int main(int argc, char *argv[]) {
     if (!opened.message.isEmpty())
         QMessageBox::warning(nullptr, QStringLiteral("LLM Procurement Advisor"), opened.message);
 
-    llm::ui::MainWindow window(std::move(catalog));
+    // The calibrated efficiency factors shipped with the catalogue; if they cannot
+    // be read the window still works on the built-in defaults, and says so.
+    QString calibrationError;
+    const llm::Assumptions calibrated = llm::db::shippedAssumptions(&calibrationError);
+    if (!calibrationError.isEmpty())
+        QMessageBox::warning(nullptr, QStringLiteral("LLM Procurement Advisor"),
+                             QStringLiteral("The calibrated efficiency factors could not be "
+                                            "read (%1); uncalibrated defaults are used.")
+                                 .arg(calibrationError));
+    llm::ui::MainWindow window(std::move(catalog), calibrated);
     if (parser.isSet(theme)) {
         const QString t = parser.value(theme).toLower();
         window.setTheme(t == u"dark"     ? llm::ui::Theme::Dark

@@ -17,6 +17,10 @@ public:
     explicit ComparisonDocument(Catalog catalog, QObject *parent = nullptr);
 
     const Catalog &catalog() const { return m_catalog; }
+    // The assumptions a new comparison starts from (the calibrated, shipped ones);
+    // "reset" of an override returns to these.
+    const Assumptions &baseline() const { return m_baseline; }
+    void setBaseline(const Assumptions &baseline) { m_baseline = baseline; }
     const ComparisonState &state() const { return m_state; }
     const std::vector<BuildResult> &results() const { return m_results; }
     int buildCount() const { return static_cast<int>(m_state.builds.size()); }
@@ -56,6 +60,8 @@ private:
     void push(const ComparisonState &next, const QString &text, int mergeId);
 
     Catalog m_catalog;
+
+    Assumptions m_baseline;
     ComparisonState m_state;
     std::vector<BuildResult> m_results;
     QUndoStack m_undo;

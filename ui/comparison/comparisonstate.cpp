@@ -42,8 +42,9 @@ static ModelChoice defaultModel(const Catalog &catalog) {
     return choice;
 }
 
-ComparisonState defaultState(const Catalog &catalog) {
+ComparisonState defaultState(const Catalog &catalog, const Assumptions &baseline) {
     ComparisonState state;
+    state.assumptions = baseline;
     for (const Preset &preset : catalog.presets) {
         Build build;
         if (buildFromPreset(catalog, preset, build))

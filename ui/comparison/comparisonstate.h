@@ -37,7 +37,7 @@ bool buildFromPreset(const Catalog &catalog, const Preset &preset, Build &out);
 
 // The state the window opens on: the catalogue's presets, its first model at Q4_K_M
 // (or the first quantization) and the seed's four use cases.
-ComparisonState defaultState(const Catalog &catalog);
+ComparisonState defaultState(const Catalog &catalog, const Assumptions &baseline = Assumptions{});
 
 // An empty build on the catalogue's first desktop CPU at its rated speed and all channels.
 Build emptyBuild(const Catalog &catalog, const std::string &name);

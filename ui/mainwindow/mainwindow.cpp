@@ -34,11 +34,16 @@
 namespace llm::ui {
 
 MainWindow::MainWindow(Catalog catalog, std::unique_ptr<Dialogs> dialogs, QWidget *parent)
+    : MainWindow(std::move(catalog), Assumptions{}, std::move(dialogs), parent) {}
+
+MainWindow::MainWindow(Catalog catalog, const Assumptions &baseline,
+                       std::unique_ptr<Dialogs> dialogs, QWidget *parent)
     : QMainWindow(parent)
     , m_document(new ComparisonDocument(std::move(catalog), this))
     , m_dialogs(dialogs ? std::move(dialogs) : std::make_unique<WidgetDialogs>()) {
     setObjectName(QStringLiteral("mainWindow"));
-    m_document->reset(defaultState(m_document->catalog()));
+    m_document->setBaseline(baseline);
+    m_document->reset(defaultState(m_document->catalog(), baseline));
     m_summary = new SummaryModel(m_document, this);
     m_useCases = new UseCaseModel(m_document, this);
     m_sizes = new SizeCurveModel(m_document, this);

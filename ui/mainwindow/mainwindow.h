@@ -3,6 +3,7 @@
 // The stakeholder window: builds on the left, the model on top, charts and
 // tables in the middle. The only place that wires document, models and views.
 
+#include "assumptions.h"
 #include "catalog.h"
 #include "dialogs.h"
 #include "theme.h"
@@ -39,6 +40,10 @@ public:
     // `dialogs` defaults to real file dialogs and message boxes.
     explicit MainWindow(Catalog catalog, std::unique_ptr<Dialogs> dialogs = {},
                         QWidget *parent = nullptr);
+    // `baseline`: the assumptions every new comparison starts from (the shipped,
+    // calibrated efficiency factors); the other constructor uses Assumptions{}.
+    MainWindow(Catalog catalog, const Assumptions &baseline, std::unique_ptr<Dialogs> dialogs = {},
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     ComparisonDocument *document() const { return m_document; }

@@ -329,7 +329,7 @@ void AssumptionsPanel::resetEfficiency() {
         return;
     a.overridden.erase(it);
     // The fitted values are the defaults the comparison was opened with.
-    const Assumptions defaults;
+    const Assumptions &defaults = m_document->baseline();
     const auto fitted = defaults.efficiencyByClass.find(cls);
     if (fitted != defaults.efficiencyByClass.end())
         a.efficiencyByClass[cls] = fitted->second;
