@@ -32,7 +32,9 @@ QString jsonTypeName(const QJsonValue &value) {
 }
 
 QString childPath(const QString &path, const QString &key) {
-    return path.isEmpty() ? key : path + u'.' + key;
+    // An empty key must still name a field in an error message.
+    const QString shown = key.isEmpty() ? QStringLiteral("\"\"") : key;
+    return path.isEmpty() ? shown : path + u'.' + shown;
 }
 
 QString indexPath(const QString &path, qsizetype index) {
