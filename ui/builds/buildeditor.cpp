@@ -4,6 +4,7 @@
 #include "comparison/comparisondocument.h"
 #include "comparison/format.h"
 #include "mainwindow/glossary.h"
+#include "scenario.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -223,8 +224,12 @@ void BuildEditor::load() {
         m = m_moduleSize->count() - 1;
     }
     m_moduleSize->setCurrentIndex(m);
+    // Kept short: a long label here widens the whole editor column at 1280x720.
     m_capacity->setText(fmt::gigabytes(b.memory.capacity) +
-                        (b.integratedGpu ? tr(" (shared with the integrated GPU)") : QString()));
+                        (b.integratedGpu ? tr(" (shared with iGPU)") : QString()));
+    m_capacity->setToolTip(b.integratedGpu ? tr("The integrated GPU (%1) uses part of this memory.")
+                                                 .arg(QString::fromStdString(b.integratedGpu->name))
+                                           : QString());
 
     if (b.gpus.empty()) {
         m_gpu->setCurrentIndex(0);
@@ -300,8 +305,9 @@ void BuildEditor::onCpuChosen() {
     b.memory.capacity = units::gigabytes(perChannel * b.memory.channels);
     if (cpu.maxMemory.value() > 0 && b.memory.capacity > cpu.maxMemory)
         b.memory.capacity = cpu.maxMemory;
-    if (!cpu.unifiedBandwidth)
-        b.integratedGpu.reset();
+    b.integratedGpu.reset();
+    if (const Gpu *igpu = scenario::integratedGpuFor(m_document->catalog(), cpu))
+        b.integratedGpu = *igpu;
     propose(b, tr("Change CPU to %1").arg(QString::fromStdString(cpu.name)), FieldCpu);
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "comparisonstate.h"
 
+#include "scenario.h"
+
 #include <algorithm>
 #include <exception>
 
@@ -25,6 +27,11 @@ bool buildFromPreset(const Catalog &catalog, const Preset &preset, Build &out) {
         else
             build.gpus.push_back(GpuGroup{*gpu.match, pg.count});
     }
+    // A unified-memory CPU brings its integrated GPU, as in scenario files, so the
+    // window and the command-line tool estimate a preset the same way.
+    if (!build.integratedGpu)
+        if (const Gpu *igpu = scenario::integratedGpuFor(catalog, build.cpu))
+            build.integratedGpu = *igpu;
     out = std::move(build);
     return true;
 }
