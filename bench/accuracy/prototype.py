@@ -6,7 +6,9 @@
 import csv, math, re, sys, statistics as st
 from collections import defaultdict
 
-D = '/work/shared/data/'
+import os
+# The raw data folder `shared/data` beside the repository (or give it as argument 1).
+D = (sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'shared', 'data')) + os.sep
 cpus = {(r['vendor'] + ' ' + r['model']): r for r in csv.DictReader(open(D + 'cpus.csv'))}
 gpus = {(r['vendor'] + ' ' + r['model']): r for r in csv.DictReader(open(D + 'gpus.csv'))}
 models = {r['hf_repo'].split('/')[1].lower(): r for r in csv.DictReader(open(D + 'models.csv'))}

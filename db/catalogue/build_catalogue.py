@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 """Regenerate the shipped catalogue CSVs in this folder from the raw data.
 
-Usage: python3 build_catalogue.py [RAW_DATA_DIR]   (default /work/shared/data)
+Usage: python3 build_catalogue.py [RAW_DATA_DIR]   (default: shared/data beside the repository)
 
 Python 3 standard library only. The output is committed; CI never runs this.
 Every fix applied here is listed in CHANGES.md; the script asserts the facts
@@ -18,7 +18,8 @@ import sys
 
 CHECKED = "2026-11-25"  # the date we checked the data, used when the source gives none
 HERE = os.path.dirname(os.path.abspath(__file__))
-RAW = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data"
+RAW = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data")
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
