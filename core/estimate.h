@@ -74,12 +74,12 @@ struct UseCaseVerdict {
 // never an input to the estimate itself.
 struct MeasuredReference {
     double medianTokS = 0;
-    double lowTokS = 0;   // smallest measured value
-    double highTokS = 0;  // largest measured value
-    int count = 0;        // measurements behind the figures
-    std::string source;   // URL of the most recent one
-    std::string date;     // ISO date of the most recent one, when the source gives it
-    bool singleRun = false;  // every one of them is a single run (no repetitions)
+    double lowTokS = 0;     // smallest measured value
+    double highTokS = 0;    // largest measured value
+    int count = 0;          // measurements behind the figures
+    std::string source;     // URL of the most recent one
+    std::string date;       // ISO date of the most recent one, when the source gives it
+    bool singleRun = false; // every one of them is a single run (no repetitions)
 };
 
 struct Estimate {
