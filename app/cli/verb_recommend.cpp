@@ -4,6 +4,7 @@
 #include "catalogue.h"
 #include "cli.h"
 #include "headroom.h"
+#include "measurements.h"
 #include "recommend.h"
 #include "scenario.h"
 #include "texttable.h"
@@ -331,7 +332,16 @@ int runRecommend(const QStringList &arguments) {
         request.maxPower = watts(*maxWatts);
     request.top = static_cast<std::size_t>(top);
 
-    const Assumptions assumptions;
+    // The same calibrated factors as `estimate`, so both verbs agree on a build.
+    QString calibrationError;
+    const Assumptions assumptions = db::shippedAssumptions(&calibrationError);
+    if (!calibrationError.isEmpty()) {
+        std::fputs(("error: assumptions: the built-in calibration cannot be read: " +
+                    calibrationError.toStdString() + "\n")
+                       .c_str(),
+                   stderr);
+        return kExitInternal;
+    }
     const RecommendResult res = recommend(*catalog, rules, request, assumptions);
     if (!res.problem.empty())
         return badInput(u"--model"_s, fromStd(res.problem));
