@@ -44,6 +44,11 @@ bool near(double a, double b, double rel = 1e-9) {
 
 } // namespace
 
+// The raw data the shipped CSVs were built from: shared/data beside the repository.
+static QString rawDataDir() {
+    return QString::fromUtf8(LLMADVISOR_SOURCE_DIR) + u"/../shared/data/"_s;
+}
+
 class TstShippedCatalogue final : public QObject {
     Q_OBJECT
 
@@ -83,7 +88,8 @@ void TstShippedCatalogue::loadsWithoutError() {
 
 void TstShippedCatalogue::counts_data() {
     QTest::addColumn<QString>("table");
-    QTest::addColumn<int>("expected"); // data rows of the raw files in /work/shared/data
+    QTest::addColumn<int>(
+        "expected"); // data rows of the raw files in shared/data beside the repository
     QTest::newRow("cpus") << u"cpus"_s << 168;
     QTest::newRow("gpus") << u"gpus"_s << 82;
     QTest::newRow("models") << u"models"_s << 42;
@@ -108,7 +114,7 @@ void TstShippedCatalogue::counts() {
     // The committed CSV has the same number of rows as the catalogue.
     QCOMPARE(dataRows(table + u".csv"_s), expected);
     // And the raw data it was built from, where that folder is available (not in CI).
-    QFile raw(u"/work/shared/data/"_s + table + u".csv"_s);
+    QFile raw(rawDataDir() + table + u".csv"_s);
     if (table == u"memory_speeds" || table == u"use_cases" || !raw.open(QIODevice::ReadOnly))
         return;
     db::detail::CsvTable rawTable;
@@ -317,7 +323,7 @@ void TstShippedCatalogue::memorySpeedsCoverCpus() {
 
 void TstShippedCatalogue::namesMatchMeasuredData() {
     // measured-train.csv names hardware exactly as the catalogue does.
-    const QString path = u"/work/shared/data/measured-train.csv"_s;
+    const QString path = rawDataDir() + u"measured-train.csv"_s;
     if (!QFile::exists(path))
         QSKIP("raw data folder not available (CI)");
     QFile f(path);
