@@ -10,6 +10,7 @@
 
 #include "bandwidth.h"
 #include "classes_p.h"
+#include "estimate_p.h"
 #include "memory.h"
 
 #include <algorithm>
@@ -24,22 +25,8 @@ using namespace units;
 
 constexpr std::size_t kMaxPlacements = 7;
 
-bool positive(double v) {
-    return std::isfinite(v) && v > 0;
-}
-
-template <class Q> bool positive(Q q) {
-    return positive(q.value());
-}
-
-// a / b for quantities, 0 when b is not a positive finite number (callers
-// check runnability separately, so this only keeps NaN and inf out).
-template <class A, class B> auto safeDiv(A a, B b) -> decltype(a / b) {
-    using R = decltype(a / b);
-    if (!positive(b) || !std::isfinite(a.value()))
-        return R::from_value(0.0);
-    return a / b;
-}
+using detail::positive;
+using detail::safeDiv;
 
 // Peak FLOP per cycle per core of the SIMD datapath, by CPU generation. Per-class
 // calibration absorbs what this leaves out (cache, memory stalls, runtime kernels).
@@ -60,12 +47,16 @@ Flops cpuFlopsPerCycle(const Cpu &cpu) {
     return flops(perCycle);
 }
 
-FlopRate cpuPeak(const Cpu &cpu) {
+} // namespace
+
+FlopRate detail::cpuPeak(const Cpu &cpu) {
     const Frequency clock = positive(cpu.boostClock) ? cpu.boostClock : cpu.baseClock;
     if (cpu.cores <= 0 || !positive(clock))
         return FlopRate::from_value(0.0);
     return static_cast<double>(cpu.cores) * cpuFlopsPerCycle(cpu) * clock;
 }
+
+namespace {
 
 ByteRate hostLink(const Build &build, const Gpu &gpu) {
     int gen = gpu.pcieGen;
@@ -420,7 +411,7 @@ void estimateInto(const Build &build, const ModelChoice &choice, const Workload 
     }
     c.kv = kvCacheBytes(m, maxContext, a.kvBytesPerElement, a.microBatch);
     c.overhead = positive(a.runtimeOverhead) ? a.runtimeOverhead : bytes(0);
-    c.cpuFlops = cpuPeak(build.cpu);
+    c.cpuFlops = detail::cpuPeak(build.cpu);
 
     // Start from a default Estimate but keep the storage of its strings and
     // verdicts, so that a reused `out` costs no allocation.

@@ -7,6 +7,7 @@
 #include "fastestimate.h"
 
 #include "bandwidth.h"
+#include "estimate_p.h"
 #include "memory.h"
 
 #include <algorithm>
@@ -19,35 +20,9 @@ namespace {
 
 using namespace units;
 
-bool positive(double v) {
-    return std::isfinite(v) && v > 0;
-}
-template <class Q> bool positive(Q q) {
-    return positive(q.value());
-}
-
-template <class A, class B> auto safeDiv(A a, B b) -> decltype(a / b) {
-    using R = decltype(a / b);
-    if (!positive(b) || !std::isfinite(a.value()))
-        return R::from_value(0.0);
-    return a / b;
-}
-
-// Same peak as estimate.cpp's cpuPeak(): cores x FLOP/cycle x clock.
-FlopRate cpuPeak(const Cpu &cpu) {
-    const std::string &arch = cpu.architecture;
-    const bool zen = arch.rfind("zen", 0) == 0;
-    const bool zenNative512 =
-        (arch == "zen5" || arch == "zen6") && !(cpu.family == CpuFamily::Mobile && cpu.ccds == 0);
-    const bool native512 = cpu.avx512 && (!zen || zenNative512);
-    double perCycle = native512 ? 64.0 : 32.0;
-    if (cpu.avx512Bf16 || cpu.amx)
-        perCycle *= 2.0;
-    const Frequency clock = positive(cpu.boostClock) ? cpu.boostClock : cpu.baseClock;
-    if (cpu.cores <= 0 || !positive(clock))
-        return FlopRate::from_value(0.0);
-    return static_cast<double>(cpu.cores) * flops(perCycle) * clock;
-}
+using detail::cpuPeak;
+using detail::positive;
+using detail::safeDiv;
 
 struct Plan {
     Placement placement = Placement::CpuOnly;
