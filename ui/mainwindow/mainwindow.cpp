@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "advisor/findbuildsdialog.h"
+#include "advisor/recommendrunner.h"
+#include "advisor/whatifpanel.h"
 #include "builds/buildeditor.h"
 #include "builds/buildlistpanel.h"
 #include "builds/modelpicker.h"
@@ -92,6 +95,14 @@ void MainWindow::createLayout() {
     m_tabs->addTab(m_useCasePanel, tr("&Use cases && why"));
     m_tabs->addTab(createSizeTable(m_sizes, this), tr("Model &sizes"));
     m_tabs->addTab(m_assumptions, tr("&Assumptions"));
+    m_whatIfPanel = new WhatIfPanel(m_document, this);
+    m_tabs->addTab(m_whatIfPanel, tr("&What if"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_whatIfPanel),
+                          tr("What single changes would do to the selected build, and how much "
+                             "room it has left."));
+    connect(m_buildList, &BuildListPanel::currentBuildChanged, m_whatIfPanel,
+            &WhatIfPanel::setBuildIndex);
+    m_whatIfPanel->setBuildIndex(m_buildList->currentBuild());
     m_tabs->setTabToolTip(1, tr("The charts' numbers as a table (also for screen readers)."));
     m_tabs->setTabToolTip(4, glossary(Term::Efficiency));
 
@@ -157,6 +168,12 @@ void MainWindow::createActions() {
     edit->addAction(m_buildList->removeAction());
     edit->addAction(m_buildList->moveUpAction());
     edit->addAction(m_buildList->moveDownAction());
+    edit->addSeparator();
+    QAction *findAct = edit->addAction(tr("&Find builds…"), this, [this] { showFindBuilds(); });
+    findAct->setObjectName(QStringLiteral("findBuilds"));
+    findAct->setShortcut(QKeySequence::Find);
+    findAct->setToolTip(tr("Find the builds in the catalogue that meet a need: model, use cases, "
+                           "budget and power"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *theme = view->addMenu(tr("&Theme"));
@@ -170,7 +187,7 @@ void MainWindow::createActions() {
         group->addAction(a);
         connect(a, &QAction::triggered, this, [this, t = t] { setTheme(t); });
     }
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < m_tabs->count(); ++i) {
         QAction *a = view->addAction(m_tabs->tabText(i)
                                          .remove(QLatin1Char('&'))
                                          .replace(QStringLiteral("&&"), QStringLiteral("&")));
@@ -214,6 +231,20 @@ void MainWindow::setTheme(Theme theme) {
     m_theme = theme;
     const bool dark = applyTheme(theme);
     m_charts->setMode(dark ? ChartMode::Dark : ChartMode::Light);
+}
+
+FindBuildsDialog *MainWindow::showFindBuilds() {
+    if (!m_findBuilds) {
+        m_findBuilds = new FindBuildsDialog(m_document, this);
+        connect(m_findBuilds, &FindBuildsDialog::buildsAdded, this,
+                [this](int first) { m_buildList->setCurrentBuild(first); });
+    }
+    if (!m_findBuilds->isVisible() && !m_findBuilds->runner()->isRunning())
+        m_findBuilds->loadFromComparison();
+    m_findBuilds->show();
+    m_findBuilds->raise();
+    m_findBuilds->activateWindow();
+    return m_findBuilds;
 }
 
 void MainWindow::about() {

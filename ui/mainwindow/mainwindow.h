@@ -27,6 +27,8 @@ class BuildListPanel;
 class ChartsPanel;
 class ComparisonDocument;
 class Dialogs;
+class FindBuildsDialog;
+class WhatIfPanel;
 class ModelPicker;
 class SizeCurveModel;
 class SummaryModel;
@@ -54,6 +56,9 @@ public:
     BuildListPanel *buildList() const { return m_buildList; }
     BuildEditor *buildEditor() const { return m_editor; }
     QTabWidget *tabs() const { return m_tabs; }
+    WhatIfPanel *whatIfPanel() const { return m_whatIfPanel; }
+    // Edit → Find builds… (made on first use, non-modal).
+    FindBuildsDialog *showFindBuilds();
     QString currentFile() const { return m_file; }
 
     // File operations; errors go to the Dialogs, and the return says whether it worked.
@@ -96,6 +101,8 @@ private:
     UseCasePanel *m_useCasePanel = nullptr;
     AssumptionsPanel *m_assumptions = nullptr;
     QTabWidget *m_tabs = nullptr;
+    WhatIfPanel *m_whatIfPanel = nullptr;
+    FindBuildsDialog *m_findBuilds = nullptr;
     QLabel *m_overrideMarker = nullptr;
     QMenu *m_recentMenu = nullptr;
     QString m_file;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "reportpdf.h"
 
+#include "advisor/advisorreport.h"
 #include "charts/chartspanel.h"
 #include "comparison/comparisondocument.h"
 #include "comparison/scenarioconvert.h"
@@ -160,7 +161,8 @@ int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPain
             paintChart(&painter, chart, target);
         }
     }
-    paintDocument(page, reportBackHtml(document.state(), document.results()));
+    paintDocument(page, reportBackHtml(document.state(), document.results()) +
+                            whatIfReportHtml(document.state(), document.results(), catalog));
     painter.end();
     return page.number;
 }

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// HTML of the report's "What if and headroom" section.
+#include "advisorreport.h"
+
+#include "catalogue.h"
+#include "whatifmodels.h"
+
+#include <QCoreApplication>
+
+namespace llm::ui {
+
+namespace {
+QString tr(const char *s) {
+    return QCoreApplication::translate("llm::ui::report", s);
+}
+QString esc(const std::string &s) {
+    return QString::fromStdString(s).toHtmlEscaped();
+}
+} // namespace
+
+QString whatIfReportHtml(const ComparisonState &state, const std::vector<BuildResult> &results,
+                         const Catalog &catalog) {
+    QString error;
+    const PlatformRules rules = db::loadShippedPlatformRules(&error);
+    const PlatformRules *rulesPtr = error.isEmpty() ? &rules : nullptr;
+    const Workload workload{state.useCases};
+    const units::TokenRate minRate = state.assumptions.thresholds.minGeneration;
+
+    QString h = QStringLiteral("<h2>%1</h2>").arg(tr("What if and headroom"));
+    h += QStringLiteral("<p class=small>%1</p>")
+             .arg(tr("What one change would do to each build: its price change and, per use case, "
+                     "the verdict before → after and the change of the margin (1.00× just passes; "
+                     "bold: the verdict flips). Headroom: how far each build stretches before a "
+                     "use case fails.")
+                      .toHtmlEscaped());
+    if (state.useCases.empty())
+        return h + QStringLiteral("<p>%1</p>").arg(tr("No use cases are chosen."));
+
+    for (std::size_t i = 0; i < state.builds.size(); ++i) {
+        const Build &b = state.builds[i];
+        h += QStringLiteral("<h3>%1. %2</h3>").arg(i + 1).arg(esc(b.name));
+        if (i >= results.size() || !results[i].computed) {
+            h += QStringLiteral("<p>%1</p>").arg(tr("Not estimated: the build is not valid."));
+            continue;
+        }
+        const std::vector<WhatIf> changes =
+            whatIfs(b, state.model, workload, state.assumptions, catalog, rulesPtr);
+        h += QStringLiteral("<table width=100% cellspacing=0><tr><th>%1</th><th>%2</th>")
+                 .arg(tr("Change"), tr("Price change"));
+        for (const UseCase &u : state.useCases)
+            h += QStringLiteral("<th>%1</th>").arg(esc(u.id));
+        h += QStringLiteral("</tr>");
+        for (const WhatIf &w : changes) {
+            h += QStringLiteral("<tr><td>%1</td><td align=right>%2</td>")
+                     .arg(w.available ? WhatIfModel::changeText(w).toHtmlEscaped()
+                                      : QStringLiteral("<i>%1</i>")
+                                            .arg(WhatIfModel::changeText(w).toHtmlEscaped()),
+                          WhatIfModel::priceText(w).toHtmlEscaped());
+            for (const UseCase &u : state.useCases) {
+                const UseCaseDelta *d = nullptr;
+                for (const UseCaseDelta &x : w.useCases)
+                    if (w.available && x.useCase == u.id)
+                        d = &x;
+                QString cell = d ? WhatIfModel::deltaText(*d).toHtmlEscaped() : QStringLiteral("–");
+                if (d && d->passBefore != d->passAfter)
+                    cell = QStringLiteral("<b>%1</b>").arg(cell);
+                h += QStringLiteral("<td align=right>%1</td>").arg(cell);
+            }
+            h += QStringLiteral("</tr>");
+        }
+        h += QStringLiteral("</table>");
+
+        const Headroom room = headroom(b, state.model, workload, state.assumptions, catalog);
+        h += QStringLiteral("<p style=\"margin-top:4pt; margin-bottom:2pt\">%1</p>")
+                 .arg(tr("Headroom:"));
+        h += QStringLiteral("<table width=100% cellspacing=0><tr>");
+        for (int c = 0; c < HeadroomModel::ColumnCount; ++c)
+            h += QStringLiteral("<th>%1</th>")
+                     .arg(HeadroomModel::headerText(c, minRate).toHtmlEscaped());
+        h += QStringLiteral("</tr>");
+        for (const UseCaseHeadroom &r : room.useCases) {
+            h += QStringLiteral("<tr>");
+            for (int c = 0; c < HeadroomModel::ColumnCount; ++c)
+                h += QStringLiteral("<td%1>%2</td>")
+                         .arg(c <= HeadroomModel::LargestModel ? QString()
+                                                               : QStringLiteral(" align=right"),
+                              HeadroomModel::cellText(r, c).toHtmlEscaped());
+            h += QStringLiteral("</tr>");
+        }
+        h += QStringLiteral("</table>");
+    }
+    return h;
+}
+
+} // namespace llm::ui
