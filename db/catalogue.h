@@ -7,6 +7,7 @@
 #include "platform.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -14,10 +15,17 @@
 
 namespace llm::db {
 
+struct MigrationStep;
+
 struct OpenResult {
     bool ok = false;
-    bool readOnly = false;  // newer schema, read-only file or folder, or locked
+    bool readOnly = false;  // newer schema, read-only file or folder, locked, another copy
+                            // of the program writing it, or a failed schema upgrade
     bool recovered = false; // a damaged file was set aside and the shipped data restored
+    int salvagedRows = 0;   // recovered: the user's rows read back from the damaged file
+    int unreadableRows = 0; // recovered: the user's rows known to exist but not readable
+    bool upgraded = false;  // the schema was upgraded from an older version
+    QString backupPath;     // upgraded (or upgrade failed): the copy made before the upgrade
     QString message;        // plain-language text for the user (empty when all is well)
 };
 
@@ -55,6 +63,10 @@ public:
     static QString defaultPath();
 
     // Opens (creating from the shipped data on first run) and checks the file.
+    // A damaged file is set aside (never deleted), the shipped catalogue is
+    // restored and the user's rows that can still be read are copied back; an
+    // older schema is upgraded step by step after a backup; only one program
+    // writes a file at a time (a lock file beside it; other copies read only).
     OpenResult open(const QString &path = defaultPath());
     bool isOpen() const;
     bool isReadOnly() const;
@@ -68,6 +80,11 @@ public:
 
     // Qt SQL connection name of this instance (unique; valid while open).
     QString connectionName() const;
+
+    // The schema version open() upgrades files to, and the steps it uses
+    // (default: schemaVersion and schemaUpgradeSteps()). For tests of the
+    // upgrade chain through open(); call before open().
+    void setSchemaUpgrades(int targetVersion, const QList<MigrationStep> &steps);
 
     static constexpr qint32 applicationId = 0x4C4C4D41; // 'LLMA' in PRAGMA application_id
     static constexpr int schemaVersion = 1;             // PRAGMA user_version

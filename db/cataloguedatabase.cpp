@@ -1,18 +1,24 @@
 // SPDX-License-Identifier: MIT
 // The per-user SQLite catalogue: created from the shipped data on first run,
-// checked on every open, never deleted when damaged (set aside and recreated).
+// checked on every open, upgraded from older schemas after a backup, never
+// deleted when damaged (set aside, recreated, the user's readable rows copied
+// back), written by one running program at a time (a lock file beside it).
 // One connection, used from the thread that opened it (the GUI thread).
 
 #include "catalogue.h"
 #include "catalogue_p.h"
+#include "migrations.h"
 #include "sqlrows_p.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QLockFile>
+#include <QMap>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -21,8 +27,11 @@
 #include <QStandardPaths>
 #include <QVariant>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +42,10 @@ using namespace detail;
 namespace {
 
 constexpr int kBusyTimeoutMs = 1500;
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("llm::db::CatalogueDatabase", text);
+}
 
 // Catalogue tables that map 1:1 onto a shipped CSV (presets are special).
 struct TableSpec {
@@ -75,6 +88,351 @@ bool markedWritable(const QFileInfo &fi) {
 
 QAtomicInteger<quint64> s_instances;
 
+// base + "-yyyyMMdd-HHmmss", with "~N" added when that name is taken, so an
+// earlier copy made in the same second is never overwritten.
+QString timestampedName(const QString &base) {
+    const QString stamped =
+        base + u'-' + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+    QString name = stamped;
+    for (int n = 2; QFileInfo::exists(name) && n < 1000; ++n)
+        name = stamped + u'~' + QString::number(n);
+    return name;
+}
+
+// ---- Salvage: the user's rows read back from a damaged file ----------------
+
+constexpr qlonglong kMaxProbedIds = 100000; // row ids tried one by one past a bad page
+constexpr qlonglong kBlindProbe = 10000;    // ... when the highest id cannot be read either
+
+QStringList columnsOf(const QSqlDatabase &db, const QString &table) {
+    QSqlQuery q(db);
+    QStringList columns;
+    // Our own table names only.
+    if (q.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table))) {
+        while (q.next())
+            columns.append(q.value(1).toString());
+    }
+    if (q.lastError().isValid())
+        return {};
+    return columns;
+}
+
+QString countText(const QString &table, int n) {
+    const QString number = QLocale().toString(n);
+    struct Label {
+        const char *table, *one, *many;
+    };
+    static const Label labels[] = {
+        {"cpus", QT_TRANSLATE_NOOP("llm::db::CatalogueDatabase", "%1 CPU"),
+         QT_TRANSLATE_NOOP("llm::db::CatalogueDatabase", "%1 CPUs")},
+        {"gpus", QT_TRANSLATE_NOOP("llm::db::CatalogueDatabase", "%1 GPU"),
+         QT_TRANSLATE_NOOP("llm::db::CatalogueDatabase", "%1 GPUs")},
+        {"models", QT_TRANSLATE_NOOP("llm::db::CatalogueDatabase", "%1 model"),
+         QT_TRANSLATE_NOOP("llm::db::CatalogueDatabase", "%1 models")},
+        {"quants", QT_TRANSLATE_NOOP("llm::db::CatalogueDatabase", "%1 quantization"),
+         QT_TRANSLATE_NOOP("llm::db::CatalogueDatabase", "%1 quantizations")},
+        {"memory_speeds", QT_TRANSLATE_NOOP("llm::db::CatalogueDatabase", "%1 memory speed"),
+         QT_TRANSLATE_NOOP("llm::db::CatalogueDatabase", "%1 memory speeds")},
+        {"use_cases", QT_TRANSLATE_NOOP("llm::db::CatalogueDatabase", "%1 use case"),
+         QT_TRANSLATE_NOOP("llm::db::CatalogueDatabase", "%1 use cases")},
+        {"presets", QT_TRANSLATE_NOOP("llm::db::CatalogueDatabase", "%1 preset"),
+         QT_TRANSLATE_NOOP("llm::db::CatalogueDatabase", "%1 presets")},
+    };
+    for (const Label &l : labels) {
+        if (table == QLatin1StringView(l.table))
+            return tr(n == 1 ? l.one : l.many).arg(number);
+    }
+    return number + u' ' + table;
+}
+
+struct SalvageReport {
+    QList<std::pair<QString, int>> perTable; // table, rows recovered (tables with any)
+    int recovered = 0;
+    int unreadable = 0;      // rows known to exist that could not be read or written back
+    bool incomplete = false; // parts could not be read and how many rows they held is unknown
+    bool sourceRead = false; // the damaged file's tables could be listed at all
+
+    QString summary() const {
+        if (recovered > 0) {
+            QStringList parts;
+            for (const auto &[table, n] : perTable)
+                parts.append(countText(table, n));
+            QString text = tr("Recovered %1 of your rows (%2)")
+                               .arg(QLocale().toString(recovered), parts.join(u", "_s));
+            if (unreadable > 0)
+                return text + tr("; %1 could not be read.").arg(QLocale().toString(unreadable));
+            if (incomplete)
+                return text + tr("; parts of the file could not be read, so some of your rows "
+                                 "may be missing.");
+            return text + u'.';
+        }
+        if (unreadable > 0)
+            return tr("None of your own rows could be recovered (%1 could not be read).")
+                .arg(QLocale().toString(unreadable));
+        if (!sourceRead || incomplete)
+            return tr("Nothing of your own could be recovered from it.");
+        return tr("It held no rows of your own.");
+    }
+};
+
+// Reads the damaged file (read-only, never changed) table by table and row by
+// row: a scan in row-id order until the first unreadable page, then the row
+// ids past it one at a time, so one bad page costs only the rows on it. The
+// table's UNIQUE index (a second copy of every key and row id) says which of
+// the user's rows exist, so the rows lost can be counted.
+class Salvager final {
+public:
+    Salvager(const QSqlDatabase &source, const QSqlDatabase &target)
+        : m_src(source)
+        , m_dst(target) {}
+
+    SalvageReport run(const QStringList &tables) {
+        SalvageReport report;
+        report.sourceRead = !columnsOf(m_src, u"cpus"_s).isEmpty();
+        QSqlQuery q(m_dst);
+        if (!q.exec(u"BEGIN IMMEDIATE"_s))
+            return report;
+        for (const QString &table : tables)
+            copyTable(table, &report);
+        copyPresets(&report);
+        if (!q.exec(u"COMMIT"_s)) {
+            q.exec(u"ROLLBACK"_s);
+            SalvageReport none;
+            none.sourceRead = report.sourceRead;
+            none.unreadable = report.recovered + report.unreadable;
+            return none;
+        }
+        return report;
+    }
+
+private:
+    struct Rows {
+        QMap<qlonglong, QList<QVariant>> byId; // the user's rows read, values in column order
+        int unreadable = 0;
+        bool incomplete = false;
+    };
+
+    // Row ids of the user's rows from the table's first UNIQUE index, or
+    // nothing when the index cannot be read to the end.
+    std::optional<QList<qlonglong>> indexedUserIds(const QString &table) const {
+        QSqlQuery q(m_src);
+        q.setForwardOnly(true);
+        QList<qlonglong> ids;
+        if (!q.exec(QStringLiteral("SELECT row_id FROM %1 INDEXED BY sqlite_autoindex_%1_1 "
+                                   "WHERE origin = 'user'")
+                        .arg(table)))
+            return std::nullopt;
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+        if (q.lastError().isValid())
+            return std::nullopt;
+        return ids;
+    }
+
+    Rows readUserRows(const QString &table, const QStringList &columns) const {
+        Rows rows;
+        const QString select =
+            QStringLiteral("SELECT row_id, origin, %1 FROM %2").arg(columns.join(u", "_s), table);
+        auto take = [&](const QSqlQuery &q) {
+            if (q.value(1).toString() != u"user")
+                return;
+            QList<QVariant> values;
+            for (int i = 0; i < columns.size(); ++i)
+                values.append(q.value(i + 2));
+            rows.byId.insert(q.value(0).toLongLong(), values);
+        };
+        const std::optional<QList<qlonglong>> known = indexedUserIds(table);
+        qlonglong last = 0;
+        bool scanned = false;
+        {
+            QSqlQuery q(m_src);
+            q.setForwardOnly(true);
+            if (q.exec(select + u" NOT INDEXED ORDER BY row_id"_s)) {
+                while (q.next()) {
+                    last = q.value(0).toLongLong();
+                    take(q);
+                }
+                scanned = !q.lastError().isValid();
+            }
+        }
+        if (!scanned) {
+            // Past the bad page: up to the highest id the index or the table knows.
+            qlonglong upper = last;
+            bool upperKnown = false;
+            if (known && !known->isEmpty()) {
+                upper = std::max(upper, *std::max_element(known->cbegin(), known->cend()));
+                upperKnown = true;
+            }
+            QSqlQuery max(m_src);
+            if (max.exec(QStringLiteral("SELECT max(row_id) FROM %1").arg(table)) && max.next() &&
+                !max.value(0).isNull()) {
+                upper = std::max(upper, max.value(0).toLongLong());
+                upperKnown = true;
+            }
+            if (!upperKnown)
+                upper = last + kBlindProbe;
+            upper = std::min(upper, last + kMaxProbedIds);
+            QSqlQuery one(m_src);
+            one.setForwardOnly(true);
+            one.prepare(select + u" WHERE row_id = ?"_s);
+            QList<qlonglong> ids;
+            for (qlonglong id = last + 1; id <= upper; ++id)
+                ids.append(id);
+            if (known) {
+                for (qlonglong id : *known) {
+                    if (id <= last && !rows.byId.contains(id))
+                        ids.append(id);
+                }
+            }
+            for (qlonglong id : ids) {
+                one.bindValue(0, id);
+                if (one.exec() && one.next())
+                    take(one);
+                one.finish();
+            }
+            rows.incomplete = !known; // without the index, what the bad pages held is unknown
+        }
+        if (known) {
+            for (qlonglong id : *known) {
+                if (!rows.byId.contains(id))
+                    ++rows.unreadable;
+            }
+        }
+        return rows;
+    }
+
+    // Columns both files have (an older file may lack newer ones), without row_id / origin.
+    QStringList sharedColumns(const QString &table) const {
+        const QStringList source = columnsOf(m_src, table);
+        QStringList shared;
+        for (const QString &c : columnsOf(m_dst, table)) {
+            if (c != u"row_id" && c != u"origin" && source.contains(c))
+                shared.append(c);
+        }
+        return shared;
+    }
+
+    QString insertSql(const QString &table, const QStringList &columns) const {
+        return QStringLiteral("INSERT INTO %1 (origin, %2) VALUES ('user'%3)")
+            .arg(table, columns.join(u", "_s), QStringLiteral(", ?").repeated(columns.size()));
+    }
+
+    void copyTable(const QString &table, SalvageReport *report) {
+        const QStringList columns = sharedColumns(table);
+        if (columns.isEmpty()) {
+            report->incomplete = true;
+            return;
+        }
+        const Rows rows = readUserRows(table, columns);
+        report->unreadable += rows.unreadable;
+        report->incomplete = report->incomplete || rows.incomplete;
+        QSqlQuery insert(m_dst);
+        insert.prepare(insertSql(table, columns));
+        int written = 0;
+        for (auto it = rows.byId.cbegin(); it != rows.byId.cend(); ++it) {
+            for (int i = 0; i < columns.size(); ++i)
+                insert.bindValue(i, it.value().at(i));
+            // A row whose values were garbled fails the schema's checks: not copied.
+            if (insert.exec()) {
+                ++written;
+                m_newIds[table].insert(it.key(), insert.lastInsertId().toLongLong());
+            } else {
+                ++report->unreadable;
+            }
+        }
+        if (written > 0)
+            report->perTable.append({table, written});
+        report->recovered += written;
+    }
+
+    // The id in the new file of the row `oldId` of `table` in the damaged one:
+    // a copied user row, or the shipped row of the same name.
+    std::optional<qlonglong> newId(const QString &table, qlonglong oldId) const {
+        if (const auto it = m_newIds.constFind(table); it != m_newIds.cend() && it->contains(oldId))
+            return it->value(oldId);
+        QSqlQuery old(m_src);
+        old.prepare(QStringLiteral("SELECT name, origin FROM %1 WHERE row_id = ?").arg(table));
+        old.bindValue(0, oldId);
+        if (!old.exec() || !old.next() || old.value(1).toString() != u"shipped")
+            return std::nullopt;
+        QSqlQuery now(m_dst);
+        now.prepare(QStringLiteral("SELECT row_id FROM %1 WHERE name = ? AND origin = 'shipped'")
+                        .arg(table));
+        now.bindValue(0, old.value(0));
+        if (!now.exec() || !now.next())
+            return std::nullopt;
+        return now.value(0).toLongLong();
+    }
+
+    // User presets: their CPU and GPUs are matched to the new file's rows; a
+    // preset whose GPU list cannot be read is not copied (it would be wrong).
+    void copyPresets(SalvageReport *report) {
+        const QString table = u"presets"_s;
+        QStringList columns = sharedColumns(table);
+        if (!columns.contains(u"cpu_id"_s)) {
+            report->incomplete = true;
+            return;
+        }
+        const Rows rows = readUserRows(table, columns);
+        report->unreadable += rows.unreadable;
+        report->incomplete = report->incomplete || rows.incomplete;
+        const qsizetype cpuColumn = columns.indexOf(u"cpu_id"_s);
+        QSqlQuery insert(m_dst);
+        insert.prepare(insertSql(table, columns));
+        QSqlQuery groups(m_src);
+        groups.prepare(u"SELECT gpu_id, count, position FROM preset_gpus WHERE preset_id = ?"_s);
+        QSqlQuery addGroup(m_dst);
+        addGroup.prepare(
+            u"INSERT INTO preset_gpus (preset_id, gpu_id, count, position) VALUES (?, ?, ?, ?)"_s);
+        QSqlQuery q(m_dst);
+        int written = 0;
+        for (auto it = rows.byId.cbegin(); it != rows.byId.cend(); ++it) {
+            QList<QVariant> values = it.value();
+            const std::optional<qlonglong> cpu =
+                newId(u"cpus"_s, values.at(cpuColumn).toLongLong());
+            groups.bindValue(0, it.key());
+            QList<QList<QVariant>> gpus;
+            bool ok = cpu.has_value() && groups.exec();
+            while (ok && groups.next()) {
+                const std::optional<qlonglong> gpu = newId(u"gpus"_s, groups.value(0).toLongLong());
+                ok = gpu.has_value();
+                if (ok)
+                    gpus.append({*gpu, groups.value(1), groups.value(2)});
+            }
+            ok = ok && !groups.lastError().isValid();
+            groups.finish();
+            if (ok) {
+                values[cpuColumn] = *cpu;
+                ok = q.exec(u"SAVEPOINT preset"_s);
+                for (int i = 0; ok && i < columns.size(); ++i)
+                    insert.bindValue(i, values.at(i));
+                ok = ok && insert.exec();
+                const QVariant presetId = insert.lastInsertId();
+                for (const QList<QVariant> &g : gpus) {
+                    addGroup.bindValue(0, presetId);
+                    for (int i = 0; i < 3; ++i)
+                        addGroup.bindValue(i + 1, g.at(i));
+                    ok = ok && addGroup.exec();
+                }
+                q.exec(ok ? u"RELEASE preset"_s : u"ROLLBACK TO preset"_s);
+                if (!ok)
+                    q.exec(u"RELEASE preset"_s);
+            }
+            if (ok)
+                ++written;
+            else
+                ++report->unreadable;
+        }
+        if (written > 0)
+            report->perTable.append({table, written});
+        report->recovered += written;
+    }
+
+    QSqlDatabase m_src;
+    QSqlDatabase m_dst;
+    QMap<QString, QMap<qlonglong, qlonglong>> m_newIds; // table -> old row id -> new row id
+};
+
 } // namespace
 
 struct CatalogueDatabase::Private {
@@ -83,6 +441,15 @@ struct CatalogueDatabase::Private {
     bool open = false;
     bool readOnly = false;
     bool wal = false; // this connection switched the file to WAL
+    int targetVersion = CatalogueDatabase::schemaVersion;
+    QList<MigrationStep> upgradeSteps = schemaUpgradeSteps();
+    // Held while this instance may write the file: a second running copy of the
+    // program finds it taken and opens the file read-only.
+    std::unique_ptr<QLockFile> writerLock;
+
+    enum class Lock { Taken, OtherCopy, Unavailable };
+    Lock takeWriterLock(const QString &file, QString *holder);
+    SalvageReport salvage(const QString &damagedFile);
 
     QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
     bool openConnection(const QString &file, bool ro, QString *error);
@@ -93,6 +460,47 @@ struct CatalogueDatabase::Private {
     QString storedDataVersion() const;
     OpenResult openInMemory(const QString &why);
 };
+
+CatalogueDatabase::Private::Lock CatalogueDatabase::Private::takeWriterLock(const QString &file,
+                                                                            QString *holder) {
+    auto lock = std::make_unique<QLockFile>(file + u".lock"_s);
+    // Only a lock whose process is gone is stale, however old it is: a window
+    // left open for days keeps its claim.
+    lock->setStaleLockTime(0);
+    if (lock->tryLock(0)) {
+        writerLock = std::move(lock);
+        return Lock::Taken;
+    }
+    if (lock->error() != QLockFile::LockFailedError)
+        return Lock::Unavailable;
+    qint64 pid = 0;
+    QString host, app;
+    if (lock->getLockInfo(&pid, &host, &app))
+        *holder = tr("process %1 on %2").arg(pid).arg(host);
+    else
+        *holder = tr("another process");
+    return Lock::OtherCopy;
+}
+
+SalvageReport CatalogueDatabase::Private::salvage(const QString &damagedFile) {
+    const QString name = connection + u"-salvage"_s;
+    SalvageReport report;
+    {
+        QSqlDatabase source = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        source.setDatabaseName(damagedFile);
+        source.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+        if (source.open()) {
+            QStringList tables;
+            for (const TableSpec &t : kTables)
+                tables.append(QString(t.table));
+            report = Salvager(source, db()).run(tables);
+        }
+        source.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return report;
+}
 
 bool CatalogueDatabase::Private::openConnection(const QString &file, bool ro, QString *error) {
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
@@ -130,6 +538,7 @@ void CatalogueDatabase::Private::close() {
     open = false;
     readOnly = false;
     wal = false;
+    writerLock.reset(); // unlocks and removes the lock file
 }
 
 bool CatalogueDatabase::Private::fillShipped(const QSqlDatabase &db, QString *error) const {
@@ -300,7 +709,7 @@ OpenResult CatalogueDatabase::Private::openInMemory(const QString &why) {
     r.ok = openConnection(u":memory:"_s, false, &error) && fillShipped(db(), &error);
     readOnly = true; // nothing the user changes here can be saved
     r.readOnly = true;
-    r.message = why + u" The built-in catalogue is used; changes cannot be saved."_s;
+    r.message = why + u' ' + tr("The built-in catalogue is used; changes cannot be saved.");
     if (!r.ok) {
         r.message += u" ("_s + error + u')';
         close();
@@ -330,76 +739,89 @@ OpenResult CatalogueDatabase::open(const QString &path) {
     OpenResult r;
     const QFileInfo info(path);
     const QString shown = QDir::toNativeSeparators(info.absoluteFilePath());
+    const QString folder = info.absolutePath();
     QString error;
 
     if (path.isEmpty()) {
-        r.message = u"No catalogue file name was given."_s;
+        r.message = tr("No catalogue file name was given.");
         return r;
     }
     if (info.isDir()) {
-        r.message = QStringLiteral("%1 is a folder, not a catalogue file.").arg(shown);
+        r.message = tr("%1 is a folder, not a catalogue file.").arg(shown);
         return r;
     }
-    if (!info.exists()) {
-        if (!QDir().mkpath(info.absolutePath()) || !markedWritable(QFileInfo(info.absolutePath())))
-            return d->openInMemory(QStringLiteral("The folder %1 cannot be written to.")
-                                       .arg(QDir::toNativeSeparators(info.absolutePath())));
+    const bool existed = info.exists();
+    if (!existed && !QDir().mkpath(folder))
+        return d->openInMemory(
+            tr("The folder %1 cannot be written to.").arg(QDir::toNativeSeparators(folder)));
+    const bool folderWritable = markedWritable(QFileInfo(folder));
+
+    // One writer: the lock is taken before the file is created, checked,
+    // repaired or upgraded, and held until close().
+    QString otherWriter;
+    const Private::Lock lock =
+        folderWritable ? d->takeWriterLock(path, &otherWriter) : Private::Lock::Unavailable;
+    if (!existed) {
+        if (!folderWritable)
+            return d->openInMemory(
+                tr("The folder %1 cannot be written to.").arg(QDir::toNativeSeparators(folder)));
+        if (lock == Private::Lock::OtherCopy)
+            return d->openInMemory(
+                tr("The catalogue %1 is being created by another running copy of this "
+                   "program (%2).")
+                    .arg(shown, otherWriter));
         if (!d->create(path, &error))
             return d->openInMemory(
-                QStringLiteral("The catalogue %1 could not be created: %2.").arg(shown, error));
+                tr("The catalogue %1 could not be created: %2.").arg(shown, error));
     }
 
     const bool writable =
-        markedWritable(QFileInfo(path)) && markedWritable(QFileInfo(info.absolutePath()));
+        lock == Private::Lock::Taken && markedWritable(QFileInfo(path)) && folderWritable;
     if (!d->openConnection(path, !writable, &error)) {
         d->close();
-        r.message = QStringLiteral("The catalogue %1 cannot be opened: %2.").arg(shown, error);
+        r.message = tr("The catalogue %1 cannot be opened: %2.").arg(shown, error);
         return r;
     }
 
-    const FileCheck check = checkFile(d->db());
+    const FileCheck check = checkFile(d->db(), d->targetVersion);
     switch (check.state) {
     case FileState::Ok:
         break;
     case FileState::Foreign:
         d->close();
-        r.message =
-            QStringLiteral("%1 is not a catalogue of this program (%2); it was left untouched.")
-                .arg(shown, check.detail);
+        r.message = tr("%1 is not a catalogue of this program (%2); it was left untouched.")
+                        .arg(shown, check.detail);
         return r;
     case FileState::Busy:
         d->close();
-        return d->openInMemory(QStringLiteral("The catalogue %1 is in use by another program (%2).")
-                                   .arg(shown, check.detail));
+        return d->openInMemory(
+            tr("The catalogue %1 is in use by another program (%2).").arg(shown, check.detail));
     case FileState::Unreadable:
         d->close();
-        r.message = QStringLiteral("The catalogue %1 cannot be read (%2); it was left untouched.")
+        r.message = tr("The catalogue %1 cannot be read (%2); it was left untouched.")
                         .arg(shown, check.detail);
         return r;
     case FileState::Newer:
         d->close();
         if (!d->openConnection(path, true, &error)) {
-            r.message = QStringLiteral("The catalogue %1 cannot be opened: %2.").arg(shown, error);
+            r.message = tr("The catalogue %1 cannot be opened: %2.").arg(shown, error);
             return r;
         }
         r.ok = true;
         r.readOnly = true;
-        r.message =
-            QStringLiteral("The catalogue %1 was saved by a newer version of this program (%2). "
-                           "It is opened read-only so that nothing in it is lost.")
-                .arg(shown, check.detail);
+        r.message = tr("The catalogue %1 was saved by a newer version of this program (%2). "
+                       "It is opened read-only so that nothing in it is lost.")
+                        .arg(shown, check.detail);
         return r;
     case FileState::Empty:
     case FileState::Damaged: {
+        std::unique_ptr<QLockFile> keep = std::move(d->writerLock); // kept for the repair
         d->close();
-        QString aside =
-            path + u".damaged-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
-        // Never overwrite an earlier copy set aside in the same second.
-        for (int n = 2; QFileInfo::exists(aside) && n < 100; ++n)
-            aside = aside.section(u'~', 0, 0) + u'~' + QString::number(n);
+        d->writerLock = std::move(keep);
+        const QString aside = timestampedName(path + u".damaged"_s);
         if (!writable || !QFile::rename(path, aside))
             return d->openInMemory(
-                QStringLiteral("The catalogue %1 is damaged (%2) and could not be set aside.")
+                tr("The catalogue %1 is damaged (%2) and could not be set aside.")
                     .arg(shown, check.detail));
         for (const char *side : {"-wal", "-shm", "-journal"}) {
             if (QFile::exists(path + QLatin1StringView(side)))
@@ -407,32 +829,80 @@ OpenResult CatalogueDatabase::open(const QString &path) {
         }
         if (!d->create(path, &error) || !d->openConnection(path, false, &error))
             return d->openInMemory(
-                QStringLiteral("The catalogue %1 was damaged (%2) and could not be recreated: %3.")
+                tr("The catalogue %1 was damaged (%2) and could not be recreated: %3.")
                     .arg(shown, check.detail, error));
+        const SalvageReport salvage = d->salvage(aside);
         r.recovered = true;
-        r.message =
-            QStringLiteral(
-                "The catalogue %1 was damaged (%2). It was kept as %3 and a fresh catalogue "
-                "was made from the built-in data; your own entries in it are not in the new one.")
-                .arg(shown, check.detail, QFileInfo(aside).fileName());
+        r.salvagedRows = salvage.recovered;
+        r.unreadableRows = salvage.unreadable;
+        r.message = tr("The catalogue %1 was damaged (%2). It was kept as %3 and a fresh catalogue "
+                       "was made from the built-in data.")
+                        .arg(shown, check.detail, QFileInfo(aside).fileName()) +
+                    u' ' + salvage.summary();
         break;
     }
     }
 
+    // An older schema: upgraded step by step after a copy of the whole file.
+    int version = d->targetVersion;
+    if (check.state == FileState::Ok) {
+        QSqlQuery q(d->db());
+        if (q.exec(u"PRAGMA user_version"_s) && q.next())
+            version = q.value(0).toInt();
+    }
+    const bool older = version < d->targetVersion;
+    if (older && !d->readOnly) {
+        const QString backup =
+            timestampedName(path + QStringLiteral(".before-upgrade-v%1").arg(version));
+        const MigrationResult m =
+            migrateDatabase(d->db(), d->upgradeSteps, d->targetVersion, backup);
+        r.backupPath = m.backupPath;
+        if (!m.ok) {
+            // Whatever the steps did is rolled back; nothing more is written.
+            d->close();
+            if (!d->openConnection(path, true, &error)) {
+                r.message = tr("The catalogue %1 cannot be opened: %2.").arg(shown, error);
+                return r;
+            }
+            r.ok = true;
+            r.readOnly = true;
+            r.message = tr("The catalogue %1 could not be upgraded to this version of the "
+                           "program; it is opened read-only so that nothing in it is lost. %2")
+                            .arg(shown, m.message);
+            return r;
+        }
+        r.upgraded = true;
+        r.message = tr("The catalogue %1 was upgraded from schema version %2 to %3; the file as "
+                       "it was is kept as %4.")
+                        .arg(shown)
+                        .arg(m.fromVersion)
+                        .arg(m.toVersion)
+                        .arg(QFileInfo(m.backupPath).fileName());
+    }
+
     if (d->readOnly) {
         r.readOnly = true;
-        r.message = QStringLiteral(
-                        "The catalogue %1 (or its folder) is read-only: it is opened for reading "
-                        "and changes cannot be saved.")
-                        .arg(shown);
+        if (lock == Private::Lock::OtherCopy)
+            r.message = tr("The catalogue %1 is open for writing in another running copy of this "
+                           "program (%2): it is opened read-only here, and changes cannot be "
+                           "saved until that copy is closed.")
+                            .arg(shown, otherWriter);
+        else
+            r.message =
+                tr("The catalogue %1 (or its folder) is read-only: it is opened for reading "
+                   "and changes cannot be saved.")
+                    .arg(shown);
+        if (older)
+            r.message += u' ' + tr("It was saved by an older version of this program (schema "
+                                   "version %1) and cannot be upgraded while it is read-only.")
+                                    .arg(version);
     } else {
         QSqlQuery q(d->db());
         // WAL: fewer fsyncs and readers never block the writer; one connection only.
         if (!exec(q, u"PRAGMA journal_mode = WAL"_s, &error) ||
             !exec(q, u"PRAGMA synchronous = NORMAL"_s, &error)) {
             r.message =
-                QStringLiteral(
-                    "The catalogue %1 is locked or cannot be written (%2); opened read-only.")
+                tr("The catalogue %1 is locked or cannot be written (%2); opened read-only.")
                     .arg(shown, error);
             d->readOnly = true;
             r.readOnly = true;
@@ -443,10 +913,9 @@ OpenResult CatalogueDatabase::open(const QString &path) {
     if (!d->readOnly && d->storedDataVersion() != shippedDataVersion() &&
         !shippedDataVersion().isEmpty()) {
         if (!d->refreshShipped(&error))
-            r.message =
-                QStringLiteral("The built-in part of the catalogue %1 could not be updated to this "
-                               "version's data (%2); the previous data is used.")
-                    .arg(shown, error);
+            r.message = tr("The built-in part of the catalogue %1 could not be updated to this "
+                           "version's data (%2); the previous data is used.")
+                            .arg(shown, error);
     }
     r.ok = true;
     return r;
@@ -463,6 +932,11 @@ QString CatalogueDatabase::path() const {
 }
 QString CatalogueDatabase::connectionName() const {
     return d->connection;
+}
+
+void CatalogueDatabase::setSchemaUpgrades(int targetVersion, const QList<MigrationStep> &steps) {
+    d->targetVersion = targetVersion;
+    d->upgradeSteps = steps;
 }
 
 Catalog CatalogueDatabase::load() const {
@@ -482,7 +956,7 @@ Catalog CatalogueDatabase::load(QString *error) const {
         return c;
     };
     if (!d->open)
-        return fallback(u"The catalogue database is not open; the built-in catalogue is used."_s);
+        return fallback(tr("The catalogue database is not open; the built-in catalogue is used."));
     const QSqlDatabase db = d->db();
     detail::CatalogueTables tables;
     QString why;
@@ -490,7 +964,7 @@ Catalog CatalogueDatabase::load(QString *error) const {
         QSqlQuery q(db);
         q.setForwardOnly(true);
         if (!q.exec(u"SELECT key, value FROM meta"_s))
-            return fallback(u"Cannot read the catalogue: "_s + describe(q.lastError()));
+            return fallback(tr("Cannot read the catalogue: %1").arg(describe(q.lastError())));
         tables.meta = tableFromQuery(q, u"meta"_s);
         // tableFromQuery skips only row_id / origin, so meta keeps key and value.
     }
@@ -498,7 +972,7 @@ Catalog CatalogueDatabase::load(QString *error) const {
         QSqlQuery q(db);
         q.setForwardOnly(true);
         if (!q.exec(effectiveRows(t)))
-            return fallback(u"Cannot read the catalogue: "_s + describe(q.lastError()));
+            return fallback(tr("Cannot read the catalogue: %1").arg(describe(q.lastError())));
         tables.*(t.member) = tableFromQuery(q, QString(t.table));
     }
     {
@@ -516,12 +990,12 @@ Catalog CatalogueDatabase::load(QString *error) const {
             "(SELECT 1 FROM presets AS u WHERE u.origin = 'user' AND u.name = p.name) "
             "ORDER BY p.origin = 'user', p.row_id, pg.position"_s;
         if (!q.exec(sql))
-            return fallback(u"Cannot read the catalogue: "_s + describe(q.lastError()));
+            return fallback(tr("Cannot read the catalogue: %1").arg(describe(q.lastError())));
         tables.presets = tableFromQuery(q, u"presets"_s);
     }
     Catalog c;
     if (!detail::catalogFromTables(tables, &c, &why))
-        return fallback(u"The catalogue database has a bad row: "_s + why);
+        return fallback(tr("The catalogue database has a bad row: %1").arg(why));
     if (error)
         error->clear();
     return c;

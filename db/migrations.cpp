@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
+// Schema upgrades: VACUUM INTO backup, then one transaction per step.
 #include "migrations.h"
 
 #include "catalogueeditor.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -12,16 +15,26 @@ using namespace Qt::StringLiterals;
 
 namespace llm::db {
 
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("llm::db::Migrations", text);
+}
+} // namespace
+
+QList<MigrationStep> schemaUpgradeSteps() {
+    return {}; // schema version 1 is the first
+}
+
 bool backupDatabase(const QSqlDatabase &db, const QString &target, QString *error) {
     if (QFileInfo::exists(target)) {
-        *error = QStringLiteral("the backup %1 already exists").arg(target);
+        *error = tr("the backup %1 already exists").arg(QDir::toNativeSeparators(target));
         return false;
     }
     QSqlQuery q(db);
     q.prepare(u"VACUUM INTO ?"_s);
     q.bindValue(0, target);
     if (!q.exec()) {
-        *error = u"the backup could not be written: "_s + plainSqlError(q.lastError());
+        *error = tr("the backup could not be written: %1").arg(plainSqlError(q.lastError()));
         return false;
     }
     return true;
@@ -32,7 +45,7 @@ MigrationResult migrateDatabase(const QSqlDatabase &db, const QList<MigrationSte
     MigrationResult r;
     QSqlQuery q(db);
     if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
-        r.message = u"the schema version cannot be read: "_s + plainSqlError(q.lastError());
+        r.message = tr("The schema version cannot be read: %1.").arg(plainSqlError(q.lastError()));
         return r;
     }
     r.fromVersion = r.toVersion = q.value(0).toInt();
@@ -43,7 +56,7 @@ MigrationResult migrateDatabase(const QSqlDatabase &db, const QList<MigrationSte
     }
     QString error;
     if (!backupDatabase(db, backupPath, &error)) {
-        r.message = u"No upgrade was attempted: "_s + error;
+        r.message = tr("No upgrade was attempted: %1.").arg(error);
         return r;
     }
     r.backupPath = backupPath;
@@ -55,16 +68,16 @@ MigrationResult migrateDatabase(const QSqlDatabase &db, const QList<MigrationSte
         }
         auto fail = [&](const QString &why) {
             q.exec(u"ROLLBACK"_s);
-            r.message = QStringLiteral("The upgrade from schema version %1 to %2 failed (%3); "
-                                       "the catalogue stays at version %1 and a copy made "
-                                       "before the upgrade is kept as %4.")
+            r.message = tr("The upgrade from schema version %1 to %2 failed (%3); "
+                           "the catalogue stays at version %1 and a copy made "
+                           "before the upgrade is kept as %4.")
                             .arg(v)
                             .arg(v + 1)
-                            .arg(why, backupPath);
+                            .arg(why, QDir::toNativeSeparators(backupPath));
             return r;
         };
         if (!step)
-            return fail(u"no upgrade step is known"_s);
+            return fail(tr("no upgrade step is known"));
         if (!q.exec(u"BEGIN IMMEDIATE"_s))
             return fail(plainSqlError(q.lastError()));
         error.clear();

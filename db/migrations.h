@@ -3,8 +3,10 @@
 // Schema upgrades, one step per user_version, each in its own transaction,
 // after a VACUUM INTO copy of the whole database. A failing step is rolled
 // back; the file stays at the last good version and the copy is kept.
-// (Schema version 1 is the first, so the program ships no steps yet; the
-// framework and its failure path are tested with example steps.)
+// CatalogueDatabase::open() runs this on every writable file with an older
+// user_version. Schema version 1 is the first, so the program ships no steps
+// yet (schemaUpgradeSteps() is empty); the chain, through open(), is tested
+// with a synthetic version 2 and 3 (tests/db/tst_catalogueupgrade.cpp).
 
 #include <QList>
 #include <QSqlDatabase>
@@ -25,8 +27,13 @@ struct MigrationResult {
     int fromVersion = 0;
     int toVersion = 0;  // the version the file is at afterwards
     QString backupPath; // the copy made before the first step ("" when nothing to do)
-    QString message;    // on failure: which step, why, and where the copy is
+    QString message;    // on failure: which step, why, and where the copy is (translated)
 };
+
+// The program's own steps, from every older user_version up to
+// CatalogueDatabase::schemaVersion. A release that changes schema.sql bumps
+// schemaVersion, adds its step here and commits a fixture of the old version.
+QList<MigrationStep> schemaUpgradeSteps();
 
 // A consistent copy of an open database (VACUUM INTO); the target must not exist.
 bool backupDatabase(const QSqlDatabase &db, const QString &target, QString *error);

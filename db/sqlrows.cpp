@@ -213,7 +213,7 @@ CsvTable tableFromQuery(QSqlQuery &q, const QString &file) {
     return t;
 }
 
-FileCheck checkFile(const QSqlDatabase &db) {
+FileCheck checkFile(const QSqlDatabase &db, int currentVersion) {
     QSqlQuery q(db);
     // Only "not a database" and "corrupt" mean damage; a lock or an I/O error
     // says nothing about the file, which must then be left alone.
@@ -245,15 +245,20 @@ FileCheck checkFile(const QSqlDatabase &db) {
     if (appId != CatalogueDatabase::applicationId)
         return {FileState::Foreign,
                 QStringLiteral("application id 0x%1").arg(appId, 8, 16, QLatin1Char('0'))};
-    if (version > CatalogueDatabase::schemaVersion)
+    if (version > currentVersion)
         return {FileState::Newer, QStringLiteral("schema version %1").arg(version)};
     if (version < 1)
         return {FileState::Damaged, u"its creation never finished"_s};
     if (!q.exec(u"PRAGMA quick_check"_s))
         return failed();
     QStringList problems;
-    while (q.next())
-        problems.append(q.value(0).toString());
+    while (q.next()) {
+        // One row may hold several lines, headed "*** in database main ***".
+        for (const QString &line : q.value(0).toString().split(u'\n', Qt::SkipEmptyParts)) {
+            if (!line.startsWith(u"*** "_s))
+                problems.append(line.trimmed());
+        }
+    }
     if (problems != QStringList{u"ok"_s})
         return {FileState::Damaged, u"integrity check: "_s + problems.mid(0, 3).join(u"; "_s)};
     if (!q.exec(u"PRAGMA foreign_key_check"_s))

@@ -48,7 +48,8 @@ struct FileCheck {
     FileState state = FileState::Ok;
     QString detail;
 };
-// Identity, version, quick_check and foreign_key_check.
-FileCheck checkFile(const QSqlDatabase &db);
+// Identity, version, quick_check and foreign_key_check; a user_version above
+// currentVersion is Newer.
+FileCheck checkFile(const QSqlDatabase &db, int currentVersion);
 
 } // namespace llm::db::detail

@@ -3,6 +3,8 @@
 // catalogue database and prints "ack <kind> <n>" after each one has been
 // committed. The parent kills it (SIGKILL) at a random moment.
 // Usage: crashchild DATABASE PREFIX
+//        crashchild DATABASE --hold   (tst_cataloguefaults: open the file as its
+//        writer, print "open", then wait until stdin closes or a kill)
 
 #include "catalogue.h"
 #include "catalogueeditor.h"
@@ -10,6 +12,8 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <iostream>
+#include <string>
 
 using namespace Qt::StringLiterals;
 using namespace llm::db;
@@ -24,6 +28,14 @@ int main(int argc, char **argv) {
     if (!opened.ok || opened.readOnly) {
         std::fprintf(stderr, "open: %s\n", qPrintable(opened.message));
         return 1;
+    }
+    if (args.at(2) == u"--hold") {
+        std::printf("open\n");
+        std::fflush(stdout);
+        std::string line;
+        while (std::getline(std::cin, line)) {
+        }
+        return 0;
     }
     CatalogueEditor editor(&db);
     const QString prefix = args.at(2);
