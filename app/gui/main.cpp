@@ -2,7 +2,9 @@
 // The composition root of the window: application identity, arguments, the
 // user's catalogue database, and the main window.
 #include "catalogue.h"
+#include "mainwindow/buildinfo.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/translations.h"
 #include "measurements.h"
 
 #include <QApplication>
@@ -17,42 +19,50 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setOrganizationName(QStringLiteral("LlmAdvisor"));
     QCoreApplication::setOrganizationDomain(QStringLiteral("llmadvisor.org"));
     QCoreApplication::setApplicationName(QStringLiteral("LlmAdvisor"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(LLMADVISOR_VERSION));
-    QGuiApplication::setApplicationDisplayName(QStringLiteral("LLM Procurement Advisor"));
+    QCoreApplication::setApplicationVersion(llm::ui::programVersion());
+    // The system locale's translation (embedded), before any text is made.
+    llm::ui::installTranslators();
+    QGuiApplication::setApplicationDisplayName(
+        QCoreApplication::translate("main", "LLM Procurement Advisor"));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.llmadvisor.LlmAdvisor"));
     QGuiApplication::setWindowIcon(
         QIcon::fromTheme(QStringLiteral("org.llmadvisor.LlmAdvisor"),
                          QIcon(QStringLiteral(":/icons/org.llmadvisor.LlmAdvisor.svg"))));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Compare CPU, RAM and GPU builds for running large language models locally."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Compare CPU, RAM and GPU builds for running large language models locally."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QStringLiteral("A saved comparison (.json) to open."),
-                                 QStringLiteral("[FILE]"));
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QCoreApplication::translate("main", "A saved comparison (.json) to open."),
+        QStringLiteral("[FILE]"));
     const QCommandLineOption database(
         QStringLiteral("database"),
-        QStringLiteral("Use this catalogue database instead of the one in your profile."),
+        QCoreApplication::translate(
+            "main", "Use this catalogue database instead of the one in your profile."),
         QStringLiteral("PATH"));
     parser.addOption(database);
     const QCommandLineOption exportPdf(
         QStringLiteral("export-pdf"),
-        QStringLiteral("Write the comparison's PDF report to PATH and quit (no window shown)."),
+        QCoreApplication::translate(
+            "main", "Write the comparison's PDF report to PATH and quit (no window shown)."),
         QStringLiteral("PATH"));
     parser.addOption(exportPdf);
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
-        QStringLiteral("Save a picture of the window to PATH (PNG) and quit."),
+        QCoreApplication::translate("main", "Save a picture of the window to PATH (PNG) and quit."),
         QStringLiteral("PATH"));
     parser.addOption(screenshot);
-    const QCommandLineOption theme(QStringLiteral("theme"),
-                                   QStringLiteral("Colour theme: system, light or dark."),
-                                   QStringLiteral("THEME"));
+    const QCommandLineOption theme(
+        QStringLiteral("theme"),
+        QCoreApplication::translate("main", "Colour theme: system, light or dark."),
+        QStringLiteral("THEME"));
     parser.addOption(theme);
     const QCommandLineOption tab(
-        QStringLiteral("tab"), QStringLiteral("Open on this tab (0 = charts ... 4 = assumptions)."),
+        QStringLiteral("tab"),
+        QCoreApplication::translate("main", "Open on this tab (0 = charts ... 4 = assumptions)."),
         QStringLiteral("N"));
     parser.addOption(tab);
     parser.process(app);
@@ -69,17 +79,20 @@ int main(int argc, char *argv[]) {
         catalog = llm::db::loadShippedCatalog();
     }
     if (!opened.message.isEmpty())
-        QMessageBox::warning(nullptr, QStringLiteral("LLM Procurement Advisor"), opened.message);
+        QMessageBox::warning(nullptr,
+                             QCoreApplication::translate("main", "LLM Procurement Advisor"),
+                             opened.message);
 
     // The calibrated efficiency factors shipped with the catalogue; if they cannot
     // be read the window still works on the built-in defaults, and says so.
     QString calibrationError;
     const llm::Assumptions calibrated = llm::db::shippedAssumptions(&calibrationError);
     if (!calibrationError.isEmpty())
-        QMessageBox::warning(nullptr, QStringLiteral("LLM Procurement Advisor"),
-                             QStringLiteral("The calibrated efficiency factors could not be "
-                                            "read (%1); uncalibrated defaults are used.")
-                                 .arg(calibrationError));
+        QMessageBox::warning(
+            nullptr, QCoreApplication::translate("main", "LLM Procurement Advisor"),
+            QCoreApplication::translate("main", "The calibrated efficiency factors could not be "
+                                                "read (%1); uncalibrated defaults are used.")
+                .arg(calibrationError));
     llm::ui::MainWindow window(std::move(catalog), calibrated);
     if (parser.isSet(theme)) {
         const QString t = parser.value(theme).toLower();

@@ -32,7 +32,8 @@ for f in usr/bin/llmadvisor usr/bin/llmadvisor-cli \
          usr/share/icons/hicolor/16x16/apps/org.llmadvisor.LlmAdvisor.png \
          usr/share/icons/hicolor/256x256/apps/org.llmadvisor.LlmAdvisor.png \
          usr/share/man/man1/llmadvisor-cli.1.gz \
-         usr/share/llmadvisor/catalogue/cpus.csv; do
+         usr/share/llmadvisor/catalogue/cpus.csv \
+         usr/share/doc/llmadvisor/estimator.md usr/share/doc/llmadvisor/copyright; do
     [ -e "$root/$f" ] || fail "package lacks /$f"
 done
 desktop-file-validate "$root/usr/share/applications/org.llmadvisor.LlmAdvisor.desktop" \

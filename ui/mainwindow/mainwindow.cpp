@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "advisor/findbuildsdialog.h"
 #include "advisor/recommendrunner.h"
 #include "advisor/whatifpanel.h"
@@ -11,11 +12,13 @@
 #include "comparison/comparisondocument.h"
 #include "dialogs.h"
 #include "glossary.h"
+#include "guidance.h"
 #include "results/assumptionspanel.h"
 #include "results/resultspanel.h"
 #include "results/sizecurvemodel.h"
 #include "results/summarymodel.h"
 #include "results/usecasemodel.h"
+#include "settingscheck.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -45,6 +48,8 @@ MainWindow::MainWindow(Catalog catalog, const Assumptions &baseline,
     , m_document(new ComparisonDocument(std::move(catalog), this))
     , m_dialogs(dialogs ? std::move(dialogs) : std::make_unique<WidgetDialogs>()) {
     setObjectName(QStringLiteral("mainWindow"));
+    // Before anything reads QSettings: a damaged file is moved aside, defaults used.
+    const SettingsCheck settingsCheck = checkSettingsFile();
     m_document->setBaseline(baseline);
     m_document->reset(defaultState(m_document->catalog(), baseline));
     m_summary = new SummaryModel(m_document, this);
@@ -58,6 +63,14 @@ MainWindow::MainWindow(Catalog catalog, const Assumptions &baseline,
             &MainWindow::updateOverrideMarker);
     updateTitle();
     updateOverrideMarker();
+    if (settingsCheck.damaged)
+        m_guidance->showNotice(
+            settingsCheck.keptAs.isEmpty()
+                ? tr("Your settings could not be read (%1) and were reset to the defaults.")
+                      .arg(settingsCheck.reason)
+                : tr("Your settings could not be read (%1); the program started on its "
+                     "defaults. The damaged file was kept as %2.")
+                      .arg(settingsCheck.reason, settingsCheck.keptAs.toHtmlEscaped()));
 }
 
 MainWindow::~MainWindow() = default;
@@ -110,7 +123,10 @@ void MainWindow::createLayout() {
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(6, 6, 6, 6);
     rightLayout->addWidget(m_modelPicker);
-    rightLayout->addWidget(m_tabs, 1);
+    m_guidance = new Guidance(m_document, this);
+    rightLayout->addWidget(
+        m_guidance->wrapResults(m_tabs, m_buildList->addEmptyAction(), m_buildList->presetMenu()),
+        1);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -120,7 +136,7 @@ void MainWindow::createLayout() {
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({410, 870});
     left->setMinimumWidth(300);
-    setCentralWidget(splitter);
+    setCentralWidget(m_guidance->wrapCentral(splitter));
 
     m_overrideMarker = new QLabel(this);
     m_overrideMarker->setObjectName(QStringLiteral("overrideMarker"));
@@ -198,7 +214,9 @@ void MainWindow::createActions() {
     view->addAction(QWhatsThis::createAction(this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About"), this, &MainWindow::about);
+    help->addAction(tr("&Getting started"), this, [this] { m_guidance->showGuide(); });
+    QAction *aboutAct = help->addAction(tr("&About"), this, &MainWindow::about);
+    aboutAct->setObjectName(QStringLiteral("about"));
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
@@ -222,9 +240,17 @@ void MainWindow::updateTitle() {
 
 void MainWindow::updateOverrideMarker() {
     const auto &overridden = m_document->state().assumptions.overridden;
-    m_overrideMarker->setText(overridden.empty() ? tr("Assumptions: defaults")
-                                                 : tr("⚠ %n assumption(s) overridden", "",
-                                                      static_cast<int>(overridden.size())));
+    // The factors behind the numbers are fitted on measurements unless the
+    // calibration could not be read (then they are the built-in guesses).
+    const Assumptions &base = m_document->baseline();
+    const bool calibrated = base.defaultCpu.measurements + base.defaultGpu.measurements +
+                                base.defaultUnified.measurements >
+                            0;
+    m_overrideMarker->setText(
+        !overridden.empty()
+            ? tr("⚠ Assumptions: %n override(s)", "", static_cast<int>(overridden.size()))
+            : (calibrated ? tr("Assumptions: calibrated factors, no overrides")
+                          : tr("Assumptions: uncalibrated default factors, no overrides")));
 }
 
 void MainWindow::setTheme(Theme theme) {
@@ -248,13 +274,10 @@ FindBuildsDialog *MainWindow::showFindBuilds() {
 }
 
 void MainWindow::about() {
-    QMessageBox::about(this, tr("About LLM Procurement Advisor"),
-                       tr("<p><b>LLM Procurement Advisor %1</b></p><p>Estimates how fast large "
-                          "language models run on CPU, RAM and GPU builds, and which use cases "
-                          "each build passes. Figures are estimates, not measurements.</p>"
-                          "<p>Catalogue as of %2.</p>")
-                           .arg(QStringLiteral(LLMADVISOR_VERSION),
-                                QString::fromStdString(m_document->catalog().asOf)));
+    // Not modal-blocking: the link inside opens docs/estimator.md.
+    auto *dialog = new AboutDialog(m_document->catalog(), m_document->baseline(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

@@ -27,6 +27,7 @@ class BuildListPanel;
 class ChartsPanel;
 class ComparisonDocument;
 class Dialogs;
+class Guidance;
 class FindBuildsDialog;
 class WhatIfPanel;
 class ModelPicker;
@@ -56,6 +57,8 @@ public:
     BuildListPanel *buildList() const { return m_buildList; }
     BuildEditor *buildEditor() const { return m_editor; }
     QTabWidget *tabs() const { return m_tabs; }
+    // First-run guide, notices and empty states.
+    Guidance *guidance() const { return m_guidance; }
     WhatIfPanel *whatIfPanel() const { return m_whatIfPanel; }
     // Edit → Find builds… (made on first use, non-modal).
     FindBuildsDialog *showFindBuilds();
@@ -104,6 +107,7 @@ private:
     WhatIfPanel *m_whatIfPanel = nullptr;
     FindBuildsDialog *m_findBuilds = nullptr;
     QLabel *m_overrideMarker = nullptr;
+    Guidance *m_guidance = nullptr;
     QMenu *m_recentMenu = nullptr;
     QString m_file;
     Theme m_theme = Theme::Light;

@@ -8,6 +8,7 @@
 #include "dialogs.h"
 #include "report/reportpdf.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -23,8 +24,12 @@
 namespace llm::ui {
 
 namespace {
-const QString kScenarioFilter = QStringLiteral("Comparison (*.json)");
-const QString kPdfFilter = QStringLiteral("PDF (*.pdf)");
+QString scenarioFilter() {
+    return QCoreApplication::translate("llm::ui::MainWindow", "Comparison (*.json)");
+}
+QString pdfFilter() {
+    return QCoreApplication::translate("llm::ui::MainWindow", "PDF (*.pdf)");
+}
 constexpr int kMaxRecent = 8;
 constexpr int kSettingsVersion = 1;
 
@@ -125,7 +130,7 @@ void MainWindow::exportPdfInteractive() {
     const QString suggested = m_file.isEmpty()
                                   ? tr("comparison.pdf")
                                   : QFileInfo(m_file).completeBaseName() + QStringLiteral(".pdf");
-    QString path = m_dialogs->saveFileName(this, tr("Export PDF"), suggested, kPdfFilter);
+    QString path = m_dialogs->saveFileName(this, tr("Export PDF"), suggested, pdfFilter());
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
@@ -159,7 +164,7 @@ void MainWindow::newComparison() {
 void MainWindow::open() {
     if (!maybeSave())
         return;
-    const QString path = m_dialogs->openFileName(this, tr("Open comparison"), kScenarioFilter);
+    const QString path = m_dialogs->openFileName(this, tr("Open comparison"), scenarioFilter());
     if (!path.isEmpty())
         openFile(path);
 }
@@ -169,9 +174,9 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::saveAs() {
-    QString path =
-        m_dialogs->saveFileName(this, tr("Save comparison"),
-                                m_file.isEmpty() ? tr("comparison.json") : m_file, kScenarioFilter);
+    QString path = m_dialogs->saveFileName(this, tr("Save comparison"),
+                                           m_file.isEmpty() ? tr("comparison.json") : m_file,
+                                           scenarioFilter());
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())

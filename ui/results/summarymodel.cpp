@@ -100,7 +100,7 @@ QString SummaryModel::columnUnit(int column) {
     case CostPerMillion:
         return QStringLiteral("EUR");
     case EurPerTokenRate:
-        return QStringLiteral("EUR per tok/s");
+        return tr("EUR per tok/s");
     case PowerAtLoad:
         return QStringLiteral("W");
     case EnergyPerMillion:
@@ -227,7 +227,7 @@ QString SummaryModel::formatted(int row, int column) const {
         return r.cost.priceEur ? fmt::euros(*r.cost.priceEur) : tr("price unknown");
     case EurPerTokenRate:
         return r.cost.eurPerTokenPerSecond
-                   ? fmt::euros(*r.cost.eurPerTokenPerSecond) + QStringLiteral(" per tok/s")
+                   ? tr("%1 per tok/s").arg(fmt::euros(*r.cost.eurPerTokenPerSecond))
                    : tr("n/a");
     case CostPerMillion:
         return fmt::euros(v.toDouble());
