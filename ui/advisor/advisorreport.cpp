@@ -43,8 +43,10 @@ QString whatIfReportHtml(const ComparisonState &state, const std::vector<BuildRe
             h += QStringLiteral("<p>%1</p>").arg(tr("Not estimated: the build is not valid."));
             continue;
         }
-        const std::vector<WhatIf> changes =
+        std::vector<WhatIf> changes =
             whatIfs(b, state.model, workload, state.assumptions, catalog, rulesPtr);
+        if (rulesPtr)
+            dropInheritedProblems(changes, checkPlatform(rules, b, results[i].cost.powerAtLoad));
         h += QStringLiteral("<table width=100% cellspacing=0><tr><th>%1</th><th>%2</th>")
                  .arg(tr("Change"), tr("Price change"));
         for (const UseCase &u : state.useCases)

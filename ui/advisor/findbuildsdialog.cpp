@@ -183,7 +183,7 @@ FindBuildsDialog::FindBuildsDialog(ComparisonDocument *document, QWidget *parent
     layout->addLayout(runRow);
     layout->addWidget(m_status);
     layout->addWidget(pricedTitle);
-    layout->addWidget(m_pricedView, 3);
+    layout->addWidget(m_pricedView, 2);
     layout->addWidget(m_unpricedTitle);
     layout->addWidget(m_unpricedView, 1);
     layout->addWidget(buttons);
@@ -202,7 +202,7 @@ FindBuildsDialog::FindBuildsDialog(ComparisonDocument *document, QWidget *parent
 
     loadFromComparison();
     setRunning(false);
-    resize(980, 640);
+    resize(1120, 660);
 }
 
 FindBuildsDialog::~FindBuildsDialog() = default;
@@ -296,30 +296,33 @@ void FindBuildsDialog::onFinished(bool cancelled) {
         m_status->setText(tr("Cannot search: %1").arg(QString::fromStdString(r.problem)));
         return;
     }
+    // Shown before the reset so the columns size to the new rows.
+    m_unpricedTitle->setVisible(!r.unpriced.empty());
+    m_unpricedView->setVisible(!r.unpriced.empty());
     m_priced->setRecommendations(r.front);
     m_unpriced->setRecommendations(r.unpriced);
     const RecommendStats &st = r.stats;
-    const QString swept = tr("Swept %1 builds in %2 on %n thread(s).", "", st.threads)
+    const QString swept = tr("Swept %1 builds in %2 (threads: %3).")
                               .arg(fmt::number(static_cast<double>(st.enumerated), 0),
-                                   fmt::seconds(units::seconds(st.seconds)));
+                                   fmt::seconds(units::seconds(st.seconds)))
+                              .arg(st.threads);
     if (r.front.empty() && r.unpriced.empty()) {
         m_status->setText(emptyStateText() + QLatin1Char(' ') + swept);
     } else {
         QString text;
         if (r.front.empty())
             text = emptyStateText() + QLatin1Char(' ') +
-                   tr("%n build(s) without a price pass (listed apart below).", "",
-                      static_cast<int>(r.unpriced.size()));
+                   tr("Builds without a price that pass (listed apart below): %1.")
+                       .arg(r.unpriced.size());
         else
-            text = tr("%n build(s) pass %1 and are the fastest for their price; cheapest first.",
-                      "", static_cast<int>(st.frontSize))
-                       .arg(useCaseList(m_runner->request().workload.useCases));
+            text =
+                tr("Builds that pass %1 and are the fastest for their price: %2, cheapest first.")
+                    .arg(useCaseList(m_runner->request().workload.useCases))
+                    .arg(st.frontSize);
         if (r.front.size() < st.frontSize)
             text += QLatin1Char(' ') + tr("Showing %1 of them.").arg(r.front.size());
         m_status->setText(text + QLatin1Char(' ') + swept);
     }
-    m_unpricedTitle->setVisible(!r.unpriced.empty());
-    m_unpricedView->setVisible(!r.unpriced.empty());
     if (!r.front.empty())
         m_pricedView->setFocus();
 }
@@ -393,16 +396,16 @@ int FindBuildsDialog::addSelected() {
     const int n = std::min(room, static_cast<int>(builds.size()));
     const int first = m_document->buildCount();
     QUndoStack *undo = m_document->undoStack();
-    undo->beginMacro(tr("Add %n found build(s)", "", n));
+    undo->beginMacro(tr("Add found builds (%1)").arg(n));
     int added = 0;
     for (int i = 0; i < n; ++i)
         added += m_document->addBuild(builds[static_cast<std::size_t>(i)]) ? 1 : 0;
     undo->endMacro();
-    QString text = tr("Added %n build(s) to the comparison.", "", added);
+    QString text = tr("Builds added to the comparison: %1.").arg(added);
     if (added < static_cast<int>(builds.size()))
-        text += QLatin1Char(' ') + tr("%n did not fit: a comparison holds at most %1 builds.", "",
-                                      static_cast<int>(builds.size()) - added)
-                                       .arg(ComparisonDocument::kMaxBuilds);
+        text += QLatin1Char(' ') + tr("Not added, as a comparison holds at most %1 builds: %2.")
+                                       .arg(ComparisonDocument::kMaxBuilds)
+                                       .arg(builds.size() - static_cast<std::size_t>(added));
     m_status->setText(text);
     if (added > 0)
         emit buildsAdded(first);

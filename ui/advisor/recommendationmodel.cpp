@@ -5,19 +5,32 @@
 #include "comparison/format.h"
 #include "results/roles.h"
 
+#include <cmath>
+
 namespace llm::ui {
 
 namespace {
 
 QString memoryText(const Recommendation &r) {
     const BuildKey &k = r.key;
-    //: channels × modules per channel × module size, type and speed (capacity)
-    return RecommendationModel::tr("%1 × %2 × %3 %4-%5 (%6)")
-        .arg(k.channels)
-        .arg(k.dimmsPerChannel)
-        .arg(fmt::gigabytes(k.moduleSize), QString::fromStdString(r.build.cpu.memoryType),
-             fmt::number(units::inMegatransfersPerSecond(k.speed), 0),
-             fmt::gigabytes(r.build.memory.capacity));
+    const QString module = fmt::withUnit(units::inGigabytes(k.moduleSize), QStringLiteral("GB"), 0);
+    // The memory type and speed as the product is named ("DDR5-5600"), no digit grouping.
+    const QString type = QStringLiteral("%1-%2").arg(
+        QString::fromStdString(r.build.cpu.memoryType),
+        QString::number(std::lround(units::inMegatransfersPerSecond(k.speed))));
+    const QString capacity =
+        fmt::withUnit(units::inGigabytes(r.build.memory.capacity), QStringLiteral("GB"), 0);
+    const QString channels = k.channels == 1
+                                 ? RecommendationModel::tr("1 channel")
+                                 : RecommendationModel::tr("%1 channels").arg(k.channels);
+    if (k.dimmsPerChannel > 1)
+        //: channels × modules per channel × module size, memory type (total capacity)
+        return RecommendationModel::tr("%1 × %2 × %3, %4 (%5)")
+            .arg(channels)
+            .arg(k.dimmsPerChannel)
+            .arg(module, type, capacity);
+    //: channels × module size, memory type (total capacity)
+    return RecommendationModel::tr("%1 × %2, %3 (%4)").arg(channels, module, type, capacity);
 }
 
 QString gpuText(const Recommendation &r) {
@@ -70,7 +83,8 @@ QVariant RecommendationModel::data(const QModelIndex &index, int role) const {
         // Numbers bare (sorting, tests); the delegate shows FormattedRole.
         switch (column) {
         case Price:
-            return priced ? QVariant(*r.cost.priceEur) : QVariant();
+            // No number for a build without a price (never 0): its text, ValidRole false.
+            return priced ? QVariant(*r.cost.priceEur) : QVariant(tr("no price"));
         case Margin:
             return r.margin;
         case GenerationRate:

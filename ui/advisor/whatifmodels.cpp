@@ -7,6 +7,8 @@
 
 #include <QFont>
 
+#include <algorithm>
+
 namespace llm::ui {
 
 namespace {
@@ -20,6 +22,15 @@ QString signedNumber(double v, int decimals) {
     return (v > 0 ? QStringLiteral("+") : QStringLiteral("−")) + n;
 }
 } // namespace
+
+void dropInheritedProblems(std::vector<WhatIf> &changes,
+                           const std::vector<PlatformProblem> &original) {
+    for (WhatIf &w : changes)
+        std::erase_if(w.platformProblems, [&](const PlatformProblem &p) {
+            return std::any_of(original.begin(), original.end(),
+                               [&](const PlatformProblem &o) { return o.field == p.field; });
+        });
+}
 
 // ---------------------------------------------------------------- WhatIfModel
 
@@ -86,12 +97,13 @@ QVariant WhatIfModel::data(const QModelIndex &index, int role) const {
     const UseCaseDelta *d = column >= FirstUseCase ? delta(w, column) : nullptr;
     switch (role) {
     case Qt::DisplayRole:
+        // The bare number where there is one; else the text (ValidRole false).
         if (column == PriceDelta) {
             const auto p = w.available ? w.priceDeltaEur() : std::nullopt;
-            return p ? QVariant(*p) : QVariant();
+            return p ? QVariant(*p) : QVariant(priceText(w));
         }
         if (column >= FirstUseCase)
-            return d ? QVariant(d->marginDelta()) : QVariant();
+            return d ? QVariant(d->marginDelta()) : QVariant(QStringLiteral("–"));
         return changeText(w);
     case FormattedRole:
         if (column == Change)

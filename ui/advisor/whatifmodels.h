@@ -13,6 +13,11 @@
 
 namespace llm::ui {
 
+// Drops from each change the platform problems (by field) the unchanged build
+// already has, e.g. a soldered CPU with no socket rule: only new ones are marks.
+void dropInheritedProblems(std::vector<WhatIf> &changes,
+                           const std::vector<PlatformProblem> &original);
+
 class WhatIfModel final : public QAbstractTableModel {
     Q_OBJECT
 public:

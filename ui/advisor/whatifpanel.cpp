@@ -119,6 +119,10 @@ void WhatIfPanel::recompute() {
     const Workload workload{s.useCases};
     std::vector<WhatIf> changes = whatIfs(build, s.model, workload, s.assumptions,
                                           m_document->catalog(), m_haveRules ? &m_rules : nullptr);
+    if (m_haveRules)
+        dropInheritedProblems(
+            changes, checkPlatform(m_rules, build,
+                                   results[static_cast<std::size_t>(m_build)].cost.powerAtLoad));
     Headroom room = headroom(build, s.model, workload, s.assumptions, m_document->catalog());
     m_lastMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     std::vector<std::string> ids;
