@@ -2,6 +2,7 @@
 #pragma once
 // Hardware value types: CPU, memory population, GPU, and a build made of them.
 
+#include "dataorigin.h"
 #include "units.h"
 
 #include <optional>
@@ -47,6 +48,7 @@ struct Cpu {
     std::string source;
     std::string asOf;                       // date the row was checked, ISO 8601
     std::vector<std::string> approximateFields;  // cells marked '~' in the data
+    DataOrigin origin = DataOrigin::Shipped;     // set from the user's catalogue layer
 };
 
 // How the memory slots are populated.
@@ -74,6 +76,7 @@ struct Gpu {
     std::string source;
     std::string asOf;
     std::vector<std::string> approximateFields;
+    DataOrigin origin = DataOrigin::Shipped;  // set from the user's catalogue layer
 };
 
 struct GpuGroup {

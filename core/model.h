@@ -2,6 +2,7 @@
 #pragma once
 // Language-model value types.
 
+#include "dataorigin.h"
 #include "units.h"
 
 #include <optional>
@@ -43,11 +44,13 @@ struct Model {
     std::string license;
     std::string releaseDate;
     std::string source;
+    DataOrigin origin = DataOrigin::Shipped;  // set from the user's catalogue layer
 };
 
 struct Quantization {
     std::string name;           // "Q4_K_M"
     double bitsPerWeight = 0;   // effective, whole model, as llama.cpp reports it
+    DataOrigin origin = DataOrigin::Shipped;  // set from the user's catalogue layer
 };
 
 // A model as it will be run: weights at a quantization, optionally with the

@@ -315,6 +315,40 @@ QMap<QString, RowOrigin> CatalogueEditor::userLayer(CatalogueTable table) const 
 }
 
 namespace {
+template <class Row>
+void markRows(std::vector<Row> *rows, const QMap<QString, RowOrigin> &layer) {
+    for (Row &r : *rows) {
+        const auto it = layer.constFind(QString::fromStdString(r.name));
+        if (it == layer.cend())
+            r.origin = DataOrigin::Shipped;
+        else
+            r.origin = *it == RowOrigin::Override ? DataOrigin::Overridden : DataOrigin::UserRow;
+    }
+}
+} // namespace
+
+void CatalogueEditor::markOrigins(Catalog *catalog) const {
+    if (!m_db->isOpen())
+        return;
+    markRows(&catalog->cpus, userLayer(CatalogueTable::Cpus));
+    markRows(&catalog->gpus, userLayer(CatalogueTable::Gpus));
+    markRows(&catalog->models, userLayer(CatalogueTable::Models));
+    markRows(&catalog->quants, userLayer(CatalogueTable::Quants));
+}
+
+Catalog loadMarked(CatalogueDatabase *db, QString *error) {
+    QString why;
+    Catalog c = db->load(&why);
+    if (why.isEmpty())
+        CatalogueEditor(db).markOrigins(&c);
+    if (error)
+        *error = why;
+    else if (!why.isEmpty())
+        qWarning("%s", qUtf8Printable(why));
+    return c;
+}
+
+namespace {
 QString notWritable(const CatalogueDatabase *db) {
     if (!db->isOpen())
         return u"The catalogue is not open; nothing can be saved."_s;

@@ -52,6 +52,9 @@ public:
     std::optional<RowValues> shippedRow(CatalogueTable table, const QString &name) const;
     // Name -> origin of every effective row that is not plain shipped (for marking rows).
     QMap<QString, RowOrigin> userLayer(CatalogueTable table) const;
+    // Sets the origin of the catalogue's CPUs, GPUs, models and quantizations
+    // from the user's layer, by name (load() reads every row as shipped).
+    void markOrigins(Catalog *catalog) const;
 
     EditResult addRow(CatalogueTable table, RowValues values);
     // An own row (may be renamed) or an override (keeps the shipped name).
@@ -70,5 +73,8 @@ public:
 private:
     CatalogueDatabase *m_db;
 };
+
+// db.load() with the rows from the user's layer marked (DataOrigin).
+Catalog loadMarked(CatalogueDatabase *db, QString *error = nullptr);
 
 } // namespace llm::db

@@ -2,6 +2,7 @@
 // The composition root of the window: application identity, arguments, the
 // user's catalogue database, and the main window.
 #include "catalogue.h"
+#include "catalogueeditor.h"
 #include "mainwindow/buildinfo.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/translations.h"
@@ -73,7 +74,7 @@ int main(int argc, char *argv[]) {
                                        : llm::db::CatalogueDatabase::defaultPath());
     llm::Catalog catalog;
     if (opened.ok) {
-        catalog = db.load();
+        catalog = llm::db::loadMarked(&db); // the user's rows marked for the report
     } else {
         // The window still works on the shipped data; say why the user's file was not used.
         catalog = llm::db::loadShippedCatalog();
@@ -94,6 +95,7 @@ int main(int argc, char *argv[]) {
                                                 "read (%1); uncalibrated defaults are used.")
                 .arg(calibrationError));
     llm::ui::MainWindow window(std::move(catalog), calibrated);
+    window.setCatalogueDatabase(&db); // Tools → Catalogue editor
     if (parser.isSet(theme)) {
         const QString t = parser.value(theme).toLower();
         window.setTheme(t == u"dark"     ? llm::ui::Theme::Dark

@@ -34,6 +34,11 @@ void ComparisonDocument::applyState(const ComparisonState &state) {
     emit resultsChanged();
 }
 
+void ComparisonDocument::setCatalog(Catalog catalog, const ComparisonState &state) {
+    m_catalog = std::move(catalog);
+    applyState(state);
+}
+
 void ComparisonDocument::push(const ComparisonState &next, const QString &text, int mergeId) {
     m_undo.push(new StateCommand(this, m_state, next, text, mergeId));
 }

@@ -44,6 +44,9 @@ public:
 
     // Used by the undo command: no new undo step.
     void applyState(const ComparisonState &state);
+    // The catalogue changed (catalogue editor): the new catalogue and the state
+    // with its parts looked up again, applied without an undo step.
+    void setCatalog(Catalog catalog, const ComparisonState &state);
 
     // A unique build name based on `base` ("X", "X (2)", ...).
     std::string uniqueName(const std::string &base) const;

@@ -8,6 +8,9 @@
 #include "builds/buildeditor.h"
 #include "builds/buildlistpanel.h"
 #include "builds/modelpicker.h"
+#include "catalog/catalogeditorwindow.h"
+#include "catalog/catalogrefresh.h"
+#include "catalogueeditor.h"
 #include "charts/chartspanel.h"
 #include "comparison/comparisondocument.h"
 #include "dialogs.h"
@@ -213,6 +216,17 @@ void MainWindow::createActions() {
     view->addSeparator();
     view->addAction(QWhatsThis::createAction(this));
 
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
+    m_catalogEditorAction =
+        tools->addAction(tr("&Catalogue editor…"), this, [this] { showCatalogueEditor(); });
+    m_catalogEditorAction->setObjectName(QStringLiteral("catalogueEditor"));
+    // Ctrl+E is Export PDF.
+    m_catalogEditorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_catalogEditorAction->setEnabled(false);
+    m_catalogEditorAction->setToolTip(tr("See and change the CPUs, GPUs, models and "
+                                         "quantizations, with your own prices and parts"));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Getting started"), this, [this] { m_guidance->showGuide(); });
     QAction *aboutAct = help->addAction(tr("&About"), this, &MainWindow::about);
@@ -271,6 +285,35 @@ FindBuildsDialog *MainWindow::showFindBuilds() {
     m_findBuilds->raise();
     m_findBuilds->activateWindow();
     return m_findBuilds;
+}
+
+void MainWindow::setCatalogueDatabase(db::CatalogueDatabase *database) {
+    m_database = database;
+    m_catalogEditorAction->setEnabled(database != nullptr);
+}
+
+QStringList MainWindow::setCatalog(Catalog catalog) {
+    QStringList problems;
+    const ComparisonState next =
+        resolveAgain(m_document->catalog(), catalog, m_document->state(), &problems);
+    m_document->setCatalog(std::move(catalog), next);
+    if (!problems.isEmpty())
+        statusBar()->showMessage(problems.join(u' '), 20000);
+    return problems;
+}
+
+CatalogEditorWindow *MainWindow::showCatalogueEditor() {
+    if (!m_database)
+        return nullptr;
+    if (!m_catalogEditor) {
+        m_catalogEditor = new CatalogEditorWindow(m_database, m_dialogs.get(), this);
+        connect(m_catalogEditor, &CatalogEditorWindow::catalogueChanged, this,
+                [this] { setCatalog(db::loadMarked(m_database)); });
+    }
+    m_catalogEditor->show();
+    m_catalogEditor->raise();
+    m_catalogEditor->activateWindow();
+    return m_catalogEditor;
 }
 
 void MainWindow::about() {

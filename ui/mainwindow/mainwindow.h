@@ -19,9 +19,14 @@ class QMenu;
 class QTabWidget;
 QT_END_NAMESPACE
 
+namespace llm::db {
+class CatalogueDatabase;
+}
+
 namespace llm::ui {
 
 class AssumptionsPanel;
+class CatalogEditorWindow;
 class BuildEditor;
 class BuildListPanel;
 class ChartsPanel;
@@ -71,6 +76,15 @@ public:
     void newComparison();
     void setTheme(Theme theme);
 
+    // The user's catalogue database (must outlive the window): enables
+    // Tools → Catalogue editor, whose edits reach the comparison at once.
+    void setCatalogueDatabase(db::CatalogueDatabase *database);
+    // A changed catalogue: parts looked up again by name, results recomputed;
+    // parts no longer in it are named (returned and shown in the status bar).
+    QStringList setCatalog(Catalog catalog);
+    // Shows the catalogue editor (made on first use); nullptr without a database.
+    CatalogEditorWindow *showCatalogueEditor();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -111,6 +125,9 @@ private:
     QMenu *m_recentMenu = nullptr;
     QString m_file;
     Theme m_theme = Theme::Light;
+    db::CatalogueDatabase *m_database = nullptr;
+    CatalogEditorWindow *m_catalogEditor = nullptr;
+    QAction *m_catalogEditorAction = nullptr;
 };
 
 } // namespace llm::ui

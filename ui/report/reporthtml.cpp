@@ -54,6 +54,16 @@ QString reportFrontHtml(const ComparisonState &state, const std::vector<BuildRes
 
     // One paragraph per build: full names never squeezed into a narrow column.
     h += QStringLiteral("<h2>%1</h2>").arg(tr("Builds"));
+    bool userData = false; // a part from the user's catalogue layer: marked †, explained below
+    auto mark = [&](QStringList *out, const QString &kind, const std::string &name,
+                    DataOrigin origin) {
+        if (origin == DataOrigin::Shipped)
+            return;
+        userData = true;
+        *out << (origin == DataOrigin::Overridden ? tr("%1 %2: your figures (overridden)")
+                                                  : tr("%1 %2: your own catalogue row"))
+                    .arg(kind, esc(name));
+    };
     for (std::size_t i = 0; i < state.builds.size(); ++i) {
         const Build &b = state.builds[i];
         QStringList gpus;
@@ -74,7 +84,26 @@ QString reportFrontHtml(const ComparisonState &state, const std::vector<BuildRes
                               gpus.isEmpty() ? tr("none") : gpus.join(QStringLiteral(", ")),
                               c.priceEur ? fmt::euros(*c.priceEur) : tr("unknown"),
                               fmt::watts(c.powerAtLoad)));
+        QStringList marks;
+        mark(&marks, tr("CPU"), b.cpu.name, b.cpu.origin);
+        for (const GpuGroup &g : b.gpus)
+            mark(&marks, tr("GPU"), g.gpu.name, g.gpu.origin);
+        if (b.integratedGpu)
+            mark(&marks, tr("GPU"), b.integratedGpu->name, b.integratedGpu->origin);
+        if (!marks.isEmpty())
+            h += QStringLiteral("<p class=small style=\"margin-top:0pt\">† %1</p>")
+                     .arg(marks.join(QStringLiteral(" · ")));
     }
+    QStringList modelMarks;
+    mark(&modelMarks, tr("Model"), state.model.model.name, state.model.model.origin);
+    mark(&modelMarks, tr("Quantization"), state.model.quant.name, state.model.quant.origin);
+    if (!modelMarks.isEmpty())
+        h += QStringLiteral("<p class=small>† %1</p>").arg(modelMarks.join(QStringLiteral(" · ")));
+    if (userData)
+        h += QStringLiteral("<p class=small>%1</p>")
+                 .arg(tr("† Marked parts use figures from your own catalogue (rows you added, or "
+                         "shipped rows you overrode, e.g. a supplier's quote) rather than the "
+                         "program's shipped data."));
 
     h += QStringLiteral("<h2>%1</h2>").arg(tr("Results"));
     const QList<int> columns = {
