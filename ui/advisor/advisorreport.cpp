@@ -29,9 +29,9 @@ QString whatIfReportHtml(const ComparisonState &state, const std::vector<BuildRe
     QString h = QStringLiteral("<h2>%1</h2>").arg(tr("What if and headroom"));
     h += QStringLiteral("<p class=small>%1</p>")
              .arg(tr("What one change would do to each build: its price change and, per use case, "
-                     "the verdict before → after and the change of the margin (1.00× just passes; "
-                     "bold: the verdict flips). Headroom: how far each build stretches before a "
-                     "use case fails.")
+                     "the verdict and the change of the margin (1.00× just passes); a verdict that "
+                     "flips is bold and shows before → after. Headroom: how far each build "
+                     "stretches before a use case fails.")
                       .toHtmlEscaped());
     if (state.useCases.empty())
         return h + QStringLiteral("<p>%1</p>").arg(tr("No use cases are chosen."));
@@ -47,30 +47,46 @@ QString whatIfReportHtml(const ComparisonState &state, const std::vector<BuildRe
             whatIfs(b, state.model, workload, state.assumptions, catalog, rulesPtr);
         if (rulesPtr)
             dropInheritedProblems(changes, checkPlatform(rules, b, results[i].cost.powerAtLoad));
-        h += QStringLiteral("<table width=100% cellspacing=0><tr><th>%1</th><th>%2</th>")
-                 .arg(tr("Change"), tr("Price change"));
-        for (const UseCase &u : state.useCases)
-            h += QStringLiteral("<th>%1</th>").arg(esc(u.id));
-        h += QStringLiteral("</tr>");
+        // Compact: the possible changes in the table, the impossible ones in one line.
+        QStringList impossible;
+        QString rows;
         for (const WhatIf &w : changes) {
-            h += QStringLiteral("<tr><td>%1</td><td align=right>%2</td>")
-                     .arg(w.available ? WhatIfModel::changeText(w).toHtmlEscaped()
-                                      : QStringLiteral("<i>%1</i>")
-                                            .arg(WhatIfModel::changeText(w).toHtmlEscaped()),
-                          WhatIfModel::priceText(w).toHtmlEscaped());
+            if (!w.available) {
+                impossible << tr("%1 (%2)").arg(QString::fromLatin1(toString(w.change)),
+                                                QString::fromStdString(w.reason));
+                continue;
+            }
+            rows += QStringLiteral("<tr><td>%1</td><td align=right>%2</td>")
+                        .arg(WhatIfModel::changeText(w).toHtmlEscaped(),
+                             WhatIfModel::priceText(w).toHtmlEscaped());
             for (const UseCase &u : state.useCases) {
                 const UseCaseDelta *d = nullptr;
                 for (const UseCaseDelta &x : w.useCases)
-                    if (w.available && x.useCase == u.id)
+                    if (x.useCase == u.id)
                         d = &x;
-                QString cell = d ? WhatIfModel::deltaText(*d).toHtmlEscaped() : QStringLiteral("–");
+                QString cell = QStringLiteral("–");
                 if (d && d->passBefore != d->passAfter)
-                    cell = QStringLiteral("<b>%1</b>").arg(cell);
-                h += QStringLiteral("<td align=right>%1</td>").arg(cell);
+                    cell =
+                        QStringLiteral("<b>%1</b>").arg(WhatIfModel::deltaText(*d).toHtmlEscaped());
+                else if (d)
+                    cell = WhatIfModel::compactDeltaText(*d).toHtmlEscaped();
+                rows += QStringLiteral("<td align=right>%1</td>").arg(cell);
             }
-            h += QStringLiteral("</tr>");
+            rows += QStringLiteral("</tr>");
         }
-        h += QStringLiteral("</table>");
+        if (!rows.isEmpty()) {
+            h += QStringLiteral("<table width=100% cellspacing=0><tr><th width=36%>%1</th>"
+                                "<th>%2</th>")
+                     .arg(tr("Change"), tr("Price change"));
+            for (const UseCase &u : state.useCases)
+                h += QStringLiteral("<th>%1</th>").arg(esc(u.id));
+            h += QStringLiteral("</tr>") + rows + QStringLiteral("</table>");
+        }
+        if (!impossible.isEmpty())
+            h += QStringLiteral("<p class=small style=\"margin-top:2pt\">%1</p>")
+                     .arg(tr("Not possible: %1.")
+                              .arg(impossible.join(QStringLiteral("; ")))
+                              .toHtmlEscaped());
 
         const Headroom room = headroom(b, state.model, workload, state.assumptions, catalog);
         h += QStringLiteral("<p style=\"margin-top:4pt; margin-bottom:2pt\">%1</p>")

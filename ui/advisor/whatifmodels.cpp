@@ -89,6 +89,11 @@ QString WhatIfModel::deltaText(const UseCaseDelta &d) {
         .arg(passText(d.passBefore), passText(d.passAfter), signedNumber(d.marginDelta(), 2));
 }
 
+QString WhatIfModel::compactDeltaText(const UseCaseDelta &d) {
+    //: verdict after the change, then the change of the margin (×)
+    return tr("%1, %2×").arg(passText(d.passAfter), signedNumber(d.marginDelta(), 2));
+}
+
 QVariant WhatIfModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

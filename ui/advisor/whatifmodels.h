@@ -39,6 +39,8 @@ public:
     static QString changeText(const WhatIf &w);
     static QString priceText(const WhatIf &w);
     static QString deltaText(const UseCaseDelta &d);
+    // "pass, +0.25×": the verdict after only (for an unchanged verdict).
+    static QString compactDeltaText(const UseCaseDelta &d);
 
 private:
     const UseCaseDelta *delta(const WhatIf &w, int column) const;
