@@ -351,7 +351,7 @@ void TestCatalogEditor::importCsvWithTwoBadRows() {
     QCOMPARE(dialog->table()->rowCount(), 4);
     QCOMPARE(dialog->table()->item(1, 0)->text(), QStringLiteral("3"));
     QVERIFY(dialog->table()->item(1, 4)->text().contains(QStringLiteral("vram_gb")));
-    QVERIFY(dialog->summary().contains(QStringLiteral("2 row(s) have problems")));
+    QVERIFY(dialog->summary().contains(QStringLiteral("Rows with problems: 2")));
     new QAbstractItemModelTester(dialog->table()->model(),
                                  QAbstractItemModelTester::FailureReportingMode::QtTest, dialog);
     saveShot(dialog, "import-preview.png");
@@ -371,7 +371,7 @@ void TestCatalogEditor::importCsvWithTwoBadRows() {
     // The report of skipped rows names them by line.
     QVERIFY(!w.dialogs->infos.isEmpty());
     const QString report = w.dialogs->infos.last();
-    QVERIFY2(report.contains(QStringLiteral("Imported 2 row(s)")) &&
+    QVERIFY2(report.contains(QStringLiteral("Rows imported: 2")) &&
                  report.contains(QStringLiteral("line 3")) &&
                  report.contains(QStringLiteral("line 5")),
              qPrintable(report));
@@ -465,6 +465,17 @@ void TestCatalogEditor::searchAndSort() {
     for (int r = 1; r < proxy->rowCount(); ++r)
         QVERIFY(proxy->index(r - 1, vram).data(CatalogTableModel::SortRole).toDouble() <=
                 proxy->index(r, vram).data(CatalogTableModel::SortRole).toDouble());
+    // The picture shows each kind of row: an override, one of yours, shipped ones.
+    w.editor->tabs()->setCurrentIndex(1);
+    const QString first = proxy->index(0, m->columnOf(QStringLiteral("name"))).data().toString();
+    QVERIFY(m->setData(cell(m, first, QStringLiteral("price_usd")), QStringLiteral("1234")));
+    QVERIFY(w.editor->addRow(CatalogueTable::Gpus,
+                             {{QStringLiteral("name"), QStringLiteral("AAA Supplier GPU")},
+                              {QStringLiteral("vendor"), QStringLiteral("Acme")},
+                              {QStringLiteral("vram_gb"), QStringLiteral("48")},
+                              {QStringLiteral("bandwidth_gbs"), QStringLiteral("960")},
+                              {QStringLiteral("price_usd"), QStringLiteral("3999")}}));
+    w.editor->view(CatalogueTable::Gpus)->setCurrentIndex(proxy->index(1, 3));
     w.editor->resize(1280, 640);
     w.editor->show();
     QVERIFY(QTest::qWaitForWindowExposed(w.editor));

@@ -12,6 +12,7 @@
 #include <QDate>
 #include <QDir>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -149,12 +150,21 @@ CatalogEditorWindow::CatalogEditorWindow(db::CatalogueDatabase *database, Dialog
                                 QAbstractItemView::EditKeyPressed |
                                 QAbstractItemView::AnyKeyPressed);
         p.view->setAlternatingRowColors(true);
+        p.view->verticalHeader()->hide(); // row numbers of the unsorted table mean nothing here
         p.view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
         p.view->verticalHeader()->setDefaultSectionSize(p.view->fontMetrics().height() + 6);
         p.view->setAccessibleName(tabTitle(t).remove(QLatin1Char('&')));
         p.view->resizeColumnsToContents();
         for (int c = 0; c < p.model->columnCount(); ++c)
             p.view->setColumnWidth(c, std::min(p.view->columnWidth(c), 260));
+        int originWidth = 0;
+        for (RowOrigin o : {RowOrigin::Shipped, RowOrigin::Own, RowOrigin::Override}) {
+            QFont bold = p.view->font();
+            bold.setBold(true);
+            originWidth =
+                std::max(originWidth, QFontMetrics(bold).horizontalAdvance(originText(o)) + 16);
+        }
+        p.view->setColumnWidth(CatalogTableModel::OriginColumn, originWidth);
         connect(p.view->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 &CatalogEditorWindow::updateActions);
         connect(m_search, &QLineEdit::textChanged, p.proxy,
@@ -471,7 +481,7 @@ void CatalogEditorWindow::finishImport(ImportPreviewDialog *dialog) {
                              .arg(report.message, report.errors.join(QStringLiteral("\n"))));
         return;
     }
-    auto *macro = new QUndoCommand(tr("Import %n row(s)", "", report.written));
+    auto *macro = new QUndoCommand(tr("Import of %1 rows").arg(QLocale().toString(report.written)));
     for (const UserRowEdit &e : edits) {
         new UserRowCommand(
             &m_editor, e,
@@ -483,9 +493,9 @@ void CatalogEditorWindow::finishImport(ImportPreviewDialog *dialog) {
     }
     m_undo->push(macro);
     const QLocale locale;
-    QString text = tr("Imported %n row(s).", "", report.written);
+    QString text = tr("Rows imported: %1.").arg(locale.toString(report.written));
     if (report.skipped > 0) {
-        text += u' ' + tr("Skipped %n bad row(s):", "", report.skipped) + u'\n' +
+        text += u' ' + tr("Bad rows skipped: %1.").arg(locale.toString(report.skipped)) + u'\n' +
                 report.errors.join(QStringLiteral("\n"));
     }
     showMessage(text, false);
@@ -508,8 +518,8 @@ bool CatalogEditorWindow::exportTable(CatalogueTable table, const QString &path,
     if (error.isEmpty()) {
         const QByteArray bytes = json ? db::exportJson(table, rows) : db::exportCsv(table, rows);
         if (db::writeFileAtomically(path, bytes, &error)) {
-            showMessage(tr("Exported %n row(s) to %1.", "", static_cast<int>(rows.size()))
-                            .arg(QDir::toNativeSeparators(path)),
+            showMessage(tr("Rows exported: %1, to %2.")
+                            .arg(QLocale().toString(rows.size()), QDir::toNativeSeparators(path)),
                         false);
             return true;
         }
@@ -542,8 +552,8 @@ bool CatalogEditorWindow::exportPack(const QString &path) {
                          tr("“%1” was not written: %2").arg(QDir::toNativeSeparators(path), error));
         return false;
     }
-    showMessage(tr("Exported a pack of %n row(s) (your rows and overrides) to %1.", "", count)
-                    .arg(QDir::toNativeSeparators(path)),
+    showMessage(tr("Exported a pack of your rows and overrides (%1 rows) to %2.")
+                    .arg(QLocale().toString(count), QDir::toNativeSeparators(path)),
                 false);
     return true;
 }

@@ -64,6 +64,7 @@ ImportPreviewDialog::ImportPreviewDialog(const db::ImportPreview &preview, const
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false); // one line per row; the tooltip has the whole text
     for (int i = 0; i < m_preview.rows.size(); ++i) {
         const db::ImportRow &r = m_preview.rows[i];
         const QString name = r.values.value(QStringLiteral("name"));
@@ -92,7 +93,7 @@ ImportPreviewDialog::ImportPreviewDialog(const db::ImportPreview &preview, const
         m_table->setItem(i, 1, new QTableWidgetItem(tableTitle(r.table)));
         m_table->setItem(i, 2, new QTableWidgetItem(name));
         auto *what = new QTableWidgetItem(action);
-        auto *problems = new QTableWidgetItem(r.errors.join(QStringLiteral("\n")));
+        auto *problems = new QTableWidgetItem(r.errors.join(QStringLiteral("; ")));
         if (!r.errors.isEmpty()) {
             QFont bold = what->font();
             bold.setBold(true);
@@ -104,11 +105,10 @@ ImportPreviewDialog::ImportPreviewDialog(const db::ImportPreview &preview, const
     }
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->resizeRowsToContents();
 
     const int bad = m_preview.badRows();
     const int good = static_cast<int>(m_preview.rows.size()) - bad;
-    QString text = tr("%n row(s) read.", "", static_cast<int>(m_preview.rows.size())) + u' ' +
+    QString text = tr("Rows read: %1.").arg(locale.toString(m_preview.rows.size())) + u' ' +
                    tr("New: %1 · overriding shipped rows: %2 · replacing your rows: %3 · "
                       "refused: %4.")
                        .arg(locale.toString(adds), locale.toString(overrides),
@@ -117,9 +117,9 @@ ImportPreviewDialog::ImportPreviewDialog(const db::ImportPreview &preview, const
         text += u' ' + tr("Pack from “%1”, as of %2.")
                            .arg(m_preview.source.toHtmlEscaped(), m_preview.asOf.toHtmlEscaped());
     text += QStringLiteral("<br>");
-    text += bad > 0 ? tr("<b>%n row(s) have problems</b> (listed by line below). Nothing is "
-                         "written until you choose.",
-                         "", bad)
+    text += bad > 0 ? tr("<b>Rows with problems: %1</b> (listed by line below). Nothing is "
+                         "written until you choose.")
+                          .arg(locale.toString(bad))
                     : tr("Every row is good. Nothing is written until you choose.");
     m_summary->setText(text);
     m_summary->setWordWrap(true);
