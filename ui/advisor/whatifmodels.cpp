@@ -145,12 +145,17 @@ QVariant WhatIfModel::data(const QModelIndex &index, int role) const {
                 .arg(QString::fromStdString(d->useCase), passText(d->passBefore),
                      passText(d->passAfter), fmt::number(d->marginBefore, 2),
                      fmt::number(d->marginAfter, 2));
-        if (column == Change && !w.platformProblems.empty()) {
-            QStringList lines;
-            for (const PlatformProblem &p : w.platformProblems)
-                lines << QString::fromStdString(p.message);
-            return tr("Estimated, but the platform cannot take it as is:\n%1")
-                .arg(lines.join(QLatin1Char('\n')));
+        if (column == Change) {
+            QString text = changeText(w);
+            if (!w.platformProblems.empty()) {
+                QStringList lines;
+                for (const PlatformProblem &p : w.platformProblems)
+                    lines << QString::fromStdString(p.message);
+                text +=
+                    QLatin1Char('\n') + tr("Estimated, but the platform cannot take it as is:\n%1")
+                                            .arg(lines.join(QLatin1Char('\n')));
+            }
+            return text;
         }
         return {};
     case Qt::AccessibleTextRole:

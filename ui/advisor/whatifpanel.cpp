@@ -49,6 +49,13 @@ WhatIfPanel::WhatIfPanel(ComparisonDocument *document, QWidget *parent)
     m_whatIfView->setToolTip(tr("Each row is one change to the selected build. Each use-case "
                                 "column shows the verdict before → after and how the margin moves; "
                                 "bold marks a verdict that flips."));
+    // A long "not possible" reason must not push the use cases off screen: the
+    // change column has a fixed share, elides, and its tooltip has the full text.
+    m_whatIfView->horizontalHeader()->setSectionResizeMode(WhatIfModel::Change,
+                                                           QHeaderView::Interactive);
+    m_whatIfView->horizontalHeader()->resizeSection(WhatIfModel::Change,
+                                                    fontMetrics().averageCharWidth() * 44);
+    m_whatIfView->setTextElideMode(Qt::ElideRight);
     m_headroomView = makeView(m_headroom, QStringLiteral("headroomTable"), this);
     m_headroomView->setAccessibleName(tr("Headroom per use case"));
     m_headroomView->setToolTip(tr("How much bigger a model, how long a context and how many users "
