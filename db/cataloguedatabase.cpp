@@ -777,6 +777,8 @@ OpenResult CatalogueDatabase::open(const QString &path) {
 
     const bool writable =
         lock == Private::Lock::Taken && markedWritable(QFileInfo(path)) && folderWritable;
+    if (!writable)
+        d->writerLock.reset(); // a reader does not keep another copy from writing
     if (!d->openConnection(path, !writable, &error)) {
         d->close();
         r.message = tr("The catalogue %1 cannot be opened: %2.").arg(shown, error);

@@ -60,6 +60,14 @@ MigrationResult migrateDatabase(const QSqlDatabase &db, const QList<MigrationSte
         return r;
     }
     r.backupPath = backupPath;
+    // SQLite's procedure for schema changes: foreign keys off while a step
+    // rebuilds tables (it cannot be changed inside a transaction), and a
+    // foreign_key_check before each commit instead. On again afterwards.
+    q.exec(u"PRAGMA foreign_keys = OFF"_s);
+    struct Restore {
+        QSqlQuery &q;
+        ~Restore() { q.exec(u"PRAGMA foreign_keys = ON"_s); }
+    } restore{q};
     for (int v = r.fromVersion; v < targetVersion; ++v) {
         const MigrationStep *step = nullptr;
         for (const MigrationStep &s : steps) {
@@ -83,6 +91,12 @@ MigrationResult migrateDatabase(const QSqlDatabase &db, const QList<MigrationSte
         error.clear();
         if (!step->apply(db, &error))
             return fail(error.isEmpty() ? step->description : error);
+        if (!q.exec(u"PRAGMA foreign_key_check"_s))
+            return fail(plainSqlError(q.lastError()));
+        if (q.next())
+            return fail(tr("the step left rows of %1 pointing at rows that do not exist")
+                            .arg(q.value(0).toString()));
+        q.finish();
         // PRAGMA takes no bound values; v is our own integer.
         if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1)))
             return fail(plainSqlError(q.lastError()));

@@ -145,6 +145,7 @@ private slots:
     void upgradeChain_data();
     void upgradeChain();
     void failingStepRollsBack();
+    void stepBreakingReferencesRollsBack();
     void missingStepOpensReadOnly();
     void readOnlyOlderFileIsNotUpgraded();
     void fileOfTheLaterChainIsNewerForThisProgram();
@@ -264,6 +265,28 @@ void TstCatalogueUpgrade::failingStepRollsBack() {
     QSqlQuery q(QSqlDatabase::database(db.connectionName()));
     QVERIFY(!q.exec(u"DELETE FROM cpus WHERE origin = 'user'"_s));
     QCOMPARE(db.load().cpus.empty(), false);
+}
+
+void TstCatalogueUpgrade::stepBreakingReferencesRollsBack() {
+    // Foreign keys are off while steps run (tables can be rebuilt); a step that
+    // leaves a preset without its CPU is caught by foreign_key_check and undone.
+    QTemporaryDir dir;
+    const QString path = copyFixture(dir, u"user-rows-v1.sqlite"_s);
+    CatalogueDatabase db;
+    db.setSchemaUpgrades(
+        2, {{1, u"drops a CPU a preset uses"_s, [](const QSqlDatabase &d, QString *error) {
+                 return run(d, {u"DELETE FROM cpus WHERE name = 'Fixture CPU 03'"_s}, error);
+             }}});
+    const OpenResult r = db.open(path);
+    QVERIFY2(r.ok && r.readOnly && !r.upgraded, qPrintable(r.message));
+    QVERIFY2(r.message.contains(u"pointing at rows that do not exist"_s), qPrintable(r.message));
+    Peek now(path);
+    QCOMPARE(now.value(u"PRAGMA user_version"_s).toInt(), 1);
+    QCOMPARE(now.value(u"SELECT count(*) FROM cpus WHERE name = 'Fixture CPU 03'"_s).toInt(), 1);
+    // ... and foreign keys are enforced again on the connection afterwards.
+    QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+    QVERIFY(q.exec(u"PRAGMA foreign_keys"_s) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
 }
 
 void TstCatalogueUpgrade::missingStepOpensReadOnly() {
