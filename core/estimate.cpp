@@ -409,6 +409,8 @@ void estimateInto(const Build &build, const ModelChoice &choice, const Workload 
         if (std::isfinite(ctx.value()) && ctx > maxContext)
             maxContext = ctx;
     }
+    if (std::isfinite(workload.reservedContext.value()) && workload.reservedContext > maxContext)
+        maxContext = workload.reservedContext;
     c.kv = kvCacheBytes(m, maxContext, a.kvBytesPerElement, a.microBatch);
     c.overhead = positive(a.runtimeOverhead) ? a.runtimeOverhead : bytes(0);
     c.cpuFlops = detail::cpuPeak(build.cpu);

@@ -241,6 +241,8 @@ ModelPrep prepareModel(const ModelChoice &choice, const Workload &workload, cons
         if (std::isfinite(ctx.value()) && ctx > maxContext)
             maxContext = ctx;
     }
+    if (std::isfinite(workload.reservedContext.value()) && workload.reservedContext > maxContext)
+        maxContext = workload.reservedContext;
     p.kv = kvCacheBytes(m, maxContext, a.kvBytesPerElement, a.microBatch);
     p.overhead = positive(a.runtimeOverhead) ? a.runtimeOverhead : bytes(0);
     const Tokens headlinePrompt = tokens(512), headlineGen = tokens(128);

@@ -29,6 +29,11 @@ struct Thresholds {
 
 struct Workload {
     std::vector<UseCase> useCases;
+    // Context window the runtime is started with (llama.cpp -c): its KV cache is
+    // allocated whole, so memory fit plans for the larger of this and the longest
+    // use case. Zero: just the longest use case. Speeds do not change (only the
+    // filled part of the cache is read).
+    units::Tokens reservedContext{};
 };
 
 } // namespace llm

@@ -101,6 +101,7 @@ private slots:
     void seedSpeedLimits_data();
     void seedSpeedLimits();
     void useCaseAverage();
+    void reservedContext();
     void memoryFitEdges_data();
     void memoryFitEdges();
     void nothingFits();
@@ -305,6 +306,32 @@ void TestEstimate::useCaseAverage() {
     COMPARE_ENUM(v.workflow, WorkflowClass::Background); // about 92 s in all
     // Later use cases read more KV per token: slower than the empty-context headline.
     QVERIFY(v.generationRate < e.generationRate);
+}
+
+void TestEstimate::reservedContext() {
+    // A 32,768-token window reserves KV for 32,768 tokens, not for UC1's 1,024 + 16;
+    // the speeds do not change (only the filled part of the cache is read).
+    const Workload plain{{seedUseCases()[0]}};
+    Workload planned = plain;
+    planned.reservedContext = tokens(32768);
+    const Estimate a = estimate(cpuBuild(64), dense10GB(), plain, ideal());
+    const Estimate b = estimate(cpuBuild(64), dense10GB(), planned, ideal());
+    QCOMPARE(inBytes(a.memory.kvCache), (1024 + 16) * kvTok);
+    QCOMPARE(inBytes(b.memory.kvCache), 32768 * kvTok);
+    QCOMPARE(inBytes(b.memory.total), W + 32768 * kvTok + overhead);
+    QCOMPARE(inTokensPerSecond(b.generationRate), inTokensPerSecond(a.generationRate));
+    QCOMPARE(inTokensPerSecond(b.useCases[0].generationRate),
+             inTokensPerSecond(a.useCases[0].generationRate));
+    // A window shorter than the use case changes nothing.
+    planned.reservedContext = tokens(512);
+    QCOMPARE(inBytes(estimate(cpuBuild(64), dense10GB(), planned, ideal()).memory.kvCache),
+             inBytes(a.memory.kvCache));
+    // The window alone can make a model stop fitting.
+    Build small = cpuBuild(64);
+    small.memory.capacity = bytes(W + 2048 * kvTok + overhead);
+    planned.reservedContext = tokens(32768);
+    QVERIFY(estimate(small, dense10GB(), plain, ideal()).fits);
+    QVERIFY(!estimate(small, dense10GB(), planned, ideal()).fits);
 }
 
 void TestEstimate::memoryFitEdges_data() {
