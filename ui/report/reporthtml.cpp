@@ -91,7 +91,8 @@ QString reportFrontHtml(const ComparisonState &state, const std::vector<BuildRes
         if (b.integratedGpu)
             mark(&marks, tr("GPU"), b.integratedGpu->name, b.integratedGpu->origin);
         if (!marks.isEmpty())
-            h += QStringLiteral("<p class=small style=\"margin-top:0pt\">† %1</p>")
+            h += QStringLiteral("<p class=small style=\"margin-top:0pt; margin-bottom:0pt\">"
+                                "† %1</p>")
                      .arg(marks.join(QStringLiteral(" · ")));
     }
     QStringList modelMarks;
