@@ -40,6 +40,9 @@ ModelPicker::ModelPicker(ComparisonDocument *document, QWidget *parent)
     m_quant->setToolTip(glossary(Term::Quantization));
     m_quant->setWhatsThis(glossary(Term::Quantization));
     m_facts->setToolTip(glossary(Term::KvCache));
+    // Wraps (two lines) instead of widening the window past 1280 px.
+    m_facts->setWordWrap(true);
+    m_facts->setMinimumWidth(m_facts->fontMetrics().averageCharWidth() * 20);
 
     auto *modelLabel = new QLabel(tr("M&odel:"), this);
     modelLabel->setBuddy(m_model);

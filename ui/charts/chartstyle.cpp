@@ -143,6 +143,10 @@ void bindCategoryLabels(QBarCategoryAxis *axis, QAbstractItemModel *model, int c
             axis->append(labels);
         }
     };
+    // Build numbers are one or two digits: Qt would elide even those to "…" when the
+    // chart gets short (first-run guide shown at 1280×720), so never truncate them.
+    if (compact)
+        axis->setTruncateLabels(false);
     update();
     QObject::connect(model, &QAbstractItemModel::modelReset, axis, update);
     QObject::connect(model, &QAbstractItemModel::dataChanged, axis, update);

@@ -6,9 +6,7 @@
 namespace llm::ui {
 
 QString glossary(Term term) {
-    const auto tr = [](const char *s) {
-        return QCoreApplication::translate("llm::ui::glossary", s);
-    };
+    const auto tr = [](const char *s) { return QCoreApplication::translate("llm::ui", s); };
     switch (term) {
     case Term::CpuFamily:
         return tr("Narrows the CPU list: desktop (2 memory channels), workstation (4-8), server "

@@ -74,10 +74,9 @@ QWidget *Guidance::wrapCentral(QWidget *content) {
     layout->addWidget(bars);
     layout->addWidget(content, 1);
 
-    m_guide = new InfoBar(tr("<b>Getting started:</b> 1. pick the builds to compare on the "
-                             "left (New build, or start from a preset); 2. pick the model and "
-                             "the use cases above the charts; 3. export the comparison with "
-                             "File → Export PDF…"),
+    m_guide = new InfoBar(tr("<b>Getting started:</b> 1. pick builds on the left (New build or a "
+                             "preset) · 2. pick the model and use cases above the charts · "
+                             "3. File → Export PDF…"),
                           bars);
     m_guide->setObjectName(QStringLiteral("guideBar"));
     QPushButton *never = m_guide->addButton(tr("Don't show again"));

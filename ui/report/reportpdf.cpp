@@ -27,7 +27,7 @@ namespace llm::ui {
 namespace {
 
 QString tr(const char *s) {
-    return QCoreApplication::translate("llm::ui::report", s);
+    return QCoreApplication::translate("llm::ui", s);
 }
 
 struct Page {
@@ -53,9 +53,11 @@ struct Page {
         painter->drawText(QRectF(body.left(), body.top() - line * 1.6, body.width(), line),
                           Qt::AlignLeft | Qt::AlignVCenter, header);
         painter->drawText(QRectF(body.left(), body.bottom() + line * 0.6, body.width(), line),
-                          Qt::AlignRight | Qt::AlignVCenter, tr("Page %1").arg(number));
+                          Qt::AlignRight | Qt::AlignVCenter,
+                          QCoreApplication::translate("llm::ui", "Page %1").arg(number));
         painter->drawText(QRectF(body.left(), body.bottom() + line * 0.6, body.width(), line),
-                          Qt::AlignLeft | Qt::AlignVCenter, tr("Estimates, not measurements."));
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          QCoreApplication::translate("llm::ui", "Estimates, not measurements."));
         painter->setPen(QPen(Qt::gray, dpi / 150.0));
         painter->drawLine(QPointF(body.left(), body.top() - line * 0.4),
                           QPointF(body.right(), body.top() - line * 0.4));

@@ -28,9 +28,7 @@ QList<WhyEntry> whyEntries(const ComparisonState &state, const std::vector<Build
 
 QString headline(const Build &build, const BuildResult &result) {
     Q_UNUSED(build);
-    const auto tr = [](const char *s) {
-        return QCoreApplication::translate("llm::ui::headline", s);
-    };
+    const auto tr = [](const char *s) { return QCoreApplication::translate("llm::ui", s); };
     if (!result.computed)
         return tr("Not computed.");
     const Estimate &e = result.estimate;
