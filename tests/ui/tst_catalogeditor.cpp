@@ -3,6 +3,7 @@
 // catalogue database: overrides reach the database and the comparison, bad
 // values are refused with the field named and nothing written, undo / reset /
 // add / delete, a CSV import with two bad rows, and a read-only database.
+#include "catalog/addrowdialog.h"
 #include "catalog/catalogeditorwindow.h"
 #include "catalog/catalogtablemodel.h"
 #include "catalog/importpreviewdialog.h"
@@ -25,6 +26,7 @@
 #include <QSortFilterProxyModel>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -106,6 +108,8 @@ private slots:
     void invalidValuesRefused_data();
     void invalidValuesRefused();
     void addAndDeleteUserRow();
+    void addRowForm();
+    void vanishedPartIsNamed();
     void importCsvWithTwoBadRows();
     void importCancelWritesNothing();
     void exportRoundTrip();
@@ -292,6 +296,67 @@ void TestCatalogEditor::addAndDeleteUserRow() {
     QVERIFY(!w.stored(CatalogueTable::Gpus, name));
     w.editor->undoStack()->redo();
     QCOMPARE(w.stored(CatalogueTable::Gpus, name)->origin, RowOrigin::Own);
+}
+
+void TestCatalogEditor::addRowForm() {
+    World w;
+    QVERIFY(w.open());
+    AddRowDialog form(
+        CatalogueTable::Quants, {},
+        [&](const db::RowValues &v) {
+            const bool ok = w.editor->addRow(CatalogueTable::Quants, v);
+            return db::EditResult{ok, ok ? QString() : w.editor->message()};
+        },
+        w.editor);
+    QVERIFY(form.field(QStringLiteral("bits_per_weight")));
+    form.field(QStringLiteral("name"))->setText(QStringLiteral("Q3_FORM"));
+    form.field(QStringLiteral("bits_per_weight"))->setText(QStringLiteral("-1"));
+    QVERIFY(!form.submit());
+    QVERIFY2(form.message().contains(QStringLiteral("bits_per_weight")),
+             qPrintable(form.message()));
+    QVERIFY(form.result() != QDialog::Accepted);
+    QVERIFY(!w.stored(CatalogueTable::Quants, QStringLiteral("Q3_FORM")));
+    form.field(QStringLiteral("bits_per_weight"))->setText(QStringLiteral("3.9"));
+    QVERIFY2(form.submit(), qPrintable(form.message()));
+    QCOMPARE(form.result(), int(QDialog::Accepted));
+    QCOMPARE(w.stored(CatalogueTable::Quants, QStringLiteral("Q3_FORM"))->origin, RowOrigin::Own);
+}
+
+void TestCatalogEditor::vanishedPartIsNamed() {
+    // A build on one of the user's own GPUs; the row is deleted: the build keeps
+    // its figures and the window says which part is gone.
+    World w;
+    QVERIFY(w.open());
+    const QString name = QStringLiteral("Own GPU In A Build");
+    QVERIFY(w.editor->addRow(CatalogueTable::Gpus,
+                             {{QStringLiteral("name"), name},
+                              {QStringLiteral("vendor"), QStringLiteral("Acme")},
+                              {QStringLiteral("vram_gb"), QStringLiteral("24")},
+                              {QStringLiteral("bandwidth_gbs"), QStringLiteral("800")},
+                              {QStringLiteral("tdp_w"), QStringLiteral("250")},
+                              {QStringLiteral("pcie_gen"), QStringLiteral("5")},
+                              {QStringLiteral("pcie_lanes"), QStringLiteral("16")},
+                              {QStringLiteral("price_usd"), QStringLiteral("1500")}}));
+    QString shippedGpu;
+    const int b = buildWithGpu(*w.window, &shippedGpu);
+    QVERIFY(b >= 0);
+    Build build = w.window->document()->state().builds[static_cast<std::size_t>(b)];
+    const auto found = findGpu(w.window->document()->catalog(), name.toStdString());
+    QVERIFY(found);
+    build.gpus.front().gpu = *found.match;
+    QString reason;
+    QVERIFY2(w.window->document()->updateBuild(b, build, QStringLiteral("GPU"), 0, &reason),
+             qPrintable(reason));
+    QVERIFY(w.editor->deleteRow(CatalogueTable::Gpus, name));
+    const QString shown = w.window->statusBar()->currentMessage();
+    QVERIFY2(shown.contains(name) && shown.contains(QStringLiteral("no longer in the catalogue")),
+             qPrintable(shown));
+    const Build &kept = w.window->document()->state().builds[static_cast<std::size_t>(b)];
+    QCOMPARE(QString::fromStdString(kept.gpus.front().gpu.name), name);
+    QVERIFY(w.window->document()->results()[static_cast<std::size_t>(b)].computed);
+    // Undo of the delete brings the row back, and the build finds it again.
+    w.editor->undoStack()->undo();
+    QVERIFY(findGpu(w.window->document()->catalog(), name.toStdString()));
 }
 
 void TestCatalogEditor::importCsvWithTwoBadRows() {
