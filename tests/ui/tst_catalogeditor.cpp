@@ -593,6 +593,8 @@ void TestCatalogEditor::readOnlyDatabaseDisablesEditing() {
                                {QStringLiteral("vram_gb"), QStringLiteral("8")},
                                {QStringLiteral("bandwidth_gbs"), QStringLiteral("100")}}));
     QVERIFY(w.editor->message().contains(QStringLiteral("read-only")));
+    w.editor->resize(1000, 400);
+    saveShot(w.editor, "catalog-editor-readonly.png");
     QCOMPARE(w.stored(CatalogueTable::Gpus, name)->origin, RowOrigin::Shipped);
     QVERIFY(!w.stored(CatalogueTable::Gpus, QStringLiteral("X")));
 }

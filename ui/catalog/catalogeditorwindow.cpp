@@ -287,8 +287,12 @@ QString CatalogEditorWindow::message() const {
 
 void CatalogEditorWindow::showMessage(const QString &text, bool error) {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("QLabel { color: #b00020; font-weight: bold; }")
-                                   : QString());
+    // A red that reads on the light and on the dark palette.
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    m_message->setStyleSheet(
+        error ? QStringLiteral("QLabel { color: %1; font-weight: bold; }")
+                    .arg(dark ? QStringLiteral("#ff8a80") : QStringLiteral("#b00020"))
+              : QString());
 }
 
 int CatalogEditorWindow::selectedSourceRow() const {
