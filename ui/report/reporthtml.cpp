@@ -17,7 +17,7 @@ namespace llm::ui {
 
 namespace {
 QString tr(const char *s) {
-    return QCoreApplication::translate("llm::ui::report", s);
+    return QCoreApplication::translate("llm::ui", s);
 }
 
 QString esc(const std::string &s) {
