@@ -6,6 +6,7 @@
 // the About dialog; the status bar's assumptions line; the translation loads.
 #include "assumptions.h"
 #include "catalogue.h"
+#include "charts/chartspanel.h"
 #include "comparison/comparisondocument.h"
 #include "fakedialogs.h"
 #include "mainwindow/aboutdialog.h"
@@ -18,6 +19,7 @@
 #include "workload.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -256,6 +258,22 @@ private slots:
         QVERIFY(!AboutDialog::html(m_catalog, Assumptions{})
                      .contains(QStringLiteral("Measured error")));
         QVERIFY(w->close());
+    }
+
+    void themeIsRememberedAndChartsFollow() {
+        {
+            auto w = startWindow();
+            w->setTheme(Theme::Dark);
+            QVERIFY(w->charts()->mode() == ChartMode::Dark);
+            QVERIFY(w->close());
+        }
+        auto again = startWindow();
+        QVERIFY(again->charts()->mode() == ChartMode::Dark);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 128);
+        again->setTheme(Theme::Light);
+        QVERIFY(again->charts()->mode() == ChartMode::Light);
+        QVERIFY(again->close());
+        QVERIFY(startWindow()->charts()->mode() == ChartMode::Light);
     }
 
     void germanTranslationLoads() {
