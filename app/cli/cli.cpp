@@ -9,13 +9,24 @@ namespace llm::cli {
 
 using namespace Qt::StringLiterals;
 
-int badInput(const QString &field, const QString &message) {
+namespace {
+void writeErrorLine(const QString &field, const QString &message) {
     // One line, whatever the message: a test or a script reads exactly one.
     QString line = u"error: "_s + field + u": "_s + message;
     line.replace(u'\n', u' ');
     std::fputs((line + u'\n').toUtf8().constData(), stderr);
     std::fflush(stderr);
+}
+} // namespace
+
+int badInput(const QString &field, const QString &message) {
+    writeErrorLine(field, message);
     return kExitBadInput;
+}
+
+int internalFailure(const QString &field, const QString &message) {
+    writeErrorLine(field, message);
+    return kExitInternal;
 }
 
 void writeStdout(const QByteArray &bytes) {

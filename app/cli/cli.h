@@ -26,6 +26,8 @@ enum class Format { Json, Table };
 // Prints "error: <field>: <message>" as exactly one line on stderr and
 // returns kExitBadInput. Nothing may have been written to stdout before.
 int badInput(const QString &field, const QString &message);
+// The same one line for a failure that is not the user's input; returns kExitInternal.
+int internalFailure(const QString &field, const QString &message);
 
 void writeStdout(const QByteArray &bytes);
 void writeStdout(const QString &text);
@@ -50,5 +52,6 @@ int runCatalogIo(const QStringList &arguments);
 int runRecommend(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
 int runCalibrate(const QStringList &arguments);
+int runReport(const QStringList &arguments);
 
 } // namespace llm::cli

@@ -18,7 +18,7 @@ struct Verb {
     int (*run)(const QStringList &arguments);
 };
 
-// Later verbs (report, recommend, validate) are added here and in their own file.
+// One entry per verb; each lives in its own verb_<name>.cpp.
 constexpr std::array kVerbs{
     Verb{"estimate", "estimate --scenario FILE.json|- [--format json|table]", &runEstimate},
     Verb{"catalog", "catalog list cpus|gpus|models|quants [--format json|table]", &runCatalog},
@@ -29,6 +29,7 @@ constexpr std::array kVerbs{
     Verb{"validate", "validate --measured FILE.csv [--format json|table]", &runValidate},
     Verb{"calibrate", "calibrate --measured FILE.csv --output FILE.csv [--date YYYY-MM-DD]",
          &runCalibrate},
+    Verb{"report", "report --scenario FILE.json --pdf OUT.pdf [--database PATH]", &runReport},
 };
 
 QString usage() {

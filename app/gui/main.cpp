@@ -15,6 +15,8 @@
 #include <QTabWidget>
 #include <QTimer>
 
+#include <memory>
+
 int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("LlmAdvisor"));
@@ -68,6 +70,15 @@ int main(int argc, char *argv[]) {
     parser.addOption(tab);
     parser.process(app);
 
+    // Headless runs (--export-pdf, used by llmadvisor-cli report) must never wait
+    // on a message box nobody can see: their messages go to stderr instead.
+    const bool headless = parser.isSet(exportPdf);
+    std::unique_ptr<llm::ui::Dialogs> dialogs;
+    if (headless)
+        dialogs = std::make_unique<llm::ui::ConsoleDialogs>();
+    else
+        dialogs = std::make_unique<llm::ui::WidgetDialogs>();
+
     llm::db::CatalogueDatabase db;
     const llm::db::OpenResult opened =
         db.open(parser.isSet(database) ? parser.value(database)
@@ -80,7 +91,7 @@ int main(int argc, char *argv[]) {
         catalog = llm::db::loadShippedCatalog();
     }
     if (!opened.message.isEmpty())
-        QMessageBox::warning(nullptr,
+        dialogs->information(nullptr,
                              QCoreApplication::translate("main", "LLM Procurement Advisor"),
                              opened.message);
 
@@ -89,12 +100,12 @@ int main(int argc, char *argv[]) {
     QString calibrationError;
     const llm::Assumptions calibrated = llm::db::shippedAssumptions(&calibrationError);
     if (!calibrationError.isEmpty())
-        QMessageBox::warning(
+        dialogs->information(
             nullptr, QCoreApplication::translate("main", "LLM Procurement Advisor"),
             QCoreApplication::translate("main", "The calibrated efficiency factors could not be "
                                                 "read (%1); uncalibrated defaults are used.")
                 .arg(calibrationError));
-    llm::ui::MainWindow window(std::move(catalog), calibrated);
+    llm::ui::MainWindow window(std::move(catalog), calibrated, std::move(dialogs));
     window.setCatalogueDatabase(&db); // Tools → Catalogue editor
     if (parser.isSet(theme)) {
         const QString t = parser.value(theme).toLower();
@@ -105,10 +116,12 @@ int main(int argc, char *argv[]) {
     if (parser.isSet(tab))
         window.tabs()->setCurrentIndex(parser.value(tab).toInt());
     const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty() && !window.openFile(files.first()) && parser.isSet(exportPdf))
+    // Headless exit codes follow llmadvisor-cli: 2 = the file given was refused,
+    // 1 = the report could not be written.
+    if (!files.isEmpty() && !window.openFile(files.first()) && headless)
         return 2;
-    if (parser.isSet(exportPdf))
-        return window.exportPdf(parser.value(exportPdf)) ? 0 : 2;
+    if (headless)
+        return window.exportPdf(parser.value(exportPdf)) ? 0 : 1;
     window.show();
     if (parser.isSet(screenshot)) {
         window.resize(1280, 720);

@@ -5,6 +5,8 @@
 #include <QFileDialog>
 #include <QMessageBox>
 
+#include <cstdio>
+
 namespace llm::ui {
 
 QString WidgetDialogs::openFileName(QWidget *parent, const QString &title, const QString &filter) {
@@ -33,6 +35,34 @@ Dialogs::SaveChoice WidgetDialogs::askSaveChanges(QWidget *parent, const QString
     if (answer == QMessageBox::Save)
         return SaveChoice::Save;
     return answer == QMessageBox::Discard ? SaveChoice::Discard : SaveChoice::Cancel;
+}
+
+namespace {
+void writeLine(const char *kind, const QString &text) {
+    QString line = text.simplified(); // one line, whatever the message
+    std::fprintf(stderr, "%s: %s\n", kind, line.toUtf8().constData());
+    std::fflush(stderr);
+}
+} // namespace
+
+QString ConsoleDialogs::openFileName(QWidget *, const QString &, const QString &) {
+    return {};
+}
+
+QString ConsoleDialogs::saveFileName(QWidget *, const QString &, const QString &, const QString &) {
+    return {};
+}
+
+void ConsoleDialogs::error(QWidget *, const QString &, const QString &text) {
+    writeLine("error", text);
+}
+
+void ConsoleDialogs::information(QWidget *, const QString &, const QString &text) {
+    writeLine("note", text);
+}
+
+Dialogs::SaveChoice ConsoleDialogs::askSaveChanges(QWidget *, const QString &) {
+    return SaveChoice::Discard;
 }
 
 } // namespace llm::ui

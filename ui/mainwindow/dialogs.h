@@ -35,4 +35,17 @@ public:
     SaveChoice askSaveChanges(QWidget *parent, const QString &documentName) override;
 };
 
+// For headless runs (--export-pdf, llmadvisor-cli report): nothing is asked,
+// errors and notes go to stderr as one "error: ..." / "note: ..." line each,
+// and unsaved changes are discarded.
+class ConsoleDialogs final : public Dialogs {
+public:
+    QString openFileName(QWidget *parent, const QString &title, const QString &filter) override;
+    QString saveFileName(QWidget *parent, const QString &title, const QString &suggested,
+                         const QString &filter) override;
+    void error(QWidget *parent, const QString &title, const QString &text) override;
+    void information(QWidget *parent, const QString &title, const QString &text) override;
+    SaveChoice askSaveChanges(QWidget *parent, const QString &documentName) override;
+};
+
 } // namespace llm::ui

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+// llmadvisor-cli report: the headless PDF report, driven as a process against
+// the built window program, in an isolated profile (no user files touched).
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+class TestCliReport : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+
+    QProcessEnvironment isolatedEnvironment() const {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("LLMADVISOR_GUI"), QStringLiteral(LLMADVISOR_GUI_PATH));
+        return env;
+    }
+
+    Run runCli(const QStringList &args, const QProcessEnvironment &env) const {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(LLMADVISOR_CLI_PATH), args);
+        if (!p.waitForFinished(180'000))
+            p.kill();
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+    Run runCli(const QStringList &args) const { return runCli(args, isolatedEnvironment()); }
+
+    QString writeScenario(const QString &name, const QJsonObject &root) const {
+        const QString path = m_home.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(root).toJson()) < 0)
+            return {};
+        return path;
+    }
+
+    static QJsonObject twoBuildScenario() {
+        QJsonObject desk{
+            {QStringLiteral("name"), QStringLiteral("Quote Alpha desktop")},
+            {QStringLiteral("cpu"), QStringLiteral("9950X")},
+            {QStringLiteral("memory"), QJsonObject{{QStringLiteral("channels"), 2},
+                                                   {QStringLiteral("mts"), 5600},
+                                                   {QStringLiteral("capacity_gb"), 96}}}};
+        QJsonObject server{
+            {QStringLiteral("name"), QStringLiteral("Quote Bravo server")},
+            {QStringLiteral("cpu"), QStringLiteral("EPYC 9554P")},
+            {QStringLiteral("memory"), QJsonObject{{QStringLiteral("channels"), 12},
+                                                   {QStringLiteral("mts"), 4800},
+                                                   {QStringLiteral("capacity_gb"), 384}}}};
+        return {{QStringLiteral("builds"), QJsonArray{desk, server}},
+                {QStringLiteral("model"),
+                 QJsonObject{{QStringLiteral("name"), QStringLiteral("Qwen2.5-14B-Instruct")},
+                             {QStringLiteral("quant"), QStringLiteral("Q4_K_M")}}},
+                {QStringLiteral("use_cases"),
+                 QJsonArray{QStringLiteral("UC1"), QStringLiteral("UC2"), QStringLiteral("UC3"),
+                            QStringLiteral("UC4")}}};
+    }
+
+    // The one stderr line of a refused run.
+    static void verifyOneErrorLine(const Run &run, const char *fieldPrefix) {
+        const QList<QByteArray> lines = run.err.trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().startsWith(fieldPrefix), run.err.constData());
+        QVERIFY(run.out.isEmpty());
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_home.isValid()); }
+
+    void writesTheReportWithEveryBuildAndUseCase() {
+        const QString scenario = writeScenario(QStringLiteral("two.json"), twoBuildScenario());
+        QVERIFY(!scenario.isEmpty());
+        const QString pdf = m_home.filePath(QStringLiteral("two.pdf"));
+        const Run run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), scenario,
+                                QStringLiteral("--pdf"), pdf});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.out.startsWith("wrote "), run.out.constData());
+        QFile f(pdf);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.read(5) == "%PDF-");
+
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdftotext.isEmpty())
+            QSKIP("poppler-utils (pdftotext) not installed");
+        QProcess text;
+        text.start(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(60'000));
+        // Layout mode may break a long name across columns; compare without line breaks.
+        const QString body = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        for (const char *expected : {"Quote Alpha desktop", "Quote Bravo server",
+                                     "Qwen2.5-14B-Instruct", "UC1", "UC2", "UC3", "UC4"})
+            QVERIFY2(body.contains(QLatin1String(expected)), expected);
+    }
+
+    void refusesABrokenScenarioWithOneLine() {
+        QJsonObject root = twoBuildScenario();
+        QJsonArray builds = root.value(QStringLiteral("builds")).toArray();
+        QJsonObject first = builds.at(0).toObject();
+        QJsonObject memory = first.value(QStringLiteral("memory")).toObject();
+        memory.insert(QStringLiteral("channels"), 0);
+        first.insert(QStringLiteral("memory"), memory);
+        builds.replace(0, first);
+        root.insert(QStringLiteral("builds"), builds);
+        const QString scenario = writeScenario(QStringLiteral("zero.json"), root);
+        const QString pdf = m_home.filePath(QStringLiteral("zero.pdf"));
+        const Run run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), scenario,
+                                QStringLiteral("--pdf"), pdf});
+        QCOMPARE(run.exitCode, 2);
+        verifyOneErrorLine(run, "error: --scenario: ");
+        QVERIFY2(run.err.contains("channels"), run.err.constData());
+        QVERIFY(!QFile::exists(pdf));
+    }
+
+    void refusesMissingOrBadOptions() {
+        const QString scenario = writeScenario(QStringLiteral("ok.json"), twoBuildScenario());
+        Run run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), scenario});
+        QCOMPARE(run.exitCode, 2);
+        verifyOneErrorLine(run, "error: --pdf: ");
+
+        run = runCli({QStringLiteral("report"), QStringLiteral("--pdf"),
+                      m_home.filePath(QStringLiteral("x.pdf"))});
+        QCOMPARE(run.exitCode, 2);
+        verifyOneErrorLine(run, "error: --scenario: ");
+
+        run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"),
+                      m_home.filePath(QStringLiteral("absent.json")), QStringLiteral("--pdf"),
+                      m_home.filePath(QStringLiteral("x.pdf"))});
+        QCOMPARE(run.exitCode, 2);
+        verifyOneErrorLine(run, "error: --scenario: ");
+
+        run =
+            runCli({QStringLiteral("report"), QStringLiteral("--scenario"), scenario,
+                    QStringLiteral("--pdf"), m_home.filePath(QStringLiteral("no/such/dir/x.pdf"))});
+        QCOMPARE(run.exitCode, 2);
+        verifyOneErrorLine(run, "error: --pdf: ");
+    }
+
+    void saysSoWhenTheWindowProgramIsMissing() {
+        const QString scenario = writeScenario(QStringLiteral("ok2.json"), twoBuildScenario());
+        QProcessEnvironment env = isolatedEnvironment();
+        env.insert(QStringLiteral("LLMADVISOR_GUI"), m_home.filePath(QStringLiteral("nowhere")));
+        const Run run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), scenario,
+                                QStringLiteral("--pdf"), m_home.filePath(QStringLiteral("m.pdf"))},
+                               env);
+        QCOMPARE(run.exitCode, 1);
+        verifyOneErrorLine(run, "error: report: ");
+        QVERIFY(run.err.contains("llmadvisor"));
+    }
+};
+
+} // namespace
+
+QTEST_GUILESS_MAIN(TestCliReport)
+#include "tst_clireport.moc"
