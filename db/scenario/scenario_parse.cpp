@@ -328,7 +328,7 @@ Scenario readScenario(const ObjectReader &root, const Catalog &catalog,
                       const Assumptions &defaults) {
     root.rejectUnknownKeys({u"format_version"_s, u"program_version"_s, u"catalog_as_of"_s,
                             u"title"_s, u"builds"_s, u"model"_s, u"runtime"_s, u"use_cases"_s,
-                            u"thresholds"_s, u"assumptions"_s});
+                            u"thresholds"_s, u"assumptions"_s, u"context"_s});
     Scenario s;
     s.formatVersion = root.optInteger(u"format_version"_s).value_or(kFormatVersion);
     if (s.formatVersion > kFormatVersion)
@@ -357,6 +357,20 @@ Scenario readScenario(const ObjectReader &root, const Catalog &catalog,
     if (!root.has(u"model"_s))
         root.missing(u"model"_s, QStringLiteral("a catalogue name or an object"));
     s.model = readModel(root.value(u"model"_s), u"model"_s, catalog);
+    if (const auto context = root.optInteger(u"context"_s)) {
+        // The context window the runtime is started with (memory fit plans for it).
+        if (*context < 0)
+            fail(u"context"_s, QStringLiteral("must be 0 (each use case's own) or a number of "
+                                              "tokens, not ") +
+                                   QString::number(*context));
+        if (s.model.model.maxContext > 0 && *context > s.model.model.maxContext)
+            fail(u"context"_s, QString::number(*context) +
+                                   QStringLiteral(" tokens is more than the model's maximum "
+                                                  "context of ") +
+                                   QString::number(s.model.model.maxContext) +
+                                   QStringLiteral(" tokens"));
+        s.workload.reservedContext = tokens(*context);
+    }
 
     if (root.has(u"use_cases"_s)) {
         const QJsonArray ucs = root.array(u"use_cases"_s);

@@ -233,6 +233,8 @@ QByteArray writeScenario(const Scenario &s) {
     if (s.model.fileSize)
         model.insert(u"file_gb"_s, inGigabytes(*s.model.fileSize));
     root.insert(u"model"_s, model);
+    if (inTokens(s.workload.reservedContext) > 0)
+        root.insert(u"context"_s, qint64(inTokens(s.workload.reservedContext)));
     root.insert(u"runtime"_s, fromStd(s.runtime));
 
     QJsonArray useCases;

@@ -274,6 +274,12 @@ void TestScenario::errors_data() {
         << scenario(build,
                     R"(, "assumptions": { "efficiency": { "cpu-zen5": { "compute": 1.5 } } })")
         << u"assumptions.efficiency.cpu-zen5.compute"_s;
+    QTest::newRow("negative context")
+        << scenario(build, R"(, "context": -1)") << u"context"_s;
+    QTest::newRow("context above the model's maximum")
+        << scenario(build, R"(, "context": 262144)") << u"context"_s;
+    QTest::newRow("context not a number")
+        << scenario(build, R"(, "context": "long")") << u"context"_s;
     QTest::newRow("unknown top-level key") << scenario(build, R"(, "modle": "x")") << u"modle"_s;
     QTest::newRow("comment keys are fine, version is not")
         << scenario(build, R"(, "_note": "ok", "format_version": 2)") << u"format_version"_s;
@@ -311,6 +317,10 @@ void TestScenario::roundTrip_data() {
         "assumptions": { "pcie_efficiency": 0.8, "placement": "hybrid", "efficiency": { "gpu-nvidia-blackwell": { "bandwidth": 0.9, "compute": 0.5 } } },
         "use_cases": [ "UC3", { "name": "chat", "prompt_tokens": 2000, "gen_tokens": 400 } ] })")
         << false;
+    QTest::newRow("context window")
+        << QByteArray(R"({ "builds": [ { "preset": "Desktop: Ryzen 9 9950X" } ],
+        "model": "Qwen2.5-14B-Instruct", "context": 32768 })")
+        << true;
     QTest::newRow("explicit") << readFile(QStringLiteral(LLMADVISOR_TEST_DATA_DIR
                                                          "/cli/explicit-moe-model/scenario.json"))
                               << true;
