@@ -59,6 +59,11 @@ private:
                 out << b;
         return out;
     }
+    // On request (LLMADVISOR_SCREENSHOT_DIR), a picture to look at.
+    static void picture(QWidget *w, const QString &name) {
+        if (qEnvironmentVariableIsSet("LLMADVISOR_SCREENSHOT_DIR"))
+            w->grab().save(qEnvironmentVariable("LLMADVISOR_SCREENSHOT_DIR") + u'/' + name);
+    }
     static QString statusMarker(MainWindow *w) {
         auto *l = w->statusBar()->findChild<QLabel *>(QStringLiteral("overrideMarker"));
         return l ? l->text() : QString();
@@ -142,6 +147,7 @@ private slots:
         auto w = startWindow();
         const QList<InfoBar *> said = notices(w.get());
         QCOMPARE(said.size(), 1);
+        picture(w.get(), QStringLiteral("damaged-settings.png"));
         const QString text = said.first()->label()->text();
         QVERIFY2(text.contains(QStringLiteral("could not be read")), qPrintable(text));
         // Defaults: the guide shows again; the damaged file is kept, byte for byte.
@@ -193,6 +199,7 @@ private slots:
         none.builds.clear();
         doc->reset(none);
         QVERIFY(w->guidance()->showingEmptyState());
+        picture(w.get(), QStringLiteral("empty-state.png"));
         auto *text = w->findChild<QLabel *>(QStringLiteral("emptyStateText"));
         QVERIFY(text && text->isVisible());
         QVERIFY2(text->text().contains(QStringLiteral("New build")), qPrintable(text->text()));
@@ -204,6 +211,7 @@ private slots:
         noCases.useCases.clear();
         doc->reset(noCases);
         QVERIFY(w->guidance()->noUseCaseBar()->isVisible());
+        picture(w.get(), QStringLiteral("no-use-case.png"));
         w->findChild<QPushButton *>(QStringLiteral("addStandardUseCases"))->click();
         QCOMPARE(doc->state().useCases.size(), seedUseCases().size());
         QVERIFY(!w->guidance()->noUseCaseBar()->isVisible());
@@ -231,6 +239,7 @@ private slots:
         about->trigger();
         auto *dialog = w->findChild<AboutDialog *>();
         QVERIFY(dialog && dialog->isVisible());
+        picture(dialog, QStringLiteral("about.png"));
         const QString html = dialog->label()->text();
         QVERIFY2(html.contains(QStringLiteral(LLMADVISOR_VERSION)), qPrintable(html));
         QVERIFY2(html.contains(programVersion().toHtmlEscaped()), qPrintable(html));

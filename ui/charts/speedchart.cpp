@@ -83,6 +83,10 @@ QChart *createSpeedChart(SummaryModel *model, ComparisonDocument *document,
     chart->addAxis(promptAxis, Qt::AlignTop);
     prompt->attachAxis(promptAxis);
     bindValueRange(promptAxis, model, {SummaryModel::PromptRate}, 100.0);
+    // Two value axes leave little height at 1280×720: Qt would elide the tick
+    // numbers to "…"; they are short and spaced apart, so draw them whole.
+    genAxis->setTruncateLabels(false);
+    promptAxis->setTruncateLabels(false);
 
     // The generation threshold (10 tok/s by default), across all categories.
     auto *threshold = new QLineSeries;

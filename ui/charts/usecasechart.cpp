@@ -38,6 +38,10 @@ UseCaseChart::UseCaseChart(QAbstractItemModel *model, const ChartStyle &style)
     m_yAxis = new QCategoryAxis;
     m_xAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_yAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    // Build numbers are one or two digits: Qt would elide even those to "…" when the
+    // chart gets short (1280×720 with an info bar shown), so never truncate them.
+    if (m_style.compact)
+        m_yAxis->setTruncateLabels(false);
     m_yAxis->setReverse(true);
     m_xAxis->setGridLineVisible(false);
     m_yAxis->setGridLineVisible(false);
