@@ -222,6 +222,23 @@ private slots:
 
     void badInputNamesTheField() {
         FindBuildsDialog *d = m_window->showFindBuilds();
+        // Keyboard: the use-case label reaches the first box; Tab goes quantization ->
+        // use cases -> budget, in reading order.
+        auto *ucLabel = d->findChild<QLabel *>(QStringLiteral("findUseCasesLabel"));
+        QVERIFY(ucLabel);
+        QCOMPARE(ucLabel->buddy(), static_cast<QWidget *>(d->useCaseBoxes().front()));
+        const auto nextByTab = [](QWidget *from) {
+            QWidget *n = from->nextInFocusChain();
+            while (n != from && !(n->focusPolicy() & Qt::TabFocus))
+                n = n->nextInFocusChain();
+            return n;
+        };
+        QWidget *w = d->quantCombo();
+        for (QCheckBox *b : d->useCaseBoxes()) {
+            w = nextByTab(w);
+            QCOMPARE(w, static_cast<QWidget *>(b));
+        }
+        QCOMPARE(nextByTab(w), static_cast<QWidget *>(d->budgetBox()));
         for (QCheckBox *b : d->useCaseBoxes())
             b->setChecked(false);
         QVERIFY(!d->run());

@@ -124,15 +124,17 @@ FindBuildsDialog::FindBuildsDialog(ComparisonDocument *document, QWidget *parent
                          "spaced ones between them."));
 
     auto *form = new QFormLayout;
-    const auto addRow = [&](const QString &text, QWidget *field, QWidget *buddy = nullptr) {
+    const auto addRow = [&](const QString &text, QWidget *field) {
         auto *label = new QLabel(text, this);
-        label->setBuddy(buddy ? buddy : field);
+        label->setBuddy(field);
         label->setToolTip(field->toolTip());
         form->addRow(label, field);
+        return label;
     };
     addRow(tr("M&odel:"), m_model);
     addRow(tr("&Quantization:"), m_quant);
-    addRow(tr("&Use cases that must pass:"), m_useCaseBox);
+    m_useCaseLabel = addRow(tr("&Use cases that must pass:"), m_useCaseBox);
+    m_useCaseLabel->setObjectName(QStringLiteral("findUseCasesLabel"));
     addRow(tr("&Budget:"), m_budget);
     addRow(tr("Max &power at load:"), m_watts);
     addRow(tr("Show at &most:"), m_top);
@@ -223,6 +225,23 @@ void FindBuildsDialog::loadFromComparison() {
                                  fmt::number(units::inTokens(u.generatedTokens), 0)));
         m_useCaseBox->layout()->addWidget(box);
         m_useCaseBoxes.push_back(box);
+    }
+    // The boxes are made after the other fields: put them back in reading order
+    // for Tab, and let Alt+U reach the first one.
+    if (!m_useCaseBoxes.empty())
+        m_useCaseLabel->setBuddy(m_useCaseBoxes.front());
+    QWidget *previous = m_quant;
+    for (QCheckBox *b : m_useCaseBoxes) {
+        setTabOrder(previous, b);
+        previous = b;
+    }
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_budget), static_cast<QWidget *>(m_watts),
+          static_cast<QWidget *>(m_top), static_cast<QWidget *>(m_runButton),
+          static_cast<QWidget *>(m_cancelButton), static_cast<QWidget *>(m_pricedView),
+          static_cast<QWidget *>(m_unpricedView), static_cast<QWidget *>(m_addButton)}) {
+        setTabOrder(previous, w);
+        previous = w;
     }
 }
 

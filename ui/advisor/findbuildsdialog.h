@@ -81,6 +81,7 @@ private:
     QComboBox *m_model;
     QComboBox *m_quant;
     QWidget *m_useCaseBox;
+    QLabel *m_useCaseLabel = nullptr;
     std::vector<QCheckBox *> m_useCaseBoxes;
     QDoubleSpinBox *m_budget;
     QSpinBox *m_watts;
