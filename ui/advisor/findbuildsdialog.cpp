@@ -85,15 +85,9 @@ FindBuildsDialog::FindBuildsDialog(ComparisonDocument *document, QWidget *parent
     m_model->completer()->setFilterMode(Qt::MatchContains);
     m_model->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_model->completer()->setCaseSensitivity(Qt::CaseInsensitive);
-    for (const Model &m : document->catalog().models)
-        m_model->addItem(QString::fromStdString(m.name));
     m_model->setToolTip(tr("The model the builds must run. Type to search.") +
                         QStringLiteral("\n\n") + glossary(Term::Model));
     m_quant->setObjectName(QStringLiteral("findQuant"));
-    for (const Quantization &q : document->catalog().quants)
-        m_quant->addItem(QStringLiteral("%1 (%2 bits/weight)")
-                             .arg(QString::fromStdString(q.name), fmt::number(q.bitsPerWeight, 2)),
-                         QString::fromStdString(q.name));
     m_quant->setToolTip(glossary(Term::Quantization));
 
     m_useCaseBox->setObjectName(QStringLiteral("findUseCases"));
@@ -211,6 +205,15 @@ FindBuildsDialog::~FindBuildsDialog() = default;
 
 void FindBuildsDialog::loadFromComparison() {
     const ComparisonState &s = m_document->state();
+    // The catalogue may have changed since (catalogue editor): list it afresh.
+    m_model->clear();
+    for (const Model &m : m_document->catalog().models)
+        m_model->addItem(QString::fromStdString(m.name));
+    m_quant->clear();
+    for (const Quantization &q : m_document->catalog().quants)
+        m_quant->addItem(QStringLiteral("%1 (%2 bits/weight)")
+                             .arg(QString::fromStdString(q.name), fmt::number(q.bitsPerWeight, 2)),
+                         QString::fromStdString(q.name));
     m_model->setCurrentIndex(m_model->findText(QString::fromStdString(s.model.model.name)));
     m_quant->setCurrentIndex(m_quant->findData(QString::fromStdString(s.model.quant.name)));
     for (QCheckBox *b : m_useCaseBoxes)
