@@ -10,6 +10,7 @@
 #include <QCompleter>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QSignalBlocker>
 
 namespace llm::ui {
@@ -19,6 +20,7 @@ ModelPicker::ModelPicker(ComparisonDocument *document, QWidget *parent)
     , m_document(document)
     , m_model(new QComboBox(this))
     , m_quant(new QComboBox(this))
+    , m_context(new QComboBox(this))
     , m_facts(new QLabel(this)) {
     m_model->setObjectName(QStringLiteral("model"));
     m_quant->setObjectName(QStringLiteral("quant"));
@@ -27,7 +29,7 @@ ModelPicker::ModelPicker(ComparisonDocument *document, QWidget *parent)
     m_model->completer()->setFilterMode(Qt::MatchContains);
     m_model->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_model->completer()->setCaseSensitivity(Qt::CaseInsensitive);
-    m_model->setMinimumContentsLength(22);
+    m_model->setMinimumContentsLength(17);
     m_model->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     for (const Model &m : document->catalog().models)
         m_model->addItem(QString::fromStdString(m.name), QString::fromStdString(m.name));
@@ -43,6 +45,15 @@ ModelPicker::ModelPicker(ComparisonDocument *document, QWidget *parent)
     // Wraps (two lines) instead of widening the window past 1280 px.
     m_facts->setWordWrap(true);
     m_facts->setMinimumWidth(m_facts->fontMetrics().averageCharWidth() * 20);
+    m_context->setObjectName(QStringLiteral("context"));
+    const QString contextHelp =
+        tr("The context window the model is started with: the most text (prompt and answer, in "
+           "tokens) it can hold at once. Its KV cache is reserved in memory whole, so a longer "
+           "window needs more memory; it does not change the speeds. \"Per use case\" plans "
+           "for the longest use case only.");
+    m_context->setToolTip(contextHelp);
+    m_context->setWhatsThis(contextHelp);
+    m_context->setAccessibleName(tr("Context window"));
 
     auto *modelLabel = new QLabel(tr("M&odel:"), this);
     modelLabel->setBuddy(m_model);
@@ -56,11 +67,16 @@ ModelPicker::ModelPicker(ComparisonDocument *document, QWidget *parent)
     layout->addWidget(m_model, 2);
     layout->addWidget(quantLabel);
     layout->addWidget(m_quant, 1);
+    auto *contextLabel = new QLabel(tr("Conte&xt:"), this);
+    contextLabel->setBuddy(m_context);
+    layout->addWidget(contextLabel);
+    layout->addWidget(m_context);
     layout->addWidget(m_facts, 2);
 
     load();
     connect(m_model, &QComboBox::currentIndexChanged, this, &ModelPicker::choose);
     connect(m_quant, &QComboBox::currentIndexChanged, this, &ModelPicker::choose);
+    connect(m_context, &QComboBox::currentIndexChanged, this, &ModelPicker::chooseContext);
     connect(document, &ComparisonDocument::resultsChanged, this, &ModelPicker::load);
 }
 
@@ -91,6 +107,34 @@ void ModelPicker::load() {
                     : QString(),
                 fmt::gigabytes(weightBytes(choice)));
     m_facts->setText(facts);
+    loadContexts();
+}
+
+void ModelPicker::loadContexts() {
+    const QSignalBlocker blocker(m_context);
+    const int maxContext = m_document->state().model.model.maxContext;
+    const int current = static_cast<int>(units::inTokens(m_document->state().reservedContext));
+    m_context->clear();
+    m_context->addItem(tr("Per use case"), 0);
+    // Common window sizes up to the model's own limit (all of them when it is unknown).
+    for (int n = 4096; n <= 1048576; n *= 2) {
+        if (maxContext > 0 && n > maxContext)
+            break;
+        m_context->addItem(tr("%1 tokens").arg(QLocale().toString(n)), n);
+    }
+    if (maxContext > 0 && m_context->findData(maxContext) < 0)
+        m_context->addItem(tr("%1 tokens (model maximum)").arg(QLocale().toString(maxContext)),
+                           maxContext);
+    int index = m_context->findData(current);
+    if (index < 0) {
+        m_context->addItem(tr("%1 tokens").arg(QLocale().toString(current)), current);
+        index = m_context->count() - 1;
+    }
+    m_context->setCurrentIndex(index);
+}
+
+void ModelPicker::chooseContext() {
+    m_document->setReservedContext(units::tokens(m_context->currentData().toInt()));
 }
 
 void ModelPicker::choose() {

@@ -20,14 +20,18 @@ public:
 
     QComboBox *modelCombo() const { return m_model; }
     QComboBox *quantCombo() const { return m_quant; }
+    QComboBox *contextCombo() const { return m_context; }
 
 private:
     void load();
     void choose();
+    void chooseContext();
+    void loadContexts();
 
     ComparisonDocument *m_document;
     QComboBox *m_model;
     QComboBox *m_quant;
+    QComboBox *m_context;
     QLabel *m_facts;
 };
 

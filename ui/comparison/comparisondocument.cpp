@@ -3,6 +3,8 @@
 
 #include "statecommand.h"
 
+#include <QLocale>
+
 #include <algorithm>
 
 namespace llm::ui {
@@ -29,9 +31,23 @@ void ComparisonDocument::applyState(const ComparisonState &state) {
         state.useCases.size() != m_state.useCases.size();
     m_state = state;
     m_results = computeResults(m_state);
+    attachMeasured();
     if (structural)
         emit structureChanged();
     emit resultsChanged();
+}
+
+void ComparisonDocument::setMeasurements(std::vector<Measurement> measurements) {
+    m_measurements = std::move(measurements);
+    attachMeasured();
+    emit resultsChanged();
+}
+
+void ComparisonDocument::attachMeasured() {
+    if (m_measurements.empty())
+        return;
+    for (std::size_t i = 0; i < m_results.size() && i < m_state.builds.size(); ++i)
+        attachMeasurements(m_results[i].estimate, m_state.builds[i], m_state.model, m_measurements);
 }
 
 void ComparisonDocument::setCatalog(Catalog catalog, const ComparisonState &state) {
@@ -108,6 +124,18 @@ bool ComparisonDocument::renameBuild(int index, const QString &name) {
     next.builds[static_cast<std::size_t>(index)].name = wanted;
     push(next, tr("Rename build to “%1”").arg(name.trimmed()), 0);
     return true;
+}
+
+void ComparisonDocument::setReservedContext(units::Tokens context) {
+    if (context == m_state.reservedContext)
+        return;
+    ComparisonState next = m_state;
+    next.reservedContext = context;
+    const double n = units::inTokens(context);
+    push(next,
+         n > 0 ? tr("Plan for a %1-token context").arg(QLocale().toString(n, 'f', 0))
+               : tr("Plan for each use case's own context"),
+         0);
 }
 
 void ComparisonDocument::setModel(const ModelChoice &model) {

@@ -3,6 +3,7 @@
 // The comparison being edited: its state, the estimator's results for it, and
 // the undo stack. Every edit goes through here; views only listen.
 
+#include "calibration.h"
 #include "comparisonstate.h"
 
 #include <QObject>
@@ -21,6 +22,8 @@ public:
     // "reset" of an override returns to these.
     const Assumptions &baseline() const { return m_baseline; }
     void setBaseline(const Assumptions &baseline) { m_baseline = baseline; }
+    // Published measurements shown beside the estimates (never an input to them).
+    void setMeasurements(std::vector<Measurement> measurements);
     const ComparisonState &state() const { return m_state; }
     const std::vector<BuildResult> &results() const { return m_results; }
     int buildCount() const { return static_cast<int>(m_state.builds.size()); }
@@ -39,6 +42,8 @@ public:
     bool moveBuild(int from, int to);
     bool renameBuild(int index, const QString &name);
     void setModel(const ModelChoice &model);
+    // The context window memory is planned for (0 tokens: each use case's own).
+    void setReservedContext(units::Tokens context);
     void setUseCases(const std::vector<UseCase> &useCases, const QString &text);
     void setAssumptions(const Assumptions &assumptions, const QString &text, int mergeId = 0);
 
@@ -61,10 +66,12 @@ signals:
 
 private:
     void push(const ComparisonState &next, const QString &text, int mergeId);
+    void attachMeasured();
 
     Catalog m_catalog;
 
     Assumptions m_baseline;
+    std::vector<Measurement> m_measurements;
     ComparisonState m_state;
     std::vector<BuildResult> m_results;
     QUndoStack m_undo;

@@ -81,7 +81,7 @@ Build emptyBuild(const Catalog &catalog, const std::string &name) {
 }
 
 static Workload workloadOf(const ComparisonState &state) {
-    return Workload{state.useCases};
+    return Workload{state.useCases, state.reservedContext};
 }
 
 std::vector<BuildResult> computeResults(const ComparisonState &state) {
@@ -113,6 +113,7 @@ std::vector<std::vector<double>> generationRateBySize(const ComparisonState &sta
     Workload workload;
     workload.useCases.push_back(
         UseCase{"pp512/tg128", "headline figure", units::tokens(512), units::tokens(128)});
+    workload.reservedContext = state.reservedContext;
     const ModelChoice &base = state.model;
     const double baseParams = base.model.paramsTotal;
     for (std::size_t s = 0; s < sizesGb.size(); ++s) {
@@ -157,7 +158,8 @@ bool sameBuild(const Build &a, const Build &b) {
 
 bool sameState(const ComparisonState &a, const ComparisonState &b) {
     if (a.builds.size() != b.builds.size() || a.model.model.name != b.model.model.name ||
-        a.model.quant.name != b.model.quant.name || a.useCases.size() != b.useCases.size())
+        a.model.quant.name != b.model.quant.name || a.useCases.size() != b.useCases.size() ||
+        a.reservedContext != b.reservedContext)
         return false;
     for (std::size_t i = 0; i < a.builds.size(); ++i) {
         if (!sameBuild(a.builds[i], b.builds[i]))

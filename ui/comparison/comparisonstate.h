@@ -20,6 +20,8 @@ struct ComparisonState {
     std::vector<Build> builds;
     ModelChoice model;
     std::vector<UseCase> useCases; // UC1-UC4 and the user's own
+    // Context window to plan memory for (0: each use case's own); see Workload.
+    units::Tokens reservedContext{};
     Assumptions assumptions;
 };
 

@@ -11,6 +11,7 @@ scenario::Scenario toScenario(const ComparisonState &state, const std::string &c
     s.buildExtras.resize(s.builds.size());
     s.model = state.model;
     s.workload.useCases = state.useCases;
+    s.workload.reservedContext = state.reservedContext;
     s.runtime = state.assumptions.runtime;
     s.assumptions = state.assumptions;
     return s;
@@ -21,6 +22,7 @@ ComparisonState fromScenario(const scenario::Scenario &s) {
     state.builds = s.builds;
     state.model = s.model;
     state.useCases = s.workload.useCases;
+    state.reservedContext = s.workload.reservedContext;
     state.assumptions = s.assumptions;
     state.assumptions.runtime = s.runtime;
     return state;

@@ -16,6 +16,7 @@
 #include "dialogs.h"
 #include "glossary.h"
 #include "guidance.h"
+#include "measurements.h"
 #include "results/assumptionspanel.h"
 #include "results/resultspanel.h"
 #include "results/sizecurvemodel.h"
@@ -54,6 +55,9 @@ MainWindow::MainWindow(Catalog catalog, const Assumptions &baseline,
     // Before anything reads QSettings: a damaged file is moved aside, defaults used.
     const SettingsCheck settingsCheck = checkSettingsFile();
     m_document->setBaseline(baseline);
+    // Published measurements of the same hardware and model are shown beside the
+    // estimates; if the embedded file cannot be read there is simply none to show.
+    m_document->setMeasurements(db::loadShippedMeasurements(m_document->catalog()).rows);
     m_document->reset(defaultState(m_document->catalog(), baseline));
     m_summary = new SummaryModel(m_document, this);
     m_useCases = new UseCaseModel(m_document, this);
@@ -273,20 +277,6 @@ void MainWindow::setTheme(Theme theme) {
     m_charts->setMode(dark ? ChartMode::Dark : ChartMode::Light);
 }
 
-FindBuildsDialog *MainWindow::showFindBuilds() {
-    if (!m_findBuilds) {
-        m_findBuilds = new FindBuildsDialog(m_document, this);
-        connect(m_findBuilds, &FindBuildsDialog::buildsAdded, this,
-                [this](int first) { m_buildList->setCurrentBuild(first); });
-    }
-    if (!m_findBuilds->isVisible() && !m_findBuilds->runner()->isRunning())
-        m_findBuilds->loadFromComparison();
-    m_findBuilds->show();
-    m_findBuilds->raise();
-    m_findBuilds->activateWindow();
-    return m_findBuilds;
-}
-
 void MainWindow::setCatalogueDatabase(db::CatalogueDatabase *database) {
     m_database = database;
     m_catalogEditorAction->setEnabled(database != nullptr);
@@ -314,6 +304,20 @@ CatalogEditorWindow *MainWindow::showCatalogueEditor() {
     m_catalogEditor->raise();
     m_catalogEditor->activateWindow();
     return m_catalogEditor;
+}
+
+FindBuildsDialog *MainWindow::showFindBuilds() {
+    if (!m_findBuilds) {
+        m_findBuilds = new FindBuildsDialog(m_document, this);
+        connect(m_findBuilds, &FindBuildsDialog::buildsAdded, this,
+                [this](int first) { m_buildList->setCurrentBuild(first); });
+    }
+    if (!m_findBuilds->isVisible() && !m_findBuilds->runner()->isRunning())
+        m_findBuilds->loadFromComparison();
+    m_findBuilds->show();
+    m_findBuilds->raise();
+    m_findBuilds->activateWindow();
+    return m_findBuilds;
 }
 
 void MainWindow::about() {

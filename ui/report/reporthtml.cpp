@@ -24,6 +24,17 @@ QString esc(const std::string &s) {
     return QString::fromStdString(s).toHtmlEscaped();
 }
 
+// A results cell as printed: the formatted figure, with "*" when one of the
+// user's overrides stands behind it (noted under the table).
+QString cellText(const QModelIndex &index, bool *anyOverridden) {
+    QString text = index.data(FormattedRole).toString().toHtmlEscaped();
+    if (index.data(OverriddenRole).toBool()) {
+        *anyOverridden = true;
+        text += QStringLiteral(" *");
+    }
+    return text;
+}
+
 // Black-and-white friendly tables: rules, no fills that a printer turns to mud.
 const char *kStyle = "<style>"
                      "body { font-family: 'DejaVu Sans'; font-size: 8.5pt; color: black; }"
@@ -107,11 +118,18 @@ QString reportFrontHtml(const ComparisonState &state, const std::vector<BuildRes
                          "program's shipped data."));
 
     h += QStringLiteral("<h2>%1</h2>").arg(tr("Results"));
-    const QList<int> columns = {
-        SummaryModel::Name,          SummaryModel::SystemBandwidth, SummaryModel::GpuBandwidth,
-        SummaryModel::PromptRate,    SummaryModel::GenerationRate,  SummaryModel::Placement,
-        SummaryModel::MemoryNeeded,  SummaryModel::Bottleneck,      SummaryModel::EurPerTokenRate,
-        SummaryModel::CostPerMillion};
+    const QList<int> columns = {SummaryModel::Name,
+                                SummaryModel::SystemBandwidth,
+                                SummaryModel::GpuBandwidth,
+                                SummaryModel::PromptRate,
+                                SummaryModel::GenerationRate,
+                                SummaryModel::Placement,
+                                SummaryModel::MeasuredGeneration,
+                                SummaryModel::MemoryNeeded,
+                                SummaryModel::Bottleneck,
+                                SummaryModel::EurPerTokenRate,
+                                SummaryModel::CostPerMillion};
+    bool anyOverridden = false;
     h += QStringLiteral("<table width=100% cellspacing=0><tr>");
     for (int c : columns)
         h += QStringLiteral("<th>%1</th>")
@@ -120,20 +138,28 @@ QString reportFrontHtml(const ComparisonState &state, const std::vector<BuildRes
     for (int r = 0; r < summary->rowCount(); ++r) {
         h += QStringLiteral("<tr>");
         for (int c : columns)
-            h +=
-                QStringLiteral("<td%1>%2</td>")
-                    .arg(c == SummaryModel::Name || c == SummaryModel::Placement ||
-                                 c == SummaryModel::Bottleneck
-                             ? QString()
-                             : QStringLiteral(" align=right"),
-                         c == SummaryModel::Name
-                             ? QStringLiteral("%1. %2").arg(r + 1).arg(
-                                   shortBuildLabel(summary->index(r, c).data().toString())
-                                       .toHtmlEscaped())
-                             : summary->index(r, c).data(FormattedRole).toString().toHtmlEscaped());
+            h += QStringLiteral("<td%1>%2</td>")
+                     .arg(c == SummaryModel::Name || c == SummaryModel::Placement ||
+                                  c == SummaryModel::Bottleneck
+                              ? QString()
+                              : QStringLiteral(" align=right"),
+                          c == SummaryModel::Name
+                              ? QStringLiteral("%1. %2").arg(r + 1).arg(
+                                    shortBuildLabel(summary->index(r, c).data().toString())
+                                        .toHtmlEscaped())
+                              : cellText(summary->index(r, c), &anyOverridden));
         h += QStringLiteral("</tr>");
     }
     h += QStringLiteral("</table>");
+    h += QStringLiteral("<p class=small>%1</p>")
+             .arg(tr("Speeds are the estimate with, in brackets, the range 8 in 10 published "
+                     "measurements of the same hardware class fell in. \u201cMeasured\u201d is "
+                     "the median of published benchmarks of the same device and model, where "
+                     "there are any."));
+    if (anyOverridden)
+        h += QStringLiteral("<p class=small>%1</p>")
+                 .arg(tr("* This figure uses an assumption the user overrode (listed under "
+                         "Assumptions)."));
 
     h += QStringLiteral("<h2>%1</h2>").arg(tr("Use cases"));
     h += QStringLiteral("<p class=small>%1</p>")
@@ -149,6 +175,7 @@ QString reportFrontHtml(const ComparisonState &state, const std::vector<BuildRes
                       locale.toString(units::inTokens(u.generatedTokens), 'f', 0));
     }
     h += QStringLiteral("</tr>");
+    bool verdictOverridden = false;
     for (int r = 0; r < useCases->rowCount(); ++r) {
         h += QStringLiteral("<tr><td>%1</td>")
                  .arg(esc(state.builds[static_cast<std::size_t>(r)].name));
@@ -156,7 +183,7 @@ QString reportFrontHtml(const ComparisonState &state, const std::vector<BuildRes
             const QModelIndex idx = useCases->index(r, c);
             const auto v = static_cast<Verdict>(idx.data(VerdictRole).toInt());
             // Bold for pass, italic for fail: the verdict reads without colour.
-            QString text = idx.data(FormattedRole).toString().toHtmlEscaped();
+            QString text = cellText(idx, &verdictOverridden);
             if (v == Verdict::Pass)
                 text = QStringLiteral("<b>%1</b>").arg(text);
             else if (v == Verdict::Fail)
@@ -166,6 +193,10 @@ QString reportFrontHtml(const ComparisonState &state, const std::vector<BuildRes
         h += QStringLiteral("</tr>");
     }
     h += QStringLiteral("</table>");
+    if (verdictOverridden)
+        h += QStringLiteral("<p class=small>%1</p>")
+                 .arg(tr("* This verdict uses an assumption the user overrode (efficiency "
+                         "factors or thresholds; listed under Assumptions)."));
     return h;
 }
 

@@ -2,6 +2,8 @@
 #include "resultspanel.h"
 
 #include "comparison/comparisondocument.h"
+#include "results/memoryfit.h"
+#include "results/roles.h"
 #include "results/sizecurvemodel.h"
 #include "results/summarymodel.h"
 #include "results/unitdelegate.h"
@@ -30,14 +32,37 @@ SummaryTable::SummaryTable(SummaryModel *model, QWidget *parent)
     m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->setEditTriggers(QAbstractItemView::EditKeyPressed);
+    m_view->setItemDelegateForColumn(SummaryModel::MemoryNeeded, new MemoryFitDelegate(m_view));
     auto resize = [this] { m_view->resizeColumnsToContents(); };
     connect(model, &QAbstractItemModel::modelReset, this, resize);
     resize();
     auto *label = new QLabel(tr("&Results per build (the charts show these numbers):"), this);
     label->setBuddy(m_view);
+    auto *legend = new QLabel(
+        tr("Speeds: the estimate, with the range 8 in 10 published measurements fell in. "
+           "Memory bar: weights, KV cache and overhead; the line marks the RAM and VRAM the "
+           "build may use."),
+        this);
+    legend->setWordWrap(true);
+    m_overrideLegend = new QLabel(tr("Figures marked * use an assumption you overrode (see "
+                                     "Assumptions)."),
+                                  this);
+    m_overrideLegend->setObjectName(QStringLiteral("overrideLegend"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(label);
     layout->addWidget(m_view);
+    layout->addWidget(legend);
+    layout->addWidget(m_overrideLegend);
+    auto updateLegend = [this, model] {
+        bool any = false;
+        for (int r = 0; r < model->rowCount() && !any; ++r)
+            for (int c = 0; c < model->columnCount() && !any; ++c)
+                any = model->index(r, c).data(OverriddenRole).toBool();
+        m_overrideLegend->setVisible(any);
+    };
+    connect(model, &QAbstractItemModel::modelReset, this, updateLegend);
+    connect(model, &QAbstractItemModel::dataChanged, this, updateLegend);
+    updateLegend();
 }
 
 UseCasePanel::UseCasePanel(ComparisonDocument *document, UseCaseModel *model, QWidget *parent)

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
+class QLabel;
 class QTableView;
 class QTextBrowser;
 QT_END_NAMESPACE
@@ -26,6 +27,7 @@ public:
 
 private:
     QTableView *m_view;
+    QLabel *m_overrideLegend = nullptr;
 };
 
 class UseCasePanel final : public QWidget {

@@ -15,6 +15,7 @@ enum ResultRole {
     VerdictRole,                      // int: Verdict below (use-case cells)
     WorkflowRole,                     // QString: workflow class (use-case cells)
     OverriddenRole,                   // bool: an assumption behind the figure was overridden
+    MemoryFitRole,                    // QVariantList (memory cell): see MemoryFit in memoryfit.h
 };
 
 enum class Verdict { Fail = 0, Borderline = 1, Pass = 2, NotComputed = 3 };

@@ -3,7 +3,11 @@
 
 #include "comparison/comparisondocument.h"
 #include "comparison/format.h"
+#include "comparison/overrides.h"
+#include "memoryfit.h"
 #include "roles.h"
+
+#include <QStringList>
 
 #include <algorithm>
 
@@ -79,6 +83,10 @@ QString SummaryModel::columnTitle(int column) {
         return tr("Energy per 1M tokens");
     case CostPerMillion:
         return tr("Electricity per 1M tokens");
+    case MeasuredPrompt:
+        return tr("Measured prompt");
+    case MeasuredGeneration:
+        return tr("Measured generation");
     }
     return {};
 }
@@ -92,6 +100,8 @@ QString SummaryModel::columnUnit(int column) {
         return QStringLiteral("GB/s");
     case PromptRate:
     case GenerationRate:
+    case MeasuredPrompt:
+    case MeasuredGeneration:
         return QStringLiteral("tok/s");
     case MemoryNeeded:
     case MemoryAvailable:
@@ -145,6 +155,11 @@ QString SummaryModel::columnHelp(int column) {
     case CostPerMillion:
         return tr("Energy and electricity cost to generate one million tokens at load (tariff "
                   "in Assumptions).");
+    case MeasuredPrompt:
+    case MeasuredGeneration:
+        return tr("A published benchmark of the same device (GPU, or CPU when the model runs "
+                  "there) with the same model and quantization: the median of the results "
+                  "found. Shown to check the estimate against; never used to make it.");
     }
     return {};
 }
@@ -196,8 +211,104 @@ QVariant SummaryModel::value(int row, int column) const {
         return units::inKilowattHours(r.cost.energyPerToken * units::tokens(1e6));
     case CostPerMillion:
         return r.cost.electricityEurPerMillionTokens;
+    case MeasuredPrompt:
+        return e.measuredPrompt ? e.measuredPrompt->medianTokS : 0.0;
+    case MeasuredGeneration:
+        return e.measuredGeneration ? e.measuredGeneration->medianTokS : 0.0;
     }
     return {};
+}
+
+namespace {
+
+// "(115–191)": the estimate's likely range, without the unit (it is beside the figure).
+QString range(units::TokenRate low, units::TokenRate high) {
+    const double lo = units::inTokensPerSecond(low);
+    const double hi = units::inTokensPerSecond(high);
+    if (!(hi > 0) || !(hi >= lo))
+        return {};
+    return QStringLiteral(" (%1–%2)").arg(fmt::number(lo), fmt::number(hi));
+}
+
+} // namespace
+
+bool SummaryModel::overridden(int row, int column) const {
+    const auto &results = m_document->results();
+    if (row < 0 || row >= static_cast<int>(results.size()))
+        return false;
+    const OverrideFlags flags =
+        overridesFor(results[static_cast<std::size_t>(row)].estimate,
+                     m_document->state().assumptions, m_document->baseline());
+    switch (column) {
+    case PromptRate:
+    case GenerationRate:
+    case EurPerTokenRate:
+    case EnergyPerMillion:
+        return flags.speeds();
+    case UseCasesPassed:
+        return flags.verdicts();
+    case CostPerMillion:
+        return flags.electricity();
+    default:
+        return false;
+    }
+}
+
+QString SummaryModel::toolTip(int row, int column) const {
+    const BuildResult &r = m_document->results()[static_cast<std::size_t>(row)];
+    const Estimate &e = r.estimate;
+    if (column == Name) {
+        const Build &b = m_document->state().builds[static_cast<std::size_t>(row)];
+        QString text = QString::fromStdString(b.cpu.name);
+        for (const GpuGroup &g : b.gpus)
+            text +=
+                QStringLiteral(" + %1× %2").arg(g.count).arg(QString::fromStdString(g.gpu.name));
+        return text;
+    }
+    QStringList lines{formatted(row, column)};
+    if (r.computed && (column == PromptRate || column == GenerationRate)) {
+        lines << tr("The range in brackets is where 8 in 10 published measurements of %1 "
+                    "hardware fell around the estimator's figure.")
+                     .arg(QString::fromStdString(e.hardwareClass));
+        const auto &measured = column == PromptRate ? e.measuredPrompt : e.measuredGeneration;
+        if (measured)
+            lines << tr("Published measurement: %1.")
+                         .arg(formatted(row, column == PromptRate ? MeasuredPrompt
+                                                                  : MeasuredGeneration));
+    }
+    if (r.computed && (column == MeasuredPrompt || column == MeasuredGeneration)) {
+        const auto &measured = column == MeasuredPrompt ? e.measuredPrompt : e.measuredGeneration;
+        if (measured) {
+            lines << tr("Range of the results: %1–%2 tok/s.")
+                         .arg(fmt::number(measured->lowTokS), fmt::number(measured->highTokS));
+            if (!measured->source.empty())
+                lines << tr("Latest source: %1 %2")
+                             .arg(QString::fromStdString(measured->source),
+                                  QString::fromStdString(measured->date));
+            if (measured->singleRun)
+                lines << tr("Single runs only: treat with care.");
+        }
+    }
+    if (column == MemoryNeeded && r.computed) {
+        const MemoryBreakdown &m = e.memory;
+        lines << tr("Weights %1 + KV cache %2 + overhead %3.")
+                     .arg(fmt::gigabytes(m.weights), fmt::gigabytes(m.kvCache),
+                          fmt::gigabytes(m.overhead));
+        if (m.vramAvailable.value() > 0)
+            lines << tr("In VRAM %1 of %2; in RAM %3 of %4.")
+                         .arg(fmt::gigabytes(m.inVram), fmt::gigabytes(m.vramAvailable),
+                              fmt::gigabytes(m.inRam), fmt::gigabytes(m.ramAvailable));
+        else
+            lines << tr("In RAM %1 of %2.")
+                         .arg(fmt::gigabytes(m.inRam), fmt::gigabytes(m.ramAvailable));
+    }
+    if (overridden(row, column))
+        lines << describeOverrides(
+            overridesFor(e, m_document->state().assumptions, m_document->baseline()), e);
+    const QString help = columnHelp(column);
+    if (!help.isEmpty())
+        lines << help;
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString SummaryModel::formatted(int row, int column) const {
@@ -238,6 +349,21 @@ QString SummaryModel::formatted(int row, int column) const {
     case MemoryNeeded:
         return fmt::withUnit(v.toDouble(), QStringLiteral("GB"), 1) +
                (r.estimate.fits ? QString() : tr(" (does not fit)"));
+    case PromptRate:
+        return fmt::withUnit(v.toDouble(), columnUnit(column)) +
+               range(r.estimate.promptRateLow, r.estimate.promptRateHigh);
+    case GenerationRate:
+        return fmt::withUnit(v.toDouble(), columnUnit(column)) +
+               range(r.estimate.generationRateLow, r.estimate.generationRateHigh);
+    case MeasuredPrompt:
+    case MeasuredGeneration: {
+        const auto &measured =
+            column == MeasuredPrompt ? r.estimate.measuredPrompt : r.estimate.measuredGeneration;
+        if (!measured)
+            return tr("none published");
+        return fmt::withUnit(measured->medianTokS, columnUnit(column)) +
+               tr(" (%n result(s))", nullptr, measured->count);
+    }
     case Spacer:
         return {};
     default:
@@ -257,30 +383,30 @@ QVariant SummaryModel::data(const QModelIndex &index, int role) const {
     case Qt::EditRole:
         return value(row, column);
     case FormattedRole:
-    case Qt::AccessibleTextRole:
         return formatted(row, column);
-    case ValidRole:
-        return m_document->results()[static_cast<std::size_t>(row)].computed;
-    case Qt::ToolTipRole: {
-        if (column == Name) {
-            const Build &b = m_document->state().builds[static_cast<std::size_t>(row)];
-            QString text = QString::fromStdString(b.cpu.name);
-            for (const GpuGroup &g : b.gpus)
-                text += QStringLiteral(" + %1× %2")
-                            .arg(g.count)
-                            .arg(QString::fromStdString(g.gpu.name));
-            return text;
-        }
-        const QString help = columnHelp(column);
-        return help.isEmpty() ? formatted(row, column)
-                              : formatted(row, column) + QStringLiteral("\n") + help;
+    case Qt::AccessibleTextRole:
+        return overridden(row, column) ? formatted(row, column) + tr(" (overridden)")
+                                       : formatted(row, column);
+    case ValidRole: {
+        const BuildResult &r = m_document->results()[static_cast<std::size_t>(row)];
+        if (column == MeasuredPrompt)
+            return r.computed && r.estimate.measuredPrompt.has_value();
+        if (column == MeasuredGeneration)
+            return r.computed && r.estimate.measuredGeneration.has_value();
+        return r.computed;
     }
+    case Qt::ToolTipRole:
+        return toolTip(row, column);
+    case MemoryFitRole:
+        if (column != MemoryNeeded)
+            return {};
+        return memoryFitToVariant(m_document->results()[static_cast<std::size_t>(row)]);
     case Qt::TextAlignmentRole:
         return column == Name || column == Placement || column == Bottleneck
                    ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                    : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case OverriddenRole:
-        return !m_document->state().assumptions.overridden.empty();
+        return overridden(row, column);
     }
     return {};
 }

@@ -32,6 +32,8 @@ public:
         PowerAtLoad,
         EnergyPerMillion,
         CostPerMillion,
+        MeasuredPrompt, // published measurements of the same device and model, if any
+        MeasuredGeneration,
         ColumnCount
     };
 
@@ -54,6 +56,8 @@ private:
     void onResultsChanged();
     QVariant value(int row, int column) const; // bare number or text
     QString formatted(int row, int column) const;
+    QString toolTip(int row, int column) const;
+    bool overridden(int row, int column) const;
 
     ComparisonDocument *m_document;
     int m_rows = 0;

@@ -3,6 +3,7 @@
 
 #include "comparison/comparisondocument.h"
 #include "comparison/format.h"
+#include "comparison/overrides.h"
 #include "roles.h"
 
 #include <QColor>
@@ -84,13 +85,20 @@ QVariant UseCaseModel::data(const QModelIndex &index, int role) const {
         return static_cast<int>(verdict);
     case WorkflowRole:
         return v ? fmt::workflow(v->workflow) : QString();
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
         if (!v)
             return tr("Not computed.");
-        return tr("Prompt: %1 at %2\nGeneration: %3 (%4)\nTotal: %5\n%6")
-            .arg(fmt::seconds(v->prefillTime), fmt::tokps(v->prefillRate),
-                 fmt::tokps(v->generationRate), fmt::seconds(v->generationTime),
-                 fmt::seconds(v->totalTime), why(index.row(), index.column()));
+        const Estimate &e = m_document->results()[static_cast<std::size_t>(index.row())].estimate;
+        QString text = tr("Prompt: %1 at %2\nGeneration: %3 (%4)\nTotal: %5\n%6")
+                           .arg(fmt::seconds(v->prefillTime), fmt::tokps(v->prefillRate),
+                                fmt::tokps(v->generationRate), fmt::seconds(v->generationTime),
+                                fmt::seconds(v->totalTime), why(index.row(), index.column()));
+        const OverrideFlags flags =
+            overridesFor(e, m_document->state().assumptions, m_document->baseline());
+        if (flags.verdicts())
+            text += QLatin1Char('\n') + describeOverrides(flags, e);
+        return text;
+    }
     case Qt::BackgroundRole:
         switch (verdict) {
         case Verdict::Pass:
@@ -105,6 +113,11 @@ QVariant UseCaseModel::data(const QModelIndex &index, int role) const {
         return {};
     case Qt::TextAlignmentRole:
         return QVariant(Qt::AlignCenter);
+    case OverriddenRole:
+        return v &&
+               overridesFor(m_document->results()[static_cast<std::size_t>(index.row())].estimate,
+                            m_document->state().assumptions, m_document->baseline())
+                   .verdicts();
     }
     return {};
 }

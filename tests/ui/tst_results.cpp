@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: MIT
+// What the results table says beside each estimate: the confidence band, the
+// published measurement of the same device, the memory-fit parts, and which
+// figures stand on an assumption the user overrode (table, matrix, report).
+#include "catalogue.h"
+#include "comparison/comparisondocument.h"
+#include "measurements.h"
+#include "report/reporthtml.h"
+#include "results/memoryfit.h"
+#include "results/resultspanel.h"
+#include "results/roles.h"
+#include "results/summarymodel.h"
+#include "results/usecasemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTest>
+
+using namespace llm;
+using namespace llm::ui;
+
+class TestResults final : public QObject {
+    Q_OBJECT
+
+    Catalog m_catalog;
+    Assumptions m_baseline;
+
+    std::unique_ptr<ComparisonDocument> makeDocument() const {
+        auto doc = std::make_unique<ComparisonDocument>(m_catalog);
+        doc->setBaseline(m_baseline);
+        doc->setMeasurements(db::loadShippedMeasurements(m_catalog).rows);
+        doc->reset(defaultState(m_catalog, m_baseline));
+        return doc;
+    }
+
+    static QString frontHtml(const ComparisonDocument &doc, SummaryModel &summary,
+                             UseCaseModel &useCases) {
+        ReportMeta meta;
+        meta.title = QStringLiteral("test");
+        return reportFrontHtml(doc.state(), doc.results(), &summary, &useCases, meta);
+    }
+
+    static int rowNamed(const SummaryModel &model, const QString &name) {
+        for (int r = 0; r < model.rowCount(); ++r)
+            if (model.index(r, SummaryModel::Name).data().toString() == name)
+                return r;
+        return -1;
+    }
+
+private slots:
+    void initTestCase() {
+        m_catalog = db::loadShippedCatalog();
+        QString error;
+        m_baseline = db::shippedAssumptions(&error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(m_catalog.presets.size() >= 3);
+    }
+
+    void speedsCarryTheirBand() {
+        auto doc = makeDocument();
+        SummaryModel model(doc.get());
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.rowCount() > 0);
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const Estimate &e = doc->results()[static_cast<std::size_t>(r)].estimate;
+            for (int column : {int(SummaryModel::PromptRate), int(SummaryModel::GenerationRate)}) {
+                const QString text = model.index(r, column).data(FormattedRole).toString();
+                // "153 tok/s (115–191)": the figure, then the band in brackets.
+                QVERIFY2(text.contains(QStringLiteral("tok/s (")) && text.endsWith(u')'),
+                         qPrintable(text));
+                const double low = units::inTokensPerSecond(
+                    column == SummaryModel::PromptRate ? e.promptRateLow : e.generationRateLow);
+                const double high = units::inTokensPerSecond(
+                    column == SummaryModel::PromptRate ? e.promptRateHigh : e.generationRateHigh);
+                const double mid = model.index(r, column).data().toDouble();
+                QVERIFY(low <= mid && mid <= high);
+                QVERIFY(low < high);
+            }
+        }
+    }
+
+    void measuredFiguresOnlyWherePublished() {
+        auto doc = makeDocument();
+        SummaryModel model(doc.get());
+        // The shipped measurements hold Qwen2.5-14B Q4_K_M on an RTX 5080 and on a
+        // 9950X alone, and nothing for an RTX 5090 (see db/catalogue/measurements.csv).
+        const int withMeasurement =
+            rowNamed(model, QStringLiteral("Desktop: Ryzen 9 9950X + RTX 5080"));
+        const int withoutMeasurement =
+            rowNamed(model, QStringLiteral("Desktop: Ryzen 9 9950X + RTX 5090"));
+        QVERIFY(withMeasurement >= 0 && withoutMeasurement >= 0);
+        QCOMPARE(doc->state().model.model.name, std::string("Qwen2.5-14B-Instruct"));
+
+        const QModelIndex measured = model.index(withMeasurement, SummaryModel::MeasuredGeneration);
+        QVERIFY(measured.data(ValidRole).toBool());
+        QVERIFY(measured.data().toDouble() > 0);
+        QVERIFY(measured.data(FormattedRole).toString().contains(QStringLiteral("tok/s")));
+        QVERIFY(measured.data(Qt::ToolTipRole).toString().contains(QStringLiteral("http")));
+
+        const QModelIndex none = model.index(withoutMeasurement, SummaryModel::MeasuredGeneration);
+        QVERIFY(!none.data(ValidRole).toBool());
+        QCOMPARE(none.data().toDouble(), 0.0);
+        QVERIFY(!none.data(FormattedRole).toString().contains(QStringLiteral("tok/s")));
+    }
+
+    void memoryFitPartsAddUp() {
+        auto doc = makeDocument();
+        SummaryModel model(doc.get());
+        for (int r = 0; r < model.rowCount(); ++r) {
+            bool ok = false;
+            const MemoryFit fit = memoryFitFromVariant(
+                model.index(r, SummaryModel::MemoryNeeded).data(MemoryFitRole), &ok);
+            QVERIFY(ok);
+            const double needed = model.index(r, SummaryModel::MemoryNeeded).data().toDouble();
+            QVERIFY(qAbs(fit.totalGb() - needed) < 1e-6 * std::max(1.0, needed));
+            QVERIFY(fit.weightsGb > 0);
+            const Estimate &e = doc->results()[static_cast<std::size_t>(r)].estimate;
+            QCOMPARE(fit.fits, e.fits);
+            QVERIFY(qAbs(fit.capacityGb() -
+                         model.index(r, SummaryModel::MemoryAvailable).data().toDouble()) < 1e-6);
+        }
+        // Only the memory column has the bar.
+        QVERIFY(!model.index(0, SummaryModel::Price).data(MemoryFitRole).isValid());
+    }
+
+    // With LLMADVISOR_SHOTS=DIR, a picture of the results table for a person to look at.
+    void tablePicture() {
+        const QString dir = qEnvironmentVariable("LLMADVISOR_SHOTS");
+        if (dir.isEmpty())
+            QSKIP("set LLMADVISOR_SHOTS=DIR for a picture of the table");
+        auto doc = makeDocument();
+        SummaryModel model(doc.get());
+        SummaryTable table(&model);
+        table.resize(2600, 420);
+        table.view()->horizontalScrollBar()->setValue(0);
+        QVERIFY(table.grab().save(dir + QStringLiteral("/results-table.png")));
+    }
+
+    void overridesAreMarkedWhereTheyAct() {
+        auto doc = makeDocument();
+        SummaryModel summary(doc.get());
+        UseCaseModel useCases(doc.get());
+        QAbstractItemModelTester tester(&useCases,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto anyMarked = [&] {
+            for (int r = 0; r < summary.rowCount(); ++r)
+                for (int c = 0; c < summary.columnCount(); ++c)
+                    if (summary.index(r, c).data(OverriddenRole).toBool())
+                        return true;
+            for (int r = 0; r < useCases.rowCount(); ++r)
+                for (int c = 0; c < useCases.columnCount(); ++c)
+                    if (useCases.index(r, c).data(OverriddenRole).toBool())
+                        return true;
+            return false;
+        };
+        QVERIFY(!anyMarked()); // calibrated factors, seed thresholds: nothing is the user's
+
+        // Override the efficiency factors of the first build's class only.
+        const Estimate first = doc->results().front().estimate;
+        Assumptions a = doc->state().assumptions;
+        EfficiencyFactors f = first.factors;
+        f.bandwidth *= 0.5;
+        a.efficiencyByClass[first.hardwareClass] = f;
+        a.overridden.push_back("assumptions.efficiency." + first.hardwareClass);
+        doc->setAssumptions(a, QStringLiteral("test"));
+        QVERIFY(summary.index(0, SummaryModel::GenerationRate).data(OverriddenRole).toBool());
+        QVERIFY(summary.index(0, SummaryModel::UseCasesPassed).data(OverriddenRole).toBool());
+        QVERIFY(!summary.index(0, SummaryModel::RamBandwidth).data(OverriddenRole).toBool());
+        QVERIFY(!summary.index(0, SummaryModel::Price).data(OverriddenRole).toBool());
+        QVERIFY(summary.index(0, SummaryModel::GenerationRate)
+                    .data(Qt::AccessibleTextRole)
+                    .toString()
+                    .contains(QStringLiteral("overridden")));
+        QVERIFY(useCases.index(0, 0).data(OverriddenRole).toBool());
+        // A build of another class is not touched by that override.
+        for (int r = 0; r < summary.rowCount(); ++r) {
+            const Estimate &e = doc->results()[static_cast<std::size_t>(r)].estimate;
+            QCOMPARE(summary.index(r, SummaryModel::PromptRate).data(OverriddenRole).toBool(),
+                     e.hardwareClass == first.hardwareClass);
+        }
+        // The report marks them and explains the mark.
+        const QString html = frontHtml(*doc, summary, useCases);
+        QVERIFY(html.contains(QStringLiteral(" *")));
+        QVERIFY(html.contains(QStringLiteral("overrode")));
+
+        // Thresholds: every verdict is touched, speeds are not.
+        doc->undoStack()->undo();
+        QVERIFY(!anyMarked());
+        Assumptions t = doc->state().assumptions;
+        t.thresholds.maxPrefill = units::seconds(20);
+        doc->setAssumptions(t, QStringLiteral("test"));
+        for (int r = 0; r < useCases.rowCount(); ++r)
+            QVERIFY(useCases.index(r, 0).data(OverriddenRole).toBool());
+        QVERIFY(!summary.index(0, SummaryModel::GenerationRate).data(OverriddenRole).toBool());
+        QVERIFY(!frontHtml(*doc, summary, useCases).contains(QStringLiteral("This figure uses")));
+        QVERIFY(frontHtml(*doc, summary, useCases).contains(QStringLiteral("This verdict uses")));
+    }
+};
+
+QTEST_MAIN(TestResults)
+#include "tst_results.moc"
