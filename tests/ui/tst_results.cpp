@@ -2,6 +2,8 @@
 // What the results table says beside each estimate: the confidence band, the
 // published measurement of the same device, the memory-fit parts, and which
 // figures stand on an assumption the user overrode (table, matrix, report).
+#include "builds/buildeditor.h"
+#include "builds/modelpicker.h"
 #include "catalogue.h"
 #include "comparison/comparisondocument.h"
 #include "measurements.h"
@@ -13,6 +15,7 @@
 #include "results/usecasemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTest>
@@ -123,6 +126,40 @@ private slots:
         }
         // Only the memory column has the bar.
         QVERIFY(!model.index(0, SummaryModel::Price).data(MemoryFitRole).isValid());
+    }
+
+    // Parts added in the catalogue editor can be picked at once, without a restart.
+    void pickersFollowTheCatalogue() {
+        auto doc = makeDocument();
+        QWidget host;
+        auto *editor = new BuildEditor(doc.get(), &host);
+        auto *picker = new ModelPicker(doc.get(), &host);
+        editor->setBuildIndex(0);
+        auto *gpu = editor->findChild<QComboBox *>(QStringLiteral("gpu"));
+        auto *cpu = editor->findChild<QComboBox *>(QStringLiteral("cpu"));
+        QVERIFY(gpu && cpu);
+        const QString newGpu = QStringLiteral("Quoted GPU 48GB");
+        const QString newModel = QStringLiteral("House-Model-9B");
+        QCOMPARE(gpu->findData(newGpu), -1);
+        QCOMPARE(picker->modelCombo()->findData(newModel), -1);
+
+        Catalog bigger = m_catalog;
+        Gpu g = bigger.gpus.front();
+        g.name = newGpu.toStdString();
+        g.integrated = false;
+        bigger.gpus.push_back(g);
+        Model m = bigger.models.front();
+        m.name = newModel.toStdString();
+        bigger.models.push_back(m);
+        const ComparisonState state = doc->state();
+        doc->setCatalog(bigger, state);
+        QVERIFY(gpu->findData(newGpu) >= 0);
+        QVERIFY(picker->modelCombo()->findData(newModel) >= 0);
+        // The current choices survive the refill.
+        QCOMPARE(picker->modelCombo()->currentData().toString(),
+                 QString::fromStdString(doc->state().model.model.name));
+        QCOMPARE(cpu->currentData().toString(),
+                 QString::fromStdString(doc->state().builds.front().cpu.name));
     }
 
     // With LLMADVISOR_SHOTS=DIR, a picture of the results table for a person to look at.

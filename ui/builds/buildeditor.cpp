@@ -14,6 +14,7 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 
+#include <algorithm>
 #include <cmath>
 
 namespace llm::ui {
@@ -75,11 +76,12 @@ BuildEditor::BuildEditor(ComparisonDocument *document, QWidget *parent)
 
     m_gpu->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_gpu->setMinimumContentsLength(10);
-    m_gpu->addItem(tr("None"), QString());
-    for (const Gpu &g : m_document->catalog().gpus) {
-        if (!g.integrated)
-            m_gpu->addItem(QString::fromStdString(g.name), QString::fromStdString(g.name));
-    }
+    fillGpuList();
+    // Parts added or removed in the catalogue editor appear here at once.
+    connect(m_document, &ComparisonDocument::catalogChanged, this, [this] {
+        fillGpuList();
+        fillCpuList();
+    });
     m_gpuCount->setRange(1, 8);
     m_gpuCount->setSuffix(QStringLiteral(" ×"));
     m_multiGpu->addItem(tr("Layer split (llama.cpp default)"),
@@ -149,6 +151,18 @@ void BuildEditor::setBuildIndex(int index) {
     m_index = index;
     showRefusal(QString());
     load();
+}
+
+void BuildEditor::fillGpuList() {
+    const QSignalBlocker block(m_gpu);
+    const QString keep = m_gpu->currentData().toString();
+    m_gpu->clear();
+    m_gpu->addItem(tr("None"), QString());
+    for (const Gpu &g : m_document->catalog().gpus) {
+        if (!g.integrated)
+            m_gpu->addItem(QString::fromStdString(g.name), QString::fromStdString(g.name));
+    }
+    m_gpu->setCurrentIndex(std::max(0, m_gpu->findData(keep)));
 }
 
 void BuildEditor::fillCpuList() {

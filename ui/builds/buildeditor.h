@@ -32,8 +32,9 @@ signals:
     void refused(const QString &reason);
 
 private:
-    void load();        // widgets from the document
-    void fillCpuList(); // after the family filter changed
+    void load(); // widgets from the document
+    void fillCpuList();
+    void fillGpuList(); // after the family filter changed
     void fillSpeeds(const Cpu &cpu);
     void propose(const Build &build, const QString &text, int field);
     Build current() const;

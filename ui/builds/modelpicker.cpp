@@ -31,12 +31,7 @@ ModelPicker::ModelPicker(ComparisonDocument *document, QWidget *parent)
     m_model->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_model->setMinimumContentsLength(17);
     m_model->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    for (const Model &m : document->catalog().models)
-        m_model->addItem(QString::fromStdString(m.name), QString::fromStdString(m.name));
-    for (const Quantization &q : document->catalog().quants)
-        m_quant->addItem(QStringLiteral("%1 (%2 bits/weight)")
-                             .arg(QString::fromStdString(q.name), fmt::number(q.bitsPerWeight, 2)),
-                         QString::fromStdString(q.name));
+    fillLists();
     m_model->setToolTip(glossary(Term::Model));
     m_model->setWhatsThis(glossary(Term::Model));
     m_quant->setToolTip(glossary(Term::Quantization));
@@ -78,6 +73,23 @@ ModelPicker::ModelPicker(ComparisonDocument *document, QWidget *parent)
     connect(m_quant, &QComboBox::currentIndexChanged, this, &ModelPicker::choose);
     connect(m_context, &QComboBox::currentIndexChanged, this, &ModelPicker::chooseContext);
     connect(document, &ComparisonDocument::resultsChanged, this, &ModelPicker::load);
+    // Models and quantizations added in the catalogue editor appear at once.
+    connect(document, &ComparisonDocument::catalogChanged, this, [this] {
+        fillLists();
+        load();
+    });
+}
+
+void ModelPicker::fillLists() {
+    const QSignalBlocker b1(m_model), b2(m_quant);
+    m_model->clear();
+    m_quant->clear();
+    for (const Model &m : m_document->catalog().models)
+        m_model->addItem(QString::fromStdString(m.name), QString::fromStdString(m.name));
+    for (const Quantization &q : m_document->catalog().quants)
+        m_quant->addItem(QStringLiteral("%1 (%2 bits/weight)")
+                             .arg(QString::fromStdString(q.name), fmt::number(q.bitsPerWeight, 2)),
+                         QString::fromStdString(q.name));
 }
 
 void ModelPicker::load() {

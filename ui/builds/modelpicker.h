@@ -27,6 +27,7 @@ private:
     void choose();
     void chooseContext();
     void loadContexts();
+    void fillLists();
 
     ComparisonDocument *m_document;
     QComboBox *m_model;

@@ -52,6 +52,7 @@ void ComparisonDocument::attachMeasured() {
 
 void ComparisonDocument::setCatalog(Catalog catalog, const ComparisonState &state) {
     m_catalog = std::move(catalog);
+    emit catalogChanged();
     applyState(state);
 }
 

@@ -63,6 +63,8 @@ signals:
     void structureChanged();
     // Results were recomputed (values changed; same builds).
     void resultsChanged();
+    // The catalogue itself was replaced (catalogue editor): pickers refill their lists.
+    void catalogChanged();
 
 private:
     void push(const ComparisonState &next, const QString &text, int mergeId);
