@@ -473,6 +473,13 @@ CatalogueDatabase::Private::Lock CatalogueDatabase::Private::takeWriterLock(cons
     }
     if (lock->error() != QLockFile::LockFailedError)
         return Lock::Unavailable;
+    // A writer killed while creating its lock file leaves it empty, and Qt then
+    // never calls it stale. removeStaleLockFile() deletes it only when no live
+    // process holds its native (flock) lock, which a running writer always does.
+    if (lock->removeStaleLockFile() && lock->tryLock(0)) {
+        writerLock = std::move(lock);
+        return Lock::Taken;
+    }
     qint64 pid = 0;
     QString host, app;
     if (lock->getLockInfo(&pid, &host, &app))

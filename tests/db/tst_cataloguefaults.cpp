@@ -106,6 +106,7 @@ private slots:
     void foreignFixtureIsUntouched();
     void secondInstanceIsNotAWriter();
     void secondProcessIsNotAWriter();
+    void emptyLockFileIsTakenOver();
 };
 
 void TstCatalogueFaults::intactFixture() {
@@ -340,6 +341,20 @@ void TstCatalogueFaults::secondProcessIsNotAWriter() {
     const OpenResult r = db.open(path);
     QVERIFY2(r.ok && !r.readOnly && r.message.isEmpty(), qPrintable(r.message));
     QCOMPARE(userRows(db), fixtureUserRows());
+}
+
+void TstCatalogueFaults::emptyLockFileIsTakenOver() {
+    // A writer killed between creating its lock file and writing its process id
+    // leaves an empty file (seen in tst_cataloguecrash under ASan): no process
+    // holds it, so the next program must become the writer, not stay read-only.
+    QTemporaryDir dir;
+    const QString path = copyFixture(dir, u"user-rows-v1.sqlite"_s);
+    QFile lock(path + u".lock"_s);
+    QVERIFY(lock.open(QIODevice::WriteOnly));
+    lock.close();
+    CatalogueDatabase db;
+    const OpenResult r = db.open(path);
+    QVERIFY2(r.ok && !r.readOnly && r.message.isEmpty(), qPrintable(r.message));
 }
 
 QTEST_GUILESS_MAIN(TstCatalogueFaults)
