@@ -43,11 +43,33 @@ void ComparisonDocument::setMeasurements(std::vector<Measurement> measurements) 
     emit resultsChanged();
 }
 
+namespace {
+
+// A run comparable with the headline estimate (llama-bench pp512 / tg128 from an
+// empty context): one short prompt run and one short generation run. LocalScore's
+// nine-scenario averages and long-context runs measure something else.
+bool headlineLike(const Measurement &m) {
+    const auto shortRun = [](const std::vector<UseCase> &runs) {
+        return runs.size() <= 1 && std::all_of(runs.begin(), runs.end(), [](const UseCase &u) {
+                   return units::inTokens(u.promptTokens) <= 512 &&
+                          units::inTokens(u.generatedTokens) <= 512;
+               });
+    };
+    return shortRun(m.promptRuns) && shortRun(m.generationRuns);
+}
+
+} // namespace
+
 void ComparisonDocument::attachMeasured() {
     if (m_measurements.empty())
         return;
+    // Only like with like beside the estimate: the same runtime and a headline-style run.
+    std::vector<Measurement> comparable;
+    for (const Measurement &m : m_measurements)
+        if (m.runtime == m_state.assumptions.runtime && headlineLike(m))
+            comparable.push_back(m);
     for (std::size_t i = 0; i < m_results.size() && i < m_state.builds.size(); ++i)
-        attachMeasurements(m_results[i].estimate, m_state.builds[i], m_state.model, m_measurements);
+        attachMeasurements(m_results[i].estimate, m_state.builds[i], m_state.model, comparable);
 }
 
 void ComparisonDocument::setCatalog(Catalog catalog, const ComparisonState &state) {

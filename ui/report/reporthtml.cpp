@@ -118,44 +118,55 @@ QString reportFrontHtml(const ComparisonState &state, const std::vector<BuildRes
                          "program's shipped data."));
 
     h += QStringLiteral("<h2>%1</h2>").arg(tr("Results"));
-    const QList<int> columns = {SummaryModel::Name,
-                                SummaryModel::SystemBandwidth,
-                                SummaryModel::GpuBandwidth,
-                                SummaryModel::PromptRate,
-                                SummaryModel::GenerationRate,
-                                SummaryModel::Placement,
-                                SummaryModel::MeasuredGeneration,
-                                SummaryModel::MemoryNeeded,
-                                SummaryModel::Bottleneck,
-                                SummaryModel::EurPerTokenRate,
-                                SummaryModel::CostPerMillion};
+    // Two tables rather than one of eleven narrow columns: speeds, then memory and value.
     bool anyOverridden = false;
-    h += QStringLiteral("<table width=100% cellspacing=0><tr>");
-    for (int c : columns)
-        h += QStringLiteral("<th>%1</th>")
-                 .arg(summary->headerData(c, Qt::Horizontal).toString().toHtmlEscaped());
-    h += QStringLiteral("</tr>");
-    for (int r = 0; r < summary->rowCount(); ++r) {
-        h += QStringLiteral("<tr>");
+    const auto resultsTable = [&](const QList<int> &columns) {
+        h += QStringLiteral("<table width=100% cellspacing=0><tr>");
         for (int c : columns)
-            h += QStringLiteral("<td%1>%2</td>")
-                     .arg(c == SummaryModel::Name || c == SummaryModel::Placement ||
-                                  c == SummaryModel::Bottleneck
-                              ? QString()
-                              : QStringLiteral(" align=right"),
-                          c == SummaryModel::Name
-                              ? QStringLiteral("%1. %2").arg(r + 1).arg(
-                                    shortBuildLabel(summary->index(r, c).data().toString())
-                                        .toHtmlEscaped())
-                              : cellText(summary->index(r, c), &anyOverridden));
+            h += QStringLiteral("<th>%1</th>")
+                     .arg(summary->headerData(c, Qt::Horizontal).toString().toHtmlEscaped());
         h += QStringLiteral("</tr>");
-    }
-    h += QStringLiteral("</table>");
+        for (int r = 0; r < summary->rowCount(); ++r) {
+            h += QStringLiteral("<tr>");
+            for (int c : columns)
+                h += QStringLiteral("<td%1>%2</td>")
+                         .arg(c == SummaryModel::Name || c == SummaryModel::Placement ||
+                                      c == SummaryModel::Bottleneck
+                                  ? QString()
+                                  : QStringLiteral(" align=right"),
+                              c == SummaryModel::Name
+                                  ? QStringLiteral("%1. %2").arg(r + 1).arg(
+                                        shortBuildLabel(summary->index(r, c).data().toString())
+                                            .toHtmlEscaped())
+                                  : cellText(summary->index(r, c), &anyOverridden));
+            h += QStringLiteral("</tr>");
+        }
+        h += QStringLiteral("</table>");
+    };
+    // The "Measured" column only when some build has a comparable published run.
+    bool anyMeasured = false;
+    for (int r = 0; r < summary->rowCount(); ++r)
+        anyMeasured = anyMeasured ||
+                      summary->index(r, SummaryModel::MeasuredGeneration).data(ValidRole).toBool();
+    QList<int> speedColumns{SummaryModel::Name, SummaryModel::SystemBandwidth,
+                            SummaryModel::GpuBandwidth, SummaryModel::PromptRate,
+                            SummaryModel::GenerationRate};
+    if (anyMeasured)
+        speedColumns << SummaryModel::MeasuredGeneration;
+    speedColumns << SummaryModel::Placement;
+    resultsTable(speedColumns);
+    h += QStringLiteral("<p></p>");
+    resultsTable({SummaryModel::Name, SummaryModel::MemoryNeeded, SummaryModel::MemoryAvailable,
+                  SummaryModel::Bottleneck, SummaryModel::Price, SummaryModel::EurPerTokenRate,
+                  SummaryModel::PowerAtLoad, SummaryModel::CostPerMillion});
     h += QStringLiteral("<p class=small>%1</p>")
              .arg(tr("Speeds are the estimate with, in brackets, the range 8 in 10 published "
-                     "measurements of the same hardware class fell in. \u201cMeasured\u201d is "
-                     "the median of published benchmarks of the same device and model, where "
-                     "there are any."));
+                     "measurements of the same hardware class fell in.") +
+                  (anyMeasured
+                       ? tr(" \u201cMeasured\u201d is the median of published short benchmark "
+                            "runs (like the estimate) of the same device, model, quantization "
+                            "and runtime.")
+                       : QString()));
     if (anyOverridden)
         h += QStringLiteral("<p class=small>%1</p>")
                  .arg(tr("* This figure uses an assumption the user overrode (listed under "

@@ -5,6 +5,7 @@
 #include "charts/chartspanel.h"
 #include "comparison/comparisondocument.h"
 #include "comparison/scenarioconvert.h"
+#include "measurements.h"
 #include "reporthtml.h"
 #include "results/sizecurvemodel.h"
 #include "results/summarymodel.h"
@@ -117,6 +118,10 @@ int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPain
     }
     // The report's own document and models: same adapters as the window.
     ComparisonDocument document(catalog);
+    // As in the window: calibrated baseline (override marks) and the published
+    // measurements shown beside the estimates.
+    document.setBaseline(db::shippedAssumptions());
+    document.setMeasurements(db::loadShippedMeasurements(catalog).rows);
     document.reset(state);
     SummaryModel summary(&document);
     UseCaseModel useCases(&document);

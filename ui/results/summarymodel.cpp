@@ -157,9 +157,10 @@ QString SummaryModel::columnHelp(int column) {
                   "in Assumptions).");
     case MeasuredPrompt:
     case MeasuredGeneration:
-        return tr("A published benchmark of the same device (GPU, or CPU when the model runs "
-                  "there) with the same model and quantization: the median of the results "
-                  "found. Shown to check the estimate against; never used to make it.");
+        return tr("A published llama-bench-style run (short prompt, short answer, like the "
+                  "estimate) of the same device (GPU, or CPU when the model runs there) with "
+                  "the same model, quantization and runtime: the median of the results found. "
+                  "Shown to check the estimate against; never used to make it.");
     }
     return {};
 }
@@ -362,7 +363,8 @@ QString SummaryModel::formatted(int row, int column) const {
         if (!measured)
             return tr("none published");
         return fmt::withUnit(measured->medianTokS, columnUnit(column)) +
-               tr(" (%n result(s))", nullptr, measured->count);
+               (measured->count == 1 ? tr(" (1 result)")
+                                     : tr(" (%1 results)").arg(measured->count));
     }
     case Spacer:
         return {};
