@@ -29,4 +29,15 @@ if ldd build/noui/app/cli/llmadvisor-cli | grep -qiE 'libQt6(Widgets|Gui|Charts)
 fi
 build/noui/app/cli/llmadvisor-cli estimate --scenario resources/scenarios/seed-comparison.json \
     --format table >/dev/null
+# Without the window program, `report` says so in one line and exits with 1.
+report_err=$(mktemp)
+set +e
+LLMADVISOR_GUI= build/noui/app/cli/llmadvisor-cli report \
+    --scenario resources/scenarios/seed-comparison.json --pdf "$(mktemp -d)/r.pdf" 2>"$report_err"
+report_rc=$?
+set -e
+if [ "$report_rc" -ne 1 ] || [ "$(wc -l <"$report_err")" -ne 1 ] || ! grep -q '^error: report: ' "$report_err"; then
+    echo "FAIL: report without the window program: exit $report_rc, stderr:" >&2
+    cat "$report_err" >&2; exit 1
+fi
 echo "boundary check: the CLI builds and answers without GUI libraries"
