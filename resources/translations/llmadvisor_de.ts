@@ -283,10 +283,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What one change would do to each build: its price change and, per use case, the verdict before → after and the change of the margin (1.00× just passes; bold: the verdict flips). Headroom: how far each build stretches before a use case fails.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No use cases are chosen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -304,6 +300,66 @@
     </message>
     <message>
         <source>Headroom:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What one change would do to each build: its price change and, per use case, the verdict and the change of the margin (1.00× just passes); a verdict that flips is bold and shows before → after. Headroom: how far each build stretches before a use case fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not possible: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: your figures (overridden)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: your own catalogue row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>† Marked parts use figures from your own catalogue (rows you added, or shipped rows you overrode, e.g. a supplier&apos;s quote) rather than the program&apos;s shipped data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speeds are the estimate with, in brackets, the range 8 in 10 published measurements of the same hardware class fell in. “Measured” is the median of published benchmarks of the same device and model, where there are any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* This figure uses an assumption the user overrode (listed under Assumptions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* This verdict uses an assumption the user overrode (efficiency factors or thresholds; listed under Assumptions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimates, not measurements.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -890,27 +946,6 @@
 %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Import %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n row(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Skipped %n bad row(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Import into %1</source>
         <translation type="unfinished"></translation>
@@ -918,13 +953,6 @@
     <message>
         <source>Catalogue files (*.csv *.json);;All files (*)</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n row(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Export</source>
@@ -937,13 +965,6 @@
     <message>
         <source>user catalogue</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported a pack of %n row(s) (your rows and overrides) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Export %1</source>
@@ -963,6 +984,26 @@
     </message>
     <message>
         <source>Catalogue packs (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import of %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows imported: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad rows skipped: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows exported: %1, to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported a pack of your rows and overrides (%1 rows) to %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1033,6 +1074,14 @@
     </message>
     <message>
         <source>Choose model %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan for a %1-token context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan for each use case&apos;s own context</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1206,27 +1255,6 @@ Prompt %2 tokens, output %3 tokens.</source>
         <source>Cannot search: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Swept %1 builds in %2 on %n thread(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n build(s) without a price pass (listed apart below).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n build(s) pass %1 and are the fastest for their price; cheapest first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Showing %1 of them.</source>
         <translation type="unfinished"></translation>
@@ -1263,34 +1291,33 @@ Prompt %2 tokens, output %3 tokens.</source>
         <source>The comparison already holds %1 builds, the most it can take; remove one first.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Add %n found build(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Swept %1 builds in %2 (threads: %3).</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Added %n build(s) to the comparison.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Builds without a price that pass (listed apart below): %1.</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n did not fit: a comparison holds at most %1 builds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Builds that pass %1 and are the fastest for their price: %2, cheapest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add found builds (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Builds added to the comparison: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added, as a comparison holds at most %1 builds: %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>llm::ui::Guidance</name>
-    <message>
-        <source>&lt;b&gt;Getting started:&lt;/b&gt; 1. pick the builds to compare on the left (New build, or start from a preset); 2. pick the model and the use cases above the charts; 3. export the comparison with File → Export PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Don&apos;t show again</source>
         <translation type="unfinished"></translation>
@@ -1325,6 +1352,10 @@ Prompt %2 tokens, output %3 tokens.</source>
     </message>
     <message>
         <source>Start from a preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Getting started:&lt;/b&gt; 1. pick builds on the left (New build or a preset) · 2. pick the model and use cases above the charts · 3. File → Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1449,13 +1480,6 @@ Prompt %2 tokens, output %3 tokens.</source>
         <source>replace your row</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s) read.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>New: %1 · overriding shipped rows: %2 · replacing your rows: %3 · refused: %4.</source>
         <translation type="unfinished"></translation>
@@ -1463,13 +1487,6 @@ Prompt %2 tokens, output %3 tokens.</source>
     <message>
         <source>Pack from “%1”, as of %2.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;%n row(s) have problems&lt;/b&gt; (listed by line below). Nothing is written until you choose.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Every row is good. Nothing is written until you choose.</source>
@@ -1485,6 +1502,14 @@ Prompt %2 tokens, output %3 tokens.</source>
     </message>
     <message>
         <source>&amp;Skip bad rows and import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows read: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rows with problems: %1&lt;/b&gt; (listed by line below). Nothing is written until you choose.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1724,22 +1749,38 @@ The previous file, if any, is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Assumptions: defaults</source>
+        <source>Your settings could not be read (%1) and were reset to the defaults.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your settings could not be read (%1); the program started on its defaults. The damaged file was kept as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>⚠ %n assumption(s) overridden</source>
+        <source>⚠ Assumptions: %n override(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <source>About LLM Procurement Advisor</source>
+        <source>Assumptions: calibrated factors, no overrides</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;LLM Procurement Advisor %1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Estimates how fast large language models run on CPU, RAM and GPU builds, and which use cases each build passes. Figures are estimates, not measurements.&lt;/p&gt;&lt;p&gt;Catalogue as of %2.&lt;/p&gt;</source>
+        <source>Assumptions: uncalibrated default factors, no overrides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1769,25 +1810,33 @@ The previous file, if any, is unchanged.</source>
         <source> (MoE, %1 B active)</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>llm::ui::Page</name>
     <message>
-        <source>Page %1</source>
+        <source>The context window the model is started with: the most text (prompt and answer, in tokens) it can hold at once. Its KV cache is reserved in memory whole, so a longer window needs more memory; it does not change the speeds. &quot;Per use case&quot; plans for the longest use case only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Estimates, not measurements.</source>
+        <source>Context window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conte&amp;xt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per use case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens (model maximum)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>llm::ui::RecommendationModel</name>
-    <message>
-        <source>%1 × %2 × %3 %4-%5 (%6)</source>
-        <extracomment>channels × modules per channel × module size, type and speed (capacity)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>integrated %1</source>
         <translation type="unfinished"></translation>
@@ -1874,6 +1923,24 @@ The previous file, if any, is unchanged.</source>
     </message>
     <message>
         <source>Power drawn at load: CPU, GPUs and the rest of the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 × %3, %4 (%5)</source>
+        <extracomment>channels × modules per channel × module size, memory type (total capacity)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2, %3 (%4)</source>
+        <extracomment>channels × module size, memory type (total capacity)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2113,6 +2180,14 @@ The previous file, if any, is unchanged.</source>
         <source> (overridden)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>EUR per tok/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per tok/s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llm::ui::SummaryTable</name>
@@ -2256,6 +2331,11 @@ Total: %5
     </message>
     <message>
         <source>Verdict before → after the change, and how the margin moves (1.00× just passes). Bold: the verdict flips.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2×</source>
+        <extracomment>verdict after the change, then the change of the margin (×)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2410,6 +2490,45 @@ Total: %5
     </message>
     <message>
         <source>fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>LLM Procurement Advisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare CPU, RAM and GPU builds for running large language models locally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A saved comparison (.json) to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this catalogue database instead of the one in your profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the comparison&apos;s PDF report to PATH and quit (no window shown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a picture of the window to PATH (PNG) and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour theme: system, light or dark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open on this tab (0 = charts ... 4 = assumptions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calibrated efficiency factors could not be read (%1); uncalibrated defaults are used.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -17,7 +17,7 @@ bool sameThresholds(const Thresholds &a, const Thresholds &b) {
 }
 
 QString tr(const char *text) {
-    return QCoreApplication::translate("llm::ui::Overrides", text);
+    return QCoreApplication::translate("llm::ui", text);
 }
 
 } // namespace
