@@ -97,16 +97,14 @@ struct Columns {
 
 class RowReader final {
 public:
-    RowReader(const detail::CsvTable &t, const Columns &c, qsizetype row)
-        : m_cells(t.rows[row])
-        , m_c(c) {}
+    RowReader(const detail::CsvTable &t, qsizetype row)
+        : m_cells(t.rows[row]) {}
     QString operator()(int column) const {
         return column >= 0 ? m_cells[column].trimmed() : QString();
     }
 
 private:
     const QStringList &m_cells;
-    const Columns &m_c;
 };
 
 // Resolves one row; returns an empty reason on success.
@@ -340,7 +338,7 @@ MeasurementSet parseMeasurements(const QByteArray &csv, const Catalog &catalog, 
                     t.column(u"tg_tok_s"_s),
                     t.column(u"notes"_s)};
     for (qsizetype i = 0; i < t.rows.size(); ++i) {
-        const RowReader cell(t, c, i);
+        const RowReader cell(t, i);
         Measurement m;
         const QString reason = resolve(cell, c, catalog, m);
         if (reason.isEmpty()) {

@@ -80,7 +80,13 @@ MainWindow::MainWindow(Catalog catalog, const Assumptions &baseline,
                       .arg(settingsCheck.reason, settingsCheck.keptAs.toHtmlEscaped()));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The document is a child and is destroyed after this destructor has run; its
+    // undo stack still signals (cleanChanged) while it goes. Nothing may reach this
+    // half-destroyed window then (UBSan's vptr check caught it).
+    disconnect(m_document->undoStack(), nullptr, this, nullptr);
+    disconnect(m_document, nullptr, this, nullptr);
+}
 
 void MainWindow::createLayout() {
     m_buildList = new BuildListPanel(m_document, m_summary, this);
