@@ -41,3 +41,10 @@ if [ "$report_rc" -ne 1 ] || [ "$(wc -l <"$report_err")" -ne 1 ] || ! grep -q '^
     cat "$report_err" >&2; exit 1
 fi
 echo "boundary check: the CLI builds and answers without GUI libraries"
+
+# The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer (Debug;
+# any sanitizer report fails its test). About 15 minutes more on 2 cores.
+echo "== sanitizers: the whole suite under ASan + UBSan (asan preset) =="
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j "$jobs"
+ctest --preset asan -j "$jobs"
