@@ -14,11 +14,11 @@ namespace llm {
 enum class CpuFamily { Desktop, Workstation, Server, Mobile, Other };
 
 struct Cpu {
-    std::string name;          // vendor's full name, e.g. "AMD Ryzen 9 9950X"
-    std::string vendor;        // "AMD", "Intel", "Apple", ...
+    std::string name;   // vendor's full name, e.g. "AMD Ryzen 9 9950X"
+    std::string vendor; // "AMD", "Intel", "Apple", ...
     CpuFamily family = CpuFamily::Other;
-    std::string socket;        // "AM5", "sTR5", "SP5", ...
-    std::string architecture;  // "zen4", "zen5", "zen3", "sapphire-rapids", "apple-m2", ...
+    std::string socket;       // "AM5", "sTR5", "SP5", ...
+    std::string architecture; // "zen4", "zen5", "zen3", "sapphire-rapids", "apple-m2", ...
     int cores = 0;
     int threads = 0;
     units::Frequency baseClock{};
@@ -30,25 +30,25 @@ struct Cpu {
     // Fabric links per CCD: 1 = 32 B per FCLK cycle (seed formula), 2 = GMI-Wide
     // (64 B per cycle, measured on EPYC 9355P; see shared/data/hardware.md).
     int fabricLinksPerCcd = 1;
-    units::Frequency fabricClock{};  // FCLK
-    int memoryChannels = 0;          // 64-bit-equivalent channels
+    units::Frequency fabricClock{}; // FCLK
+    int memoryChannels = 0;         // 64-bit-equivalent channels
     units::Bytes maxMemory{};
-    std::string memoryType;          // "DDR5", "LPDDR5X", "DDR4"
-    units::TransferRate maxMemorySpeed{};  // vendor-rated, 1 DIMM per channel
+    std::string memoryType;               // "DDR5", "LPDDR5X", "DDR4"
+    units::TransferRate maxMemorySpeed{}; // vendor-rated, 1 DIMM per channel
     bool avx512 = false;
     bool avx512Bf16 = false;
-    bool amx = false;                // Intel AMX tiles (Sapphire Rapids and later)
+    bool amx = false; // Intel AMX tiles (Sapphire Rapids and later)
     int pcieLanes = 0;
     int pcieGen = 5;
     units::Power tdp{};
-    std::optional<double> priceUsd;  // launch / list price (money, not a physical quantity)
+    std::optional<double> priceUsd; // launch / list price (money, not a physical quantity)
     // Soldered unified memory (Apple, Strix Halo, DGX Spark): the platform's
     // published bandwidth, when it is not simply channels x 8 B x MT/s.
     std::optional<units::ByteRate> unifiedBandwidth;
     std::string source;
-    std::string asOf;                       // date the row was checked, ISO 8601
-    std::vector<std::string> approximateFields;  // cells marked '~' in the data
-    DataOrigin origin = DataOrigin::Shipped;     // set from the user's catalogue layer
+    std::string asOf;                           // date the row was checked, ISO 8601
+    std::vector<std::string> approximateFields; // cells marked '~' in the data
+    DataOrigin origin = DataOrigin::Shipped;    // set from the user's catalogue layer
 };
 
 // How the memory slots are populated.
@@ -59,13 +59,13 @@ struct MemoryConfig {
 };
 
 struct Gpu {
-    std::string name;          // "NVIDIA GeForce RTX 5090"
-    std::string vendor;        // "NVIDIA", "AMD", "Intel", "Apple"
-    std::string segment;       // "consumer", "workstation", "datacenter", "integrated"
-    std::string architecture;  // "blackwell", "ada", "ampere", "rdna3", "apple-m2", ...
+    std::string name;         // "NVIDIA GeForce RTX 5090"
+    std::string vendor;       // "NVIDIA", "AMD", "Intel", "Apple"
+    std::string segment;      // "consumer", "workstation", "datacenter", "integrated"
+    std::string architecture; // "blackwell", "ada", "ampere", "rdna3", "apple-m2", ...
     units::Bytes vram{};
     units::ByteRate bandwidth{};
-    units::FlopRate fp16Tensor{};  // dense FP16 tensor throughput (FP16 accumulate)
+    units::FlopRate fp16Tensor{}; // dense FP16 tensor throughput (FP16 accumulate)
     units::Power tdp{};
     int pcieGen = 4;
     int pcieLanes = 16;
@@ -76,7 +76,7 @@ struct Gpu {
     std::string source;
     std::string asOf;
     std::vector<std::string> approximateFields;
-    DataOrigin origin = DataOrigin::Shipped;  // set from the user's catalogue layer
+    DataOrigin origin = DataOrigin::Shipped; // set from the user's catalogue layer
 };
 
 struct GpuGroup {
@@ -85,19 +85,19 @@ struct GpuGroup {
 };
 
 enum class MultiGpuMode {
-    LayerSplit,      // llama.cpp default: one stream's bandwidth does not add up
-    TensorParallel,  // row split / TP: bandwidth roughly adds up
+    LayerSplit,     // llama.cpp default: one stream's bandwidth does not add up
+    TensorParallel, // row split / TP: bandwidth roughly adds up
 };
 
 struct Build {
     std::string name;
     Cpu cpu;
     MemoryConfig memory;
-    std::vector<GpuGroup> gpus;           // discrete GPUs
-    std::optional<Gpu> integratedGpu;     // iGPU reading system RAM (unified placement)
-    double unifiedGpuMemoryShare = 0.75;  // share of RAM the iGPU may use (user setting)
+    std::vector<GpuGroup> gpus;          // discrete GPUs
+    std::optional<Gpu> integratedGpu;    // iGPU reading system RAM (unified placement)
+    double unifiedGpuMemoryShare = 0.75; // share of RAM the iGPU may use (user setting)
     MultiGpuMode multiGpuMode = MultiGpuMode::LayerSplit;
-    std::optional<double> platformPriceUsd;  // board, PSU, case, storage; family default when empty
+    std::optional<double> platformPriceUsd; // board, PSU, case, storage; family default when empty
 };
 
 int gpuCount(const Build &build);

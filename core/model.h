@@ -11,18 +11,18 @@
 namespace llm {
 
 enum class AttentionKind {
-    Gqa,      // grouped-query attention (includes MQA)
-    Mha,      // every head keeps its own K and V
-    Mla,      // multi-head latent attention (DeepSeek): compressed latent cache
-    Sliding,  // windowed layers plus some full-attention layers (Gemma, gpt-oss, Llama 4)
+    Gqa,     // grouped-query attention (includes MQA)
+    Mha,     // every head keeps its own K and V
+    Mla,     // multi-head latent attention (DeepSeek): compressed latent cache
+    Sliding, // windowed layers plus some full-attention layers (Gemma, gpt-oss, Llama 4)
 };
 
 struct Model {
-    std::string name;    // model-card name without organisation, e.g. "Qwen2.5-14B-Instruct"
-    std::string family;  // "Qwen", "Llama", ...
+    std::string name;   // model-card name without organisation, e.g. "Qwen2.5-14B-Instruct"
+    std::string family; // "Qwen", "Llama", ...
     // Parameter counts are plain counts (not billions).
     double paramsTotal = 0;
-    double paramsActive = 0;      // == paramsTotal for dense models
+    double paramsActive = 0; // == paramsTotal for dense models
     bool moe = false;
     int expertsTotal = 0;
     int expertsActive = 0;
@@ -34,23 +34,23 @@ struct Model {
     int hiddenSize = 0;
     int heads = 0;
     int kvHeads = 0;
-    int headDim = 0;              // from the config, not hidden / heads
+    int headDim = 0; // from the config, not hidden / heads
     AttentionKind attention = AttentionKind::Gqa;
-    int slidingWindow = 0;        // tokens, for AttentionKind::Sliding
-    int fullAttentionLayers = 0;  // layers that keep the whole context
-    int kvLoraRank = 0;           // MLA
-    int qkRopeHeadDim = 0;        // MLA
+    int slidingWindow = 0;       // tokens, for AttentionKind::Sliding
+    int fullAttentionLayers = 0; // layers that keep the whole context
+    int kvLoraRank = 0;          // MLA
+    int qkRopeHeadDim = 0;       // MLA
     int maxContext = 0;
     std::string license;
     std::string releaseDate;
     std::string source;
-    DataOrigin origin = DataOrigin::Shipped;  // set from the user's catalogue layer
+    DataOrigin origin = DataOrigin::Shipped; // set from the user's catalogue layer
 };
 
 struct Quantization {
-    std::string name;           // "Q4_K_M"
-    double bitsPerWeight = 0;   // effective, whole model, as llama.cpp reports it
-    DataOrigin origin = DataOrigin::Shipped;  // set from the user's catalogue layer
+    std::string name;                        // "Q4_K_M"
+    double bitsPerWeight = 0;                // effective, whole model, as llama.cpp reports it
+    DataOrigin origin = DataOrigin::Shipped; // set from the user's catalogue layer
 };
 
 // A model as it will be run: weights at a quantization, optionally with the

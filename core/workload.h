@@ -10,8 +10,8 @@
 namespace llm {
 
 struct UseCase {
-    std::string id;           // "UC1", or the user's own name
-    std::string description;  // "Classification, sentiment analysis, keyword extraction"
+    std::string id;          // "UC1", or the user's own name
+    std::string description; // "Classification, sentiment analysis, keyword extraction"
     units::Tokens promptTokens{};
     units::Tokens generatedTokens{};
 };
@@ -20,11 +20,11 @@ struct UseCase {
 std::vector<UseCase> seedUseCases();
 
 struct Thresholds {
-    units::Seconds maxPrefill = units::seconds(10);           // pass: prompt processed within
-    units::TokenRate minGeneration = units::tokensPerSecond(10);  // pass: output at least
-    units::Seconds interactivePrefill = units::seconds(3);    // interactive: prefill below
-    units::Seconds backgroundTotal = units::seconds(300);     // background: total within
-    units::Seconds offlineTotal = units::hours(4);            // off-line: total within
+    units::Seconds maxPrefill = units::seconds(10);              // pass: prompt processed within
+    units::TokenRate minGeneration = units::tokensPerSecond(10); // pass: output at least
+    units::Seconds interactivePrefill = units::seconds(3);       // interactive: prefill below
+    units::Seconds backgroundTotal = units::seconds(300);        // background: total within
+    units::Seconds offlineTotal = units::hours(4);               // off-line: total within
 };
 
 struct Workload {

@@ -315,8 +315,7 @@ QMap<QString, RowOrigin> CatalogueEditor::userLayer(CatalogueTable table) const 
 }
 
 namespace {
-template <class Row>
-void markRows(std::vector<Row> *rows, const QMap<QString, RowOrigin> &layer) {
+template <class Row> void markRows(std::vector<Row> *rows, const QMap<QString, RowOrigin> &layer) {
     for (Row &r : *rows) {
         const auto it = layer.constFind(QString::fromStdString(r.name));
         if (it == layer.cend())

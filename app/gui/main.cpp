@@ -65,7 +65,9 @@ int main(int argc, char *argv[]) {
     parser.addOption(theme);
     const QCommandLineOption tab(
         QStringLiteral("tab"),
-        QCoreApplication::translate("main", "Open on this tab (0 = charts, 1 = table, 2 = use cases, 3 = model sizes, 4 = assumptions, 5 = what if)."),
+        QCoreApplication::translate("main",
+                                    "Open on this tab (0 = charts, 1 = table, 2 = use cases, 3 = "
+                                    "model sizes, 4 = assumptions, 5 = what if)."),
         QStringLiteral("N"));
     parser.addOption(tab);
     parser.process(app);

@@ -274,8 +274,7 @@ void TestScenario::errors_data() {
         << scenario(build,
                     R"(, "assumptions": { "efficiency": { "cpu-zen5": { "compute": 1.5 } } })")
         << u"assumptions.efficiency.cpu-zen5.compute"_s;
-    QTest::newRow("negative context")
-        << scenario(build, R"(, "context": -1)") << u"context"_s;
+    QTest::newRow("negative context") << scenario(build, R"(, "context": -1)") << u"context"_s;
     QTest::newRow("context above the model's maximum")
         << scenario(build, R"(, "context": 262144)") << u"context"_s;
     QTest::newRow("context not a number")
