@@ -11,6 +11,10 @@ namespace llm {
 namespace {
 
 constexpr std::size_t kMaxSuggestions = 5;
+// Unknown names are ranked by edit distance on at most this many leading
+// characters: catalogue names are far shorter, and a pasted paragraph (or a
+// fuzzer's megabyte) must not cost length x name length x rows.
+constexpr std::size_t kComparedChars = 96;
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -121,9 +125,11 @@ Lookup<T> findBy(const std::vector<T> &items, std::string_view query, KeyFn key)
     };
     std::vector<Scored> scored;
     scored.reserve(items.size());
+    const std::string compared = q.substr(0, kComparedChars);
     for (const T &item : items) {
         const std::string name = key(item);
-        scored.push_back({overlap(qWords, words(name)), editDistance(q, lower(name)), &item});
+        scored.push_back(
+            {overlap(qWords, words(name)), editDistance(compared, lower(name)), &item});
     }
     std::stable_sort(scored.begin(), scored.end(), [](const Scored &a, const Scored &b) {
         if (a.shared != b.shared)

@@ -18,6 +18,18 @@ using namespace Qt::StringLiterals;
 // seed's examples and most published llama.cpp figures use Q4_K_M.
 constexpr auto kDefaultQuant = "Q4_K_M";
 
+// A name as quoted back in an error line: long pastes are cut to their start.
+QString quotedName(const QString &name) {
+    constexpr qsizetype kShownChars = 60;
+    if (name.size() <= kShownChars + 20)
+        return u'"' + name + u'"';
+    qsizetype cut = kShownChars;
+    if (name.at(cut - 1).isHighSurrogate())
+        --cut; // never split a character in two
+    return u'"' + name.left(cut) + QStringLiteral("…\" (") + QString::number(name.size()) +
+           QStringLiteral(" characters)");
+}
+
 template <class T>
 const T &resolve(const Lookup<T> &found, const QString &what, const QString &name,
                  const QString &path) {
@@ -33,9 +45,9 @@ const T &resolve(const Lookup<T> &found, const QString &what, const QString &nam
             ? QString(u" and "_s + QString::number(found.candidates.size() - kShown) + u" more"_s)
             : QString();
     if (found.ambiguous)
-        fail(path, u'"' + name + QStringLiteral("\" is ambiguous; it matches ") +
+        fail(path, quotedName(name) + QStringLiteral(" is ambiguous; it matches ") +
                        joinChoices(names) + more + QStringLiteral(" — write more of the name"));
-    QString message = QStringLiteral("unknown ") + what + QStringLiteral(" \"") + name + u'"';
+    QString message = QStringLiteral("unknown ") + what + u' ' + quotedName(name);
     if (!names.isEmpty())
         message += QStringLiteral("; closest catalogue names: ") + joinChoices(names) + more;
     fail(path, message);

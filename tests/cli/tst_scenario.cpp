@@ -113,6 +113,7 @@ private slots:
     void overrides();
     void errors_data();
     void errors();
+    void longNameIsCut();
     void roundTrip_data();
     void roundTrip();
     void everyCatalogueRowRoundTrips();
@@ -302,6 +303,20 @@ void TestScenario::errors() {
     QCOMPARE(r.error.field, field);
     QVERIFY(!r.error.message.isEmpty());
     QVERIFY(!r.error.message.contains(u'\n'));
+}
+
+void TestScenario::longNameIsCut() {
+    // A pasted paragraph as a CPU name: the error quotes its start, says how
+    // long it was and still suggests catalogue names.
+    const QString name = u"Ryzen "_s + QString(50000, u'z');
+    const QByteArray json = R"({ "builds": [ { "cpu": ")" + name.toUtf8() +
+                            R"(", "memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 } } ], "model": "Qwen2.5-14B-Instruct" })";
+    const auto r = scenario::parseScenario(json, smallCatalog());
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error.field, u"builds[0].cpu"_s);
+    QVERIFY2(r.error.message.size() < 400, qPrintable(r.error.message.left(400)));
+    QVERIFY2(r.error.message.contains(u"(50006 characters)"_s), qPrintable(r.error.message));
+    QVERIFY2(r.error.message.contains(u"closest catalogue names"_s), qPrintable(r.error.message));
 }
 
 void TestScenario::roundTrip_data() {

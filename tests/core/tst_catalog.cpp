@@ -87,6 +87,9 @@ void TestCatalog::lookup_data() {
     QTest::newRow("gpu ambiguous") << u"gpu"_qs << u"RTX"_qs << QString() << true << 3 << QString();
     QTest::newRow("gpu unknown, closest first")
         << u"gpu"_qs << u"RTX 5080"_qs << QString() << false << 3 << u"NVIDIA GeForce RTX 5090"_qs;
+    QTest::newRow("gpu unknown, 100k-character name")
+        << u"gpu"_qs << QString(u"RTX 5080 "_qs + QString(100000, u'y')) << QString() << false << 3
+        << u"NVIDIA GeForce RTX 5090"_qs;
     QTest::newRow("model short") << u"model"_qs << u"Qwen2.5 14B"_qs << u"Qwen2.5-14B-Instruct"_qs
                                  << false << 0 << QString();
     QTest::newRow("model separators") << u"model"_qs << u"qwen2.5_14b_instruct"_qs
