@@ -309,8 +309,9 @@ void TestScenario::longNameIsCut() {
     // A pasted paragraph as a CPU name: the error quotes its start, says how
     // long it was and still suggests catalogue names.
     const QString name = u"Ryzen "_s + QString(50000, u'z');
-    const QByteArray json = R"({ "builds": [ { "cpu": ")" + name.toUtf8() +
-                            R"(", "memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 } } ], "model": "Qwen2.5-14B-Instruct" })";
+    const QByteArray json =
+        R"({ "builds": [ { "cpu": ")" + name.toUtf8() +
+        R"(", "memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 } } ], "model": "Qwen2.5-14B-Instruct" })";
     const auto r = scenario::parseScenario(json, smallCatalog());
     QVERIFY(!r.ok());
     QCOMPARE(r.error.field, u"builds[0].cpu"_s);
