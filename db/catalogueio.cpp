@@ -83,8 +83,10 @@ QString cellOf(const QJsonValue &v, bool *ok) {
 }
 
 // Rows of one table from a JSON array of objects.
+// `defaults` fill the cells a row leaves out or empty (a pack's source and
+// as-of date) before the row is checked, so they are validated like its own.
 void jsonRows(CatalogueTable table, const QJsonArray &array, const QString &prefix,
-              ImportPreview *out) {
+              ImportPreview *out, const RowValues &defaults = {}) {
     int n = 0;
     for (const QJsonValue &item : array) {
         ImportRow row;
@@ -105,6 +107,10 @@ void jsonRows(CatalogueTable table, const QJsonArray &array, const QString &pref
                 row.errors.append(
                     QStringLiteral("%1 %2: %3: not a single value").arg(unit).arg(n).arg(it.key()));
             row.values.insert(it.key(), cell);
+        }
+        for (auto it = defaults.cbegin(); it != defaults.cend(); ++it) {
+            if (row.values.value(it.key()).trimmed().isEmpty())
+                row.values.insert(it.key(), it.value());
         }
         if (row.errors.isEmpty())
             check(row, unit);
@@ -304,8 +310,14 @@ ImportPreview previewPack(const QByteArray &data) {
                          .arg(version.toVariant().toString())
                          .arg(kPackFormatVersion));
     ImportPreview p;
-    p.asOf = o.value(u"as_of"_s).toString();
-    p.source = o.value(u"source"_s).toString();
+    p.asOf = o.value(u"as_of"_s).toString().trimmed();
+    p.source = o.value(u"source"_s).toString().trimmed();
+    // Rows without their own source / as_of take the pack's.
+    RowValues defaults;
+    if (!p.source.isEmpty())
+        defaults.insert(u"source"_s, p.source);
+    if (!p.asOf.isEmpty())
+        defaults.insert(u"as_of"_s, p.asOf);
     const QJsonObject tables = o.value(u"tables"_s).toObject();
     if (tables.isEmpty())
         return fatal(u"tables: the pack has no tables"_s);
@@ -315,14 +327,7 @@ ImportPreview previewPack(const QByteArray &data) {
             return fatal(QStringLiteral("tables: '%1' is not a catalogue table").arg(it.key()));
         if (!it.value().isArray())
             return fatal(QStringLiteral("tables: %1 is not an array of rows").arg(it.key()));
-        jsonRows(*table, it.value().toArray(), it.key() + u' ', &p);
-    }
-    // Rows without their own source / as_of take the pack's.
-    for (ImportRow &r : p.rows) {
-        if (!r.errors.isEmpty())
-            continue;
-        if (!p.source.isEmpty() && r.values.value(u"source"_s) == u"entered by the user")
-            r.values.insert(u"source"_s, p.source);
+        jsonRows(*table, it.value().toArray(), it.key() + u' ', &p, defaults);
     }
     markDuplicates(p.rows, u"row"_s);
     return p;

@@ -182,6 +182,7 @@ private slots:
         QCOMPARE(pack.rows.size(), 2);
         QCOMPARE(pack.asOf, u"2026-11"_s);
         QCOMPARE(pack.rows[0].values.value(u"source"_s), u"Example Org procurement list"_s);
+        QCOMPARE(pack.rows[0].values.value(u"as_of"_s), u"2026-11"_s); // the pack's date
 
         QList<PackTable> tables;
         {
@@ -241,6 +242,35 @@ private slots:
         QFETCH(QByteArray, bytes);
         QFETCH(QString, fatal);
         QVERIFY2(previewPack(bytes).fatal.startsWith(fatal), qPrintable(previewPack(bytes).fatal));
+    }
+
+    // The pack's source and date fill the rows' cells before the rows are
+    // checked (found by fuzz_jsonimport: a source ending in a newline was
+    // copied in untrimmed, so the row no longer normalised to itself).
+    void packDefaultsAreCheckedLikeCells() {
+        const QByteArray head = R"({"format":"llmadvisor-catalogue-pack","format_version":1,)";
+        const QByteArray rows =
+            R"("tables":{"gpus":[{"name":"G","vendor":"Acme","vram_gb":32,"bandwidth_gbs":900},)"
+            R"({"name":"H","vendor":"Acme","vram_gb":16,"bandwidth_gbs":500,"source":"own","as_of":"2025-01"}]}})";
+        const ImportPreview p =
+            previewPack(head + R"("source":"  Org list \n","as_of":"2026-11",)" + rows);
+        QVERIFY2(p.fatal.isEmpty(), qPrintable(p.fatal));
+        QCOMPARE(p.rows.size(), 2);
+        QCOMPARE(p.rows[0].values.value(u"source"_s), u"Org list"_s);
+        QCOMPARE(p.rows[0].values.value(u"as_of"_s), u"2026-11"_s);
+        QCOMPARE(p.rows[1].values.value(u"source"_s), u"own"_s); // a row's own cells win
+        QCOMPARE(p.rows[1].values.value(u"as_of"_s), u"2025-01"_s);
+        for (const ImportRow &row : p.rows) {
+            RowValues again = row.values;
+            QVERIFY(normaliseRow(CatalogueTable::Gpus, &again).isEmpty());
+            QCOMPARE(again, row.values);
+        }
+        const ImportPreview bad = previewPack(head + R"("as_of":"2026-13",)" + rows);
+        QVERIFY2(bad.fatal.isEmpty(), qPrintable(bad.fatal));
+        QCOMPARE(bad.rows[0].errors.size(), 1);
+        QVERIFY2(bad.rows[0].errors[0].contains(u"as_of: '2026-13'"_s),
+                 qPrintable(bad.rows[0].errors[0]));
+        QVERIFY(bad.rows[1].errors.isEmpty());
     }
 
     void csvAndJsonExportsReadBack_data() {
