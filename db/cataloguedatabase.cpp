@@ -792,6 +792,20 @@ OpenResult CatalogueDatabase::open(const QString &path) {
         return r;
     }
 
+    // Closes the writable connection and opens the file again read-only,
+    // telling why; used when writing would lose something.
+    const auto reopenReadOnly = [&](const QString &why) {
+        d->close();
+        if (!d->openConnection(path, true, &error)) {
+            r.message = tr("The catalogue %1 cannot be opened: %2.").arg(shown, error);
+            return r;
+        }
+        r.ok = true;
+        r.readOnly = true;
+        r.message = why;
+        return r;
+    };
+
     const FileCheck check = checkFile(d->db(), d->targetVersion);
     switch (check.state) {
     case FileState::Ok:
@@ -811,17 +825,10 @@ OpenResult CatalogueDatabase::open(const QString &path) {
                         .arg(shown, check.detail);
         return r;
     case FileState::Newer:
-        d->close();
-        if (!d->openConnection(path, true, &error)) {
-            r.message = tr("The catalogue %1 cannot be opened: %2.").arg(shown, error);
-            return r;
-        }
-        r.ok = true;
-        r.readOnly = true;
-        r.message = tr("The catalogue %1 was saved by a newer version of this program (%2). "
-                       "It is opened read-only so that nothing in it is lost.")
-                        .arg(shown, check.detail);
-        return r;
+        return reopenReadOnly(
+            tr("The catalogue %1 was saved by a newer version of this program (%2). "
+               "It is opened read-only so that nothing in it is lost.")
+                .arg(shown, check.detail));
     case FileState::Empty:
     case FileState::Damaged: {
         std::unique_ptr<QLockFile> keep = std::move(d->writerLock); // kept for the repair
@@ -868,17 +875,10 @@ OpenResult CatalogueDatabase::open(const QString &path) {
         r.backupPath = m.backupPath;
         if (!m.ok) {
             // Whatever the steps did is rolled back; nothing more is written.
-            d->close();
-            if (!d->openConnection(path, true, &error)) {
-                r.message = tr("The catalogue %1 cannot be opened: %2.").arg(shown, error);
-                return r;
-            }
-            r.ok = true;
-            r.readOnly = true;
-            r.message = tr("The catalogue %1 could not be upgraded to this version of the "
-                           "program; it is opened read-only so that nothing in it is lost. %2")
-                            .arg(shown, m.message);
-            return r;
+            return reopenReadOnly(
+                tr("The catalogue %1 could not be upgraded to this version of the "
+                   "program; it is opened read-only so that nothing in it is lost. %2")
+                    .arg(shown, m.message));
         }
         r.upgraded = true;
         r.message = tr("The catalogue %1 was upgraded from schema version %2 to %3; the file as "

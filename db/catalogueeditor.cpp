@@ -355,130 +355,128 @@ QString notWritable(const CatalogueDatabase *db) {
         return u"The catalogue is open read-only; changes cannot be saved."_s;
     return {};
 }
-} // namespace
 
-EditResult CatalogueEditor::addRow(CatalogueTable table, RowValues values) {
-    if (const QString why = notWritable(m_db); !why.isEmpty())
+bool refuse(QString *error, const QString &why) {
+    *error = why;
+    return false;
+}
+
+// One edit in its own short transaction: `edit(writer, &error)` returns false
+// with the reason in `error` to refuse; otherwise the table must still read
+// back before the commit. Nothing is written when any step fails.
+template <class Edit>
+EditResult editInTransaction(const CatalogueDatabase *db, CatalogueTable table, Edit edit) {
+    if (const QString why = notWritable(db); !why.isEmpty())
         return refused(why);
-    if (const QStringList problems = normaliseRow(table, &values); !problems.isEmpty())
-        return refused(problems.join(u"; "_s));
-    Writer w{QSqlDatabase::database(m_db->connectionName(), false)};
+    Writer w{QSqlDatabase::database(db->connectionName(), false)};
     Transaction tx(w.db);
     if (!tx.begun())
         return refused(tx.error());
-    const QString name = values.value(u"name"_s);
     QString error;
-    if (w.rowId(table, name, u"shipped"_s, &error))
-        return refused(QStringLiteral("name: '%1' is a built-in part; override it instead of "
-                                      "adding it again")
-                           .arg(name));
-    if (w.rowId(table, name, u"user"_s, &error))
-        return refused(QStringLiteral("name: '%1' already exists").arg(name));
-    if (!error.isEmpty() || !w.put(table, values, std::nullopt, &error) ||
-        !w.readable(table, &error) || !tx.commit())
+    if (!edit(w, &error) || !w.readable(table, &error) || !tx.commit())
         return refused(error.isEmpty() ? tx.error() : error);
     return {true, {}};
 }
 
+bool normalised(CatalogueTable table, RowValues *values, QString *error) {
+    if (const QStringList problems = normaliseRow(table, values); !problems.isEmpty())
+        return refuse(error, problems.join(u"; "_s));
+    return true;
+}
+} // namespace
+
+EditResult CatalogueEditor::addRow(CatalogueTable table, RowValues values) {
+    return editInTransaction(m_db, table, [&](Writer &w, QString *error) {
+        if (!normalised(table, &values, error))
+            return false;
+        const QString name = values.value(u"name"_s);
+        if (w.rowId(table, name, u"shipped"_s, error))
+            return refuse(error, QStringLiteral("name: '%1' is a built-in part; override it "
+                                                "instead of adding it again")
+                                     .arg(name));
+        if (w.rowId(table, name, u"user"_s, error))
+            return refuse(error, QStringLiteral("name: '%1' already exists").arg(name));
+        return error->isEmpty() && w.put(table, values, std::nullopt, error);
+    });
+}
+
 EditResult CatalogueEditor::updateRow(CatalogueTable table, const QString &name, RowValues values) {
-    if (const QString why = notWritable(m_db); !why.isEmpty())
-        return refused(why);
-    if (const QStringList problems = normaliseRow(table, &values); !problems.isEmpty())
-        return refused(problems.join(u"; "_s));
-    Writer w{QSqlDatabase::database(m_db->connectionName(), false)};
-    Transaction tx(w.db);
-    if (!tx.begun())
-        return refused(tx.error());
-    QString error;
-    const auto id = w.rowId(table, name, u"user"_s, &error);
-    const bool shipped = w.rowId(table, name, u"shipped"_s, &error).has_value();
-    const QString newName = values.value(u"name"_s);
-    if (!id) {
-        if (shipped)
-            return refused(QStringLiteral("name: '%1' is a built-in part; override it to change it")
+    return editInTransaction(m_db, table, [&](Writer &w, QString *error) {
+        if (!normalised(table, &values, error))
+            return false;
+        const auto id = w.rowId(table, name, u"user"_s, error);
+        const bool shipped = w.rowId(table, name, u"shipped"_s, error).has_value();
+        const QString newName = values.value(u"name"_s);
+        if (!id) {
+            if (shipped)
+                return refuse(
+                    error, QStringLiteral("name: '%1' is a built-in part; override it to change it")
                                .arg(name));
-        return refused(error.isEmpty()
-                           ? QStringLiteral("name: '%1' is not in the catalogue").arg(name)
-                           : error);
-    }
-    if (newName != name) {
-        if (shipped)
-            return refused(
-                QStringLiteral("name: an override keeps the built-in name '%1'").arg(name));
-        if (w.rowId(table, newName, u"shipped"_s, &error) ||
-            w.rowId(table, newName, u"user"_s, &error))
-            return refused(QStringLiteral("name: '%1' already exists").arg(newName));
-    }
-    if (!w.put(table, values, id, &error) || !w.readable(table, &error) || !tx.commit())
-        return refused(error.isEmpty() ? tx.error() : error);
-    return {true, {}};
+            return refuse(error,
+                          error->isEmpty()
+                              ? QStringLiteral("name: '%1' is not in the catalogue").arg(name)
+                              : *error);
+        }
+        if (newName != name) {
+            if (shipped)
+                return refuse(
+                    error,
+                    QStringLiteral("name: an override keeps the built-in name '%1'").arg(name));
+            if (w.rowId(table, newName, u"shipped"_s, error) ||
+                w.rowId(table, newName, u"user"_s, error))
+                return refuse(error, QStringLiteral("name: '%1' already exists").arg(newName));
+        }
+        return w.put(table, values, id, error);
+    });
 }
 
 EditResult CatalogueEditor::overrideRow(CatalogueTable table, const QString &name,
                                         const RowValues &changes) {
-    if (const QString why = notWritable(m_db); !why.isEmpty())
-        return refused(why);
-    const auto base = shippedRow(table, name);
-    if (!base)
-        return refused(QStringLiteral("name: '%1' is not a built-in part").arg(name));
-    RowValues values = *base;
-    for (auto it = changes.cbegin(); it != changes.cend(); ++it)
-        values.insert(it.key(), it.value());
-    if (values.value(u"name"_s).trimmed() != name)
-        return refused(QStringLiteral("name: an override keeps the built-in name '%1'").arg(name));
-    if (const QStringList problems = normaliseRow(table, &values); !problems.isEmpty())
-        return refused(problems.join(u"; "_s));
-    Writer w{QSqlDatabase::database(m_db->connectionName(), false)};
-    Transaction tx(w.db);
-    if (!tx.begun())
-        return refused(tx.error());
-    QString error;
-    const auto id = w.rowId(table, name, u"user"_s, &error);
-    if (!error.isEmpty() || !w.put(table, values, id, &error) || !w.readable(table, &error) ||
-        !tx.commit())
-        return refused(error.isEmpty() ? tx.error() : error);
-    return {true, {}};
+    return editInTransaction(m_db, table, [&](Writer &w, QString *error) {
+        const auto base = shippedRow(table, name);
+        if (!base)
+            return refuse(error, QStringLiteral("name: '%1' is not a built-in part").arg(name));
+        RowValues values = *base;
+        for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+            values.insert(it.key(), it.value());
+        if (values.value(u"name"_s).trimmed() != name)
+            return refuse(
+                error, QStringLiteral("name: an override keeps the built-in name '%1'").arg(name));
+        if (!normalised(table, &values, error))
+            return false;
+        const auto id = w.rowId(table, name, u"user"_s, error);
+        return error->isEmpty() && w.put(table, values, id, error);
+    });
 }
 
 EditResult CatalogueEditor::resetOverride(CatalogueTable table, const QString &name) {
-    if (const QString why = notWritable(m_db); !why.isEmpty())
-        return refused(why);
-    Writer w{QSqlDatabase::database(m_db->connectionName(), false)};
-    Transaction tx(w.db);
-    if (!tx.begun())
-        return refused(tx.error());
-    QString error;
-    const auto id = w.rowId(table, name, u"user"_s, &error);
-    if (!w.rowId(table, name, u"shipped"_s, &error) || !id)
-        return refused(error.isEmpty()
-                           ? QStringLiteral("name: '%1' has no override to reset").arg(name)
-                           : error);
-    if (!w.remove(table, *id, &error) || !w.readable(table, &error) || !tx.commit())
-        return refused(error.isEmpty() ? tx.error() : error);
-    return {true, {}};
+    return editInTransaction(m_db, table, [&](Writer &w, QString *error) {
+        const auto id = w.rowId(table, name, u"user"_s, error);
+        if (!w.rowId(table, name, u"shipped"_s, error) || !id)
+            return refuse(error,
+                          error->isEmpty()
+                              ? QStringLiteral("name: '%1' has no override to reset").arg(name)
+                              : *error);
+        return w.remove(table, *id, error);
+    });
 }
 
 EditResult CatalogueEditor::deleteRow(CatalogueTable table, const QString &name) {
-    if (const QString why = notWritable(m_db); !why.isEmpty())
-        return refused(why);
-    Writer w{QSqlDatabase::database(m_db->connectionName(), false)};
-    Transaction tx(w.db);
-    if (!tx.begun())
-        return refused(tx.error());
-    QString error;
-    if (w.rowId(table, name, u"shipped"_s, &error))
-        return refused(QStringLiteral("name: '%1' is a built-in part and cannot be deleted%2")
-                           .arg(name, w.rowId(table, name, u"user"_s, &error)
-                                          ? u"; reset the override instead"_s
-                                          : QString()));
-    const auto id = w.rowId(table, name, u"user"_s, &error);
-    if (!id)
-        return refused(error.isEmpty()
-                           ? QStringLiteral("name: '%1' is not in the catalogue").arg(name)
-                           : error);
-    if (!w.remove(table, *id, &error) || !w.readable(table, &error) || !tx.commit())
-        return refused(error.isEmpty() ? tx.error() : error);
-    return {true, {}};
+    return editInTransaction(m_db, table, [&](Writer &w, QString *error) {
+        if (w.rowId(table, name, u"shipped"_s, error))
+            return refuse(error,
+                          QStringLiteral("name: '%1' is a built-in part and cannot be deleted%2")
+                              .arg(name, w.rowId(table, name, u"user"_s, error)
+                                             ? u"; reset the override instead"_s
+                                             : QString()));
+        const auto id = w.rowId(table, name, u"user"_s, error);
+        if (!id)
+            return refuse(error,
+                          error->isEmpty()
+                              ? QStringLiteral("name: '%1' is not in the catalogue").arg(name)
+                              : *error);
+        return w.remove(table, *id, error);
+    });
 }
 
 EditResult CatalogueEditor::writeUserRows(const QList<TableRows> &tables) {
