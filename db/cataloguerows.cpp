@@ -4,7 +4,7 @@
 #include <QDate>
 #include <QLocale>
 #include <QRegularExpression>
-#include <QSet>
+#include <algorithm>
 
 #include <cmath>
 
@@ -234,15 +234,21 @@ QList<CatalogueTable> editableTables() {
 }
 
 QList<ColumnRule> columnRules(CatalogueTable table) {
+    // Built once: every imported cell is checked against them, and a shared
+    // copy costs no allocation.
+    static const QList<ColumnRule> cpus = cpuRules();
+    static const QList<ColumnRule> gpus = gpuRules();
+    static const QList<ColumnRule> models = modelRules();
+    static const QList<ColumnRule> quants = quantRules();
     switch (table) {
     case CatalogueTable::Cpus:
-        return cpuRules();
+        return cpus;
     case CatalogueTable::Gpus:
-        return gpuRules();
+        return gpus;
     case CatalogueTable::Models:
-        return modelRules();
+        return models;
     case CatalogueTable::Quants:
-        return quantRules();
+        return quants;
     }
     return {};
 }
@@ -322,11 +328,9 @@ std::optional<double> parseQuantity(const ColumnRule &rule, const QString &input
 QStringList normaliseRow(CatalogueTable table, RowValues *row) {
     QStringList problems;
     const QList<ColumnRule> rules = columnRules(table);
-    QSet<QString> known;
-    for (const ColumnRule &r : rules)
-        known.insert(r.name);
     for (auto it = row->cbegin(); it != row->cend(); ++it) {
-        if (!known.contains(it.key()))
+        if (std::none_of(rules.cbegin(), rules.cend(),
+                         [&](const ColumnRule &r) { return r.name == it.key(); }))
             problems.append(it.key() + u": not a column of "_s + tableName(table));
     }
     RowValues out;
