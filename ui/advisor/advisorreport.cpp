@@ -5,18 +5,12 @@
 #include "catalogue.h"
 #include "whatifmodels.h"
 
-#include <QCoreApplication>
+#include "report/htmltext.h"
 
 namespace llm::ui {
 
-namespace {
-QString tr(const char *s) {
-    return QCoreApplication::translate("llm::ui", s);
-}
-QString esc(const std::string &s) {
-    return QString::fromStdString(s).toHtmlEscaped();
-}
-} // namespace
+using html::esc;
+using html::tr;
 
 QString whatIfReportHtml(const ComparisonState &state, const std::vector<BuildResult> &results,
                          const Catalog &catalog) {

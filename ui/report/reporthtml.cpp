@@ -3,6 +3,7 @@
 
 #include "charts/chartstyle.h"
 #include "comparison/format.h"
+#include "report/htmltext.h"
 #include "results/roles.h"
 #include "results/summarymodel.h"
 #include "results/usecasemodel.h"
@@ -15,14 +16,10 @@
 
 namespace llm::ui {
 
-namespace {
-QString tr(const char *s) {
-    return QCoreApplication::translate("llm::ui", s);
-}
+using html::esc;
+using html::tr;
 
-QString esc(const std::string &s) {
-    return QString::fromStdString(s).toHtmlEscaped();
-}
+namespace {
 
 // A results cell as printed: the formatted figure, with "*" when one of the
 // user's overrides stands behind it (noted under the table).
