@@ -118,11 +118,6 @@ Estimate estimate(const Build &build, const ModelChoice &model, const Workload &
 void classify(UseCaseVerdict &verdict, bool fits, Bottleneck prefillBottleneck,
               Bottleneck generationBottleneck, const Thresholds &thresholds);
 
-// The same, written into `out`: its strings and verdict vector keep their storage,
-// so a sweep that reuses one Estimate allocates nothing once warm.
-void estimateInto(const Build &build, const ModelChoice &model, const Workload &workload,
-                  const Assumptions &assumptions, Estimate &out);
-
 // Placements this build could use at all (has GPUs, has an iGPU, ...).
 std::vector<Placement> candidatePlacements(const Build &build, const ModelChoice &model);
 

@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The estimator's arithmetic, prepared for sweeps: everything that depends
-// only on the model and use cases, on one CPU, or on one GPU is computed once;
-// evaluating a build is then plain arithmetic on stack values (no heap, no
-// strings, no map look-ups). It mirrors estimate() for builds made of one CPU,
-// one memory population and N identical discrete GPUs (no iGPU); tests check
-// placement, fit, verdicts and margins against estimate() build by build.
+// The estimator prepared for sweeps: everything that depends only on the model
+// and use cases, on one CPU, or on one GPU is computed once; evaluating a build
+// is then plain arithmetic on stack values (no heap, no strings, no map
+// look-ups). The arithmetic is the one placement kernel that estimate() uses
+// too (core/placement_p.h); this front-end only gathers its inputs for builds
+// made of one CPU, one memory population and N identical discrete GPUs.
 
 #include "assumptions.h"
 #include "estimate.h"
 #include "hardware.h"
 #include "model.h"
+#include "placement_p.h"
 #include "units.h"
 #include "workload.h"
 
@@ -20,21 +21,13 @@
 namespace llm::fast {
 
 struct UseCasePrep {
-    units::Tokens prompt{};
+    kernel::PromptPrep prompt;
     units::Bytes kvAtMidGeneration{}; // KV read per token at prompt + gen/2
-    units::Flops prefillFlops{};      // whole prompt, attention at half its length
-    double microBatches = 0;
 };
 
-struct ModelPrep {
-    const Model *model = nullptr;
-    units::Bytes weights{}, tokenWeights{}, routed{}, kv{}, overhead{};
-    double activeRoutedShare = 0;
-    double expertFlopsPerToken = 0;
-    bool moeHybrid = false; // HybridMoeExperts is a candidate placement
-    // Headline figures (pp512 / tg128) decide between placements, as in estimate().
-    units::Bytes kvHeadline{};
-    UseCasePrep headlinePrompt;
+// The model's facts (kernel::ModelFacts: weights, KV, headline figures, ...)
+// and the chosen use cases, prepared once per sweep.
+struct ModelPrep : kernel::ModelFacts {
     std::vector<UseCasePrep> useCases;
     Thresholds thresholds;
     const EfficiencyFactors *hybrid = nullptr; // factors of hybrid placements

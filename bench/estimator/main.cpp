@@ -117,21 +117,6 @@ void benchSingle(int repeats, long iterations) {
         wallPerSecond.push_back(iterations / (wallSeconds() - w0));
     }
     report("estimate()", perSecond, wallPerSecond, repeats, iterations);
-
-    // estimateInto() with one reused result: no allocation once warm.
-    perSecond.clear();
-    wallPerSecond.clear();
-    Estimate reused;
-    for (int r = 0; r < repeats; ++r) {
-        const double c0 = cpuSeconds(), w0 = wallSeconds();
-        for (long i = 0; i < iterations; ++i) {
-            estimateInto(build, model, workload, assumptions, reused);
-            g_sink = g_sink + inTokensPerSecond(reused.generationRate);
-        }
-        perSecond.push_back(iterations / (cpuSeconds() - c0));
-        wallPerSecond.push_back(iterations / (wallSeconds() - w0));
-    }
-    report("estimateInto(), reused result", perSecond, wallPerSecond, repeats, iterations);
 }
 
 void benchCatalogue(int repeats) {
@@ -173,10 +158,9 @@ void benchCatalogue(int repeats) {
     for (int r = 0; r < repeats; ++r) {
         count = 0;
         const double c0 = cpuSeconds(), w0 = wallSeconds();
-        Estimate e;
         for (const Build &b : builds)
             for (const ModelChoice &m : models) {
-                estimateInto(b, m, workload, assumptions, e);
+                const Estimate e = estimate(b, m, workload, assumptions);
                 g_sink = g_sink + inTokensPerSecond(e.generationRate);
                 ++count;
             }

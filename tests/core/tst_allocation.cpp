@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
-// The recommender calls the estimator millions of times: estimateInto() with a
-// reused result must not touch the heap once warm, and estimate() may allocate
-// only for its result. Counted by replacing the global operator new.
+// The recommender evaluates millions of builds: fast::evaluate() (the sweep's
+// front-end of the placement kernel) must not touch the heap, and estimate()
+// may allocate only for its result (names, verdicts), never per placement.
+// Counted by replacing the global operator new.
 
+#include "bandwidth.h"
+#include "fastestimate.h"
 #include "fixtures.h"
 
 #include <QTest>
@@ -10,6 +13,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <new>
+#include <optional>
 
 namespace {
 std::atomic<long> g_allocations{0};
@@ -74,22 +78,9 @@ void TestAllocation::reusedResult() {
         a.generationBandByClass["hybrid"] = {0.6, 1.3};
     }
     const Workload w{seedUseCases()};
-    Estimate e;
-    estimateInto(build, model, w, a, e); // warm: the result and the scratch buffers grow once
-    estimateInto(build, model, w, a, e);
-    const long before = g_allocations.load();
-    for (int i = 0; i < 100; ++i)
-        estimateInto(build, model, w, a, e);
-    const long during = g_allocations.load() - before;
-    QCOMPARE(during, 0L);
-    QCOMPARE(e.useCases.size(), std::size_t{4});
-    QVERIFY(inTokensPerSecond(e.generationRate) > 0);
-
-    // The same result as a fresh estimate().
-    const Estimate fresh = estimate(build, model, w, a);
-    QCOMPARE(fresh.hardwareClass, e.hardwareClass);
-    QCOMPARE(inTokensPerSecond(fresh.generationRate), inTokensPerSecond(e.generationRate));
-    QCOMPARE(fresh.useCases[3].useCase.description, e.useCases[3].useCase.description);
+    const Estimate first = estimate(build, model, w, a); // warm the class-name scratch buffer
+    QCOMPARE(first.useCases.size(), std::size_t{4});
+    QVERIFY(inTokensPerSecond(first.generationRate) > 0);
 
     // estimate() allocates for its result only: a handful per call, not per plan.
     const long before2 = g_allocations.load();
@@ -97,6 +88,30 @@ void TestAllocation::reusedResult() {
         (void)estimate(build, model, w, a);
     const long perCall = (g_allocations.load() - before2) / 100;
     QVERIFY2(perCall <= 8, qPrintable(QString::number(perCall)));
+
+    // The sweep's evaluation of a build: no allocation at all (iGPU builds are
+    // not swept).
+    if (build.integratedGpu)
+        return;
+    const fast::ModelPrep prep = fast::prepareModel(model, w, a);
+    const fast::CpuPrep cpuPrep = fast::prepareCpu(build.cpu, a);
+    std::optional<fast::GpuPrep> gpuPrep;
+    if (!build.gpus.empty())
+        gpuPrep = fast::prepareGpu(build.gpus.front().gpu, a);
+    fast::Hardware h;
+    h.cpu = &cpuPrep;
+    h.system = systemBandwidth(build.cpu, build.memory);
+    h.ram = build.memory.capacity;
+    if (gpuPrep) {
+        h.gpu = &*gpuPrep;
+        h.gpuCount = build.gpus.front().count;
+    }
+    const long before3 = g_allocations.load();
+    double sink = 0;
+    for (int i = 0; i < 100; ++i)
+        sink += fast::evaluate(prep, h, a).margin;
+    QCOMPARE(g_allocations.load() - before3, 0L);
+    QCOMPARE(sink, 100 * fast::margin(first, a.thresholds));
 }
 
 QTEST_GUILESS_MAIN(TestAllocation)

@@ -1,0 +1,477 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Internal: the one placement kernel. estimate() (estimate.cpp) and the
+// recommender's sweep (fastestimate.cpp) are thin front-ends that reduce a
+// build to a Device and a model + use cases to ModelFacts; everything after
+// that — the plan of each placement, its memory fit, generation, prefill and
+// the choice of placement — is defined here, once. Header-only (inline) so the
+// sweep's inner loop keeps its speed.
+//
+// Every placement is reduced to two "sides" that hold weights and KV cache:
+// side A (a GPU, a group of GPUs, or the iGPU) and side B (system RAM read by
+// the CPU). Generation time per token is the sum of each side's bytes over its
+// own bandwidth; prefill is the larger of compute time and weight traffic per
+// micro-batch, with RAM-resident weights of hybrid placements either streamed
+// over PCIe or computed on the CPU.
+
+#include "assumptions.h"
+#include "estimate.h"
+#include "estimate_p.h"
+#include "hardware.h"
+#include "memory.h"
+#include "model.h"
+#include "units.h"
+#include "workload.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+
+namespace llm::kernel {
+
+inline constexpr std::size_t kMaxPlacements = 7;
+
+// A prompt of one use case (or the headline pp512), prepared once per model.
+struct PromptPrep {
+    units::Tokens prompt{};
+    units::Flops flops{}; // whole prompt, attention at half its length
+    double microBatches = 0;
+};
+
+inline PromptPrep promptPrep(const Model &m, units::Tokens prompt, const Assumptions &a) {
+    PromptPrep p;
+    p.prompt = prompt;
+    // Attention at the average context of a causal prompt: half its length.
+    p.flops = prefillFlopsPerToken(m, prompt * 0.5) * prompt;
+    const double ubatch = std::max(1.0, units::inTokens(a.microBatch));
+    p.microBatches = std::ceil(units::inTokens(prompt) / ubatch);
+    return p;
+}
+
+// What the placements need to know of the model and the workload.
+struct ModelFacts {
+    const Model *model = nullptr;
+    units::Bytes weights{}, tokenWeights{}, routed{}, kv{}, overhead{};
+    double activeRoutedShare = 0;   // active routed-expert params / total params
+    double expertFlopsPerToken = 0; // FLOPs of the active routed experts per token
+    bool moeHybrid = false;         // HybridMoeExperts is a candidate placement
+    // Headline figures (llama-bench pp512 / tg128 from an empty context) decide
+    // between placements.
+    units::Bytes kvHeadline{}; // KV read per token at the middle of tg128
+    PromptPrep headlinePrompt;
+};
+
+inline ModelFacts modelFacts(const ModelChoice &choice, const Workload &workload,
+                             const Assumptions &a) {
+    using namespace units;
+    using detail::positive;
+    const Model &m = choice.model;
+    ModelFacts f;
+    f.model = &choice.model;
+    f.weights = weightBytes(choice);
+    f.tokenWeights = weightBytesPerToken(choice);
+    f.routed = routedExpertBytes(choice);
+    if (m.moe && positive(m.paramsTotal)) {
+        const double nonExpert = std::max(0.0, m.paramsTotal - std::max(0.0, m.routedExpertParams));
+        const double active = positive(m.paramsActive) ? m.paramsActive : m.paramsTotal;
+        f.activeRoutedShare = std::clamp((active - nonExpert) / m.paramsTotal, 0.0, 1.0);
+    }
+    f.expertFlopsPerToken = 2.0 * f.activeRoutedShare * m.paramsTotal;
+    f.moeHybrid = m.moe && m.routedExpertParams > 0;
+    Tokens maxContext = tokens(0);
+    for (const UseCase &u : workload.useCases) {
+        const Tokens ctx = u.promptTokens + u.generatedTokens;
+        if (std::isfinite(ctx.value()) && ctx > maxContext)
+            maxContext = ctx;
+    }
+    if (std::isfinite(workload.reservedContext.value()) && workload.reservedContext > maxContext)
+        maxContext = workload.reservedContext;
+    f.kv = kvCacheBytes(m, maxContext, a.kvBytesPerElement, a.microBatch);
+    f.overhead = positive(a.runtimeOverhead) ? a.runtimeOverhead : bytes(0);
+    f.kvHeadline = kvBytesReadAt(m, tokens(128) * 0.5, a.kvBytesPerElement);
+    f.headlinePrompt = promptPrep(m, tokens(512), a);
+    return f;
+}
+
+// The build's GPUs seen as one device.
+struct GpuSide {
+    int count = 0;
+    units::Bytes vram{};
+    units::ByteRate bandwidth{}; // effective for one stream
+    units::FlopRate peak{};
+    units::ByteRate link{}; // host link of the slowest GPU
+    bool computeFallback = false;
+};
+
+// One group of identical GPUs, as the reduction below reads it.
+struct GpuGroupFacts {
+    int count = 0;
+    units::Bytes vram{};
+    units::ByteRate bandwidth{};
+    units::FlopRate peak{}; // FP16 tensor peak; 0 = unknown (the CPU's peak stands in)
+    units::ByteRate link{}; // host link of one GPU of the group
+};
+
+// Layer split: each GPU holds a share of the layers proportional to its VRAM,
+// and one stream visits them in turn: 1/BW = sum(share_i / BW_i). Tensor
+// parallel: bandwidths and peaks add up, times an efficiency.
+template <class Groups>
+GpuSide reduceGpus(const Groups &groups, bool tensorParallel, double tensorParallelEfficiency,
+                   units::FlopRate cpuPeak) {
+    using namespace units;
+    using detail::positive;
+    GpuSide s;
+    double secondsPerByte = 0, secondsPerFlop = 0, sumBw = 0, sumPeak = 0;
+    double minLink = 0;
+    // Saturating count, as gpuCount(): absurd counts from user input must not
+    // overflow (and leave room for "+ 1 host" in the device counts).
+    constexpr long long kMaxCount = std::numeric_limits<int>::max() / 2;
+    long long count = 0;
+    for (const GpuGroupFacts &g : groups)
+        if (g.count > 0) {
+            count = std::min(kMaxCount, count + g.count);
+            s.vram += static_cast<double>(g.count) * g.vram;
+        }
+    s.count = static_cast<int>(count);
+    if (s.count == 0 || !positive(s.vram))
+        return s;
+    for (const GpuGroupFacts &g : groups) {
+        if (g.count <= 0)
+            continue;
+        const double share = static_cast<double>(g.count) * g.vram.value() / s.vram.value();
+        FlopRate peak = g.peak;
+        if (!positive(peak)) {
+            peak = cpuPeak;
+            s.computeFallback = true;
+        }
+        // A GPU without a known bandwidth or peak makes the whole group unusable.
+        if (!positive(g.bandwidth) || !positive(peak))
+            return GpuSide{s.count, s.vram, {}, {}, {}, s.computeFallback};
+        secondsPerByte += share / g.bandwidth.value();
+        secondsPerFlop += share / peak.value();
+        sumBw += static_cast<double>(g.count) * std::max(0.0, g.bandwidth.value());
+        sumPeak += static_cast<double>(g.count) * std::max(0.0, peak.value());
+        minLink = minLink == 0 ? g.link.value() : std::min(minLink, g.link.value());
+    }
+    s.link = ByteRate::from_value(minLink);
+    if (tensorParallel && s.count > 1) {
+        s.bandwidth = ByteRate::from_value(sumBw * tensorParallelEfficiency);
+        s.peak = FlopRate::from_value(sumPeak * tensorParallelEfficiency);
+    } else {
+        s.bandwidth = ByteRate::from_value(secondsPerByte > 0 ? 1.0 / secondsPerByte : 0.0);
+        s.peak = FlopRate::from_value(secondsPerFlop > 0 ? 1.0 / secondsPerFlop : 0.0);
+    }
+    return s;
+}
+
+// A build reduced to the numbers the placements read.
+struct Device {
+    units::ByteRate system{}; // systemBandwidth(cpu, memory)
+    Bottleneck systemLimit = Bottleneck::RamSide;
+    units::FlopRate cpuPeak{};
+    units::Bytes ram{};
+    GpuSide gpus;                // the discrete GPUs as one device
+    bool tensorParallel = false; // multi-GPU mode of the build
+    bool hasIntegratedGpu = false;
+    units::ByteRate igpuBandwidth{};
+    units::FlopRate igpuPeak{};
+    double unifiedShare = 0; // share of RAM the iGPU may use
+    // Efficiency factors of each kind of placement (null where no such placement exists).
+    const EfficiencyFactors *cpuFactors = nullptr;
+    const EfficiencyFactors *gpuFactors = nullptr;
+    const EfficiencyFactors *hybridFactors = nullptr;
+    const EfficiencyFactors *unifiedFactors = nullptr;
+};
+
+// One placement reduced to numbers. Side A: GPU(s) or iGPU; side B: RAM + CPU.
+struct Plan {
+    Placement placement = Placement::CpuOnly;
+    bool runnable = false;
+    bool fits = false;
+    units::ByteRate bwA{}, bwB{};
+    Bottleneck limitA = Bottleneck::GpuMemory, limitB = Bottleneck::RamSide;
+    units::FlopRate peakA{}, peakB{};
+    units::Bytes tokenBytesA{}, tokenBytesB{}; // weights read per generated token
+    double kvShareA = 0;                       // share of the KV cache on side A
+    units::Bytes batchBytesA{}, batchBytesB{}; // weights touched per prefill micro-batch
+    double expertFlopsPerToken = 0;            // HybridMoeExperts: FLOPs of routed experts (side B)
+    double flopShareA = 0;                     // HybridLayers: share of layers on side A
+    units::ByteRate link{};                    // PCIe for streaming side-B weights (hybrid)
+    bool computeFallback = false;              // a GPU's peak was unknown: the CPU's was used
+    MemoryBreakdown memory;
+    units::Bytes capacity{};
+    const EfficiencyFactors *factors = nullptr;
+};
+
+struct Phase {
+    units::Seconds time{};
+    Bottleneck bottleneck = Bottleneck::Compute;
+};
+
+inline void setFit(Plan &p, const ModelFacts &m, units::Bytes inVram, units::Bytes inRam,
+                   units::Bytes vramAvail, units::Bytes ramAvail, int devices) {
+    MemoryBreakdown &mb = p.memory;
+    mb.weights = m.weights;
+    mb.kvCache = m.kv;
+    mb.overhead = static_cast<double>(devices) * m.overhead;
+    mb.total = mb.weights + mb.kvCache + mb.overhead;
+    mb.inVram = inVram;
+    mb.inRam = inRam;
+    mb.vramAvailable = vramAvail;
+    mb.ramAvailable = ramAvail;
+    mb.fits = inVram <= vramAvail && inRam <= ramAvail;
+    p.capacity = vramAvail + ramAvail;
+}
+
+inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) {
+    using namespace units;
+    using detail::positive;
+    Plan p;
+    p.placement = placement;
+    const Bytes zero = bytes(0);
+    p.bwB = d.system;
+    p.limitB = d.systemLimit;
+    p.peakB = d.cpuPeak;
+    const Bytes need = m.weights + m.kv;
+    const GpuSide &g = d.gpus;
+    const Bytes gpuOverhead = static_cast<double>(g.count) * m.overhead;
+
+    switch (placement) {
+    case Placement::CpuOnly:
+        p.factors = d.cpuFactors;
+        p.tokenBytesB = m.tokenWeights;
+        p.batchBytesB = m.weights;
+        p.runnable = positive(p.bwB) && positive(p.peakB);
+        setFit(p, m, zero, need + m.overhead, zero, d.ram, 1);
+        break;
+    case Placement::SingleGpu:
+    case Placement::MultiGpuLayerSplit:
+    case Placement::MultiGpuTensorParallel:
+        p.factors = d.gpuFactors;
+        p.bwA = g.bandwidth;
+        p.peakA = g.peak;
+        p.computeFallback = g.computeFallback;
+        p.tokenBytesA = m.tokenWeights;
+        p.batchBytesA = m.weights;
+        p.kvShareA = 1.0;
+        p.runnable = g.count > 0 && positive(p.bwA) && positive(p.peakA);
+        setFit(p, m, need + gpuOverhead, zero, g.vram, zero, g.count);
+        break;
+    case Placement::HybridLayers: {
+        p.factors = d.hybridFactors;
+        p.bwA = g.bandwidth;
+        p.peakA = g.peak;
+        p.computeFallback = g.computeFallback;
+        p.link = g.link;
+        // Fill VRAM (after its overhead) with whole layers and their KV share.
+        const Bytes room = g.vram - gpuOverhead;
+        const double f = positive(need) ? std::clamp(inBytes(room) / inBytes(need), 0.0, 1.0) : 0.0;
+        p.flopShareA = f;
+        p.kvShareA = f;
+        p.tokenBytesA = f * m.tokenWeights;
+        p.tokenBytesB = (1.0 - f) * m.tokenWeights;
+        p.batchBytesA = f * m.weights;
+        p.batchBytesB = (1.0 - f) * m.weights;
+        // Only a real split: all-in-VRAM is SingleGpu/MultiGpu, none is CpuOnly.
+        p.runnable = g.count > 0 && f > 0 && f < 1 && positive(p.bwA) && positive(p.bwB) &&
+                     positive(p.peakA);
+        setFit(p, m, f * need + gpuOverhead, (1.0 - f) * need + m.overhead, g.vram, d.ram,
+               g.count + 1);
+        break;
+    }
+    case Placement::HybridMoeExperts: {
+        p.factors = d.hybridFactors;
+        p.bwA = g.bandwidth;
+        p.peakA = g.peak;
+        p.computeFallback = g.computeFallback;
+        p.link = g.link;
+        const Bytes nonExpert = m.weights - m.routed;
+        const Bytes activeExperts = m.activeRoutedShare * m.weights;
+        p.tokenBytesA = std::max(zero, m.tokenWeights - activeExperts);
+        p.tokenBytesB = activeExperts;
+        p.kvShareA = 1.0;
+        p.batchBytesA = nonExpert;
+        // A micro-batch of hundreds of tokens touches nearly every expert (models.md 4).
+        p.batchBytesB = m.routed;
+        p.expertFlopsPerToken = m.expertFlopsPerToken;
+        p.runnable = g.count > 0 && positive(m.routed) && positive(p.bwA) && positive(p.bwB) &&
+                     positive(p.peakA);
+        setFit(p, m, nonExpert + m.kv + gpuOverhead, m.routed + m.overhead, g.vram, d.ram,
+               g.count + 1);
+        break;
+    }
+    case Placement::Unified: {
+        p.factors = d.unifiedFactors;
+        p.bwA = d.system;
+        p.limitA = d.systemLimit;
+        if (positive(d.igpuBandwidth) && d.igpuBandwidth < d.system) {
+            p.bwA = d.igpuBandwidth;
+            p.limitA = Bottleneck::GpuMemory;
+        }
+        p.peakA = positive(d.igpuPeak) ? d.igpuPeak : d.cpuPeak;
+        p.computeFallback = !positive(d.igpuPeak);
+        p.tokenBytesA = m.tokenWeights;
+        p.batchBytesA = m.weights;
+        p.kvShareA = 1.0;
+        p.runnable = d.hasIntegratedGpu && positive(p.bwA) && positive(p.peakA);
+        const double share = std::clamp(d.unifiedShare, 0.0, 1.0);
+        setFit(p, m, need + m.overhead, zero, share * d.ram, zero, 1);
+        break;
+    }
+    }
+    p.fits = p.runnable && p.memory.fits;
+    return p;
+}
+
+// Seconds per generated token with `kv` bytes of KV cache read per token.
+inline Phase generationStep(const Plan &p, units::Bytes kv) {
+    using namespace units;
+    using detail::positive;
+    using detail::safeDiv;
+    const double eff = p.factors->bandwidth;
+    const Seconds tA = safeDiv(p.tokenBytesA + p.kvShareA * kv, eff * p.bwA);
+    const Seconds tB = safeDiv(p.tokenBytesB + (1.0 - p.kvShareA) * kv, eff * p.bwB);
+    const Seconds overhead = p.factors->tokenOverhead * tokens(1);
+    Phase r;
+    r.time = tA + tB + (positive(overhead) ? overhead : seconds(0));
+    r.bottleneck = tA >= tB ? p.limitA : p.limitB;
+    if (overhead > std::max(tA, tB))
+        r.bottleneck = Bottleneck::Overhead;
+    return r;
+}
+
+// Max of compute and weight traffic for one side.
+inline Phase boundedBy(units::Seconds compute, units::Seconds traffic, Bottleneck trafficLimit) {
+    Phase r;
+    r.time = std::max(compute, traffic);
+    r.bottleneck = compute >= traffic ? Bottleneck::Compute : trafficLimit;
+    return r;
+}
+
+inline Phase prefill(const Plan &p, const PromptPrep &u, const Assumptions &a) {
+    using namespace units;
+    using detail::positive;
+    using detail::safeDiv;
+    Phase r;
+    const double n = inTokens(u.prompt);
+    if (!positive(n))
+        return r;
+    const double eb = p.factors->bandwidth, ec = p.factors->compute;
+    const Flops total = u.flops;
+    const double batches = u.microBatches;
+
+    const bool hasA = p.placement != Placement::CpuOnly;
+    const bool hybrid =
+        p.placement == Placement::HybridLayers || p.placement == Placement::HybridMoeExperts;
+    if (!hybrid) {
+        const FlopRate peak = hasA ? p.peakA : p.peakB;
+        const ByteRate bw = hasA ? p.bwA : p.bwB;
+        const Bytes bytesPerBatch = hasA ? p.batchBytesA : p.batchBytesB;
+        return boundedBy(safeDiv(total, ec * peak), safeDiv(batches * bytesPerBatch, eb * bw),
+                         hasA ? p.limitA : p.limitB);
+    }
+    // Share of the FLOPs that runs where the side-B weights are.
+    double shareB = 1.0 - p.flopShareA;
+    if (p.placement == Placement::HybridMoeExperts)
+        shareB = positive(total) ? std::min(1.0, p.expertFlopsPerToken * n / inFlops(total)) : 0;
+    const Phase sideA = boundedBy(safeDiv((1.0 - shareB) * total, ec * p.peakA),
+                                  safeDiv(batches * p.batchBytesA, eb * p.bwA), p.limitA);
+    // Either stream side B's weights to the GPU per micro-batch...
+    const Phase streamed =
+        boundedBy(safeDiv(shareB * total, ec * p.peakA),
+                  safeDiv(batches * p.batchBytesB, a.pcieEfficiency * p.link), Bottleneck::Pcie);
+    // ... or let the CPU compute on them where they are.
+    const Phase onCpu = boundedBy(safeDiv(shareB * total, ec * p.peakB),
+                                  safeDiv(batches * p.batchBytesB, eb * p.bwB), p.limitB);
+    const bool canStream = positive(p.link) && positive(p.peakA);
+    const Phase &sideB =
+        (canStream && streamed.time <= onCpu.time) || !positive(p.peakB) ? streamed : onCpu;
+    r.time = sideA.time + sideB.time;
+    r.bottleneck = sideA.time > sideB.time ? sideA.bottleneck : sideB.bottleneck;
+    return r;
+}
+
+// Placements this device could use at all, in the order they are tried.
+inline std::size_t candidates(const Device &d, const ModelFacts &m,
+                              std::array<Placement, kMaxPlacements> &out) {
+    std::size_t n = 0;
+    out[n++] = Placement::CpuOnly;
+    const int gpus = d.gpus.count;
+    if (gpus == 1)
+        out[n++] = Placement::SingleGpu;
+    if (gpus >= 2)
+        out[n++] =
+            d.tensorParallel ? Placement::MultiGpuTensorParallel : Placement::MultiGpuLayerSplit;
+    if (gpus >= 1) {
+        out[n++] = Placement::HybridLayers;
+        if (m.moeHybrid)
+            out[n++] = Placement::HybridMoeExperts;
+    }
+    if (d.hasIntegratedGpu)
+        out[n++] = Placement::Unified;
+    return n;
+}
+
+struct Choice {
+    Plan plan;             // the fastest that fits; else the roomiest (shown, not run)
+    bool anyFits = false;  // plan fits
+    bool anyTried = false; // false: a forced placement this device cannot use
+    units::TokenRate headlineGeneration{};
+    // RAM the RAM-using placements need to fit (the largest over runnable ones):
+    // more RAM than this cannot change the outcome.
+    units::Bytes ramSufficient{};
+    bool gpuOnlyFits = false; // everything fits in VRAM
+};
+
+// The fastest placement that fits (headline generation; on a tie the faster
+// prompt processing), or Assumptions::forcedPlacement. A forced placement this
+// device cannot use falls back to the automatic choice.
+inline Choice choose(const ModelFacts &m, const Device &d, const Assumptions &a) {
+    using namespace units;
+    using detail::safeDiv;
+    std::array<Placement, kMaxPlacements> order{};
+    const std::size_t n = candidates(d, m, order);
+    bool forcedIsCandidate = false;
+    if (a.forcedPlacement)
+        for (std::size_t i = 0; i < n; ++i)
+            forcedIsCandidate = forcedIsCandidate || order[i] == *a.forcedPlacement;
+    const bool forced = a.forcedPlacement && forcedIsCandidate;
+    Choice c;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (forced && order[i] != *a.forcedPlacement)
+            continue;
+        const Plan p = makePlan(order[i], m, d);
+        if (p.runnable && p.memory.inRam > c.ramSufficient)
+            c.ramSufficient = p.memory.inRam;
+        const bool gpuOnly = order[i] == Placement::SingleGpu ||
+                             order[i] == Placement::MultiGpuLayerSplit ||
+                             order[i] == Placement::MultiGpuTensorParallel;
+        if (p.fits && gpuOnly)
+            c.gpuOnlyFits = true;
+        const TokenRate rate = p.runnable ? safeDiv(tokens(1), generationStep(p, m.kvHeadline).time)
+                                          : TokenRate::from_value(0.0);
+        if (p.fits) {
+            // Equal generation (an iGPU and the CPU reading the same RAM): the one
+            // that processes prompts faster is the better use of the machine.
+            const bool tie =
+                c.anyFits && std::fabs(inTokensPerSecond(rate - c.headlineGeneration)) <=
+                                 1e-9 * inTokensPerSecond(c.headlineGeneration);
+            const bool better = !c.anyFits || (tie ? prefill(p, m.headlinePrompt, a).time <
+                                                         prefill(c.plan, m.headlinePrompt, a).time
+                                                   : rate > c.headlineGeneration);
+            if (better) {
+                c.plan = p;
+                c.headlineGeneration = rate;
+                c.anyFits = true;
+            }
+        } else if (!c.anyFits && (!c.anyTried || p.capacity > c.plan.capacity)) {
+            c.plan = p;
+        }
+        c.anyTried = true;
+    }
+    return c;
+}
+
+} // namespace llm::kernel
