@@ -27,6 +27,9 @@ struct OpenResult {
     bool upgraded = false;  // the schema was upgraded from an older version
     QString backupPath;     // upgraded (or upgrade failed): the copy made before the upgrade
     QString message;        // plain-language text for the user (empty when all is well)
+    // The file could not be used: the built-in data is served from memory
+    // (readOnly too), so load() has none of the user's rows.
+    bool builtinOnly = false;
 };
 
 // The shipped catalogue straight from the embedded resources (no file written).

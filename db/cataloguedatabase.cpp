@@ -433,6 +433,75 @@ private:
     QMap<QString, QMap<qlonglong, qlonglong>> m_newIds; // table -> old row id -> new row id
 };
 
+// schema.sql as single statements (separated by ";" at a line end), comments dropped.
+QStringList schemaStatements(const QByteArray &schemaSql) {
+    QStringList statements;
+    for (const QString &statement : QString::fromUtf8(schemaSql).split(u";\n"_s)) {
+        QStringList lines = statement.split(u'\n');
+        lines.removeIf([](const QString &l) {
+            return l.trimmed().startsWith(u"--"_s) || l.trimmed().isEmpty();
+        });
+        if (!lines.isEmpty())
+            statements.append(lines.join(u'\n'));
+    }
+    return statements;
+}
+
+// The tables and columns the embedded schema.sql makes, read back from a
+// database built from it in memory (once per process), so the check below
+// follows the schema file without a second list to keep in step.
+const QList<std::pair<QString, QStringList>> &expectedTables() {
+    static const QList<std::pair<QString, QStringList>> tables = [] {
+        QList<std::pair<QString, QStringList>> out;
+        const QString name = u"llmadvisor-expected-schema"_s;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(u":memory:"_s);
+            QFile schemaFile(u":/llmadvisor/schema.sql"_s);
+            if (db.open() && schemaFile.open(QIODevice::ReadOnly)) {
+                bool ok = true;
+                for (const QString &statement : schemaStatements(schemaFile.readAll()))
+                    ok = ok && exec(db, statement, nullptr);
+                QSqlQuery q(db);
+                if (ok && q.exec(u"SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                 "ORDER BY name"_s)) {
+                    while (q.next())
+                        out.append({q.value(0).toString(), {}});
+                }
+                for (auto &[table, columns] : out)
+                    columns = columnsOf(db, table);
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return out;
+    }();
+    return tables;
+}
+
+// What the file lacks of the schema (a table dropped, a column missing), in
+// plain words for the "damaged" message; empty when every table and column is
+// there. user_version alone cannot tell: `DROP TABLE` leaves it as it was.
+QString missingSchemaParts(const QSqlDatabase &db) {
+    QStringList missing;
+    for (const auto &[table, columns] : expectedTables()) {
+        const QStringList present = columnsOf(db, table);
+        if (present.isEmpty()) {
+            missing.append(tr("the table %1 is missing").arg(table));
+            continue;
+        }
+        QStringList lacking;
+        for (const QString &c : columns) {
+            if (!present.contains(c))
+                lacking.append(c);
+        }
+        if (!lacking.isEmpty())
+            missing.append(
+                tr("the table %1 lacks the column(s) %2").arg(table, lacking.join(u", "_s)));
+    }
+    return missing.join(u"; "_s);
+}
+
 } // namespace
 
 struct CatalogueDatabase::Private {
@@ -557,17 +626,12 @@ bool CatalogueDatabase::Private::fillShipped(const QSqlDatabase &db, QString *er
         *error = u"the embedded database schema is missing"_s;
         return false;
     }
-    const QString schema = QString::fromUtf8(schemaFile.readAll());
     QSqlQuery q(db);
     if (!exec(q, u"BEGIN IMMEDIATE"_s, error))
         return false;
     bool ok = true;
-    for (const QString &statement : schema.split(u";\n"_s)) {
-        QStringList lines = statement.split(u'\n');
-        lines.removeIf([](const QString &l) {
-            return l.trimmed().startsWith(u"--"_s) || l.trimmed().isEmpty();
-        });
-        if (!lines.isEmpty() && !(ok = exec(q, lines.join(u'\n'), error)))
+    for (const QString &statement : schemaStatements(schemaFile.readAll())) {
+        if (!(ok = exec(q, statement, error)))
             break;
     }
     for (const TableSpec &t : kTables) {
@@ -716,6 +780,7 @@ OpenResult CatalogueDatabase::Private::openInMemory(const QString &why) {
     r.ok = openConnection(u":memory:"_s, false, &error) && fillShipped(db(), &error);
     readOnly = true; // nothing the user changes here can be saved
     r.readOnly = true;
+    r.builtinOnly = true;
     r.message = why + u' ' + tr("The built-in catalogue is used; changes cannot be saved.");
     if (!r.ok) {
         r.message += u" ("_s + error + u')';
@@ -806,7 +871,18 @@ OpenResult CatalogueDatabase::open(const QString &path) {
         return r;
     };
 
-    const FileCheck check = checkFile(d->db(), d->targetVersion);
+    FileCheck check = checkFile(d->db(), d->targetVersion);
+    if (check.state == FileState::Ok) {
+        // A file of the embedded schema's version must have all of its tables
+        // and columns; one without is treated like damage (set aside, rebuilt,
+        // the user's readable rows copied back). Older files are upgraded first.
+        QSqlQuery q(d->db());
+        if (q.exec(u"PRAGMA user_version"_s) && q.next() &&
+            q.value(0).toInt() == CatalogueDatabase::schemaVersion) {
+            if (const QString missing = missingSchemaParts(d->db()); !missing.isEmpty())
+                check = {FileState::Damaged, missing};
+        }
+    }
     switch (check.state) {
     case FileState::Ok:
         break;

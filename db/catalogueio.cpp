@@ -342,6 +342,41 @@ ImportPreview previewImport(const QByteArray &data, std::optional<CatalogueTable
     return format == ImportFormat::Json ? previewJson(*table, data) : previewCsv(*table, data);
 }
 
+namespace {
+
+// Leaves out the rows equal to the built-in row of the same name where the
+// user has no row of that name yet: stored as overrides they would change
+// nothing now and hide later corrections of the built-in data (re-importing a
+// full export must not turn every built-in row into the user's). Returns how
+// many were left out.
+int dropUnchangedShippedRows(const CatalogueEditor &editor,
+                             QList<CatalogueEditor::TableRows> *tables) {
+    int unchanged = 0;
+    for (auto &[table, rows] : *tables) {
+        QHash<QString, RowValues> shipped; // plain built-in rows: no user row of that name
+        for (const CatalogueRow &r : editor.rows(table)) {
+            if (r.origin == RowOrigin::Shipped)
+                shipped.insert(r.values.value(u"name"_s), r.values);
+        }
+        const QStringList columns = tableColumns(table);
+        const qsizetype before = rows.size();
+        rows.removeIf([&](const RowValues &row) {
+            const auto it = shipped.constFind(row.value(u"name"_s));
+            if (it == shipped.cend())
+                return false;
+            for (const QString &c : columns) {
+                if (row.value(c) != it->value(c))
+                    return false;
+            }
+            return true;
+        });
+        unchanged += static_cast<int>(before - rows.size());
+    }
+    return unchanged;
+}
+
+} // namespace
+
 ImportReport applyImport(CatalogueEditor *editor, const ImportPreview &preview, bool skipBad) {
     ImportReport report;
     if (!preview.fatal.isEmpty()) {
@@ -367,6 +402,7 @@ ImportReport applyImport(CatalogueEditor *editor, const ImportPreview &preview, 
         report.skipped = 0;
         return report;
     }
+    const int unchanged = dropUnchangedShippedRows(*editor, &good);
     const EditResult written = editor->writeUserRows(good);
     if (!written.ok) {
         report.message = u"Nothing was imported: "_s + written.message;
@@ -374,9 +410,14 @@ ImportReport applyImport(CatalogueEditor *editor, const ImportPreview &preview, 
         return report;
     }
     report.ok = true;
-    report.written = static_cast<int>(preview.rows.size()) - report.skipped;
+    report.written = static_cast<int>(preview.rows.size()) - report.skipped - unchanged;
     report.message =
-        QStringLiteral("%1 rows imported, %2 skipped.").arg(report.written).arg(report.skipped);
+        QStringLiteral("%1 rows imported, %2 skipped").arg(report.written).arg(report.skipped);
+    if (unchanged > 0)
+        report.message += QStringLiteral("; %1 were the same as the built-in rows and were left "
+                                         "as they are")
+                              .arg(unchanged);
+    report.message += u'.';
     return report;
 }
 

@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
 
+#include "appidentity.h"
 #include "catalogue.h"
+#include "catalogueeditor.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -80,6 +86,107 @@ std::optional<Catalog> shippedCatalog() {
             stderr);
         return std::nullopt;
     }
+    return catalog;
+}
+
+void printNote(const QString &text) {
+    QString line = u"note: "_s + text;
+    line.replace(u'\n', u' ');
+    std::fputs((line + u'\n').toUtf8().constData(), stderr);
+    std::fflush(stderr);
+}
+
+QList<QCommandLineOption> catalogueOptions() {
+    return {
+        QCommandLineOption(u"database"_s,
+                           u"The catalogue file to read instead of your own (which the window "
+                           u"uses too: "_s +
+                               QDir::toNativeSeparators(db::CatalogueDatabase::defaultPath()) +
+                               u"). It must exist."_s,
+                           u"PATH"_s),
+        QCommandLineOption(u"builtin"_s, u"Use the built-in catalogue only: none of your own "
+                                         u"rows or changed prices."_s),
+    };
+}
+
+std::optional<QString> databasePath(const QCommandLineParser &parser, MissingDatabase missing) {
+    if (!parser.isSet(u"database"_s)) {
+        const db::CatalogueLocation location = db::defaultCatalogue();
+        if (!location.message.isEmpty())
+            printNote(location.message);
+        return location.path;
+    }
+    const QString path = parser.value(u"database"_s);
+    if (path.isEmpty()) {
+        badInput(u"--database"_s, u"empty; give the catalogue file"_s);
+        return std::nullopt;
+    }
+    const QFileInfo info(path);
+    // A mistyped path must not quietly become a new, empty catalogue (and its folders).
+    if (!info.exists() && !info.isSymLink() && missing == MissingDatabase::Refuse) {
+        badInput(
+            u"--database"_s,
+            u"there is no catalogue file \""_s + QDir::toNativeSeparators(path) +
+                u"\"; check the path (your own catalogue is used when --database is left out)"_s);
+        return std::nullopt;
+    }
+    return path;
+}
+
+std::optional<Catalog> readCatalogue(const QCommandLineParser &parser, int *exitCode) {
+    *exitCode = kExitOk;
+    const bool builtin = parser.isSet(u"builtin"_s);
+    const bool named = parser.isSet(u"database"_s);
+    if (builtin && named) {
+        *exitCode = badInput(u"--builtin"_s, u"cannot be used with --database (--builtin reads "
+                                             u"no catalogue file at all)"_s);
+        return std::nullopt;
+    }
+    std::optional<Catalog> catalog;
+    if (builtin) {
+        catalog = shippedCatalog();
+        if (!catalog)
+            *exitCode = kExitInternal;
+        return catalog;
+    }
+    const std::optional<QString> path = databasePath(parser);
+    if (!path) {
+        *exitCode = kExitBadInput;
+        return std::nullopt;
+    }
+    // open() says "The built-in catalogue is used; ..." when it falls back to
+    // the built-in data; with --database nothing is used in the file's place.
+    const QString builtinSentence = QCoreApplication::translate(
+        "llm::db::CatalogueDatabase", "The built-in catalogue is used; changes cannot be saved.");
+    const auto fallBack = [&](QString why, bool saysBuiltin) -> std::optional<Catalog> {
+        if (named) {
+            if (saysBuiltin && why.endsWith(builtinSentence))
+                why = why.chopped(builtinSentence.size()).trimmed();
+            *exitCode = badInput(u"--database"_s, why);
+            return std::nullopt;
+        }
+        printNote(saysBuiltin ? why : why + u" The built-in catalogue is used."_s);
+        std::optional<Catalog> shipped = shippedCatalog();
+        if (!shipped)
+            *exitCode = kExitInternal;
+        return shipped;
+    };
+
+    db::CatalogueDatabase database;
+    const db::OpenResult opened = database.open(*path);
+    if (!opened.ok)
+        return fallBack(opened.message, false);
+    if (opened.builtinOnly)
+        return fallBack(opened.message, true);
+    QString error;
+    catalog = db::loadMarked(&database, &error);
+    if (!error.isEmpty())
+        return fallBack(error, false);
+    // A repair or an upgrade on the way is worth a note; being read-only (a
+    // newer version's file, another running copy writing it, a read-only
+    // file) is not, to a verb that only reads.
+    if (!opened.message.isEmpty() && (!opened.readOnly || opened.recovered || opened.upgraded))
+        printNote(opened.message);
     return catalog;
 }
 

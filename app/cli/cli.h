@@ -44,6 +44,29 @@ std::optional<Format> readFormat(const QCommandLineParser &parser);
 // The shipped catalogue; nullopt after printing an error (exit kExitInternal).
 std::optional<Catalog> shippedCatalog();
 
+// --database PATH and --builtin, for the verbs that read the catalogue.
+QList<QCommandLineOption> catalogueOptions();
+// The catalogue a verb reads: the user's (the built-in rows with the user's
+// own rows and overrides; --database names another file than the default),
+// or with --builtin the built-in data only. When the default catalogue cannot
+// be used the verb goes on with the built-in data and says so in a "note:"
+// line on stderr; a --database file that cannot be used is an error. nullopt
+// after printing the error line, with *exitCode set.
+std::optional<Catalog> readCatalogue(const QCommandLineParser &parser, int *exitCode);
+
+enum class MissingDatabase {
+    Refuse, // an explicit --database that does not exist is an error (a mistyped path)
+    Create, // ... is created (catalog import --create)
+};
+// The catalogue file a verb opens: --database PATH as given (it must exist,
+// unless `missing` is Create), else the default one (after a one-time move of
+// an earlier version's file, told in a "note:" line). nullopt after printing
+// the error line (exit kExitBadInput).
+std::optional<QString> databasePath(const QCommandLineParser &parser,
+                                    MissingDatabase missing = MissingDatabase::Refuse);
+// Prints "note: <text>" on stderr (one line).
+void printNote(const QString &text);
+
 // A verb: `arguments` are argv with "llmadvisor-cli <verb>" as the program name.
 int runEstimate(const QStringList &arguments);
 int runCatalog(const QStringList &arguments);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // llmadvisor-cli: the headless face of the estimator and catalogue. A small
 // dispatcher; each verb lives in its own verb_<name>.cpp.
+#include "appidentity.h"
 #include "cli.h"
 
 #include <QCoreApplication>
@@ -41,6 +42,10 @@ QString usage() {
     text +=
         u"\nOptions:\n  -h, --help     Show this help (or: llmadvisor-cli <verb> --help).\n"
         u"  -v, --version  Show the program version.\n\n"
+        u"estimate, recommend, catalog list, validate and report read your catalogue (the\n"
+        u"built-in parts with your own rows and changed prices, shared with the window);\n"
+        u"--database PATH reads another catalogue file, --builtin the built-in data only.\n"
+        u"llmadvisor-cli catalog path prints where your catalogue is.\n\n"
         u"Bad input prints one line \"error: <field>: <message>\" on stderr and exits with 2.\n"_s;
     return text;
 }
@@ -49,8 +54,8 @@ QString usage() {
 
 int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(u"LLM Procurement Advisor"_s);
-    QCoreApplication::setApplicationName(u"llmadvisor"_s);
+    // The window's identity too, so both programs use one catalogue (appidentity.h).
+    llm::db::setApplicationIdentity();
     QCoreApplication::setApplicationVersion(QStringLiteral(LLMADVISOR_VERSION));
 
     const QStringList args = QCoreApplication::arguments();

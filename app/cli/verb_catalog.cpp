@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
-// llmadvisor-cli catalog list cpus|gpus|models|quants [--format json|table]
+// llmadvisor-cli catalog list cpus|gpus|models|quants [--format json|table] [--database
+// PATH|--builtin] llmadvisor-cli catalog path [--database PATH]
 #include "cli.h"
 #include "scenario.h"
 #include "texttable.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace llm::cli {
 namespace {
@@ -89,10 +93,28 @@ QString quantTable(const Catalog &c) {
     return t.render();
 }
 
+QString originName(DataOrigin origin) {
+    switch (origin) {
+    case DataOrigin::UserRow:
+        return u"user"_s;
+    case DataOrigin::Overridden:
+        return u"overridden"_s;
+    case DataOrigin::Shipped:
+        break;
+    }
+    return u"shipped"_s;
+}
+
+// Each row as in a scenario file, plus where it comes from: "shipped" (the
+// built-in data), "user" (a row of your own), "overridden" (your version of a
+// built-in row).
 template <class T, class Fn> QByteArray jsonList(const std::vector<T> &items, Fn toJson) {
     QJsonArray a;
-    for (const T &item : items)
-        a.append(toJson(item));
+    for (const T &item : items) {
+        QJsonObject o = toJson(item);
+        o.insert(u"origin"_s, originName(item.origin));
+        a.append(o);
+    }
     return QJsonDocument(a).toJson(QJsonDocument::Indented);
 }
 
@@ -102,10 +124,14 @@ int runCatalog(const QStringList &arguments) {
     if (arguments.value(1) == u"import"_s || arguments.value(1) == u"export"_s)
         return runCatalogIo(arguments);
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Lists the built-in hardware and model catalogue."_s);
-    parser.addPositionalArgument(u"list"_s, u"The only action so far."_s);
+    parser.setApplicationDescription(
+        u"Lists the hardware and model catalogue: your catalogue (the built-in parts with your "
+        u"own rows and changed prices), another file with --database, or the built-in data "
+        u"only with --builtin. \"catalog path\" prints where your catalogue is."_s);
+    parser.addPositionalArgument(u"list"_s, u"list, or path."_s);
     parser.addPositionalArgument(u"table"_s, u"cpus, gpus, models or quants."_s);
     parser.addOption(formatOption());
+    parser.addOptions(catalogueOptions());
     if (const auto exit = parseVerbArguments(parser, arguments))
         return *exit;
     const auto format = readFormat(parser);
@@ -113,6 +139,17 @@ int runCatalog(const QStringList &arguments) {
         return kExitBadInput;
 
     const QStringList pos = parser.positionalArguments();
+    if (pos.value(0) == u"path"_s) {
+        if (pos.size() > 1)
+            return badInput(u"arguments"_s, u"unexpected \""_s + pos.at(1) + u"\" after path"_s);
+        if (parser.isSet(u"builtin"_s))
+            return badInput(u"--builtin"_s, u"the built-in catalogue is not a file"_s);
+        const std::optional<QString> path = databasePath(parser);
+        if (!path)
+            return kExitBadInput;
+        writeStdout(QDir::toNativeSeparators(QFileInfo(*path).absoluteFilePath()) + u'\n');
+        return kExitOk;
+    }
     if (pos.value(0) != u"list"_s)
         return badInput(u"action"_s, pos.isEmpty() ? u"missing; use: catalog list <table>"_s
                                                    : u"unknown action \""_s + pos.value(0) +
@@ -126,9 +163,10 @@ int runCatalog(const QStringList &arguments) {
         return badInput(u"table"_s,
                         u"unknown table \""_s + table + u"\"; use cpus, gpus, models or quants"_s);
 
-    const auto catalog = shippedCatalog();
+    int exitCode = kExitOk;
+    const auto catalog = readCatalogue(parser, &exitCode);
     if (!catalog)
-        return kExitInternal;
+        return exitCode;
     const bool json = *format == Format::Json;
     if (table == u"cpus"_s)
         writeStdout(json ? jsonList(catalog->cpus, cpuToJson) : cpuTable(*catalog).toUtf8());

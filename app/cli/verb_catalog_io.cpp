@@ -10,6 +10,7 @@
 #include "cli.h"
 
 #include <QDate>
+#include <QDir>
 #include <QFile>
 
 #include <cstdio>
@@ -25,9 +26,16 @@ void writeStderrLine(const QString &line) {
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
 }
 
-// Opens the database for writing; on failure prints the error line and returns the exit code.
-std::optional<int> openDatabase(CatalogueDatabase &db, const QString &path, bool needWrite) {
-    const OpenResult r = db.open(path);
+// Opens the database (--database, else the user's own); on failure prints the
+// error line and returns the exit code. An explicit --database must exist,
+// unless an import asks for a new catalogue with --create.
+std::optional<int> openDatabase(CatalogueDatabase &db, const QCommandLineParser &parser,
+                                bool needWrite) {
+    const std::optional<QString> path = databasePath(
+        parser, parser.isSet(u"create"_s) ? MissingDatabase::Create : MissingDatabase::Refuse);
+    if (!path)
+        return kExitBadInput;
+    const OpenResult r = db.open(*path);
     if (!r.ok)
         return badInput(u"--database"_s, r.message);
     if (needWrite && r.readOnly)
@@ -79,7 +87,7 @@ int runImport(const QCommandLineParser &parser, const QStringList &pos) {
         return kExitOk;
     }
     CatalogueDatabase db;
-    if (const auto exit = openDatabase(db, parser.value(u"database"_s), true))
+    if (const auto exit = openDatabase(db, parser, true))
         return *exit;
     CatalogueEditor editor(&db);
     const ImportReport report = applyImport(&editor, preview, skipBad);
@@ -104,7 +112,7 @@ int runExport(const QCommandLineParser &parser, const QStringList &pos) {
     if (pack && format == u"csv"_s)
         return badInput(u"--format"_s, u"a catalogue pack is JSON"_s);
     CatalogueDatabase db;
-    if (const auto exit = openDatabase(db, parser.value(u"database"_s), false))
+    if (const auto exit = openDatabase(db, parser, false))
         return *exit;
     CatalogueEditor editor(&db);
     const bool userOnly = parser.isSet(u"user-only"_s) || pack;
@@ -159,8 +167,12 @@ int runCatalogIo(const QStringList &arguments) {
         {u"output"_s, u"Export: write to FILE (atomically) instead of stdout."_s, u"FILE"_s},
         {u"user-only"_s, u"Export: only the user's own rows and overrides."_s},
         {u"source"_s, u"Export pack: who the pack comes from."_s, u"TEXT"_s, u"user catalogue"_s},
-        {u"database"_s, u"The catalogue database (default: the program's own)."_s, u"PATH"_s,
-         CatalogueDatabase::defaultPath()},
+        {u"database"_s,
+         u"The catalogue file (default: your own, which the window uses too: "_s +
+             QDir::toNativeSeparators(CatalogueDatabase::defaultPath()) +
+             u"). It must exist, unless --create is given."_s,
+         u"PATH"_s},
+        {u"create"_s, u"Import: make a new catalogue at the --database path if there is none."_s},
     });
     if (const auto exit = parseVerbArguments(parser, arguments))
         return *exit;

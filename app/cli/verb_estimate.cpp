@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// llmadvisor-cli estimate --scenario FILE.json|- [--format json|table]
+// llmadvisor-cli estimate --scenario FILE.json|- [--format json|table] [--database PATH|--builtin]
 #include "cli.h"
 #include "measurements.h"
 #include "memory.h"
@@ -147,6 +147,7 @@ int runEstimate(const QStringList &arguments) {
         u"scenario"_s, u"Scenario file (JSON); \"-\" reads stdin."_s, u"FILE.json"_s);
     parser.addOption(scenarioOption);
     parser.addOption(formatOption());
+    parser.addOptions(catalogueOptions());
     if (const auto exit = parseVerbArguments(parser, arguments))
         return *exit;
     const auto format = readFormat(parser);
@@ -162,9 +163,10 @@ int runEstimate(const QStringList &arguments) {
     const auto bytes = readScenarioBytes(parser.value(scenarioOption));
     if (!bytes)
         return kExitBadInput;
-    const auto catalog = shippedCatalog();
+    int exitCode = kExitOk;
+    const auto catalog = readCatalogue(parser, &exitCode);
     if (!catalog)
-        return kExitInternal;
+        return exitCode;
     // The calibrated efficiency factors and bands are the defaults a file overrides.
     QString calibrationError;
     const Assumptions calibrated = db::shippedAssumptions(&calibrationError);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // llmadvisor-cli recommend --model NAME [--quant Q] [--use-cases UC1,UC2] [--budget-eur N]
 //                          [--max-watts N] [--top K] [--format json|table]
+//                          [--database PATH|--builtin]
 #include "catalogue.h"
 #include "cli.h"
 #include "headroom.h"
@@ -269,6 +270,7 @@ int runRecommend(const QStringList &arguments) {
         u"details"_s, u"Also what-if changes and headroom of the cheapest build."_s);
     parser.addOptions({modelOption, quantOption, useCasesOption, budgetOption, wattsOption,
                        topOption, detailsOption, formatOption()});
+    parser.addOptions(catalogueOptions());
     if (const auto exit = parseVerbArguments(parser, arguments))
         return *exit;
     const auto format = readFormat(parser);
@@ -292,9 +294,10 @@ int runRecommend(const QStringList &arguments) {
         return badInput(u"--top"_s, u"must be a whole number, 0 or more (got \""_s +
                                         parser.value(topOption) + u"\")"_s);
 
-    const auto catalog = shippedCatalog();
+    int exitCode = kExitOk;
+    const auto catalog = readCatalogue(parser, &exitCode);
     if (!catalog)
-        return kExitInternal;
+        return exitCode;
     QString error;
     const PlatformRules rules = db::loadShippedPlatformRules(&error);
     if (!error.isEmpty()) {

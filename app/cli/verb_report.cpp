@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
-// llmadvisor-cli report --scenario FILE.json --pdf OUT.pdf [--database PATH]
+// llmadvisor-cli report --scenario FILE.json --pdf OUT.pdf [--database PATH|--builtin]
 //
 // The PDF report is drawn by the window's own code (Qt Widgets, Qt Charts), which
 // this command-line tool deliberately does not link: it stays usable on a server
 // without a display stack. The verb therefore runs the window program installed
 // beside it, headless (offscreen, no window shown), so the PDF is the very report
 // File → Export PDF… writes. Errors keep the CLI contract: one line on stderr.
+#include "catalogue.h"
 #include "cli.h"
 
 #include <QCoreApplication>
@@ -14,6 +15,9 @@
 #include <QLocale>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QTemporaryDir>
+
+#include <optional>
 
 namespace llm::cli {
 namespace {
@@ -63,14 +67,9 @@ int runReport(const QStringList &arguments) {
     const QCommandLineOption scenarioOpt(u"scenario"_s, u"The comparison (.json) to report."_s,
                                          u"FILE"_s);
     const QCommandLineOption pdfOpt(u"pdf"_s, u"Where to write the PDF."_s, u"OUT.pdf"_s);
-    const QCommandLineOption databaseOpt(
-        u"database"_s,
-        u"Catalogue database to resolve the scenario's parts against (default: your "
-        u"catalogue, as in the window)."_s,
-        u"PATH"_s);
     parser.addOption(scenarioOpt);
     parser.addOption(pdfOpt);
-    parser.addOption(databaseOpt);
+    parser.addOptions(catalogueOptions());
     if (const auto done = parseVerbArguments(parser, arguments))
         return *done;
     if (!parser.isSet(scenarioOpt))
@@ -98,10 +97,35 @@ int runReport(const QStringList &arguments) {
                                    looked.join(u", "_s) + u"); install the full package"_s);
     }
 
+    // The window reads the same catalogue as the other verbs: the one named,
+    // or the user's (the window's default is the same file; it is named only
+    // when it exists, so that a first run creates it there as usual), or for
+    // --builtin a fresh catalogue of the built-in data made for this report.
+    QString database;
+    std::optional<QTemporaryDir> builtinDir; // removed with the catalogue when the verb ends
+    if (parser.isSet(u"builtin"_s)) {
+        if (parser.isSet(u"database"_s))
+            return badInput(u"--builtin"_s, u"cannot be used with --database (--builtin reads "
+                                            u"no catalogue file at all)"_s);
+        builtinDir.emplace();
+        database = builtinDir->filePath(u"catalogue.sqlite"_s);
+        db::CatalogueDatabase builtin;
+        const db::OpenResult made = builtin.open(database);
+        if (!builtinDir->isValid() || !made.ok || made.builtinOnly)
+            return internalFailure(u"report"_s, u"a catalogue of the built-in data could not be "
+                                                u"made in a temporary folder: "_s +
+                                                    made.message);
+    } else {
+        const std::optional<QString> path = databasePath(parser);
+        if (!path)
+            return kExitBadInput;
+        if (parser.isSet(u"database"_s) || QFileInfo::exists(*path))
+            database = QFileInfo(*path).absoluteFilePath();
+    }
     QStringList windowArgs{scenarioInfo.absoluteFilePath(), u"--export-pdf"_s,
                            QFileInfo(pdfPath).absoluteFilePath()};
-    if (parser.isSet(databaseOpt))
-        windowArgs << u"--database"_s << parser.value(databaseOpt);
+    if (!database.isEmpty())
+        windowArgs << u"--database"_s << database;
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);

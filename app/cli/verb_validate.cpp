@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// llmadvisor-cli validate --measured FILE.csv [--format json|table]
+// llmadvisor-cli validate --measured FILE.csv [--format json|table] [--database PATH|--builtin]
 // Estimates every measured row with the calibrated estimator (never with a
 // stored measurement) and prints predicted beside measured, per-class error
 // statistics, and the rows it could not estimate with the reason.
@@ -44,6 +44,7 @@ int runValidate(const QStringList &arguments) {
     const QCommandLineOption measured(u"measured"_s, u"Measurements (CSV)."_s, u"FILE.csv"_s);
     parser.addOption(measured);
     parser.addOption(formatOption());
+    parser.addOptions(catalogueOptions());
     if (auto exit = parseVerbArguments(parser, arguments))
         return *exit;
     const std::optional<Format> format = readFormat(parser);
@@ -53,9 +54,10 @@ int runValidate(const QStringList &arguments) {
         return badInput(u"--measured"_s,
                         u"missing; give a CSV file in the measured-train.csv layout"_s);
 
-    const std::optional<Catalog> catalog = shippedCatalog();
+    int exitCode = kExitOk;
+    const std::optional<Catalog> catalog = readCatalogue(parser, &exitCode);
     if (!catalog)
-        return kExitInternal;
+        return exitCode;
     QString error;
     const Assumptions calibrated = db::shippedAssumptions(&error);
     if (!error.isEmpty()) {

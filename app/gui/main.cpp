@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The composition root of the window: application identity, arguments, the
 // user's catalogue database, and the main window.
+#include "appidentity.h"
 #include "catalogue.h"
 #include "catalogueeditor.h"
 #include "mainwindow/buildinfo.h"
@@ -10,6 +11,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
 #include <QTabWidget>
@@ -19,9 +22,8 @@
 
 int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("LlmAdvisor"));
-    QCoreApplication::setOrganizationDomain(QStringLiteral("llmadvisor.org"));
-    QCoreApplication::setApplicationName(QStringLiteral("LlmAdvisor"));
+    // Shared with llmadvisor-cli (appidentity.h): one catalogue for both programs.
+    llm::db::setApplicationIdentity();
     QCoreApplication::setApplicationVersion(llm::ui::programVersion());
     // The system locale's translation (embedded), before any text is made.
     llm::ui::installTranslators();
@@ -81,21 +83,49 @@ int main(int argc, char *argv[]) {
     else
         dialogs = std::make_unique<llm::ui::WidgetDialogs>();
 
+    // The catalogue: --database as given (a mistyped path must not become a new,
+    // empty catalogue), else the user's own, shared with llmadvisor-cli (an
+    // earlier version's file found at an older place is moved there once).
+    QString databasePath;
+    QStringList catalogueNotes;
+    if (parser.isSet(database)) {
+        databasePath = parser.value(database);
+        const QFileInfo given(databasePath);
+        if (!given.exists() && !given.isSymLink()) {
+            dialogs->error(nullptr, QCoreApplication::translate("main", "LLM Procurement Advisor"),
+                           QCoreApplication::translate(
+                               "main", "--database: there is no catalogue file “%1”; check the "
+                                       "path (your own catalogue is used when --database is "
+                                       "left out).")
+                               .arg(QDir::toNativeSeparators(databasePath)));
+            return 2;
+        }
+    } else {
+        const llm::db::CatalogueLocation location = llm::db::defaultCatalogue();
+        databasePath = location.path;
+        if (!location.message.isEmpty())
+            catalogueNotes.append(location.message);
+    }
     llm::db::CatalogueDatabase db;
-    const llm::db::OpenResult opened =
-        db.open(parser.isSet(database) ? parser.value(database)
-                                       : llm::db::CatalogueDatabase::defaultPath());
+    const llm::db::OpenResult opened = db.open(databasePath);
+    if (!opened.message.isEmpty())
+        catalogueNotes.append(opened.message);
     llm::Catalog catalog;
     if (opened.ok) {
-        catalog = llm::db::loadMarked(&db); // the user's rows marked for the report
+        QString loadError;
+        catalog = llm::db::loadMarked(&db, &loadError); // the user's rows marked for the report
+        if (!loadError.isEmpty())
+            catalogueNotes.append(
+                loadError + QLatin1Char(' ') +
+                QCoreApplication::translate("main", "The built-in catalogue is used."));
     } else {
         // The window still works on the shipped data; say why the user's file was not used.
         catalog = llm::db::loadShippedCatalog();
     }
-    if (!opened.message.isEmpty())
+    if (!catalogueNotes.isEmpty())
         dialogs->information(nullptr,
                              QCoreApplication::translate("main", "LLM Procurement Advisor"),
-                             opened.message);
+                             catalogueNotes.join(QStringLiteral("\n\n")));
 
     // The calibrated efficiency factors shipped with the catalogue; if they cannot
     // be read the window still works on the built-in defaults, and says so.

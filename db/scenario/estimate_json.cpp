@@ -132,7 +132,9 @@ QJsonObject estimateToJson(const Estimate &e, const Build &build, const Assumpti
     o.insert(u"hardware_class"_s, fromStd(e.hardwareClass));
 
     const CostSummary cost = costOf(build, e.generationRate, a);
-    o.insert(u"price_eur"_s, cost.priceEur ? QJsonValue(roundForOutput(*cost.priceEur))
+    // To the cent, not to four significant digits: a price is compared with
+    // quotes and with the window's report, which shows it to the euro.
+    o.insert(u"price_eur"_s, cost.priceEur ? QJsonValue(std::round(*cost.priceEur * 100.0) / 100.0)
                                            : QJsonValue(QJsonValue::Null));
     o.insert(u"power_w"_s, roundForOutput(inWatts(cost.powerAtLoad)));
     o.insert(u"eur_per_tok_s"_s, cost.eurPerTokenPerSecond

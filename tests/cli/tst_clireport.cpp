@@ -1,15 +1,32 @@
 // SPDX-License-Identifier: MIT
 // llmadvisor-cli report: the headless PDF report, driven as a process against
 // the built window program, in an isolated profile (no user files touched).
+// Both programs read one catalogue: the same default file, the same parts
+// imported with the command-line tool, the same prices, the same repair of a
+// damaged file, the same refusal of a mistyped --database.
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 namespace {
+
+using namespace Qt::StringLiterals;
+
+QString importFixture(const QString &name) {
+    return QStringLiteral(LLMADVISOR_TEST_DATA_DIR "/db/import/") + name;
+}
 
 struct Run {
     int exitCode = -1;
@@ -42,6 +59,53 @@ class TestCliReport : public QObject {
     }
 
     Run runCli(const QStringList &args) const { return runCli(args, isolatedEnvironment()); }
+
+    // The window program itself, headless, in the profile `env`.
+    static Run runWindow(const QStringList &args, const QProcessEnvironment &env) {
+        QProcess p;
+        QProcessEnvironment e = env;
+        e.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        p.setProcessEnvironment(e);
+        p.start(QStringLiteral(LLMADVISOR_GUI_PATH), args);
+        if (!p.waitForFinished(180'000))
+            p.kill();
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+    // A profile of its own under m_home/<name>, so "your catalogue" starts fresh.
+    QProcessEnvironment freshProfile(const QString &name) const {
+        QProcessEnvironment env = isolatedEnvironment();
+        const QString home = m_home.filePath(name);
+        env.insert(u"HOME"_s, home);
+        env.insert(u"XDG_DATA_HOME"_s, home + u"/data"_s);
+        env.insert(u"XDG_CONFIG_HOME"_s, home + u"/config"_s);
+        return env;
+    }
+
+    // The text of a PDF on one line, or empty (then the caller skips).
+    static QString pdfText(const QString &pdf) {
+        const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
+        if (pdftotext.isEmpty())
+            return {};
+        QProcess text;
+        text.start(pdftotext, {u"-layout"_s, pdf, u"-"_s});
+        if (!text.waitForFinished(60'000))
+            return {};
+        return QString::fromUtf8(text.readAllStandardOutput()).simplified();
+    }
+
+    // The report's "price …" of each build, in whole euros, in build order.
+    static QList<qlonglong> reportPrices(const QString &text) {
+        QList<qlonglong> out;
+        static const QRegularExpression price(u"· price ([^·]*?) · power at load"_s);
+        for (auto it = price.globalMatch(text); it.hasNext();) {
+            QString digits = it.next().captured(1);
+            digits.remove(QRegularExpression(u"[^0-9]"_s));
+            out.append(digits.toLongLong());
+        }
+        return out;
+    }
 
     QString writeScenario(const QString &name, const QJsonObject &root) const {
         const QString path = m_home.filePath(name);
@@ -150,6 +214,113 @@ private slots:
                     QStringLiteral("--pdf"), m_home.filePath(QStringLiteral("no/such/dir/x.pdf"))});
         QCOMPARE(run.exitCode, 2);
         verifyOneErrorLine(run, "error: --pdf: ");
+    }
+
+    // D2: the window and the command-line tool resolve one catalogue file.
+    void bothProgramsUseOneCatalogue() {
+        const QProcessEnvironment env = freshProfile(u"one"_s);
+        const QString pdf = m_home.filePath(u"one.pdf"_s);
+        const Run window = runWindow({u"--export-pdf"_s, pdf}, env); // creates its catalogue
+        QVERIFY2(window.exitCode == 0, window.err.constData());
+        const Run path = runCli({u"catalog"_s, u"path"_s}, env);
+        QCOMPARE(path.exitCode, 0);
+        QStringList catalogues;
+        for (QDirIterator it(env.value(u"XDG_DATA_HOME"_s), {u"catalogue.sqlite"_s}, QDir::Files,
+                             QDirIterator::Subdirectories);
+             it.hasNext();)
+            catalogues.append(QDir::toNativeSeparators(it.next()));
+        QCOMPARE(catalogues, QStringList{QString::fromUtf8(path.out).trimmed()});
+    }
+
+    // D2 + D3: a GPU imported with the command-line tool, and a shipped GPU's
+    // price overridden, reach the window and `report` with the prices
+    // `estimate` gives (to the euro).
+    void importedPartsReachTheWindowWithTheSamePrices() {
+        const QProcessEnvironment env = freshProfile(u"prices"_s);
+        Run run = runCli({u"catalog"_s, u"import"_s, importFixture(u"acme_and_override.csv"_s),
+                          u"--table"_s, u"gpus"_s},
+                         env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QString scenario = importFixture(u"acme_scenario.json"_s);
+        run = runCli({u"estimate"_s, u"--scenario"_s, scenario}, env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QList<qlonglong> estimated;
+        for (const QJsonValue &b : QJsonDocument::fromJson(run.out).array())
+            estimated.append(std::llround(b[u"price_eur"_s].toDouble()));
+        QCOMPARE(estimated.size(), 2);
+        QVERIFY(estimated.at(1) > estimated.at(0) + 50000); // the 100,000 USD override
+
+        const QString viaReport = m_home.filePath(u"prices-report.pdf"_s);
+        run = runCli({u"report"_s, u"--scenario"_s, scenario, u"--pdf"_s, viaReport}, env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QString viaWindow = m_home.filePath(u"prices-window.pdf"_s);
+        run = runWindow({u"--export-pdf"_s, viaWindow, scenario}, env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QString reportText = pdfText(viaReport);
+        if (reportText.isEmpty())
+            QSKIP("poppler-utils (pdftotext) not installed");
+        QVERIFY(reportText.contains(u"Acme Supplier 5090 Turbo"_s));
+        QCOMPARE(reportPrices(reportText), estimated);
+        QCOMPARE(reportPrices(pdfText(viaWindow)), estimated);
+
+        // --builtin: the report knows only the built-in parts.
+        run = runCli({u"report"_s, u"--scenario"_s, scenario, u"--pdf"_s,
+                      m_home.filePath(u"builtin.pdf"_s), u"--builtin"_s},
+                     env);
+        QCOMPARE(run.exitCode, 2);
+        verifyOneErrorLine(run, "error: --scenario: ");
+        QVERIFY2(run.err.contains("unknown GPU"), run.err.constData());
+    }
+
+    // D10: a catalogue without one of its tables is found by the window as by
+    // the command-line tool: set aside, rebuilt, the user's rows kept, a plain note.
+    void missingTableIsRepairedByTheWindowToo() {
+        const QProcessEnvironment env = freshProfile(u"dropped"_s);
+        Run run = runCli({u"catalog"_s, u"import"_s, importFixture(u"acme_and_override.csv"_s),
+                          u"--table"_s, u"gpus"_s},
+                         env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QString folder = env.value(u"XDG_DATA_HOME"_s) + u"/LlmAdvisor/LlmAdvisor"_s;
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+            raw.setDatabaseName(folder + u"/catalogue.sqlite"_s);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(u"PRAGMA foreign_keys = OFF"_s));
+            QVERIFY(q.exec(u"DROP TABLE quants"_s));
+            q.finish();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(u"raw"_s);
+        const QString pdf = m_home.filePath(u"dropped.pdf"_s);
+        run = runWindow({u"--export-pdf"_s, pdf, importFixture(u"acme_scenario.json"_s)}, env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("note: ") && run.err.contains("the table quants is missing"),
+                 run.err.constData());
+        QVERIFY2(!run.err.contains("SQLite"), run.err.constData());
+        QCOMPARE(QDir(folder).entryList({u"catalogue.sqlite.damaged-*"_s}, QDir::Files).size(), 1);
+        run = runCli({u"catalog"_s, u"list"_s, u"quants"_s}, env);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.err, QByteArray()); // repaired once, for both programs
+    }
+
+    // D11: a --database path that does not exist is refused by the window and
+    // by `report`; nothing is created.
+    void mistypedDatabaseIsRefused() {
+        const QProcessEnvironment env = freshProfile(u"typo"_s);
+        const QString typo = m_home.filePath(u"typo/nowhere/catalogue.sqlite"_s);
+        const QString pdf = m_home.filePath(u"typo.pdf"_s);
+        Run run = runWindow({u"--database"_s, typo, u"--export-pdf"_s, pdf}, env);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("error: --database: there is no catalogue file"),
+                 run.err.constData());
+        const QString scenario = writeScenario(u"typo.json"_s, twoBuildScenario());
+        run = runCli(
+            {u"report"_s, u"--scenario"_s, scenario, u"--pdf"_s, pdf, u"--database"_s, typo}, env);
+        QCOMPARE(run.exitCode, 2);
+        verifyOneErrorLine(run, "error: --database: ");
+        QVERIFY(!QFileInfo::exists(m_home.filePath(u"typo/nowhere"_s)));
+        QVERIFY(!QFileInfo::exists(pdf));
     }
 
     void saysSoWhenTheWindowProgramIsMissing() {

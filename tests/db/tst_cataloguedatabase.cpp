@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace llm;
 using db::CatalogueDatabase;
@@ -205,6 +207,8 @@ private slots:
     void damagedFile_data();
     void damagedFile();
     void damagedTwiceKeepsBothCopies();
+    void missingSchemaPartIsRepaired_data();
+    void missingSchemaPartIsRepaired();
     void newerSchemaOpensReadOnly();
     void foreignFilesAreRefused_data();
     void foreignFilesAreRefused();
@@ -528,6 +532,63 @@ void TstCatalogueDatabase::damagedTwiceKeepsBothCopies() {
         contents.insert(f.readAll());
     }
     QCOMPARE(contents, QSet<QByteArray>({"first garbage", "second garbage"}));
+}
+
+// D10: a table or column gone (user_version unchanged) is found at open, the
+// file set aside and rebuilt, the user's rows still readable copied back, and
+// the message says what is missing in plain words.
+void TstCatalogueDatabase::missingSchemaPartIsRepaired_data() {
+    QTest::addColumn<QString>("damage");
+    QTest::addColumn<QString>("named");
+    QTest::addColumn<bool>("userRowKept");
+    QTest::newRow("table quants dropped")
+        << u"DROP TABLE quants"_s << u"the table quants is missing"_s << true;
+    QTest::newRow("table models dropped")
+        << u"DROP TABLE models"_s << u"the table models is missing"_s << true;
+    QTest::newRow("two tables dropped")
+        << u"DROP TABLE use_cases; DROP TABLE memory_speeds"_s
+        << u"the table memory_speeds is missing; the table use_cases is missing"_s << true;
+    QTest::newRow("column dropped") << u"ALTER TABLE quants DROP COLUMN notes"_s
+                                    << u"the table quants lacks the column(s) notes"_s << true;
+}
+
+void TstCatalogueDatabase::missingSchemaPartIsRepaired() {
+    QFETCH(QString, damage);
+    QFETCH(QString, named);
+    QFETCH(bool, userRowKept);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"catalogue.sqlite"_s);
+    QVERIFY(CatalogueDatabase().open(path).ok);
+    {
+        RawDb raw(path);
+        QVERIFY(raw.ok());
+        QVERIFY(raw.exec(u"INSERT INTO gpus (origin, name, vendor, model, vram_gb, bandwidth_gbs, "
+                         "source, as_of) VALUES ('user', 'Acme X', 'Acme', 'X', 24, 1000, 'test', "
+                         "'2026-12')"_s));
+        QVERIFY(raw.exec(u"PRAGMA foreign_keys = OFF"_s));
+        for (const QString &statement : damage.split(u';'))
+            QVERIFY(raw.exec(statement.trimmed()));
+    }
+    CatalogueDatabase db;
+    const OpenResult r = db.open(path);
+    QVERIFY2(r.ok, qPrintable(r.message));
+    QVERIFY(r.recovered);
+    QVERIFY(!r.readOnly);
+    QVERIFY2(r.message.contains(named), qPrintable(r.message));
+    QVERIFY2(!r.message.contains(u"SQLite"_s), qPrintable(r.message));
+    QCOMPARE(damagedCopies(dir.path()).size(), 1);
+    QString error;
+    const Catalog c = db.load(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(!c.quants.empty());
+    const bool kept =
+        std::any_of(c.gpus.begin(), c.gpus.end(), [](const Gpu &g) { return g.name == "Acme X"; });
+    QCOMPARE(kept, userRowKept);
+    // Repaired for good: the next open finds nothing wrong.
+    db.open(QString());
+    const OpenResult again = db.open(path);
+    QVERIFY(again.ok && !again.recovered);
+    QVERIFY2(again.message.isEmpty(), qPrintable(again.message));
 }
 
 void TstCatalogueDatabase::newerSchemaOpensReadOnly() {

@@ -223,6 +223,48 @@ private slots:
         QVERIFY(findQuant(second.load(), "ORG_Q5"));
     }
 
+    // O1: importing the built-in rows again (a full export, CSV or JSON)
+    // creates no overrides; only a row whose values differ becomes the user's.
+    void reimportedBuiltinRowsStayBuiltin_data() {
+        QTest::addColumn<bool>("csv");
+        QTest::newRow("csv") << true;
+        QTest::newRow("json") << false;
+    }
+    void reimportedBuiltinRowsStayBuiltin() {
+        QFETCH(bool, csv);
+        CatalogueDatabase db;
+        QVERIFY(db.open(freshDb()).ok);
+        CatalogueEditor editor(&db);
+        QList<RowValues> rows;
+        for (const CatalogueRow &r : editor.rows(CatalogueTable::Gpus))
+            rows.append(r.values);
+        QVERIFY(rows.size() > 10);
+        auto import = [&] {
+            const QByteArray bytes = csv ? exportCsv(CatalogueTable::Gpus, rows)
+                                         : exportJson(CatalogueTable::Gpus, rows);
+            return applyImport(&editor, previewImport(bytes, CatalogueTable::Gpus), false);
+        };
+        ImportReport r = import();
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.written, 0);
+        QVERIFY2(r.message.contains(
+                     QStringLiteral("%1 were the same as the built-in rows").arg(rows.size())),
+                 qPrintable(r.message));
+        QVERIFY(editor.userLayer(CatalogueTable::Gpus).isEmpty());
+
+        rows[3][u"price_usd"_s] = u"12345"_s;
+        r = import();
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.written, 1);
+        const QString name = rows[3].value(u"name"_s);
+        QCOMPARE(editor.userLayer(CatalogueTable::Gpus).keys(), QStringList{name});
+        QCOMPARE(editor.row(CatalogueTable::Gpus, name)->values.value(u"price_usd"_s), u"12345"_s);
+        // An existing override is still replaced by the imported values.
+        rows[3][u"price_usd"_s] = u"999"_s;
+        QCOMPARE(import().written, 1);
+        QCOMPARE(editor.row(CatalogueTable::Gpus, name)->values.value(u"price_usd"_s), u"999"_s);
+    }
+
     void badPacks_data() {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("fatal");
