@@ -567,6 +567,11 @@ SalvageReport CatalogueDatabase::Private::salvage(const QString &damagedFile) {
         source.setConnectOptions(
             QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
         if (source.open()) {
+            // As sqlite3's .dump does: with writable_schema, SQLite opens a file
+            // shorter than its header says (truncated) and skips a garbled
+            // sqlite_schema entry instead of refusing every table. The
+            // connection is read-only, so nothing can be written through it.
+            QSqlQuery(source).exec(u"PRAGMA writable_schema = ON"_s);
             QStringList tables;
             for (const TableSpec &t : kTables)
                 tables.append(QString(t.table));

@@ -2,6 +2,7 @@
 #include "catalogueio.h"
 
 #include "csvtable.h"
+#include "safewrite.h"
 
 #include <QFile>
 #include <QHash>
@@ -9,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -454,12 +454,10 @@ QByteArray exportPack(const QList<PackTable> &tables, const QString &asOf, const
 }
 
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = QStringLiteral("%1: cannot be written (%2)").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    const SafeWriteResult r = writeFileSafely(path, bytes);
+    if (!r.ok && error)
+        *error = QStringLiteral("%1: cannot be written (%2)").arg(path, r.cause);
+    return r.ok;
 }
 
 } // namespace llm::db

@@ -75,7 +75,9 @@ struct PackTable {
     QList<RowValues> rows;
 };
 QByteArray exportPack(const QList<PackTable> &tables, const QString &asOf, const QString &source);
-// Writes through QSaveFile: the old file stays intact until the new one is complete.
+// Writes through writeFileSafely() (safewrite.h): the old file stays intact
+// until the new one is complete; folders, devices and pipes are refused.
+// *error: "<path>: cannot be written (<plain cause>)".
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error);
 
 constexpr int kPackFormatVersion = 1;

@@ -4,12 +4,16 @@
 #include "appidentity.h"
 #include "catalogue.h"
 #include "catalogueeditor.h"
+#include "safewrite.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
+#include <cerrno>
 #include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace llm::cli {
 
@@ -35,9 +39,45 @@ int internalFailure(const QString &field, const QString &message) {
     return kExitInternal;
 }
 
+namespace {
+// The first error met writing standard output (an errno), 0 while all is well.
+int s_stdoutError = 0;
+
+// Standard output closed before the program started (`>&-`): fd 1 is free, so
+// the first file the program opens (the catalogue database) would get it and
+// the output would be written into that file. Put /dev/null there and remember
+// that the output cannot be written. Runs before main().
+const bool s_stdoutChecked = [] {
+    if (::fcntl(STDOUT_FILENO, F_GETFD) == -1 && errno == EBADF) {
+        s_stdoutError = EBADF;
+        const int fd = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (fd >= 0 && fd != STDOUT_FILENO) {
+            ::dup2(fd, STDOUT_FILENO);
+            ::close(fd);
+        }
+    }
+    return true;
+}();
+} // namespace
+
 void writeStdout(const QByteArray &bytes) {
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-    std::fflush(stdout);
+    if (s_stdoutError != 0)
+        return; // already failed: the rest would be incomplete anyway
+    errno = 0;
+    const std::size_t size = std::size_t(bytes.size());
+    if (std::fwrite(bytes.constData(), 1, size, stdout) != size || std::fflush(stdout) != 0 ||
+        std::ferror(stdout))
+        s_stdoutError = errno != 0 ? errno : EIO;
+}
+
+int finishStdout(int exitCode) {
+    (void)s_stdoutChecked;
+    if (s_stdoutError == 0 && (std::fflush(stdout) != 0 || std::ferror(stdout)))
+        s_stdoutError = errno != 0 ? errno : EIO;
+    if (s_stdoutError == 0 || exitCode != kExitOk)
+        return exitCode; // a verb that failed has printed its own one line
+    return internalFailure(u"stdout"_s, u"the output could not be written (%1)"_s.arg(
+                                            db::writeErrorCause(s_stdoutError)));
 }
 
 void writeStdout(const QString &text) {

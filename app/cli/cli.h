@@ -29,8 +29,13 @@ int badInput(const QString &field, const QString &message);
 // The same one line for a failure that is not the user's input; returns kExitInternal.
 int internalFailure(const QString &field, const QString &message);
 
+// Output on stdout. A failed write (a full disk, /dev/full, a closed stdout) is
+// remembered; finishStdout() turns it into the error line and a non-zero exit.
 void writeStdout(const QByteArray &bytes);
 void writeStdout(const QString &text);
+// The exit code to return from main(): `exitCode`, unless it is kExitOk and
+// writing stdout failed, then "error: stdout: …" is printed and kExitInternal returned.
+int finishStdout(int exitCode);
 
 // Adds --help to a verb's parser and parses `arguments` (argv with the verb
 // as the program name). On a usage error prints the error line and returns

@@ -64,18 +64,18 @@ int main(int argc, char *argv[]) {
     const QString first = args.at(1);
     if (first == u"--help"_s || first == u"-h"_s || first == u"help"_s) {
         writeStdout(usage());
-        return kExitOk;
+        return finishStdout(kExitOk);
     }
     if (first == u"--version"_s || first == u"-v"_s) {
         writeStdout(u"llmadvisor-cli "_s + QCoreApplication::applicationVersion() + u'\n');
-        return kExitOk;
+        return finishStdout(kExitOk);
     }
     for (const Verb &v : kVerbs) {
         if (first == QLatin1String(v.name)) {
             // The verb's own parser sees "llmadvisor-cli <verb>" as the program name.
             QStringList verbArgs = args.mid(2);
             verbArgs.prepend(u"llmadvisor-cli "_s + first);
-            return v.run(verbArgs);
+            return finishStdout(v.run(verbArgs));
         }
     }
     if (first.startsWith(u'-'))

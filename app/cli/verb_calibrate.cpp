@@ -5,11 +5,10 @@
 // factors as CSV (db/catalogue/efficiency.csv is this command's checked-in output).
 #include "cli.h"
 #include "measurements.h"
+#include "safewrite.h"
 #include "validation_stats.h"
 
 #include <QDate>
-#include <QFile>
-#include <QSaveFile>
 
 namespace llm::cli {
 
@@ -59,11 +58,11 @@ int runCalibrate(const QStringList &arguments) {
     const std::vector<Residual> cv = crossValidate(set.rows, Assumptions{}, options);
     fitBands(fitted, cv);
 
-    QSaveFile out(parser.value(output));
-    if (!out.open(QIODevice::WriteOnly) || out.write(db::writeEfficiency(fitted)) < 0 ||
-        !out.commit())
-        return badInput(u"--output"_s,
-                        u"cannot write %1: %2"_s.arg(parser.value(output), out.errorString()));
+    // The old file stays whole unless the new one is complete (a full disk included).
+    const db::SafeWriteResult written =
+        db::writeFileSafely(parser.value(output), db::writeEfficiency(fitted));
+    if (!written.ok)
+        return badInput(u"--output"_s, written.message);
 
     QString text = u"Fitted on %1 measurements (%2 skipped); cross-validated by device:\n"_s
                        .arg(set.rows.size())

@@ -9,9 +9,11 @@
 #include "catalogueio.h"
 #include "cli.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QDir>
 #include <QFile>
+#include <QSqlDatabase>
 
 #include <cstdio>
 
@@ -28,21 +30,41 @@ void writeStderrLine(const QString &line) {
 
 // Opens the database (--database, else the user's own); on failure prints the
 // error line and returns the exit code. An explicit --database must exist,
-// unless an import asks for a new catalogue with --create.
+// unless an import asks for a new catalogue with --create. With `opened`, the
+// result is handed back and a note is left to the caller.
 std::optional<int> openDatabase(CatalogueDatabase &db, const QCommandLineParser &parser,
-                                bool needWrite) {
+                                bool needWrite, OpenResult *opened = nullptr) {
     const std::optional<QString> path = databasePath(
         parser, parser.isSet(u"create"_s) ? MissingDatabase::Create : MissingDatabase::Refuse);
     if (!path)
         return kExitBadInput;
     const OpenResult r = db.open(*path);
+    if (opened)
+        *opened = r;
     if (!r.ok)
         return badInput(u"--database"_s, r.message);
     if (needWrite && r.readOnly)
         return badInput(u"--database"_s, r.message);
-    if (!r.message.isEmpty())
+    if (!r.message.isEmpty() && !opened)
         writeStderrLine(u"note: "_s + r.message);
     return std::nullopt;
+}
+
+// Why the catalogue file's rows cannot be exported, or empty. open() falls
+// back to the built-in data in memory when the file cannot be read (locked by
+// another program, a folder without access); a note is not enough for an export.
+QString unreadCatalogue(const CatalogueDatabase &db, const QString &openMessage) {
+    if (!db.isOpen())
+        return u"it is not open"_s;
+    const QSqlDatabase connection = QSqlDatabase::database(db.connectionName(), false);
+    if (connection.databaseName() != u":memory:"_s)
+        return {};
+    // open()'s note ends by saying the built-in data is used: not so for an export.
+    const QString builtIn = QCoreApplication::translate(
+        "llm::db::CatalogueDatabase", "The built-in catalogue is used; changes cannot be saved.");
+    QString why = openMessage;
+    why.remove(builtIn);
+    return why.trimmed();
 }
 
 int runImport(const QCommandLineParser &parser, const QStringList &pos) {
@@ -112,16 +134,30 @@ int runExport(const QCommandLineParser &parser, const QStringList &pos) {
     if (pack && format == u"csv"_s)
         return badInput(u"--format"_s, u"a catalogue pack is JSON"_s);
     CatalogueDatabase db;
-    if (const auto exit = openDatabase(db, parser, false))
+    OpenResult opened;
+    if (const auto exit = openDatabase(db, parser, false, &opened))
         return *exit;
+    // An export that could not read the catalogue must not write the built-in
+    // data (or an empty pack) over a good backup: it fails, and writes nothing.
+    const QString unread =
+        u"the catalogue could not be read, so nothing was exported"_s +
+        (parser.isSet(u"output"_s) ? u" and the file was left as it is"_s : QString()) + u": "_s;
+    if (const QString why = unreadCatalogue(db, opened.message); !why.isEmpty())
+        return badInput(u"--database"_s, unread + why);
+    if (!opened.message.isEmpty())
+        writeStderrLine(u"note: "_s + opened.message);
     CatalogueEditor editor(&db);
     const bool userOnly = parser.isSet(u"user-only"_s) || pack;
+    QString readError;
     auto rowsOf = [&](CatalogueTable t) {
         QList<RowValues> rows;
-        for (const CatalogueRow &r : editor.rows(t)) {
+        QString error;
+        for (const CatalogueRow &r : editor.rows(t, &error)) {
             if (!userOnly || r.origin != RowOrigin::Shipped)
                 rows.append(r.values);
         }
+        if (!error.isEmpty() && readError.isEmpty())
+            readError = error;
         return rows;
     };
     QByteArray bytes;
@@ -138,6 +174,8 @@ int runExport(const QCommandLineParser &parser, const QStringList &pos) {
         bytes = format == u"csv"_s ? exportCsv(*table, rowsOf(*table))
                                    : exportJson(*table, rowsOf(*table));
     }
+    if (!readError.isEmpty())
+        return badInput(u"--database"_s, unread + readError);
     if (!parser.isSet(u"output"_s)) {
         writeStdout(bytes);
         return kExitOk;

@@ -8,17 +8,46 @@
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/translations.h"
 #include "measurements.h"
+#include "safewrite.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 #include <QIcon>
+#include <QImageWriter>
 #include <QMessageBox>
+#include <QPixmap>
 #include <QTabWidget>
 #include <QTimer>
 
+#include <cstdio>
 #include <memory>
+
+namespace {
+
+// The picture is encoded in memory and written like every other file
+// (db::writeFileSafely): the old file survives a failure, devices are refused.
+bool saveScreenshot(const QPixmap &picture, const QString &path, QString *error) {
+    QByteArray format = QFileInfo(path).suffix().toLower().toLatin1();
+    if (format.isEmpty())
+        format = "png";
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, format);
+    if (!writer.canWrite() || !writer.write(picture.toImage())) {
+        *error = QCoreApplication::translate("main", "Could not write “%1”: %2.")
+                     .arg(QDir::toNativeSeparators(path),
+                          QCoreApplication::translate(
+                              "main", "this program cannot make a picture of the type “%1”")
+                              .arg(QString::fromLatin1(format)));
+        return false;
+    }
+    return llm::db::writeFileSafely(path, buffer.data(), error);
+}
+
+} // namespace
 
 int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
@@ -160,7 +189,10 @@ int main(int argc, char *argv[]) {
         // Let the charts lay out at the final size before the picture is taken.
         bool saved = false;
         QTimer::singleShot(1000, &window, [&] {
-            saved = window.grab().save(parser.value(screenshot));
+            QString error;
+            saved = saveScreenshot(window.grab(), parser.value(screenshot), &error);
+            if (!saved)
+                std::fprintf(stderr, "error: %s\n", qUtf8Printable(error));
             QCoreApplication::quit();
         });
         app.exec();

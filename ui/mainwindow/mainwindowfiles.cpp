@@ -7,6 +7,7 @@
 #include "comparison/scenarioconvert.h"
 #include "dialogs.h"
 #include "report/reportpdf.h"
+#include "safewrite.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -16,7 +17,6 @@
 #include <QMenu>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
-#include <QSaveFile>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -83,20 +83,11 @@ bool MainWindow::openFile(const QString &path) {
 bool MainWindow::saveToFile(const QString &path) {
     const QByteArray bytes =
         scenario::writeScenario(toScenario(m_document->state(), m_document->catalog().asOf));
-    // QSaveFile: the old file stays whole unless the new one is complete.
-    QSaveFile file(path);
+    // The old file stays whole unless the new one is complete, a full disk
+    // included; on failure the comparison stays marked as not saved.
     QString error;
-    if (!file.open(QIODevice::WriteOnly))
-        error = file.errorString();
-    else if (file.write(bytes) != bytes.size())
-        error = file.errorString();
-    else if (!file.commit())
-        error = file.errorString();
-    if (!error.isEmpty()) {
-        file.cancelWriting();
-        m_dialogs->error(this, tr("Not saved"),
-                         tr("Could not save “%1”: %2\nThe previous file, if any, is unchanged.")
-                             .arg(QDir::toNativeSeparators(path), error));
+    if (!db::writeFileSafely(path, bytes, &error)) {
+        m_dialogs->error(this, tr("Not saved"), error);
         return false;
     }
     m_file = QFileInfo(path).absoluteFilePath();
@@ -108,18 +99,9 @@ bool MainWindow::saveToFile(const QString &path) {
 }
 
 bool MainWindow::exportPdf(const QString &path, int *pages) {
-    QSaveFile file(path);
     QString error;
-    if (!file.open(QIODevice::WriteOnly))
-        error = file.errorString();
-    else if (!writeReportPdf(m_document->state(), m_document->catalog(), &file, &error, pages))
-        ; // error already set
-    else if (!file.commit())
-        error = file.errorString();
-    if (!error.isEmpty()) {
-        file.cancelWriting();
-        m_dialogs->error(this, tr("PDF not written"),
-                         tr("Could not write “%1”: %2").arg(QDir::toNativeSeparators(path), error));
+    if (!writeReportPdfFile(m_document->state(), m_document->catalog(), path, &error, pages)) {
+        m_dialogs->error(this, tr("PDF not written"), error);
         return false;
     }
     statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);

@@ -10,10 +10,13 @@
 #include "results/sizecurvemodel.h"
 #include "results/summarymodel.h"
 #include "results/usecasemodel.h"
+#include "safewrite.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
+#include <QBuffer>
 #include <QChart>
+#include <QDir>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QPageLayout>
@@ -189,6 +192,22 @@ bool writeReportPdf(const ComparisonState &state, const Catalog &catalog, QIODev
     if (pages)
         *pages = n;
     return n > 0;
+}
+
+bool writeReportPdfFile(const ComparisonState &state, const Catalog &catalog, const QString &path,
+                        QString *error, int *pages) {
+    // Painted in memory first: QPdfWriter does not report failed writes to its
+    // device, and a report is at most a few megabytes.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QString why;
+    if (!writeReportPdf(state, catalog, &buffer, &why, pages)) {
+        if (error)
+            *error = tr("Could not write “%1”: %2").arg(QDir::toNativeSeparators(path), why);
+        return false;
+    }
+    buffer.close();
+    return db::writeFileSafely(path, buffer.data(), error);
 }
 
 bool writeReportPdf(const scenario::Scenario &scenario, const Catalog &catalog, QIODevice *device,

@@ -17,13 +17,19 @@ QT_END_NAMESPACE
 
 namespace llm::ui {
 
-// Writes the PDF to `device` (open it for writing first; pass a QSaveFile and
-// commit it afterwards for an atomic file). Returns false with a one-line
-// reason in *error. *pages (optional) gets the number of pages written.
+// Writes the PDF to `device` (open it for writing first; for a file use
+// writeReportPdfFile). Returns false with a one-line reason in *error.
+// *pages (optional) gets the number of pages written.
 bool writeReportPdf(const scenario::Scenario &scenario, const Catalog &catalog, QIODevice *device,
                     QString *error, int *pages = nullptr);
 bool writeReportPdf(const ComparisonState &state, const Catalog &catalog, QIODevice *device,
                     QString *error, int *pages = nullptr);
+
+// Writes the PDF to the file `path` through db::writeFileSafely: the old file
+// stays whole unless the new one is complete; folders, devices and pipes are
+// refused. *error: a sentence naming the file and the cause.
+bool writeReportPdfFile(const ComparisonState &state, const Catalog &catalog, const QString &path,
+                        QString *error, int *pages = nullptr);
 
 // Paints the report onto any paged device (QPdfWriter, QPrinter for print preview).
 // Returns the number of pages, 0 on error (with *error set).

@@ -109,6 +109,47 @@ def user_rows_db(path):
     con.close()
 
 
+def rich_db(path, gpus=300):
+    """The review's rich-catalogue.sqlite made small: one user CPU and `gpus` user GPUs."""
+    if os.path.exists(path):
+        os.remove(path)
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute(f'PRAGMA page_size = {PAGE}')
+    with open(os.path.join(ROOT, 'db', 'schema.sql'), encoding='utf-8') as f:
+        con.executescript(f.read())
+    con.execute('BEGIN')
+    for key, value in [('as_of', '2026-01'), ('shipped_data_version', 'fixture-older-release'),
+                       ('created_by', 'tests/data/db/make_fixtures.py')]:
+        con.execute('INSERT INTO meta (key, value) VALUES (?, ?)', (key, value))
+    cpu = read_csv('cpus.csv')[0]
+    gpu = read_csv('gpus.csv')[0]
+    insert(con, 'cpus', 'shipped', cpu)
+    insert(con, 'gpus', 'shipped', gpu)
+    insert(con, 'cpus', 'user', dict(cpu, name='Rich CPU', model='Rich CPU', source='ours',
+                                     as_of='2026-10-01'))
+    for i in range(1, gpus + 1):
+        insert(con, 'gpus', 'user', dict(gpu, name=f'Rich GPU {i:04d}', model=f'Rich GPU {i:04d}',
+                                         vram_gb=str(8 + i % 64), price_usd=str(300 + i),
+                                         source=f'supplier sheet row {i}', as_of='2026-10-01'))
+    con.execute(f'PRAGMA application_id = {APP_ID}')
+    con.execute('PRAGMA user_version = 1')
+    con.execute('COMMIT')
+    con.execute('VACUUM')
+    assert con.execute('PRAGMA quick_check').fetchall() == [('ok',)]
+    con.close()
+
+
+def dumped_user_rows(path):
+    """User rows that `sqlite3 FILE .dump` gets back (None without the sqlite3 shell)."""
+    import subprocess
+    try:
+        out = subprocess.run(['sqlite3', path, '.dump'], capture_output=True, check=False).stdout
+    except FileNotFoundError:
+        return None
+    return sum(1 for line in out.decode('utf-8', 'replace').splitlines()
+               if line.startswith('INSERT INTO') and "'user'" in line)
+
+
 def leaf_pages(path, table):
     con = sqlite3.connect(path)
     pages = [r[0] for r in con.execute(
@@ -213,6 +254,27 @@ def main():
     variant('unfinished-v0.sqlite', 'PRAGMA user_version = 0')
     # The synthetic older schema (version 2 of a chain that ends at 3).
     variant('synthetic-v2.sqlite', 'BEGIN', *STEP_1_TO_2, 'PRAGMA user_version = 2', 'COMMIT')
+    # The reliability review's D7 cases, small: the rich catalogue truncated at
+    # half (SQLite refuses the file as a whole: its header counts more pages),
+    # and 20 random 8-byte writes, one of which garbles the sqlite_schema entry
+    # of another table (the whole schema then fails to load). tst_cataloguefaults
+    # expects what `sqlite3 .dump` gets back (printed here).
+    rich = os.path.join(HERE, 'rich-v1.sqlite')
+    rich_db(rich)
+    with open(rich, 'rb') as f:
+        rich_bytes = f.read()
+    os.remove(rich)
+    write('rich-truncated-half.sqlite', rich_bytes[:len(rich_bytes) // 2 // PAGE * PAGE])
+    rng = random.Random(20261239)
+    sprinkled = bytearray(rich_bytes)
+    for _ in range(20):
+        at = rng.randrange(len(sprinkled) - 8)
+        sprinkled[at:at + 8] = bytes(rng.randrange(256) for _ in range(8))
+    write('rich-sprinkled.sqlite', bytes(sprinkled))
+    for name in ('rich-truncated-half.sqlite', 'rich-sprinkled.sqlite'):
+        path = os.path.join(HERE, name)
+        assert quick_check(path) != [('ok',)]
+        print(f'{name}: sqlite3 .dump gets back {dumped_user_rows(path)} user rows')
     print('fixtures written; lost on the bad page:', ', '.join(lost))
     return 0
 
