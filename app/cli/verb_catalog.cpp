@@ -102,9 +102,15 @@ int runCatalog(const QStringList &arguments) {
     if (arguments.value(1) == u"import"_s || arguments.value(1) == u"export"_s)
         return runCatalogIo(arguments);
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Lists the built-in hardware and model catalogue."_s);
-    parser.addPositionalArgument(u"list"_s, u"The only action so far."_s);
-    parser.addPositionalArgument(u"table"_s, u"cpus, gpus, models or quants."_s);
+    parser.setApplicationDescription(
+        u"The hardware and model catalogue. Actions:\n"
+        u"  list TABLE         list cpus, gpus, models or quants\n"
+        u"  import FILE        add or replace your own rows from a CSV, JSON or pack file\n"
+        u"                     (see: llmadvisor-cli catalog import --help)\n"
+        u"  export TABLE|pack  write rows as CSV or JSON, or your rows as a pack\n"
+        u"                     (see: llmadvisor-cli catalog export --help)"_s);
+    parser.addPositionalArgument(u"action"_s, u"list, import or export."_s);
+    parser.addPositionalArgument(u"table"_s, u"list: cpus, gpus, models or quants."_s);
     parser.addOption(formatOption());
     if (const auto exit = parseVerbArguments(parser, arguments))
         return *exit;
@@ -114,9 +120,11 @@ int runCatalog(const QStringList &arguments) {
 
     const QStringList pos = parser.positionalArguments();
     if (pos.value(0) != u"list"_s)
-        return badInput(u"action"_s, pos.isEmpty() ? u"missing; use: catalog list <table>"_s
-                                                   : u"unknown action \""_s + pos.value(0) +
-                                                         u"\"; use \"list\""_s);
+        return badInput(u"action"_s,
+                        pos.isEmpty() ? u"missing; use: catalog list TABLE, catalog import FILE or "
+                                        u"catalog export TABLE|pack"_s
+                                      : u"unknown action \""_s + pos.value(0) +
+                                            u"\"; use \"list\", \"import\" or \"export\""_s);
     if (pos.size() != 2)
         return badInput(u"table"_s, pos.size() < 2 ? u"missing; use cpus, gpus, models or quants"_s
                                                    : u"only one table at a time"_s);
