@@ -2,7 +2,9 @@
 #include "catalogueio.h"
 
 #include "csvtable.h"
+#include "plaintext.h"
 #include "safewrite.h"
+#include "strictjson.h"
 
 #include <QFile>
 #include <QHash>
@@ -10,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -82,6 +86,32 @@ QString cellOf(const QJsonValue &v, bool *ok) {
     }
 }
 
+bool isFlagColumn(CatalogueTable table, const QString &column) {
+    for (const ColumnRule &r : columnRules(table)) {
+        if (r.name == column)
+            return r.kind == ColumnRule::Flag;
+    }
+    return false;
+}
+
+QString allowedIn(CatalogueTable table, const QString &column) {
+    for (const ColumnRule &r : columnRules(table)) {
+        if (r.name == column)
+            return r.allowed();
+    }
+    return {};
+}
+
+// Parses a JSON import or pack: syntax, encoding and repeated keys, in the
+// same words as a scenario file. Returns the fatal message, or empty.
+QString readJsonFile(const QByteArray &data, QJsonDocument *doc) {
+    const input::StrictJson json = input::readStrictJson(data);
+    if (!json.ok())
+        return json.field == u"json" ? json.message : json.field + u": "_s + json.message;
+    *doc = json.document;
+    return {};
+}
+
 // Rows of one table from a JSON array of objects.
 // `defaults` fill the cells a row leaves out or empty (a pack's source and
 // as-of date) before the row is checked, so they are validated like its own.
@@ -106,6 +136,13 @@ void jsonRows(CatalogueTable table, const QJsonArray &array, const QString &pref
             if (!ok)
                 row.errors.append(
                     QStringLiteral("%1 %2: %3: not a single value").arg(unit).arg(n).arg(it.key()));
+            else if (it.value().isBool() && !isFlagColumn(table, it.key()))
+                // true would be stored as 1 (GB, GB/s, ...): only 0/1 columns take it.
+                row.errors.append(QStringLiteral("%1 %2: %3: true/false is not allowed here "
+                                                 "(allowed: %4)")
+                                      .arg(unit)
+                                      .arg(n)
+                                      .arg(it.key(), allowedIn(table, it.key())));
             row.values.insert(it.key(), cell);
         }
         for (auto it = defaults.cbegin(); it != defaults.cend(); ++it) {
@@ -226,7 +263,9 @@ ImportPreview previewCsv(CatalogueTable table, const QByteArray &input) {
                          .arg(mib(kMaxImportLineBytes)));
     detail::CsvTable csv;
     QString error;
-    if (!detail::parseCsv(data, tableName(table) + u".csv"_s, &csv, &error))
+    // A row with the wrong number of cells or broken quoting is one bad row
+    // (skipped with --skip-bad), not a reason to refuse the whole file.
+    if (!detail::parseCsv(data, tableName(table) + u".csv"_s, &csv, &error, true))
         return fatal(error.section(u": "_s, 1)); // drop the file name: the user knows it
     const QList<ColumnRule> rules = columnRules(table);
     QStringList known;
@@ -245,7 +284,7 @@ ImportPreview previewCsv(CatalogueTable table, const QByteArray &input) {
         if (r.required && !defaulted && !header.contains(r.name))
             return fatal(QStringLiteral("line 1: the required column '%1' is missing").arg(r.name));
     }
-    if (csv.rows.isEmpty())
+    if (csv.rows.isEmpty() && csv.badRows.isEmpty())
         return fatal(u"the file has a header but no rows"_s);
     ImportPreview p;
     for (qsizetype i = 0; i < csv.rows.size(); ++i) {
@@ -257,6 +296,15 @@ ImportPreview previewCsv(CatalogueTable table, const QByteArray &input) {
         check(row, u"line"_s);
         p.rows.append(row);
     }
+    for (const detail::CsvBadRow &bad : csv.badRows) {
+        ImportRow row;
+        row.table = table;
+        row.line = bad.line;
+        row.errors.append(QStringLiteral("line %1: %2").arg(bad.line).arg(bad.why));
+        p.rows.append(row);
+    }
+    std::stable_sort(p.rows.begin(), p.rows.end(),
+                     [](const ImportRow &a, const ImportRow &b) { return a.line < b.line; });
     markDuplicates(p.rows, u"line"_s);
     return p;
 }
@@ -264,12 +312,9 @@ ImportPreview previewCsv(CatalogueTable table, const QByteArray &input) {
 ImportPreview previewJson(CatalogueTable table, const QByteArray &data) {
     if (data.size() > kMaxImportFileBytes)
         return fatal(QStringLiteral("the file is larger than %1").arg(mib(kMaxImportFileBytes)));
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
-    if (doc.isNull())
-        return fatal(QStringLiteral("not valid JSON at byte %1: %2")
-                         .arg(error.offset)
-                         .arg(error.errorString()));
+    QJsonDocument doc;
+    if (const QString why = readJsonFile(data, &doc); !why.isEmpty())
+        return fatal(why);
     QJsonArray array;
     if (doc.isArray()) {
         array = doc.array();
@@ -293,18 +338,21 @@ ImportPreview previewJson(CatalogueTable table, const QByteArray &data) {
 ImportPreview previewPack(const QByteArray &data) {
     if (data.size() > kMaxImportFileBytes)
         return fatal(QStringLiteral("the file is larger than %1").arg(mib(kMaxImportFileBytes)));
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
+    QJsonDocument doc;
+    if (const QString why = readJsonFile(data, &doc); !why.isEmpty())
+        return fatal(why);
     if (!doc.isObject())
-        return fatal(doc.isNull() ? QStringLiteral("not valid JSON at byte %1: %2")
-                                        .arg(error.offset)
-                                        .arg(error.errorString())
-                                  : u"a catalogue pack is a JSON object"_s);
+        return fatal(u"a catalogue pack is a JSON object"_s);
     const QJsonObject o = doc.object();
     if (o.value(u"format"_s).toString() != kPackFormat)
         return fatal(u"format: not a catalogue pack (expected \"llmadvisor-catalogue-pack\")"_s);
     const QJsonValue version = o.value(u"format_version"_s);
-    if (!version.isDouble() || version.toDouble() != kPackFormatVersion)
+    if (version.isUndefined() || version.isNull())
+        return fatal(u"format_version: missing; a catalogue pack says which version it is"_s);
+    if (!version.isDouble())
+        return fatal(u"format_version: must be a number (found text or another kind of "
+                     u"value); write \"format_version\": 1"_s);
+    if (version.toDouble() != kPackFormatVersion)
         return fatal(QStringLiteral("format_version: %1 is not supported (this program reads "
                                     "version %2)")
                          .arg(version.toVariant().toString())

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cataloguerows.h"
 
+#include "partlimits.h"
+#include "plaintext.h"
+
 #include <QDate>
 #include <QLocale>
 #include <QRegularExpression>
@@ -34,11 +37,11 @@ ColumnRule number(const QString &name, K kind, bool required, double min, bool e
     r.unit = unit;
     return r;
 }
-ColumnRule count(const QString &name, bool required, double max, bool zeroAllowed = false) {
-    return number(name, K::Integer, required, 0, !zeroAllowed, max);
-}
-ColumnRule real(const QString &name, bool required, double max, const QString &unit) {
-    return number(name, K::Real, required, 0, true, max, unit);
+// A number column whose range comes from the shared table of limits (the
+// same table checks the explicit parts of a scenario file).
+ColumnRule ranged(const QString &name, K kind, bool required, const input::Limit &limit) {
+    return number(name, kind, required, limit.min, limit.minExclusive, limit.max,
+                  QString::fromLatin1(limit.unit));
 }
 ColumnRule flag(const QString &name) {
     ColumnRule r;
@@ -72,27 +75,27 @@ QList<ColumnRule> cpuRules() {
         choice(u"family"_s, {u"desktop"_s, u"workstation"_s, u"server"_s, u"mobile"_s, u"other"_s}),
         text(u"socket"_s),
         text(u"architecture"_s),
-        count(u"cores"_s, true, 1024),
-        count(u"threads"_s, false, 4096),
-        real(u"base_ghz"_s, false, 10, u"GHz"_s),
-        real(u"boost_ghz"_s, false, 10, u"GHz"_s),
-        real(u"l3_mb"_s, false, 65536, u"MB"_s),
-        count(u"ccd_count"_s, false, 64, true),
-        number(u"fabric_links_per_ccd"_s, K::Integer, false, 1, false, 2),
-        real(u"fclk_ghz"_s, false, 10, u"GHz"_s),
-        count(u"memory_channels"_s, true, 64),
-        real(u"max_memory_gb"_s, false, 1048576, u"GB"_s),
+        ranged(u"cores"_s, K::Integer, true, input::limits::kCores),
+        ranged(u"threads"_s, K::Integer, false, input::limits::kThreads),
+        ranged(u"base_ghz"_s, K::Real, false, input::limits::kClockGhz),
+        ranged(u"boost_ghz"_s, K::Real, false, input::limits::kClockGhz),
+        ranged(u"l3_mb"_s, K::Real, false, input::limits::kL3Mb),
+        ranged(u"ccd_count"_s, K::Integer, false, input::limits::kCcds),
+        ranged(u"fabric_links_per_ccd"_s, K::Integer, false, input::limits::kFabricLinksPerCcd),
+        ranged(u"fclk_ghz"_s, K::Real, false, input::limits::kClockGhz),
+        ranged(u"memory_channels"_s, K::Integer, true, input::limits::kMemoryChannels),
+        ranged(u"max_memory_gb"_s, K::Real, false, input::limits::kMaxMemoryGb),
         text(u"memory_type"_s, true),
         text(u"memory_type_detail"_s),
-        real(u"max_mts"_s, true, 100000, u"MT/s"_s),
+        ranged(u"max_mts"_s, K::Real, true, input::limits::kMemoryMts),
         flag(u"avx512"_s),
         flag(u"avx512_bf16"_s),
         flag(u"amx"_s),
-        count(u"pcie_lanes"_s, false, 1024),
-        number(u"pcie_gen"_s, K::Integer, false, 1, false, 7),
-        number(u"tdp_w"_s, K::Real, false, 1, false, 2000, u"W"_s),
-        number(u"price_usd"_s, K::Real, false, 0, false, 10000000, u"USD"_s),
-        real(u"unified_bw_gbs"_s, false, 100000, u"GB/s"_s),
+        ranged(u"pcie_lanes"_s, K::Integer, false, input::limits::kCpuPcieLanes),
+        ranged(u"pcie_gen"_s, K::Integer, false, input::limits::kPcieGen),
+        ranged(u"tdp_w"_s, K::Real, false, input::limits::kTdpW),
+        ranged(u"price_usd"_s, K::Real, false, input::limits::kPriceUsd),
+        ranged(u"unified_bw_gbs"_s, K::Real, false, input::limits::kUnifiedBandwidthGbs),
         text(u"approximate"_s),
         text(u"source"_s, true),
         date(u"as_of"_s)};
@@ -104,47 +107,46 @@ QList<ColumnRule> gpuRules() {
             text(u"model"_s),
             text(u"segment"_s),
             text(u"architecture"_s),
-            real(u"vram_gb"_s, true, 65536, u"GB"_s),
+            ranged(u"vram_gb"_s, K::Real, true, input::limits::kVramGb),
             text(u"memory_type"_s),
-            count(u"bus_width_bits"_s, false, 65536),
-            real(u"bandwidth_gbs"_s, true, 1000000, u"GB/s"_s),
-            real(u"fp16_tflops"_s, false, 1000000, u"TFLOPS"_s),
-            real(u"int8_tops"_s, false, 1000000, u"TOPS"_s),
-            number(u"tdp_w"_s, K::Real, false, 1, false, 2000, u"W"_s),
-            number(u"pcie_gen"_s, K::Integer, false, 1, false, 7),
-            count(u"pcie_lanes"_s, false, 64),
+            ranged(u"bus_width_bits"_s, K::Integer, false, input::limits::kBusWidthBits),
+            ranged(u"bandwidth_gbs"_s, K::Real, true, input::limits::kGpuBandwidthGbs),
+            ranged(u"fp16_tflops"_s, K::Real, false, input::limits::kTflops),
+            ranged(u"int8_tops"_s, K::Real, false, input::limits::kTops),
+            ranged(u"tdp_w"_s, K::Real, false, input::limits::kTdpW),
+            ranged(u"pcie_gen"_s, K::Integer, false, input::limits::kPcieGen),
+            ranged(u"pcie_lanes"_s, K::Integer, false, input::limits::kGpuPcieLanes),
             flag(u"nvlink"_s),
             flag(u"integrated"_s),
-            number(u"price_usd"_s, K::Real, false, 0, false, 10000000, u"USD"_s),
+            ranged(u"price_usd"_s, K::Real, false, input::limits::kPriceUsd),
             text(u"approximate"_s),
             text(u"source"_s, true),
             date(u"as_of"_s)};
 }
 
 QList<ColumnRule> modelRules() {
-    constexpr double kMaxParams = 1e15;
     return {text(u"name"_s, true),
             text(u"family"_s),
             text(u"display_name"_s),
             text(u"hf_repo"_s),
-            count(u"params_total"_s, true, kMaxParams),
-            count(u"params_active"_s, true, kMaxParams),
+            ranged(u"params_total"_s, K::Integer, true, input::limits::kParams),
+            ranged(u"params_active"_s, K::Integer, true, input::limits::kParams),
             flag(u"moe"_s),
-            count(u"experts_total"_s, false, 65536),
-            count(u"experts_active"_s, false, 65536),
-            count(u"shared_experts"_s, false, 65536, true),
-            count(u"routed_expert_params"_s, false, kMaxParams),
-            count(u"layers"_s, true, 10000),
-            count(u"hidden_size"_s, false, 1048576),
-            count(u"heads"_s, false, 65536),
-            count(u"kv_heads"_s, true, 65536),
-            count(u"head_dim"_s, true, 65536),
+            ranged(u"experts_total"_s, K::Integer, false, input::limits::kExperts),
+            ranged(u"experts_active"_s, K::Integer, false, input::limits::kExperts),
+            ranged(u"shared_experts"_s, K::Integer, false, input::limits::kSharedExperts),
+            ranged(u"routed_expert_params"_s, K::Integer, false, input::limits::kParams),
+            ranged(u"layers"_s, K::Integer, true, input::limits::kLayers),
+            ranged(u"hidden_size"_s, K::Integer, false, input::limits::kHiddenSize),
+            ranged(u"heads"_s, K::Integer, false, input::limits::kHeads),
+            ranged(u"kv_heads"_s, K::Integer, true, input::limits::kHeads),
+            ranged(u"head_dim"_s, K::Integer, true, input::limits::kHeadDim),
             choice(u"attention"_s, {u"gqa"_s, u"mha"_s, u"mla"_s, u"sliding"_s}),
-            count(u"sliding_window"_s, false, 1e9),
-            count(u"full_attention_layers"_s, false, 10000),
-            count(u"kv_lora_rank"_s, false, 1048576),
-            count(u"qk_rope_head_dim"_s, false, 65536),
-            count(u"max_context"_s, false, 1e9),
+            ranged(u"sliding_window"_s, K::Integer, false, input::limits::kContextTokens),
+            ranged(u"full_attention_layers"_s, K::Integer, false, input::limits::kLayers),
+            ranged(u"kv_lora_rank"_s, K::Integer, false, input::limits::kKvLoraRank),
+            ranged(u"qk_rope_head_dim"_s, K::Integer, false, input::limits::kHeadDim),
+            ranged(u"max_context"_s, K::Integer, false, input::limits::kContextTokens),
             text(u"license"_s),
             text(u"release_date"_s),
             text(u"params_basis"_s),
@@ -156,9 +158,9 @@ QList<ColumnRule> modelRules() {
 QList<ColumnRule> quantRules() {
     return {text(u"name"_s, true),
             text(u"format"_s),
-            real(u"bits_per_weight"_s, true, 64, u"bits"_s),
+            ranged(u"bits_per_weight"_s, K::Real, true, input::limits::kBitsPerWeight),
             text(u"bpw_basis"_s),
-            real(u"block_bpw"_s, false, 64, u"bits"_s),
+            ranged(u"block_bpw"_s, K::Real, false, input::limits::kBitsPerWeight),
             text(u"notes"_s),
             text(u"approximate"_s),
             text(u"source"_s, true),
@@ -361,6 +363,11 @@ QStringList normaliseRow(CatalogueTable table, RowValues *row) {
         QString why;
         switch (r.kind) {
         case K::Text:
+            // A NUL, an escape sequence or a line break in a name breaks
+            // every table, message and terminal it is shown in.
+            // Free-text columns (a source with a page reference on a second
+            // line, notes) keep tabs and line breaks; names do not.
+            why = input::controlCharacterProblem(v, r.name == u"notes" || r.name == u"source");
             break;
         case K::Flag:
             if (v == u"yes" || v == u"true")

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "csvtable.h"
 
+#include "plaintext.h"
+
 #include <QLocale>
 
 #include <csv.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -42,23 +45,74 @@ void onRow(int /*terminator*/, void *user) {
 
 } // namespace
 
-bool parseCsv(const QByteArray &data, const QString &file, CsvTable *out, QString *error) {
+// libcsv's own texts ("error parsing data while strict checking enabled")
+// mean nothing to the person who saved the file from a spreadsheet.
+QString csvErrorText(int code, bool atEnd) {
+    switch (code) {
+    case CSV_EPARSE:
+        return atEnd ? u"a quoted cell is never closed (a double quote is missing), so the rest "
+                       u"of the file would be one cell"_s
+                     : u"a double quote is out of place: a cell that holds a quote, comma or "
+                       u"line break must be wrapped in double quotes, and a quote inside it "
+                       u"written twice (\"\")"_s;
+    case CSV_ENOMEM:
+        return u"there is not enough memory to read the file"_s;
+    case CSV_ETOOBIG:
+        return u"a cell is too large to be read"_s;
+    default:
+        return u"the file cannot be read as CSV (details: "_s +
+               QString::fromUtf8(csv_strerror(code)) + u')';
+    }
+}
+
+bool parseCsv(const QByteArray &data, const QString &file, CsvTable *out, QString *error,
+              bool keepBadRows) {
     auto fail = [&](const QString &message) {
         if (error)
             *error = file + u": "_s + message;
         return false;
     };
+    if (const QString why =
+            input::encodingProblem(data, u"\"CSV UTF-8\" (in a spreadsheet: Save As, "
+                                         u"CSV UTF-8)"_s);
+        !why.isEmpty())
+        return fail(why);
     csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
         return fail(QStringLiteral("cannot initialise the CSV parser"));
     ParseState state;
+    QList<CsvBadRow> bad;
     const auto size = static_cast<size_t>(data.size());
-    const size_t used = csv_parse(&parser, data.constData(), size, onField, onRow, &state);
-    const bool parsed = used == size && csv_fini(&parser, onField, onRow, &state) == 0;
-    const QString why = parsed ? QString() : QString::fromUtf8(csv_strerror(csv_error(&parser)));
+    size_t pos = 0;
+    while (true) {
+        const size_t used =
+            csv_parse(&parser, data.constData() + pos, size - pos, onField, onRow, &state);
+        // libcsv stops at the byte it cannot take; at the end, csv_fini finds a
+        // quote that was never closed.
+        const bool atEnd = pos + used == size && csv_error(&parser) == CSV_SUCCESS;
+        if (atEnd && csv_fini(&parser, onField, onRow, &state) == 0)
+            break;
+        // The row the problem is in starts where its first cell did (or here,
+        // if no cell of it is complete yet).
+        const int line = state.current.isEmpty() ? state.line : state.rowStart;
+        const QString why = csvErrorText(csv_error(&parser), atEnd);
+        if (!keepBadRows || state.rows.isEmpty()) {
+            csv_free(&parser);
+            return fail(QStringLiteral("line %1: %2").arg(line).arg(why));
+        }
+        bad.append({line, why});
+        // Go on at the next line after the problem, with a fresh parser.
+        const qsizetype next = atEnd ? -1 : data.indexOf('\n', qsizetype(pos + used));
+        if (next < 0)
+            break;
+        pos = size_t(next + 1);
+        state.current.clear();
+        state.line = static_cast<int>(data.left(next + 1).count('\n')) + 1;
+        csv_free(&parser);
+        if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+            return fail(QStringLiteral("cannot initialise the CSV parser"));
+    }
     csv_free(&parser);
-    if (!parsed)
-        return fail(QStringLiteral("line %1: %2").arg(state.line).arg(why));
     if (state.rows.isEmpty())
         return fail(QStringLiteral("no header row"));
 
@@ -74,14 +128,21 @@ bool parseCsv(const QByteArray &data, const QString &file, CsvTable *out, QStrin
         table.index.insert(name, static_cast<int>(i));
     }
     for (qsizetype r = 0; r < state.rows.size(); ++r) {
-        if (state.rows.at(r).size() != table.header.size())
-            return fail(QStringLiteral("line %1: %2 cells, the header has %3")
-                            .arg(state.lines.at(r))
-                            .arg(state.rows.at(r).size())
-                            .arg(table.header.size()));
+        if (state.rows.at(r).size() == table.header.size()) {
+            table.rows.append(std::move(state.rows[r]));
+            table.lines.append(state.lines.at(r));
+            continue;
+        }
+        const QString why = QStringLiteral("%1 cells, the header has %2")
+                                .arg(state.rows.at(r).size())
+                                .arg(table.header.size());
+        if (!keepBadRows)
+            return fail(QStringLiteral("line %1: %2").arg(state.lines.at(r)).arg(why));
+        bad.append({state.lines.at(r), why});
     }
-    table.rows = std::move(state.rows);
-    table.lines = std::move(state.lines);
+    std::sort(bad.begin(), bad.end(),
+              [](const CsvBadRow &x, const CsvBadRow &y) { return x.line < y.line; });
+    table.badRows = std::move(bad);
     *out = std::move(table);
     return true;
 }

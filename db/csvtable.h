@@ -13,19 +13,30 @@
 
 namespace llm::db::detail {
 
+struct CsvBadRow {
+    int line = 0; // 1-based line the row starts on
+    QString why;  // "22 cells, the header has 20", "a double quote is out of place ..."
+};
+
 struct CsvTable {
     QString file; // for messages, e.g. "cpus.csv"
     QStringList header;
     QList<QStringList> rows;   // every row has header.size() cells
     QList<int> lines;          // 1-based line number of each row's first line
     QHash<QString, int> index; // header name -> column
+    QList<CsvBadRow> badRows;  // only with keepBadRows: rows left out of `rows`
 
     int column(const QString &name) const { return index.value(name, -1); }
 };
 
-// Parses UTF-8 CSV with a header row. Fails on malformed quoting, on a row
-// whose cell count differs from the header, on an empty or duplicate header.
-bool parseCsv(const QByteArray &data, const QString &file, CsvTable *out, QString *error);
+// Parses UTF-8 CSV with a header row. Fails on text that is not UTF-8 (with
+// the encoding named), on malformed quoting, on a row whose cell count
+// differs from the header, on an empty or duplicate header. With keepBadRows,
+// a row with malformed quoting or the wrong number of cells is listed in
+// badRows instead and reading goes on at the next line (the header must
+// still be good). Messages are in plain words, never libcsv's.
+bool parseCsv(const QByteArray &data, const QString &file, CsvTable *out, QString *error,
+              bool keepBadRows = false);
 
 // One row of a table, read by column name. The first problem is kept in
 // error(); later reads return defaults so callers can check once per row.

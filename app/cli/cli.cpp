@@ -4,7 +4,10 @@
 #include "appidentity.h"
 #include "catalogue.h"
 #include "catalogueeditor.h"
+#include "plaintext.h"
 #include "safewrite.h"
+
+#include <QHash>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -22,9 +25,14 @@ using namespace Qt::StringLiterals;
 namespace {
 void writeErrorLine(const QString &field, const QString &message) {
     // One line, whatever the message: a test or a script reads exactly one.
+    // A line break the program put into a message becomes a space; every
+    // other control character (a NUL or an escape sequence from a file) is
+    // written as \u00XX, so it can neither cut the line nor reach the terminal.
     QString line = u"error: "_s + field + u": "_s + message;
     line.replace(u'\n', u' ');
-    std::fputs((line + u'\n').toUtf8().constData(), stderr);
+    line = input::escapeControls(line) + u'\n';
+    const QByteArray bytes = line.toUtf8();
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stderr);
     std::fflush(stderr);
 }
 } // namespace
@@ -84,6 +92,19 @@ void writeStdout(const QString &text) {
     writeStdout(text.toUtf8());
 }
 
+QString optionText(const QString &name) {
+    return (name.size() == 1 ? u"-"_s : u"--"_s) + name;
+}
+
+std::optional<int> refuseOptions(const QCommandLineParser &parser, const QStringList &names,
+                                 const QString &why) {
+    for (const QString &name : names) {
+        if (parser.isSet(name))
+            return badInput(optionText(name), why);
+    }
+    return std::nullopt;
+}
+
 std::optional<int> parseVerbArguments(QCommandLineParser &parser, const QStringList &arguments) {
     const QCommandLineOption help(QStringList{u"h"_s, u"help"_s}, u"Show this help."_s);
     parser.addOption(help);
@@ -97,6 +118,13 @@ std::optional<int> parseVerbArguments(QCommandLineParser &parser, const QStringL
     if (parser.isSet(help)) {
         writeStdout(parser.helpText());
         return kExitOk;
+    }
+    // QCommandLineParser keeps the last of a repeated option; a script that
+    // says "--format table --format json" has a mistake, so refuse it.
+    QHash<QString, int> seen;
+    for (const QString &name : parser.optionNames()) {
+        if (++seen[name] > 1 || parser.values(name).size() > 1)
+            return badInput(optionText(name), u"given more than once; give it once"_s);
     }
     return std::nullopt;
 }

@@ -40,7 +40,15 @@ int finishStdout(int exitCode);
 // Adds --help to a verb's parser and parses `arguments` (argv with the verb
 // as the program name). On a usage error prints the error line and returns
 // kExitBadInput; on --help prints the verb's help and returns kExitOk.
+// An option given twice is refused (it would otherwise silently use the last).
 std::optional<int> parseVerbArguments(QCommandLineParser &parser, const QStringList &arguments);
+
+// "--name" (or "-n" for a one-letter option), as the user typed it.
+QString optionText(const QString &name);
+// Refuses the first of `names` that is set, with "error: --name: <why>"; for
+// options a verb knows but that do not apply to what it was asked to do.
+std::optional<int> refuseOptions(const QCommandLineParser &parser, const QStringList &names,
+                                 const QString &why);
 
 QCommandLineOption formatOption();
 // The --format value, or nullopt after printing the error line.

@@ -22,7 +22,13 @@ struct Verb {
 // One entry per verb; each lives in its own verb_<name>.cpp.
 constexpr std::array kVerbs{
     Verb{"estimate", "estimate --scenario FILE.json|- [--format json|table]", &runEstimate},
-    Verb{"catalog", "catalog list cpus|gpus|models|quants [--format json|table]", &runCatalog},
+    Verb{"catalog",
+         "catalog list cpus|gpus|models|quants [--format json|table]\n"
+         "  llmadvisor-cli catalog import FILE|- [--table cpus|gpus|models|quants] [--dry-run] "
+         "[--skip-bad]\n"
+         "  llmadvisor-cli catalog export cpus|gpus|models|quants|pack [--format csv|json] "
+         "[--output FILE] [--user-only]",
+         &runCatalog},
     Verb{"recommend",
          "recommend --model NAME [--quant Q] [--use-cases UC1,UC2] [--budget-eur N] "
          "[--max-watts N] [--top K] [--format json|table]",

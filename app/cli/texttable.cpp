@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "texttable.h"
 
+#include "plaintext.h"
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -12,12 +14,18 @@ using namespace Qt::StringLiterals;
 TextTable::TextTable(QList<Column> columns)
     : m_columns(std::move(columns)) {}
 
+// A NUL, BEL, CR or line feed in a name (from an older catalogue, say) would
+// break the table's lines or reach the terminal: show it as \u0007 etc.
 void TextTable::addRow(const QStringList &cells) {
-    m_rows.append({cells, false});
+    QStringList shown;
+    shown.reserve(cells.size());
+    for (const QString &c : cells)
+        shown.append(input::escapeControls(c));
+    m_rows.append({shown, false});
 }
 
 void TextTable::addNote(const QString &text) {
-    m_rows.append({QStringList{text}, true});
+    m_rows.append({QStringList{input::escapeControls(text)}, true});
 }
 
 QString TextTable::render() const {

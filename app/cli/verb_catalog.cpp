@@ -125,11 +125,17 @@ int runCatalog(const QStringList &arguments) {
         return runCatalogIo(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Lists the hardware and model catalogue: your catalogue (the built-in parts with your "
-        u"own rows and changed prices), another file with --database, or the built-in data "
-        u"only with --builtin. \"catalog path\" prints where your catalogue is."_s);
-    parser.addPositionalArgument(u"list"_s, u"list, or path."_s);
-    parser.addPositionalArgument(u"table"_s, u"cpus, gpus, models or quants."_s);
+        u"The hardware and model catalogue: your catalogue (the built-in parts with your own "
+        u"rows and changed prices), another file with --database, or the built-in data only "
+        u"with --builtin. Actions:\n"
+        u"  list TABLE         list cpus, gpus, models or quants\n"
+        u"  path               print where your catalogue file is\n"
+        u"  import FILE        add or replace your own rows from a CSV, JSON or pack file\n"
+        u"                     (see: llmadvisor-cli catalog import --help)\n"
+        u"  export TABLE|pack  write rows as CSV or JSON, or your rows as a pack\n"
+        u"                     (see: llmadvisor-cli catalog export --help)"_s);
+    parser.addPositionalArgument(u"action"_s, u"list, path, import or export."_s);
+    parser.addPositionalArgument(u"table"_s, u"list: cpus, gpus, models or quants."_s);
     parser.addOption(formatOption());
     parser.addOptions(catalogueOptions());
     if (const auto exit = parseVerbArguments(parser, arguments))
@@ -151,9 +157,11 @@ int runCatalog(const QStringList &arguments) {
         return kExitOk;
     }
     if (pos.value(0) != u"list"_s)
-        return badInput(u"action"_s, pos.isEmpty() ? u"missing; use: catalog list <table>"_s
-                                                   : u"unknown action \""_s + pos.value(0) +
-                                                         u"\"; use \"list\""_s);
+        return badInput(u"action"_s,
+                        pos.isEmpty() ? u"missing; use: catalog list TABLE, catalog path, "
+                                        u"catalog import FILE or catalog export TABLE|pack"_s
+                                      : u"unknown action \""_s + pos.value(0) +
+                                            u"\"; use \"list\", \"path\", \"import\" or \"export\""_s);
     if (pos.size() != 2)
         return badInput(u"table"_s, pos.size() < 2 ? u"missing; use cpus, gpus, models or quants"_s
                                                    : u"only one table at a time"_s);

@@ -82,6 +82,9 @@ int runImport(const QCommandLineParser &parser, const QStringList &pos) {
     QString error;
     if (!readImportFile(pos.at(1), &bytes, &error))
         return badInput(u"FILE"_s, error);
+    if (table && detectFormat(bytes) == ImportFormat::Pack)
+        return badInput(u"--table"_s,
+                        u"a catalogue pack names its own tables; leave --table out"_s);
     const ImportPreview preview = previewImport(bytes, table);
     if (!preview.fatal.isEmpty())
         return badInput(pos.at(1), preview.fatal);
@@ -215,7 +218,18 @@ int runCatalogIo(const QStringList &arguments) {
     if (const auto exit = parseVerbArguments(parser, arguments))
         return *exit;
     const QStringList pos = parser.positionalArguments();
-    return pos.value(0) == u"import"_s ? runImport(parser, pos) : runExport(parser, pos);
+    // An option that does not apply would be silently ignored: refuse it.
+    const bool importing = pos.value(0) == u"import"_s;
+    if (const auto exit =
+            importing
+                ? refuseOptions(parser, {u"format"_s, u"output"_s, u"source"_s, u"user-only"_s},
+                                u"applies to catalog export, not to import"_s)
+                : refuseOptions(parser, {u"table"_s, u"dry-run"_s, u"skip-bad"_s},
+                                u"applies to catalog import, not to export"_s))
+        return *exit;
+    if (!importing && parser.isSet(u"source"_s) && pos.value(1) != u"pack"_s)
+        return badInput(u"--source"_s, u"applies to an export of a pack only"_s);
+    return importing ? runImport(parser, pos) : runExport(parser, pos);
 }
 
 } // namespace llm::cli

@@ -30,9 +30,16 @@ std::optional<QByteArray> readScenarioBytes(const QString &path) {
         badInput(u"--scenario"_s, u"cannot read \""_s + path + u"\": "_s + file.errorString());
         return std::nullopt;
     }
-    QByteArray bytes = file.readAll();
+    // At most one byte past the limit: "- < /dev/zero" must not fill memory.
+    QByteArray bytes = file.read(scenario::kMaxScenarioBytes + 1);
     if (file.error() != QFileDevice::NoError) {
         badInput(u"--scenario"_s, u"cannot read \""_s + path + u"\": "_s + file.errorString());
+        return std::nullopt;
+    }
+    if (bytes.size() > scenario::kMaxScenarioBytes) {
+        badInput(u"--scenario"_s, u"\""_s + path + u"\" is larger than "_s +
+                                      QString::number(scenario::kMaxScenarioBytes / (1024 * 1024)) +
+                                      u" MiB, too large to be a comparison; it was not read"_s);
         return std::nullopt;
     }
     return bytes;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "json_reader.h"
 
+#include "plaintext.h"
+
 #include <cmath>
 #include <limits>
 #include <utility>
@@ -51,6 +53,11 @@ QString joinChoices(const QStringList &choices) {
     return quoted.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last;
 }
 
+void requirePlainText(const QString &text, const QString &path, bool allowLineBreaks) {
+    if (const QString why = input::controlCharacterProblem(text, allowLineBreaks); !why.isEmpty())
+        fail(path, why);
+}
+
 double toNumber(const QJsonValue &value, const QString &path) {
     if (!value.isDouble())
         fail(path, QStringLiteral("expected a number, found ") + jsonTypeName(value));
@@ -91,8 +98,10 @@ void ObjectReader::missing(const QString &key, const QString &what) const {
 
 QJsonValue ObjectReader::required(const QString &key) const {
     const QJsonValue v = m_object.value(key);
-    if (v.isUndefined() || v.isNull())
+    if (v.isUndefined())
         missing(key);
+    if (v.isNull())
+        fail(pathOf(key), QStringLiteral("is null, but a value is required here"));
     return v;
 }
 
@@ -159,6 +168,7 @@ QString ObjectReader::string(const QString &key) const {
     const QString s = v.toString().trimmed();
     if (s.isEmpty())
         fail(pathOf(key), QStringLiteral("must not be empty"));
+    requirePlainText(s, pathOf(key));
     return s;
 }
 
@@ -168,7 +178,20 @@ std::optional<QString> ObjectReader::optString(const QString &key) const {
         return std::nullopt;
     if (!v.isString())
         fail(pathOf(key), QStringLiteral("expected a string, found ") + jsonTypeName(v));
-    return v.toString().trimmed();
+    const QString s = v.toString().trimmed();
+    requirePlainText(s, pathOf(key));
+    return s;
+}
+
+std::optional<QString> ObjectReader::optFreeText(const QString &key) const {
+    const QJsonValue v = m_object.value(key);
+    if (v.isUndefined() || v.isNull())
+        return std::nullopt;
+    if (!v.isString())
+        fail(pathOf(key), QStringLiteral("expected a string, found ") + jsonTypeName(v));
+    const QString s = v.toString().trimmed();
+    requirePlainText(s, pathOf(key), true);
+    return s;
 }
 
 ObjectReader ObjectReader::object(const QString &key) const {

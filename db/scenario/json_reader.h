@@ -55,6 +55,8 @@ public:
     std::optional<bool> optBoolean(const QString &key) const;
     QString string(const QString &key) const; // non-empty
     std::optional<QString> optString(const QString &key) const;
+    // Like optString, but tabs and line breaks are allowed (notes, descriptions).
+    std::optional<QString> optFreeText(const QString &key) const;
     ObjectReader object(const QString &key) const;
     std::optional<ObjectReader> optObject(const QString &key) const;
     QJsonArray array(const QString &key) const;
@@ -67,6 +69,10 @@ private:
     QJsonObject m_object;
     QString m_path;
 };
+
+// Names and other one-line text may not hold control characters (NUL, ESC,
+// line breaks, ...): they would cut or garble every message and table.
+void requirePlainText(const QString &text, const QString &path, bool allowLineBreaks = false);
 
 // Checks one JSON value at `path` (used for array elements too).
 double toNumber(const QJsonValue &value, const QString &path);

@@ -3,6 +3,7 @@
 
 #include "enum_names.h"
 #include "json_reader.h"
+#include "partlimits.h"
 
 #include <QJsonArray>
 
@@ -60,6 +61,7 @@ QString nameFrom(const QJsonValue &value, const QString &path) {
     const QString name = value.toString().trimmed();
     if (name.isEmpty())
         fail(path, QStringLiteral("must not be empty"));
+    requirePlainText(name, path);
     return name;
 }
 
@@ -71,13 +73,38 @@ std::vector<std::string> stringList(const ObjectReader &r, const QString &key) {
     for (qsizetype i = 0; i < a.size(); ++i) {
         if (!a.at(i).isString())
             fail(indexPath(r.pathOf(key), i), QStringLiteral("expected a string"));
+        requirePlainText(a.at(i).toString(), indexPath(r.pathOf(key), i));
         out.push_back(toStd(a.at(i).toString()));
     }
     return out;
 }
 
+namespace lim = input::limits;
+
+// The same limits as a catalogue import (db/input/partlimits.h), so a part
+// that `catalog import` refuses cannot come in through a scenario file.
+// `full` checks the lower bound too; otherwise only the cap: the optional
+// fields of a part may be 0 for "unknown" (the writer stores them so).
+void within(const ObjectReader &r, const QString &key, double value, const input::Limit &limit,
+            bool full = true, double scale = 1) {
+    input::Limit checked = limit;
+    if (!full) {
+        checked.min = 0;
+        checked.minExclusive = false;
+    }
+    if (const QString why = input::limitProblem(checked, value, scale); !why.isEmpty())
+        fail(r.pathOf(key), why);
+}
+void optWithin(const ObjectReader &r, const QString &key, const input::Limit &limit,
+               bool full = false, double scale = 1) {
+    if (const auto v = r.optNumber(key))
+        within(r, key, *v, limit, full, scale);
+}
+
 std::optional<double> optPrice(const ObjectReader &r) {
-    return r.optNonNegativeNumber(QStringLiteral("price_usd"));
+    const auto price = r.optNonNegativeNumber(QStringLiteral("price_usd"));
+    optWithin(r, QStringLiteral("price_usd"), lim::kPriceUsd);
+    return price;
 }
 
 Cpu explicitCpu(const ObjectReader &r) {
@@ -150,6 +177,20 @@ Cpu explicitCpu(const ObjectReader &r) {
     cpu.source = toStd(r.optString(u"source"_s).value_or(QString()));
     cpu.asOf = toStd(r.optString(u"as_of"_s).value_or(QString()));
     cpu.approximateFields = stringList(r, u"approximate_fields"_s);
+    within(r, u"cores"_s, cpu.cores, lim::kCores);
+    optWithin(r, u"threads"_s, lim::kThreads);
+    within(r, u"boost_ghz"_s, r.number(u"boost_ghz"_s), lim::kClockGhz);
+    optWithin(r, u"base_ghz"_s, lim::kClockGhz);
+    optWithin(r, u"l3_mb"_s, lim::kL3Mb, false);
+    within(r, u"ccds"_s, cpu.ccds, lim::kCcds);
+    within(r, u"fclk_ghz"_s, r.number(u"fclk_ghz"_s), lim::kClockGhz, false);
+    within(r, u"memory_channels"_s, cpu.memoryChannels, lim::kMemoryChannels);
+    optWithin(r, u"max_memory_gb"_s, lim::kMaxMemoryGb, false);
+    within(r, u"max_mts"_s, r.number(u"max_mts"_s), lim::kMemoryMts);
+    optWithin(r, u"pcie_lanes"_s, lim::kCpuPcieLanes, false);
+    optWithin(r, u"pcie_gen"_s, lim::kPcieGen, false);
+    optWithin(r, u"tdp_w"_s, lim::kTdpW, false);
+    optWithin(r, u"unified_bandwidth_gbs"_s, lim::kUnifiedBandwidthGbs);
     return cpu;
 }
 
@@ -175,6 +216,12 @@ Gpu explicitGpu(const ObjectReader &r) {
     gpu.source = toStd(r.optString(u"source"_s).value_or(QString()));
     gpu.asOf = toStd(r.optString(u"as_of"_s).value_or(QString()));
     gpu.approximateFields = stringList(r, u"approximate_fields"_s);
+    within(r, u"vram_gb"_s, r.number(u"vram_gb"_s), lim::kVramGb);
+    within(r, u"bandwidth_gbs"_s, r.number(u"bandwidth_gbs"_s), lim::kGpuBandwidthGbs);
+    within(r, u"fp16_tflops"_s, r.number(u"fp16_tflops"_s), lim::kTflops, false);
+    optWithin(r, u"tdp_w"_s, lim::kTdpW, false);
+    optWithin(r, u"pcie_gen"_s, lim::kPcieGen, false);
+    optWithin(r, u"pcie_lanes"_s, lim::kGpuPcieLanes, false);
     return gpu;
 }
 
@@ -260,6 +307,22 @@ Model explicitModel(const ObjectReader &r) {
     m.license = toStd(r.optString(u"license"_s).value_or(QString()));
     m.releaseDate = toStd(r.optString(u"release_date"_s).value_or(QString()));
     m.source = toStd(r.optString(u"source"_s).value_or(QString()));
+    // Parameters are given in billions; the limit is a plain count.
+    within(r, u"params_b"_s, r.number(u"params_b"_s), lim::kParams, true, 1e9);
+    within(r, u"active_params_b"_s, r.number(u"active_params_b"_s), lim::kParams, true, 1e9);
+    optWithin(r, u"routed_expert_params_b"_s, lim::kParams, false, 1e9);
+    optWithin(r, u"experts_total"_s, lim::kExperts, false);
+    optWithin(r, u"experts_active"_s, lim::kExperts, false);
+    within(r, u"n_layers"_s, m.layers, lim::kLayers);
+    optWithin(r, u"hidden_size"_s, lim::kHiddenSize, false);
+    optWithin(r, u"n_heads"_s, lim::kHeads, false);
+    within(r, u"n_kv_heads"_s, m.kvHeads, lim::kHeads, false);
+    within(r, u"head_dim"_s, m.headDim, lim::kHeadDim, false);
+    optWithin(r, u"sliding_window"_s, lim::kContextTokens, false);
+    optWithin(r, u"full_attention_layers"_s, lim::kLayers, false);
+    optWithin(r, u"kv_lora_rank"_s, lim::kKvLoraRank, false);
+    optWithin(r, u"qk_rope_head_dim"_s, lim::kHeadDim, false);
+    optWithin(r, u"max_context"_s, lim::kContextTokens, false);
     return m;
 }
 
@@ -312,6 +375,7 @@ ModelChoice readModel(const QJsonValue &value, const QString &path, const Catalo
 
     const auto quantName = r.optString(u"quant"_s);
     const auto bpw = r.optPositiveNumber(u"bits_per_weight"_s);
+    optWithin(r, u"bits_per_weight"_s, lim::kBitsPerWeight, true);
     if (const auto file = r.optPositiveNumber(u"file_gb"_s))
         choice.fileSize = gigabytes(*file);
     if (quantName) {
@@ -358,7 +422,7 @@ UseCase readUseCase(const QJsonValue &value, const QString &path, const Catalog 
     r.rejectUnknownKeys({u"name"_s, u"description"_s, u"prompt_tokens"_s, u"gen_tokens"_s});
     UseCase uc;
     uc.id = toStd(r.string(u"name"_s));
-    uc.description = toStd(r.optString(u"description"_s).value_or(QString()));
+    uc.description = toStd(r.optFreeText(u"description"_s).value_or(QString()));
     uc.promptTokens = tokens(positiveInteger(r, u"prompt_tokens"_s));
     uc.generatedTokens = tokens(positiveInteger(r, u"gen_tokens"_s));
     return uc;

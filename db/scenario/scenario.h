@@ -25,6 +25,10 @@ namespace llm::scenario {
 // Version of the file format written by writeScenario. Files with a larger
 // number were made by a newer program and are refused rather than misread.
 inline constexpr int kFormatVersion = 1;
+// The largest scenario file the program reads (a comparison of 10,000 builds
+// is about 1 MB). Readers stop at this many bytes, so standard input from an
+// endless source is refused instead of filling memory.
+inline constexpr qint64 kMaxScenarioBytes = 16 * 1024 * 1024;
 
 // What the window keeps about a build beyond the hardware itself.
 struct BuildExtras {

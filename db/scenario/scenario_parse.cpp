@@ -5,11 +5,12 @@
 #include "enum_names.h"
 #include "json_reader.h"
 #include "parse_parts.h"
+#include "partlimits.h"
+#include "strictjson.h"
 #include "validation.h"
 
 #include <QHash>
 #include <QJsonDocument>
-#include <QJsonParseError>
 
 #include <algorithm>
 #include <cmath>
@@ -77,6 +78,13 @@ MemoryConfig readMemory(const ObjectReader &r, const Cpu &cpu, const Catalog &ca
                                              QStringLiteral(" GB is more than the ") +
                                              QString::number(maxGb) + QStringLiteral(" GB ") +
                                              fromStd(cpu.name) + QStringLiteral(" takes"));
+    // The catalogue's caps, for an explicit CPU that gives no maximum of its own.
+    if (const QString why = input::limitProblem(input::limits::kMemoryMts, mts); !why.isEmpty())
+        fail(r.pathOf(u"mts"_s), why);
+    if (const QString why =
+            input::limitProblem(input::limits::kMaxMemoryGb, inGigabytes(memory.capacity));
+        !why.isEmpty())
+        fail(r.pathOf(u"capacity_gb"_s), why);
     return memory;
 }
 
@@ -153,7 +161,7 @@ void readBuild(const ObjectReader &r, qsizetype index, const Catalog &catalog, B
     }
     if (const auto from = r.optString(u"from_preset"_s))
         extras.presetName = toStd(*from);
-    extras.notes = toStd(r.optString(u"notes"_s).value_or(QString()));
+    extras.notes = toStd(r.optFreeText(u"notes"_s).value_or(QString()));
     if (const auto name = r.optString(u"name"_s); name && !name->isEmpty())
         build.name = toStd(*name);
     else if (!preset)
@@ -169,7 +177,8 @@ void readBuild(const ObjectReader &r, qsizetype index, const Catalog &catalog, B
     else if (!preset)
         r.missing(u"memory"_s, QStringLiteral("{channels, mts, capacity_gb}"));
 
-    if (r.has(u"gpus"_s)) {
+    // "gpus": null is the same as leaving the key out (as for every optional key).
+    if (r.has(u"gpus"_s) && !r.value(u"gpus"_s).isNull()) {
         build.gpus.clear();
         const QJsonArray gpus = r.array(u"gpus"_s);
         for (qsizetype i = 0; i < gpus.size(); ++i)
@@ -208,6 +217,12 @@ void readBuild(const ObjectReader &r, qsizetype index, const Catalog &catalog, B
         build.unifiedGpuMemoryShare = *share;
     }
     build.platformPriceUsd = r.optNonNegativeNumber(u"platform_price_usd"_s);
+    // The catalogue's cap on a part's price (db/input/partlimits.h) holds for a platform too.
+    if (build.platformPriceUsd)
+        if (const QString why =
+                input::limitProblem(input::limits::kPriceUsd, *build.platformPriceUsd);
+            !why.isEmpty())
+            fail(r.pathOf(u"platform_price_usd"_s), why);
 
     // The platform's own rules (PCIe lanes, maximum memory, spec fields): the
     // first problem, with its field put under this build's path.
@@ -404,14 +419,19 @@ Scenario readScenario(const ObjectReader &root, const Catalog &catalog,
 ParseResult parseScenario(const QByteArray &json, const Catalog &catalog,
                           const Assumptions &defaults) {
     ParseResult result;
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError) {
-        result.error = {u"json"_s, QStringLiteral("not valid JSON at byte offset ") +
-                                       QString::number(error.offset) + QStringLiteral(": ") +
-                                       error.errorString()};
+    if (json.size() > kMaxScenarioBytes) {
+        result.error = {u"json"_s, u"the file is larger than "_s +
+                                       QString::number(kMaxScenarioBytes / (1024 * 1024)) +
+                                       u" MiB, too large to be a comparison"_s};
         return result;
     }
+    // Syntax, encoding and keys given twice (QJsonDocument would keep the last silently).
+    const input::StrictJson strict = input::readStrictJson(json);
+    if (!strict.ok()) {
+        result.error = {strict.field, strict.message};
+        return result;
+    }
+    const QJsonDocument &doc = strict.document;
     if (!doc.isObject()) {
         result.error = {u"json"_s, QStringLiteral("expected an object at the top level")};
         return result;

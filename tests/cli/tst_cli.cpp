@@ -3,6 +3,7 @@
 // bad input (exit 2, one error line naming the field, nothing on stdout), the
 // catalogue listings, --help and --version.
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -101,6 +102,9 @@ private slots:
     void shippedSeedComparison();
     void helpAndVersion_data();
     void helpAndVersion();
+    void catalogActionsNamed_data();
+    void catalogActionsNamed();
+    void stdinTooLarge();
 };
 
 void TestCli::golden_data() {
@@ -190,6 +194,14 @@ void TestCli::brokenInput_data() {
     row("broken-threshold-negative.json", "thresholds.max_prefill_s");
     row("broken-newer-format.json", "format_version");
     row("broken-does-not-fit.json", "model");
+    // Reliability review 2026-12 (D14, D15, D16, D20).
+    row("broken-duplicate-key.json", "builds[0].memory.channels");
+    row("broken-null.json", "json");
+    row("broken-bandwidth-huge.json", "builds[0].gpus[0].model.bandwidth_gbs");
+    row("broken-bandwidth-absurd.json", "builds[0].gpus[0].model.bandwidth_gbs");
+    row("broken-escape-in-name.json", "builds[0].cpu");
+    // A NUL in a key is shown as \u0000: it used to end the line there.
+    row("broken-nul-in-key.json", "builds[0].x\\u0000y");
 }
 
 void TestCli::brokenInput() {
@@ -202,8 +214,13 @@ void TestCli::brokenInput() {
     QCOMPARE(r.out, QByteArray());
     const QString err = QString::fromUtf8(r.err);
     QCOMPARE(err.count(u'\n'), 1);
+    QVERIFY2(err.endsWith(u'\n'), qPrintable(err));
     QVERIFY2(err.startsWith(u"error: "_s + field + u": "_s), qPrintable(err));
     QVERIFY2(err.size() > field.size() + 12, "the message says what is wrong");
+    // No control character from the file reaches the terminal raw.
+    for (const char c : r.err)
+        QVERIFY2(c == '\n' || static_cast<unsigned char>(c) >= 0x20, qPrintable(err));
+    QVERIFY2(!err.contains(u"must be positive"_s), qPrintable(err)); // 1e300 is not "not positive"
 }
 
 void TestCli::badArguments_data() {
@@ -225,6 +242,40 @@ void TestCli::badArguments_data() {
     QTest::newRow("no table") << QStringList{u"catalog"_s, u"list"_s} << u"table"_s;
     QTest::newRow("unknown action")
         << QStringList{u"catalog"_s, u"show"_s, u"cpus"_s} << u"action"_s;
+    // D17: a repeated option used to silently take the last value.
+    const QString seed = dataDir() + u"/seed-2-9950x/scenario.json"_s;
+    QTest::newRow("--format twice")
+        << QStringList{u"estimate"_s, u"--scenario"_s, seed,     u"--format"_s,
+                       u"table"_s,    u"--format"_s,   u"json"_s}
+        << u"--format"_s;
+    QTest::newRow("--scenario twice")
+        << QStringList{u"estimate"_s, u"--scenario"_s, seed, u"--scenario"_s, seed}
+        << u"--scenario"_s;
+    QTest::newRow("--format=x twice")
+        << QStringList{u"catalog"_s, u"list"_s, u"cpus"_s, u"--format=table"_s, u"--format=json"_s}
+        << u"--format"_s;
+    QTest::newRow("--table twice")
+        << QStringList{u"catalog"_s, u"import"_s,  u"x.csv"_s, u"--table"_s,
+                       u"cpus"_s,    u"--table"_s, u"gpus"_s}
+        << u"--table"_s;
+    // D17: options that do not apply to the action were silently ignored.
+    QTest::newRow("import --format")
+        << QStringList{u"catalog"_s, u"import"_s,   u"x.csv"_s, u"--table"_s,
+                       u"gpus"_s,    u"--format"_s, u"xml"_s}
+        << u"--format"_s;
+    QTest::newRow("import --output")
+        << QStringList{u"catalog"_s, u"import"_s, u"x.csv"_s, u"--output"_s, u"y.json"_s}
+        << u"--output"_s;
+    QTest::newRow("import --source")
+        << QStringList{u"catalog"_s, u"import"_s, u"x.csv"_s, u"--source"_s, u"hi"_s}
+        << u"--source"_s;
+    QTest::newRow("export --skip-bad")
+        << QStringList{u"catalog"_s, u"export"_s, u"gpus"_s, u"--skip-bad"_s} << u"--skip-bad"_s;
+    QTest::newRow("export --dry-run")
+        << QStringList{u"catalog"_s, u"export"_s, u"gpus"_s, u"--dry-run"_s} << u"--dry-run"_s;
+    QTest::newRow("export table --source")
+        << QStringList{u"catalog"_s, u"export"_s, u"gpus"_s, u"--source"_s, u"Acme"_s}
+        << u"--source"_s;
 }
 
 void TestCli::badArguments() {
@@ -368,6 +419,15 @@ void TestCli::helpAndVersion_data() {
     QTest::newRow("-h") << QStringList{u"-h"_s} << u"estimate --scenario"_s;
     QTest::newRow("estimate --help") << QStringList{u"estimate"_s, u"--help"_s} << u"--scenario"_s;
     QTest::newRow("catalog --help") << QStringList{u"catalog"_s, u"--help"_s} << u"--format"_s;
+    // D19: the help hid catalog import and export.
+    QTest::newRow("--help names import") << QStringList{u"--help"_s} << u"catalog import FILE"_s;
+    QTest::newRow("--help names export") << QStringList{u"--help"_s} << u"catalog export"_s;
+    QTest::newRow("catalog --help names import")
+        << QStringList{u"catalog"_s, u"--help"_s} << u"import FILE"_s;
+    QTest::newRow("catalog list --help names export")
+        << QStringList{u"catalog"_s, u"list"_s, u"--help"_s} << u"export TABLE|pack"_s;
+    QTest::newRow("catalog import --help")
+        << QStringList{u"catalog"_s, u"import"_s, u"--help"_s} << u"--skip-bad"_s;
 }
 
 void TestCli::helpAndVersion() {
@@ -377,6 +437,43 @@ void TestCli::helpAndVersion() {
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.err, QByteArray());
     QVERIFY2(QString::fromUtf8(r.out).contains(expected), r.out.constData());
+}
+
+// D19: "catalog frob" answered 'use "list"', bare "catalog" 'catalog list <table>'.
+void TestCli::catalogActionsNamed_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("no action") << QStringList{u"catalog"_s};
+    QTest::newRow("unknown action") << QStringList{u"catalog"_s, u"frob"_s};
+}
+
+void TestCli::catalogActionsNamed() {
+    QFETCH(QStringList, args);
+    const Run r = runCli(args);
+    QCOMPARE(r.exitCode, 2);
+    for (const char *action : {"list", "import", "export"})
+        QVERIFY2(r.err.contains(action), r.err.constData());
+}
+
+// D8: "estimate --scenario - < /dev/zero" grew to gigabytes; it must stop at
+// the size limit, quickly, with the one error line.
+void TestCli::stdinTooLarge() {
+    QProcess p;
+    p.setStandardInputFile(u"/dev/zero"_s);
+    QElapsedTimer timer;
+    timer.start();
+    p.start(QStringLiteral(LLMADVISOR_CLI_PATH), {u"estimate"_s, u"--scenario"_s, u"-"_s});
+    QVERIFY(p.waitForStarted());
+    if (!p.waitForFinished(20000)) {
+        p.kill();
+        p.waitForFinished();
+        QFAIL("still reading /dev/zero after 20 s");
+    }
+    QCOMPARE(p.exitCode(), 2);
+    const QByteArray err = p.readAllStandardError();
+    QVERIFY2(err.startsWith("error: --scenario: "), err.constData());
+    QVERIFY2(err.contains("too large"), err.constData());
+    QCOMPARE(err.count('\n'), 1);
+    QVERIFY2(timer.elapsed() < 20000, "refused quickly");
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -114,6 +114,12 @@ private slots:
     void errors_data();
     void errors();
     void longNameIsCut();
+    void plainMessages_data();
+    void plainMessages();
+    void controlCharactersInNames_data();
+    void controlCharactersInNames();
+    void oversizedFile();
+    void nullOptionalKey();
     void roundTrip_data();
     void roundTrip();
     void everyCatalogueRowRoundTrips();
@@ -318,6 +324,142 @@ void TestScenario::longNameIsCut() {
     QVERIFY2(r.error.message.size() < 400, qPrintable(r.error.message.left(400)));
     QVERIFY2(r.error.message.contains(u"(50006 characters)"_s), qPrintable(r.error.message));
     QVERIFY2(r.error.message.contains(u"closest catalogue names"_s), qPrintable(r.error.message));
+}
+
+// Reliability review 2026-12: D14 (keys given twice), D15 (messages in the
+// user's words), D20 (explicit parts checked with the importer's limits).
+// Each row: the file, the field the error names, words the message must hold.
+void TestScenario::plainMessages_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("words");
+    const QByteArray build =
+        R"("cpu": "9950X", "memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 })";
+    auto scenario = [&](const QByteArray &buildBody, const QByteArray &rest = {}) -> QByteArray {
+        return "{ \"builds\": [ { " + buildBody + " } ], \"model\": \"Qwen2.5-14B-Instruct\"" +
+               rest + " }";
+    };
+    auto gpu = [&](const QByteArray &spec) {
+        return scenario(build + R"(, "gpus": [ { "model": { "name": "G", )" + spec + " } } ]");
+    };
+    // D14: QJsonDocument keeps the last value silently.
+    QTest::newRow("channels twice")
+        << scenario(
+               R"("cpu": "9950X", "memory": { "channels": 2, "channels": 99, "mts": 5600, "capacity_gb": 96 })")
+        << u"builds[0].memory.channels"_s << u"appears twice"_s;
+    QTest::newRow("model twice")
+        << QByteArray("{ \"builds\": [ { " + build +
+                      R"( } ], "model": "Qwen2.5-14B-Instruct", "model": "DOES-NOT-EXIST" })")
+        << u"model"_s << u"appears twice"_s;
+    QTest::newRow("same key, one escaped")
+        << scenario(build, R"(, "title": "a", "t\u0069tle": "b")") << u"title"_s
+        << u"appears twice"_s;
+    QTest::newRow("same key in two objects is fine, then a repeat in the second")
+        << QByteArray("{ \"builds\": [ { " + build + " }, { " + build +
+                      R"(, "name": "x", "name": "y" } ], "model": "Qwen2.5-14B-Instruct" })")
+        << u"builds[1].name"_s << u"appears twice"_s;
+    // D15
+    QTest::newRow("top-level null")
+        << QByteArray("null") << u"json"_s << u"must hold a JSON object"_s;
+    QTest::newRow("top-level number")
+        << QByteArray(" 42 ") << u"json"_s << u"must hold a JSON object"_s;
+    QTest::newRow("builds null") << QByteArray(R"({ "builds": null, "model": "Qwen2.5 14B" })")
+                                 << u"builds"_s << u"is null"_s;
+    QTest::newRow("latin-1 text") << QByteArray("{ \"title\": \"Caf\xE9\" }") << u"json"_s
+                                  << u"not UTF-8"_s;
+    QTest::newRow("utf-16 text") << QByteArray::fromHex("fffe7b007d00") << u"json"_s << u"UTF-16"_s;
+    // D15 + D20: the importer's limits, said as "too large".
+    QTest::newRow("bandwidth 1e300")
+        << gpu(R"("vram_gb": 32, "bandwidth_gbs": 1e300, "fp16_tflops": 100)")
+        << u"builds[0].gpus[0].model.bandwidth_gbs"_s
+        << u"too large: at most 1000000 GB/s (found 1e+300)"_s;
+    QTest::newRow("bandwidth 1e20")
+        << gpu(R"("vram_gb": 32, "bandwidth_gbs": 1e20, "fp16_tflops": 100)")
+        << u"builds[0].gpus[0].model.bandwidth_gbs"_s << u"too large"_s;
+    QTest::newRow("vram 1e12")
+        << gpu(R"("vram_gb": 1e12, "bandwidth_gbs": 1000, "fp16_tflops": 100)")
+        << u"builds[0].gpus[0].model.vram_gb"_s << u"too large: at most 65536 GB"_s;
+    QTest::newRow("gpu price 1e300")
+        << gpu(R"("vram_gb": 32, "bandwidth_gbs": 1000, "fp16_tflops": 100, "price_usd": 1e300)")
+        << u"builds[0].gpus[0].model.price_usd"_s << u"too large"_s;
+    QTest::newRow("platform price 1e300")
+        << scenario(build + R"(, "platform_price_usd": 1e300)") << u"builds[0].platform_price_usd"_s
+        << u"too large: at most 10000000 USD"_s;
+    QTest::newRow("explicit model 1e7 billion parameters")
+        << QByteArray(
+               R"({ "builds": [ { )" + build +
+               R"( } ], "model": { "name": "M", "params_b": 1e7, "active_params_b": 1e7, "file_gb": 6, "n_layers": 32, "n_kv_heads": 8, "head_dim": 128 } })")
+        << u"model.params_b"_s << u"too large"_s;
+}
+
+void TestScenario::plainMessages() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, field);
+    QFETCH(QString, words);
+    const auto r = scenario::parseScenario(json, smallCatalog());
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error.field, field);
+    QVERIFY2(r.error.message.contains(words), qPrintable(r.error.message));
+    QVERIFY(!r.error.message.contains(u"missing (required)"_s));
+}
+
+// D16: a control character in a name is refused (it would cut or garble
+// every message, table and terminal line the name is shown in).
+void TestScenario::controlCharactersInNames_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("field");
+    const QByteArray memory = R"("memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 })";
+    auto named = [&](const QByteArray &escapedName) {
+        return QByteArray(R"({ "builds": [ { "name": ")" + escapedName + R"(", "cpu": "9950X", )" +
+                          memory + R"( } ], "model": "Qwen2.5-14B-Instruct" })");
+    };
+    QTest::newRow("NUL") << named(R"(box\u0000)") << u"builds[0].name"_s;
+    QTest::newRow("ESC") << named(R"(\u001b[2Jbox)") << u"builds[0].name"_s;
+    QTest::newRow("BEL") << named(R"(box\u0007)") << u"builds[0].name"_s;
+    QTest::newRow("CR") << named(R"(a\rb)") << u"builds[0].name"_s;
+    QTest::newRow("LF") << named(R"(a\nb)") << u"builds[0].name"_s;
+    QTest::newRow("DEL") << named(R"(a\u007fb)") << u"builds[0].name"_s;
+    QTest::newRow("C1 CSI") << named(R"(a\u009bb)") << u"builds[0].name"_s;
+    QTest::newRow("title") << QByteArray(R"({ "title": "a\u0000", "builds": [ { "cpu": "9950X", )" +
+                                         memory + R"( } ], "model": "Qwen2.5-14B-Instruct" })")
+                           << u"title"_s;
+    QTest::newRow("catalogue name")
+        << QByteArray(R"({ "builds": [ { "cpu": "9950X\u001b[31m", )" + memory +
+                      R"( } ], "model": "Qwen2.5-14B-Instruct" })")
+        << u"builds[0].cpu"_s;
+}
+
+void TestScenario::controlCharactersInNames() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, field);
+    const auto r = scenario::parseScenario(json, smallCatalog());
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error.field, field);
+    QVERIFY2(r.error.message.contains(u"control character"_s), qPrintable(r.error.message));
+    // Notes are free text: line breaks and tabs stay allowed there.
+    const QByteArray notes =
+        R"({ "builds": [ { "notes": "line 1\nline 2\tx", "cpu": "9950X", "memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 } } ], "model": "Qwen2.5-14B-Instruct" })";
+    QVERIFY2(scenario::parseScenario(notes, smallCatalog()).ok(), "notes keep their line breaks");
+}
+
+// D8: a file beyond the limit is refused before it is parsed.
+void TestScenario::oversizedFile() {
+    QByteArray json = QByteArray(kMinimal);
+    json.insert(1, "\"_pad\": \"" + QByteArray(scenario::kMaxScenarioBytes, 'x') + "\", ");
+    const auto r = scenario::parseScenario(json, smallCatalog());
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error.field, u"json"_s);
+    QVERIFY2(r.error.message.contains(u"too large"_s), qPrintable(r.error.message));
+}
+
+// D15: "gpus": null was "missing (required)" although the key is optional;
+// null now means the same as leaving the key out.
+void TestScenario::nullOptionalKey() {
+    const QByteArray json =
+        R"({ "builds": [ { "cpu": "9950X", "gpus": null, "memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 } } ], "model": "Qwen2.5-14B-Instruct" })";
+    const auto r = scenario::parseScenario(json, smallCatalog());
+    QVERIFY2(r.ok(), qPrintable(r.error.field + u": "_s + r.error.message));
+    QVERIFY(r.scenario->builds.at(0).gpus.empty());
 }
 
 void TestScenario::roundTrip_data() {

@@ -127,6 +127,20 @@ private slots:
         QTest::newRow("export format")
             << QStringList{u"export"_s, u"gpus"_s, u"--format"_s, u"xml"_s}
             << u"error: --format: unknown format"_s;
+        // D17: a pack names its own tables; --table was silently ignored.
+        QTest::newRow("pack with --table")
+            << QStringList{u"import"_s, fixture(u"pack.json"_s), u"--table"_s, u"cpus"_s}
+            << u"error: --table: a catalogue pack names its own tables"_s;
+        QTest::newRow("--table twice") << QStringList{u"import"_s,  fixture(u"supplier.csv"_s),
+                                                      u"--table"_s, u"cpus"_s,
+                                                      u"--table"_s, u"gpus"_s}
+                                       << u"error: --table: given more than once"_s;
+        QTest::newRow("import --format") << QStringList{u"import"_s,   fixture(u"supplier.csv"_s),
+                                                        u"--table"_s,  u"gpus"_s,
+                                                        u"--format"_s, u"xml"_s}
+                                         << u"error: --format: applies to catalog export"_s;
+        QTest::newRow("export --dry-run") << QStringList{u"export"_s, u"gpus"_s, u"--dry-run"_s}
+                                          << u"error: --dry-run: applies to catalog import"_s;
     }
     void usageErrors() {
         QFETCH(QStringList, args);
@@ -136,6 +150,42 @@ private slots:
         QCOMPARE(r.exit, 2);
         QVERIFY2(r.err.startsWith(error.toUtf8()), r.err.constData());
         QCOMPARE(r.err.count('\n'), 1);
+    }
+
+    // D18: --skip-bad skipped rows with bad values but refused the whole file
+    // for one row with the wrong number of cells or broken quoting.
+    void skipBadSkipsMalformedRows_data() {
+        QTest::addColumn<QByteArray>("csv");
+        QTest::addColumn<QString>("badLine");
+        const QByteArray header = "name,vendor,vram_gb,bandwidth_gbs\n";
+        QTest::newRow("22 cells") << header + "Acme A,Acme,24,900\nAcme L,Acme,24,900,x,y\n"
+                                  << u"line 3: 6 cells, the header has 4"_s;
+        QTest::newRow("short row") << header + "Acme A,Acme,24,900\nAcme S,Acme\n"
+                                   << u"line 3: 2 cells, the header has 4"_s;
+        QTest::newRow("unterminated quote") << header + "Acme A,Acme,24,900\n\"Acme U,Acme,24,900\n"
+                                            << u"line 3: a quoted cell is never closed"_s;
+        QTest::newRow("stray quote") << header + "Acme A,Acme,24,900\nAcme \"Q\",Acme,24,900\n"
+                                     << u"line 3: a double quote is out of place"_s;
+    }
+    void skipBadSkipsMalformedRows() {
+        QFETCH(QByteArray, csv);
+        QFETCH(QString, badLine);
+        const QString file = m_dir.filePath(u"malformed.csv"_s);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(csv);
+        f.close();
+        const QString db = m_dir.filePath(u"malformed.sqlite"_s);
+        const QStringList import{u"catalog"_s, u"import"_s,     file, u"--table"_s,
+                                 u"gpus"_s,    u"--database"_s, db};
+        Run r = cli(import);
+        QCOMPARE(r.exit, 2); // without --skip-bad: nothing written, the line named
+        QVERIFY2(r.err.startsWith(badLine.toUtf8()), r.err.constData());
+        r = cli(import + QStringList{u"--skip-bad"_s});
+        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.out, QByteArray("1 rows imported, 1 skipped.\n"));
+        QVERIFY2(r.err.startsWith(badLine.toUtf8()), r.err.constData());
+        QFile::remove(db);
     }
 
     void skipBadDryRunExportAndPack() {

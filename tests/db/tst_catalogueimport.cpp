@@ -68,8 +68,17 @@ private slots:
         QTest::newRow("BOM and CRLF") << u"bom_crlf.csv"_s << QString() << 2 << QStringList();
         QTest::newRow("quoted commas and newlines")
             << u"quoted.csv"_s << QString() << 2 << QStringList();
+        // D18: one row with broken quoting is one bad row (skipped with --skip-bad).
         QTest::newRow("unterminated quote")
-            << u"unterminated.csv"_s << u"line 2"_s << 0 << QStringList();
+            << u"unterminated.csv"_s << QString() << 1
+            << QStringList{u"line 2: a quoted cell is never closed (a double quote is missing), "
+                           "so the rest of the file would be one cell"_s};
+        QTest::newRow("row with 22 cells") << u"longrow.csv"_s << QString() << 1
+                                           << QStringList{u"line 2: 22 cells, the header has 20"_s};
+        // D12: Latin-1 is named instead of stored as U+FFFD.
+        QTest::newRow("latin-1") << u"latin1.csv"_s
+                                 << u"the file is not UTF-8 text: line 2 has the byte 0xE9"_s << 0
+                                 << QStringList();
         QTest::newRow("unknown column")
             << u"unknown_column.csv"_s << u"line 1: column 'colour' is not a column of gpus"_s << 0
             << QStringList();
@@ -173,6 +182,74 @@ private slots:
         QVERIFY(previewJson(CatalogueTable::Cpus, readFixture(u"gpus.json"_s))
                     .fatal.contains(u"holds gpus, not cpus"_s));
         QCOMPARE(previewJson(CatalogueTable::Gpus, "[]").fatal, u"the file has no rows"_s);
+    }
+
+    // Reliability review 2026-12: D12 (UTF-16), D14 (keys twice), D15 (pack
+    // version as text), D16 (control characters in names), D17 (true as a number).
+    void inputChecks_data() {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("fatal");    // part of the fatal message, or ""
+        QTest::addColumn<QString>("rowError"); // part of the first row error, or ""
+        const QByteArray header = "name,vendor,vram_gb,bandwidth_gbs\n";
+        const QByteArray pack = R"({"format":"llmadvisor-catalogue-pack","format_version":1,)";
+        QTest::newRow("csv: good row") << header + "Acme A,Acme,24,900\n" << QString() << QString();
+        QTest::newRow("csv: utf-16")
+            << QByteArray::fromHex("fffe6e0061006d006500") << u"UTF-16"_s << QString();
+        QTest::newRow("csv: ESC in a name")
+            << header + "Acme\x1b[31mRed,Acme,24,900\n"
+            << QString() << u"line 2: name: contains a control character (U+001B)"_s;
+        QTest::newRow("csv: BEL in a vendor")
+            << header + "Acme B,Acme\x07,24,900\n"
+            << QString() << u"line 2: vendor: contains a control character (U+0007)"_s;
+        QTest::newRow("csv: NUL in a name")
+            << header + QByteArray("Acme\0Nul,Acme,24,900\n", 21) << QString()
+            << u"line 2: name: contains a control character (U+0000)"_s;
+        QTest::newRow("csv: line break in a quoted name")
+            << header + "\"Acme\nTwo\",Acme,24,900\n"
+            << QString() << u"line 2: name: contains a control character (U+000A)"_s;
+        QTest::newRow("json: name twice")
+            << QByteArray(
+                   R"({"rows":[{"name":"Acme DK1","vendor":"Acme","vram_gb":24,"bandwidth_gbs":900,"name":"Acme DK2"}]})")
+            << u"rows[0].name: this key appears twice"_s << QString();
+        QTest::newRow("json array: key twice in the second row")
+            << QByteArray(
+                   R"([{"name":"A","vendor":"Acme","vram_gb":24,"bandwidth_gbs":900},)"
+                   R"({"name":"B","vendor":"Acme","vram_gb":24,"vram_gb":48,"bandwidth_gbs":900}])")
+            << u"[1].vram_gb: this key appears twice"_s << QString();
+        QTest::newRow("json: vram_gb true")
+            << QByteArray(R"([{"name":"A","vendor":"Acme","vram_gb":true,"bandwidth_gbs":900}])")
+            << QString() << u"row 1: vram_gb: true/false is not allowed here"_s;
+        QTest::newRow("json: nvlink true is fine")
+            << QByteArray(
+                   R"([{"name":"A","vendor":"Acme","vram_gb":24,"bandwidth_gbs":900,"nvlink":true}])")
+            << QString() << QString();
+        QTest::newRow("json: ESC in a name")
+            << QByteArray("[{\"name\":\"A\\u001b[2J\",\"vendor\":\"Acme\",\"vram_gb\":24,"
+                          "\"bandwidth_gbs\":900}]")
+            << QString() << u"row 1: name: contains a control character (U+001B)"_s;
+        QTest::newRow("pack: format_version as text")
+            << QByteArray(
+                   R"({"format":"llmadvisor-catalogue-pack","format_version":"1","tables":{}})")
+            << u"format_version: must be a number"_s << QString();
+        QTest::newRow("pack: key twice") << pack + R"("tables":{"gpus":[]},"tables":{"cpus":[]}})"
+                                         << u"tables: this key appears twice"_s << QString();
+    }
+    void inputChecks() {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, fatal);
+        QFETCH(QString, rowError);
+        const ImportPreview p = previewImport(bytes, CatalogueTable::Gpus);
+        if (fatal.isEmpty()) {
+            QVERIFY2(p.fatal.isEmpty(), qPrintable(p.fatal));
+        } else {
+            QVERIFY2(p.fatal.contains(fatal), qPrintable(p.fatal));
+            return;
+        }
+        const QStringList errors = p.errors();
+        if (rowError.isEmpty())
+            QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u" | "_s)));
+        else
+            QVERIFY2(errors.value(0).startsWith(rowError), qPrintable(errors.join(u" | "_s)));
     }
 
     // Export a pack on one "machine", import it into another database.

@@ -21,6 +21,8 @@ private slots:
     void numbers_data();
     void numbers();
     void lineNumbersAfterEmbeddedNewline();
+    void keepBadRows_data();
+    void keepBadRows();
 };
 
 void TstCsvTable::good_data() {
@@ -63,6 +65,23 @@ void TstCsvTable::bad_data() {
     QTest::newRow("quote inside field") << QByteArray("a,b\n1,x\"y\n") << u"t.csv"_s;
     QTest::newRow("duplicate header") << QByteArray("a,a\n1,2\n") << u"repeated"_s;
     QTest::newRow("empty header name") << QByteArray("a,\n1,2\n") << u"empty"_s;
+    // D15: libcsv's "error parsing data while strict checking enabled" in plain words.
+    QTest::newRow("stray quote, plain words")
+        << QByteArray("a,b\n1,x\"y\n") << u"line 2: a double quote is out of place"_s;
+    QTest::newRow("never closed, plain words")
+        << QByteArray("a,b\n1,2\n3,\"open\n4,5\n") << u"line 3: a quoted cell is never closed"_s;
+    // D12: text that is not UTF-8 is named, not mangled into U+FFFD.
+    QTest::newRow("latin-1") << QByteArray("a,b\n1,Caf\xE9\n") << u"line 2 has the byte 0xE9"_s;
+    QTest::newRow("windows-1252 quote") << QByteArray("a,b\n1,\x93x\x94\n") << u"not UTF-8"_s;
+    // (Bytes as hex: moc misreads string literals with \xFF in them.)
+    QTest::newRow("utf-16 LE with BOM")
+        << QByteArray::fromHex("fffe61002c0062000a00") << u"UTF-16"_s;
+    QTest::newRow("utf-16 BE with BOM")
+        << QByteArray::fromHex("feff0061002c0062000a") << u"UTF-16"_s;
+    QTest::newRow("utf-16 without BOM")
+        << QByteArray::fromHex("61002c0062000a0031002c0032000a00") << u"UTF-16"_s;
+    QTest::newRow("truncated utf-8") << QByteArray("a,b\n1,\xC3") << u"not UTF-8"_s;
+    QTest::newRow("utf-8 surrogate") << QByteArray("a,b\n1,\xED\xA0\x80\n") << u"not UTF-8"_s;
 }
 
 void TstCsvTable::bad() {
@@ -73,6 +92,56 @@ void TstCsvTable::bad() {
     QVERIFY(!parseCsv(csv, u"t.csv"_s, &t, &error));
     QVERIFY2(error.contains(mention), qPrintable(error));
     QVERIFY(error.startsWith(u"t.csv"_s));
+    QVERIFY2(!error.contains(u"strict checking"_s), qPrintable(error)); // libcsv's words
+    QVERIFY2(!error.contains(u"error parsing"_s), qPrintable(error));
+}
+
+// D18: with keepBadRows a row with the wrong cell count or broken quoting is
+// listed (by line) and the others are kept, instead of refusing the file.
+void TstCsvTable::keepBadRows_data() {
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QStringList>("firstCells"); // of the good rows
+    QTest::addColumn<QList<int>>("goodLines");
+    QTest::addColumn<QList<int>>("badLines");
+    QTest::newRow("long row") << QByteArray("a,b\n1,2\n3,4,5\n6,7\n") << QStringList{u"1"_s, u"6"_s}
+                              << QList<int>{2, 4} << QList<int>{3};
+    QTest::newRow("short row") << QByteArray("a,b\n1\n6,7\n") << QStringList{u"6"_s}
+                               << QList<int>{3} << QList<int>{2};
+    QTest::newRow("stray quote") << QByteArray("a,b\n1,2\n3,x\"y\n6,7\n")
+                                 << QStringList{u"1"_s, u"6"_s} << QList<int>{2, 4}
+                                 << QList<int>{3};
+    QTest::newRow("two stray quotes") << QByteArray("a,b\n1,x\"y\n\"q\"z,2\n6,7\r\n")
+                                      << QStringList{u"6"_s} << QList<int>{4} << QList<int>{2, 3};
+    QTest::newRow("unterminated last row") << QByteArray("a,b\n1,2\n3,\"open\n")
+                                           << QStringList{u"1"_s} << QList<int>{2} << QList<int>{3};
+    QTest::newRow("after an embedded newline")
+        << QByteArray("a,b\n1,\"x\ny\"\n3,x\"y\n6,7\n") << QStringList{u"1"_s, u"6"_s}
+        << QList<int>{2, 5} << QList<int>{4};
+}
+
+void TstCsvTable::keepBadRows() {
+    QFETCH(QByteArray, csv);
+    QFETCH(QStringList, firstCells);
+    QFETCH(QList<int>, goodLines);
+    QFETCH(QList<int>, badLines);
+    CsvTable t;
+    QString error;
+    QVERIFY2(parseCsv(csv, u"t.csv"_s, &t, &error, true), qPrintable(error));
+    QStringList first;
+    for (const QStringList &row : t.rows)
+        first.append(row.value(0));
+    QCOMPARE(first, firstCells);
+    QCOMPARE(t.lines, goodLines);
+    QList<int> bad;
+    for (const auto &b : t.badRows) {
+        bad.append(b.line);
+        QVERIFY(!b.why.isEmpty());
+        QVERIFY2(!b.why.contains(u"strict checking"_s), qPrintable(b.why));
+    }
+    QCOMPARE(bad, badLines);
+    // Without keepBadRows the same file is refused, naming the first bad line.
+    QVERIFY(!parseCsv(csv, u"t.csv"_s, &t, &error));
+    QVERIFY2(error.contains(u"line %1"_s.arg(badLines.first())), qPrintable(error));
 }
 
 void TstCsvTable::numbers_data() {
