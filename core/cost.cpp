@@ -72,6 +72,8 @@ CostSummary costOf(const Build &build, units::TokenRate generationRate, const As
     }
     if (complete && std::isfinite(usd) && usd >= 0)
         c.priceEur = usd * a.eurPerUsd;
+    if (build.quotedPriceEur && std::isfinite(*build.quotedPriceEur) && *build.quotedPriceEur >= 0)
+        c.priceEur = *build.quotedPriceEur; // the user's quote wins over the estimate
 
     // Power at load: CPU + discrete GPUs + the rest of the platform.
     units::Power power = units::watts(0);

@@ -98,6 +98,10 @@ struct Build {
     double unifiedGpuMemoryShare = 0.75; // share of RAM the iGPU may use (user setting)
     MultiGpuMode multiGpuMode = MultiGpuMode::LayerSplit;
     std::optional<double> platformPriceUsd; // board, PSU, case, storage; family default when empty
+    // The user's quote for the whole build (EUR): overrides the estimate from
+    // catalogue prices wherever a price is shown or used (costOf).
+    std::optional<double> quotedPriceEur;
+    std::string quoteSource; // who quoted and when, e.g. "Supplier X, 2026-12-01"
 };
 
 int gpuCount(const Build &build);

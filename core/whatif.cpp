@@ -98,7 +98,13 @@ std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const 
                             const Assumptions &a, const Catalog &catalog,
                             const PlatformRules *rules) {
     const Estimate before = estimate(build, model, workload, a);
-    const CostSummary costBefore = costOf(build, before.generationRate, a);
+    // Prices here are estimates on both sides, so that the difference is the
+    // price of the change even when the user typed a quote for the build.
+    const auto estimated = [](Build b) {
+        b.quotedPriceEur.reset();
+        return b;
+    };
+    const CostSummary costBefore = costOf(estimated(build), before.generationRate, a);
     std::vector<WhatIf> out;
     const auto make = [&](WhatIfChange c) -> WhatIf & {
         WhatIf &w = out.emplace_back();
@@ -244,7 +250,7 @@ std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const 
         if (!w.available)
             continue;
         w.estimate = estimate(w.build, w.model, w.workload, a);
-        const CostSummary after = costOf(w.build, w.estimate.generationRate, a);
+        const CostSummary after = costOf(estimated(w.build), w.estimate.generationRate, a);
         w.priceAfterEur = after.priceEur;
         if (rules)
             w.platformProblems = checkPlatform(*rules, w.build, after.powerAtLoad);

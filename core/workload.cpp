@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "workload.h"
 
+#include <cmath>
+
 namespace llm {
 
 std::vector<UseCase> seedUseCases() {
@@ -15,6 +17,25 @@ std::vector<UseCase> seedUseCases() {
         {"UC4", "Prompt expansion, explanation generation, creative writing, code generation",
          units::tokens(384), units::tokens(1152)},
     };
+}
+
+const char *seedUseCaseTitle(const UseCase &useCase) {
+    struct Title {
+        const char *id;
+        long prompt, generated;
+        const char *title;
+    };
+    static constexpr Title titles[] = {
+        {"UC1", 1024, 16, "Classify / extract"},
+        {"UC2", 4096, 256, "Q&A on long documents"},
+        {"UC3", 1280, 3072, "Long reasoning and code"},
+        {"UC4", 384, 1152, "Short writing"},
+    };
+    for (const Title &t : titles)
+        if (useCase.id == t.id && std::lround(units::inTokens(useCase.promptTokens)) == t.prompt &&
+            std::lround(units::inTokens(useCase.generatedTokens)) == t.generated)
+            return t.title;
+    return nullptr;
 }
 
 } // namespace llm

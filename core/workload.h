@@ -19,6 +19,12 @@ struct UseCase {
 // The seed's four use cases (LocalScore's tests 1, 2, 6 and 7).
 std::vector<UseCase> seedUseCases();
 
+// What one of the seed's use cases is for, in plain words ("Classify / extract"
+// for UC1), when `useCase` is one of them (same id and token counts); else
+// nullptr (the user's own use cases are known by the name they gave). English
+// source text: the window passes it through its translations.
+const char *seedUseCaseTitle(const UseCase &useCase);
+
 struct Thresholds {
     units::Seconds maxPrefill = units::seconds(10);              // pass: prompt processed within
     units::TokenRate minGeneration = units::tokensPerSecond(10); // pass: output at least

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // llmadvisor-cli estimate --scenario FILE.json|- [--format json|table] [--database PATH|--builtin]
+#include "catalogue.h"
 #include "cli.h"
+#include "decisiontext.h"
 #include "measurements.h"
 #include "memory.h"
 #include "scenario.h"
@@ -45,7 +47,9 @@ std::optional<QByteArray> readScenarioBytes(const QString &path) {
     return bytes;
 }
 
-QString mark(const UseCaseVerdict &v) {
+QString mark(const UseCaseVerdict &v, bool fits) {
+    if (!fits)
+        return u"no fit"_s;
     if (!v.pass)
         return u"FAIL"_s;
     return v.borderline ? u"pass~"_s : u"pass"_s;
@@ -92,10 +96,9 @@ QString header(const Scenario &s) {
            QString::fromStdString(s.runtime) + u'\n';
     QStringList ucs;
     for (const UseCase &uc : s.workload.useCases)
-        ucs << QString::fromStdString(uc.id) + u" "_s + QString::number(inTokens(uc.promptTokens)) +
-                   u"/"_s + QString::number(inTokens(uc.generatedTokens));
+        ucs << needText(uc);
     const Thresholds &t = s.assumptions.thresholds;
-    out += u"Use cases (prompt/generated tokens): "_s + ucs.join(u", "_s) + u'\n';
+    out += u"Needs (use cases): "_s + ucs.join(u"; "_s) + u'\n';
     out += u"A use case passes when its prompt is processed within "_s +
            QString::number(inSeconds(t.maxPrefill)) + u" s and output comes at "_s +
            QString::number(inTokensPerSecond(t.minGeneration)) +
@@ -104,7 +107,8 @@ QString header(const Scenario &s) {
     return out;
 }
 
-QString table(const Scenario &s, const std::vector<Estimate> &estimates) {
+QString table(const Scenario &s, const std::vector<Estimate> &estimates,
+              const DecisionSummary &decision) {
     QList<TextTable::Column> columns{{u"Build"_s},
                                      {u"System GB/s"_s, TextTable::Right},
                                      {u"GPU GB/s"_s, TextTable::Right},
@@ -112,19 +116,18 @@ QString table(const Scenario &s, const std::vector<Estimate> &estimates) {
                                      {u"Needs GB"_s, TextTable::Right},
                                      {u"pp tok/s"_s, TextTable::Right},
                                      {u"tg tok/s"_s, TextTable::Right},
-                                     {u"Price EUR"_s, TextTable::Right}};
+                                     {u"Price"_s, TextTable::Right},
+                                     {u"Needs met"_s}};
     for (const UseCase &uc : s.workload.useCases)
         columns.append({QString::fromStdString(uc.id)});
     TextTable t(columns);
     for (std::size_t i = 0; i < estimates.size(); ++i) {
         const Estimate &e = estimates[i];
-        const QJsonObject json =
-            scenario::estimateToJson(e, s.builds[i], s.assumptions); // same rounding as JSON
+        const BuildDecision &d = decision.builds[i];
         QString system = QString::number(inGigabytesPerSecond(e.bandwidth.system), 'f', 1);
         if (e.bandwidth.systemLimit == Bottleneck::CpuFabric)
             system += u" (fabric)"_s;
         const double gpu = inGigabytesPerSecond(e.bandwidth.gpu);
-        const QJsonValue price = json.value(u"price_eur"_s);
         QStringList row{QString::fromStdString(s.builds[i].name),
                         system,
                         gpu > 0 ? QString::number(gpu, 'f', 1) : u"-"_s,
@@ -133,14 +136,15 @@ QString table(const Scenario &s, const std::vector<Estimate> &estimates) {
                         readableNumber(inGigabytes(e.memory.total)),
                         e.fits ? readableNumber(inTokensPerSecond(e.promptRate)) : u"-"_s,
                         e.fits ? readableNumber(inTokensPerSecond(e.generationRate)) : u"-"_s,
-                        price.isDouble() ? QString::number(price.toDouble(), 'f', 0) : u"-"_s};
+                        priceText(d.priceEur, d.priceSource),
+                        needsMetText(d)};
         for (const UseCaseVerdict &v : e.useCases)
-            row << mark(v);
+            row << mark(v, e.fits);
         t.addRow(row);
         for (const QString &note : failureNotes(e, s.assumptions.thresholds))
             t.addNote(note);
     }
-    return header(s) + t.render();
+    return header(s) + t.render() + u'\n' + decisionText(decision);
 }
 
 } // namespace
@@ -190,25 +194,30 @@ int runEstimate(const QStringList &arguments) {
     const Scenario &s = *parsed.scenario;
 
     const std::vector<Estimate> estimates = scenario::estimateAll(s);
-    // Per build, not fitting is a verdict; a model that fits no build at all
-    // is a mistake in the scenario (DESIGN.md's command-line contract).
-    if (std::none_of(estimates.begin(), estimates.end(),
-                     [](const Estimate &e) { return e.fits; })) {
-        const Estimate &e = estimates.front();
-        return badInput(u"model"_s,
-                        QString::fromStdString(s.model.model.name) + u" needs "_s +
-                            readableNumber(inGigabytes(e.memory.total)) +
-                            u" GB (weights, KV cache for the longest use case, overhead) and "
-                            u"fits in none of the builds"_s);
-    }
+    // A model that fits no build is an answer, not a mistake in the file: every
+    // build says "does not fit" with what it needs and has (the window does the same).
+    QString rulesError;
+    const PlatformRules rules = db::loadShippedPlatformRules(&rulesError);
+    DecisionInput in;
+    in.builds = &s.builds;
+    in.estimates = &estimates;
+    in.model = s.model;
+    in.workload = s.workload;
+    in.assumptions = s.assumptions;
+    in.catalog = &*catalog;
+    in.rules = rulesError.isEmpty() ? &rules : nullptr; // without rules: no catalogue option
+    const DecisionSummary decision = decide(in);
 
     if (*format == Format::Table) {
-        writeStdout(table(s, estimates));
+        writeStdout(table(s, estimates, decision));
         return kExitOk;
     }
     QJsonArray out;
-    for (std::size_t i = 0; i < estimates.size(); ++i)
-        out.append(scenario::estimateToJson(estimates[i], s.builds[i], s.assumptions));
+    for (std::size_t i = 0; i < estimates.size(); ++i) {
+        QJsonObject o = scenario::estimateToJson(estimates[i], s.builds[i], s.assumptions);
+        o.insert(u"decision"_s, scenario::decisionToJson(decision, i));
+        out.append(o);
+    }
     writeStdout(QJsonDocument(out).toJson(QJsonDocument::Indented));
     return kExitOk;
 }

@@ -91,7 +91,69 @@ QJsonObject verdictToJson(const UseCaseVerdict &v, const Estimate &e, const Assu
                        {u"why"_s, fromStd(explain(v, e, a.thresholds))}};
 }
 
+QJsonValue priceOrNull(const std::optional<double> &eur) {
+    return eur ? QJsonValue(*eur) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue nameOrNull(const DecisionSummary &s, const std::optional<std::size_t> &index) {
+    return index && *index < s.builds.size() ? QJsonValue(fromStd(s.builds[*index].name))
+                                             : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject comparisonToJson(const DecisionSummary &s) {
+    QJsonArray options;
+    for (const DecisionOption &opt : s.options)
+        options.append(QJsonObject{{u"kind"_s, QLatin1String(toString(opt.kind))},
+                                   {u"what"_s, fromStd(opt.what)},
+                                   {u"build"_s, fromStd(opt.buildName)},
+                                   {u"price_eur"_s, priceOrNull(opt.priceEur)},
+                                   {u"price_source"_s, QLatin1String(toString(opt.priceSource))}});
+    QJsonArray needs;
+    for (const std::string &id : s.needs)
+        needs.append(fromStd(id));
+    return QJsonObject{{u"needs"_s, needs},
+                       {u"none_meets_every_need"_s, s.noneMeetsAll()},
+                       {u"fits_nowhere"_s, s.fitsNowhere()},
+                       {u"cheapest_meeting_every_need"_s, nameOrNull(s, s.cheapestMeetingAll)},
+                       {u"best_value"_s, nameOrNull(s, s.bestValue)},
+                       {u"most_headroom"_s, nameOrNull(s, s.mostHeadroom)},
+                       {u"options"_s, options}};
+}
+
 } // namespace
+
+QJsonObject decisionToJson(const DecisionSummary &s, std::size_t index) {
+    if (index >= s.builds.size())
+        return {};
+    const BuildDecision &d = s.builds[index];
+    QJsonArray badges;
+    for (const Badge b : d.badges)
+        badges.append(QLatin1String(toString(b)));
+    QJsonValue fix(QJsonValue::Null);
+    if (d.cheapestFix)
+        fix = QJsonObject{
+            {u"change"_s, QLatin1String(toString(d.cheapestFix->change))},
+            {u"description"_s, fromStd(d.cheapestFix->description)},
+            {u"cost_eur"_s, d.cheapestFix->costEur},
+            {u"new_total_eur"_s, d.cheapestFix->newTotalEur},
+            {u"new_total_source"_s, QLatin1String(toString(d.cheapestFix->newTotalSource))}};
+    QJsonObject o{{u"fits"_s, d.fits},
+                  {u"memory_needed_gb"_s, roundForOutput(d.memoryNeededGb)},
+                  {u"memory_has_gb"_s, roundForOutput(d.memoryHasGb)},
+                  {u"needs_met"_s, d.needsMet},
+                  {u"needs_total"_s, d.needsTotal},
+                  {u"could_miss"_s, d.couldMiss},
+                  {u"fails"_s, d.fails},
+                  {u"meets_every_need"_s, d.meetsAll()},
+                  {u"badges"_s, badges},
+                  {u"price_eur"_s, priceOrNull(d.priceEur)},
+                  {u"price_source"_s, QLatin1String(toString(d.priceSource))},
+                  {u"cheapest_fix"_s, fix},
+                  {u"comparison"_s, comparisonToJson(s)}};
+    if (!d.priceNote.empty())
+        o.insert(u"quote_source"_s, fromStd(d.priceNote));
+    return o;
+}
 
 double roundForOutput(double value, int significantDigits) {
     if (!std::isfinite(value) || value == 0.0)
@@ -132,10 +194,15 @@ QJsonObject estimateToJson(const Estimate &e, const Build &build, const Assumpti
     o.insert(u"hardware_class"_s, fromStd(e.hardwareClass));
 
     const CostSummary cost = costOf(build, e.generationRate, a);
-    // To the cent, not to four significant digits: a price is compared with
-    // quotes and with the window's report, which shows it to the euro.
-    o.insert(u"price_eur"_s, cost.priceEur ? QJsonValue(std::round(*cost.priceEur * 100.0) / 100.0)
-                                           : QJsonValue(QJsonValue::Null));
+    // A quote is printed as typed; an estimate to the cent, not to four
+    // significant digits: a price is compared with quotes and with the window's
+    // report, which shows it to the euro.
+    const bool quoted =
+        build.quotedPriceEur && cost.priceEur && *cost.priceEur == *build.quotedPriceEur;
+    o.insert(u"price_eur"_s,
+             cost.priceEur
+                 ? QJsonValue(quoted ? *cost.priceEur : std::round(*cost.priceEur * 100.0) / 100.0)
+                 : QJsonValue(QJsonValue::Null));
     o.insert(u"power_w"_s, roundForOutput(inWatts(cost.powerAtLoad)));
     o.insert(u"eur_per_tok_s"_s, cost.eurPerTokenPerSecond
                                      ? QJsonValue(roundForOutput(*cost.eurPerTokenPerSecond))

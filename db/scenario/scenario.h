@@ -7,6 +7,7 @@
 
 #include "assumptions.h"
 #include "catalog.h"
+#include "decision.h"
 #include "estimate.h"
 #include "hardware.h"
 #include "model.h"
@@ -89,6 +90,11 @@ std::vector<Estimate> estimateAll(const Scenario &scenario);
 // The command-line contract's per-build object (see DESIGN.md), plus extra keys.
 QJsonObject estimateToJson(const Estimate &estimate, const Build &build,
                            const Assumptions &assumptions);
+
+// The `decision` object of build `index` of the summary (db/scenario/FORMAT.md,
+// "Output of estimate"): fit, needs met, price and its source, badges, cheapest
+// fix, and the comparison's facts (repeated in every build's object).
+QJsonObject decisionToJson(const DecisionSummary &summary, std::size_t index);
 
 // Explicit-object forms (also what `catalog list ... --format json` prints),
 // accepted back by parseScenario wherever a catalogue name is.

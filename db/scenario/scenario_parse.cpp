@@ -139,7 +139,8 @@ void readBuild(const ObjectReader &r, qsizetype index, const Catalog &catalog, B
                BuildExtras &extras) {
     r.rejectUnknownKeys({u"name"_s, u"preset"_s, u"from_preset"_s, u"notes"_s, u"cpu"_s,
                          u"memory"_s, u"gpus"_s, u"integrated_gpu"_s, u"multi_gpu"_s,
-                         u"unified_gpu_memory_share"_s, u"platform_price_usd"_s});
+                         u"unified_gpu_memory_share"_s, u"platform_price_usd"_s, u"price_eur"_s,
+                         u"price_source"_s});
     const Preset *preset = nullptr;
     if (const auto presetName = r.optString(u"preset"_s)) {
         const auto found = findPreset(catalog, toStd(*presetName));
@@ -223,6 +224,12 @@ void readBuild(const ObjectReader &r, qsizetype index, const Catalog &catalog, B
                 input::limitProblem(input::limits::kPriceUsd, *build.platformPriceUsd);
             !why.isEmpty())
             fail(r.pathOf(u"platform_price_usd"_s), why);
+    // The user's quote for the whole build overrides the estimated price.
+    build.quotedPriceEur = r.optNonNegativeNumber(u"price_eur"_s);
+    build.quoteSource = toStd(r.optString(u"price_source"_s).value_or(QString()));
+    if (!build.quoteSource.empty() && !build.quotedPriceEur)
+        fail(r.pathOf(u"price_source"_s),
+             QStringLiteral("says where a price comes from, but the build has no \"price_eur\""));
 
     // The platform's own rules (PCIe lanes, maximum memory, spec fields): the
     // first problem, with its field put under this build's path.

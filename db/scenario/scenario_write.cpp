@@ -114,6 +114,9 @@ QJsonObject buildToJson(const Build &b, const BuildExtras &extras) {
     o.insert(u"unified_gpu_memory_share"_s, b.unifiedGpuMemoryShare);
     if (b.platformPriceUsd)
         o.insert(u"platform_price_usd"_s, *b.platformPriceUsd);
+    if (b.quotedPriceEur)
+        o.insert(u"price_eur"_s, *b.quotedPriceEur);
+    putString(o, u"price_source"_s, b.quoteSource);
     return o;
 }
 

@@ -193,7 +193,6 @@ void TestCli::brokenInput_data() {
     row("broken-use-case-tokens.json", "use_cases[0].prompt_tokens");
     row("broken-threshold-negative.json", "thresholds.max_prefill_s");
     row("broken-newer-format.json", "format_version");
-    row("broken-does-not-fit.json", "model");
     // Reliability review 2026-12 (D14, D15, D16, D20).
     row("broken-duplicate-key.json", "builds[0].memory.channels");
     row("broken-null.json", "json");

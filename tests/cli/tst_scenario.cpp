@@ -267,6 +267,16 @@ void TestScenario::errors_data() {
         << scenario(build + R"(, "gpus": "RTX 5090")") << u"builds[0].gpus"_s;
     QTest::newRow("no iGPU to attach")
         << scenario(build + R"(, "integrated_gpu": true)") << u"builds[0].integrated_gpu"_s;
+    // The user's quote: a number >= 0, its source only beside a price.
+    QTest::newRow("negative quote")
+        << scenario(build + R"(, "price_eur": -1)") << u"builds[0].price_eur"_s;
+    QTest::newRow("quote is text")
+        << scenario(build + R"(, "price_eur": "2,199 EUR")") << u"builds[0].price_eur"_s;
+    QTest::newRow("quote source without a quote")
+        << scenario(build + R"(, "price_source": "Supplier X")") << u"builds[0].price_source"_s;
+    QTest::newRow("quote source not text")
+        << scenario(build + R"(, "price_eur": 10, "price_source": 5)")
+        << u"builds[0].price_source"_s;
     QTest::newRow("bad multi-gpu mode")
         << scenario(build + R"(, "multi_gpu": "sli")") << u"builds[0].multi_gpu"_s;
     QTest::newRow("explicit gpu, zero VRAM")
@@ -474,6 +484,12 @@ void TestScenario::roundTrip_data() {
         "assumptions": { "pcie_efficiency": 0.8, "placement": "hybrid", "efficiency": { "gpu-nvidia-blackwell": { "bandwidth": 0.9, "compute": 0.5 } } },
         "use_cases": [ "UC3", { "name": "chat", "prompt_tokens": 2000, "gen_tokens": 400 } ] })")
         << false;
+    QTest::newRow("quotes")
+        << QByteArray(R"({ "builds": [ { "preset": "Desktop: Ryzen 9 9950X", "price_eur": 2199.5,
+                              "price_source": "Supplier X quote 2026-12-01" },
+                            { "preset": "Desktop: Ryzen 9 9950X", "price_eur": 0 } ],
+        "model": "Qwen2.5-14B-Instruct" })")
+        << true;
     QTest::newRow("context window")
         << QByteArray(R"({ "builds": [ { "preset": "Desktop: Ryzen 9 9950X" } ],
         "model": "Qwen2.5-14B-Instruct", "context": 32768 })")
@@ -519,6 +535,15 @@ void TestScenario::roundTrip() {
         QCOMPARE(b.builds[i].integratedGpu.has_value(), a.builds[i].integratedGpu.has_value());
         QCOMPARE(b.buildExtras[i].presetName, a.buildExtras[i].presetName);
         QCOMPARE(b.buildExtras[i].notes, a.buildExtras[i].notes);
+        QCOMPARE(b.builds[i].quotedPriceEur, a.builds[i].quotedPriceEur);
+        QCOMPARE(b.builds[i].quoteSource, a.builds[i].quoteSource);
+    }
+    if (QByteArray(QTest::currentDataTag()) == "quotes") {
+        QCOMPARE(a.builds[0].quotedPriceEur, std::optional<double>(2199.5));
+        QCOMPARE(a.builds[0].quoteSource, std::string("Supplier X quote 2026-12-01"));
+        QCOMPARE(a.builds[1].quotedPriceEur, std::optional<double>(0.0)); // free is a price
+        QVERIFY(written.contains("\"price_eur\": 2199.5"));
+        QVERIFY(written.contains("\"price_source\": \"Supplier X quote 2026-12-01\""));
     }
     QCOMPARE(b.model.model.name, a.model.model.name);
     QCOMPARE(b.model.model.paramsTotal, a.model.model.paramsTotal);
