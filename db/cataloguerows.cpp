@@ -54,6 +54,11 @@ ColumnRule choice(const QString &name, const QStringList &choices) {
     r.choices = choices;
     return r;
 }
+ColumnRule optionalChoice(const QString &name, const QStringList &choices) {
+    ColumnRule r = choice(name, choices);
+    r.required = false;
+    return r;
+}
 ColumnRule date(const QString &name) {
     ColumnRule r;
     r.name = name;
@@ -95,7 +100,8 @@ QList<ColumnRule> cpuRules() {
         real(u"unified_bw_gbs"_s, false, 100000, u"GB/s"_s),
         text(u"approximate"_s),
         text(u"source"_s, true),
-        date(u"as_of"_s)};
+        date(u"as_of"_s),
+        flag(u"sold_new"_s)};
 }
 
 QList<ColumnRule> gpuRules() {
@@ -118,7 +124,9 @@ QList<ColumnRule> gpuRules() {
             number(u"price_usd"_s, K::Real, false, 0, false, 10000000, u"USD"_s),
             text(u"approximate"_s),
             text(u"source"_s, true),
-            date(u"as_of"_s)};
+            date(u"as_of"_s),
+            optionalChoice(u"form_factor"_s, {u"pcie"_s, u"sxm"_s, u"oam"_s, u"integrated"_s}),
+            flag(u"sold_new"_s)};
 }
 
 QList<ColumnRule> modelRules() {
