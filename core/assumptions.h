@@ -77,6 +77,11 @@ struct Assumptions {
     double platformUsdWorkstation = 1500.0;
     double platformUsdServer = 2000.0;
     double platformUsdOther = 400.0;
+    // Least system RAM the program proposes for a build, whatever the model (the
+    // operating system and the runtime need their share, and llama.cpp loads the
+    // model file through RAM even when its layers end up in VRAM). A proposal has
+    // at least max(this, model file size); see systemRamToLoad().
+    units::Bytes minimumSystemRam = units::gigabytes(32);
 
     // Names of fields a user changed from the defaults (shown as "overridden").
     std::vector<std::string> overridden;

@@ -21,18 +21,17 @@ bool sameText(const std::string &a, const char *b) {
     return i == a.size() && b[i] == '\0';
 }
 
-// Mobile chips, Apple silicon and unified-memory APUs are sold as whole systems:
-// their catalogue price already includes memory and platform.
-bool pricedAsSystem(const Build &build) {
-    const Cpu &cpu = build.cpu;
+} // namespace
+
+bool pricedAsSystem(const Cpu &cpu) {
     return cpu.family == CpuFamily::Mobile || sameText(cpu.vendor, "Apple") ||
            cpu.unifiedBandwidth.has_value();
 }
 
-double platformPrice(const Build &build, const Assumptions &a) {
-    if (build.platformPriceUsd)
-        return *build.platformPriceUsd;
-    switch (build.cpu.family) {
+double platformAllowanceUsd(const Cpu &cpu, const Assumptions &a) {
+    if (pricedAsSystem(cpu))
+        return 0.0;
+    switch (cpu.family) {
     case CpuFamily::Desktop:
         return a.platformUsdDesktop;
     case CpuFamily::Workstation:
@@ -46,8 +45,6 @@ double platformPrice(const Build &build, const Assumptions &a) {
     }
     return a.platformUsdOther;
 }
-
-} // namespace
 
 CostSummary costOf(const Build &build, units::TokenRate generationRate, const Assumptions &a) {
     CostSummary c;
@@ -64,9 +61,10 @@ CostSummary costOf(const Build &build, units::TokenRate generationRate, const As
         }
         usd += g.count * *g.gpu.priceUsd;
     }
-    if (complete && !pricedAsSystem(build)) {
+    if (complete && !pricedAsSystem(build.cpu)) {
         usd += units::inGigabytes(build.memory.capacity) * a.memoryUsdPerGb;
-        usd += platformPrice(build, a);
+        usd +=
+            build.platformPriceUsd ? *build.platformPriceUsd : platformAllowanceUsd(build.cpu, a);
     } else if (complete && build.platformPriceUsd) {
         usd += *build.platformPriceUsd;
     }

@@ -20,6 +20,15 @@ struct CostSummary {
     double electricityEurPerMillionTokens = 0;
 };
 
-CostSummary costOf(const Build &build, units::TokenRate generationRate, const Assumptions &assumptions);
+// Mobile chips, Apple silicon and unified-memory APUs are sold as whole systems
+// with soldered memory: the CPU row's price is the system's (memory and platform
+// included), and there are no slots to populate. One test for the estimate's
+// price and the recommender (vendor names compare without regard to case).
+bool pricedAsSystem(const Cpu &cpu);
+// Board, PSU, case and storage allowance (USD) by CPU family; 0 for systems.
+double platformAllowanceUsd(const Cpu &cpu, const Assumptions &assumptions);
+
+CostSummary costOf(const Build &build, units::TokenRate generationRate,
+                   const Assumptions &assumptions);
 
 } // namespace llm

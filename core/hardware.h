@@ -42,6 +42,9 @@ struct Cpu {
     int pcieGen = 5;
     units::Power tdp{};
     std::optional<double> priceUsd; // launch / list price (money, not a physical quantity)
+    // On sale new as of the catalogue's date (false: only used or old stock).
+    // Unknown counts as on sale: the rules never hide a part for lack of data.
+    bool soldNew = true;
     // Soldered unified memory (Apple, Strix Halo, DGX Spark): the platform's
     // published bandwidth, when it is not simply channels x 8 B x MT/s.
     std::optional<units::ByteRate> unifiedBandwidth;
@@ -72,6 +75,10 @@ struct Gpu {
     bool nvlink = false;
     // Integrated / unified-memory GPU: it has no VRAM of its own and reads system RAM.
     bool integrated = false;
+    // How the card is mounted: "pcie" (add-in card), "sxm" / "oam" (modules for a
+    // vendor baseboard), "integrated" (part of its CPU); empty = unknown.
+    std::string formFactor;
+    bool soldNew = true; // as Cpu::soldNew
     std::optional<double> priceUsd;
     std::string source;
     std::string asOf;

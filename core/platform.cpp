@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "platform.h"
 
+#include "memory.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -65,6 +67,30 @@ int lanesPerGpu(const PlatformRule &rule, const Cpu &cpu, int count) {
         return 0;
     const bool allFull = count <= rule.x16Slots && count * kFullLanes <= gpuLanes(rule, cpu);
     return allFull ? kFullLanes : kMinLanesPerGpu;
+}
+
+bool takesGpu(const PlatformRule &rule, const Gpu &gpu) {
+    if (gpu.integrated || sameText(gpu.formFactor, "integrated"))
+        return false;
+    if (gpu.formFactor.empty() || rule.gpuFormFactors.empty())
+        return true;
+    return std::any_of(rule.gpuFormFactors.begin(), rule.gpuFormFactors.end(),
+                       [&](const std::string &f) { return sameText(f, gpu.formFactor); });
+}
+
+bool buyable(const Cpu &cpu, bool includeUsed) {
+    return includeUsed || cpu.soldNew;
+}
+
+bool buyable(const Gpu &gpu, bool includeUsed) {
+    return includeUsed || gpu.soldNew;
+}
+
+units::Bytes systemRamToLoad(const ModelChoice &model, const Assumptions &a) {
+    const units::Bytes file = weightBytes(model);
+    const units::Bytes floor =
+        finitePositive(a.minimumSystemRam.value()) ? a.minimumSystemRam : units::bytes(0);
+    return finitePositive(file.value()) ? std::max(file, floor) : floor;
 }
 
 units::Bytes MemoryPopulation::capacity() const {

@@ -4,6 +4,7 @@
 // catalogue's platforms.csv fills a PlatformRules value; the recommender and
 // the what-if analysis read it, no limits are written into code.
 
+#include "assumptions.h"
 #include "catalog.h"
 #include "hardware.h"
 #include "units.h"
@@ -28,6 +29,8 @@ struct PlatformRule {
     int x16Slots = 0;        // electrically x16 GPU slots
     int x8Slots = 0;         // further slots at x8 (or x16 slots that fall back to x8)
     units::Power psuLimit{}; // largest power supply the platform is built with
+    // GPU form factors its slots take ("pcie"); empty = not restricted.
+    std::vector<std::string> gpuFormFactors;
     std::string source;
     std::string asOf;
 };
@@ -63,6 +66,18 @@ std::vector<units::TransferRate> platformSpeeds(const Catalog &catalog, const Pl
 
 // Capacity limit of a CPU on a platform (the smaller of both; either may be unknown).
 units::Bytes capacityLimit(const PlatformRule &rule, const Cpu &cpu);
+
+// What the program proposes (recommender, what-if) must be buyable and buildable.
+// These rules are for proposals only: builds the user made are never refused by them.
+// A discrete GPU the platform's slots take: never an integrated GPU (it comes with
+// its CPU), and only a form factor the platform lists (unknown form factors pass).
+bool takesGpu(const PlatformRule &rule, const Gpu &gpu);
+// On sale new, or the user asked for used parts as well.
+bool buyable(const Cpu &cpu, bool includeUsed);
+bool buyable(const Gpu &gpu, bool includeUsed);
+// System RAM a proposed build needs to load the model: the model file, and never
+// less than the assumptions' floor.
+units::Bytes systemRamToLoad(const ModelChoice &model, const Assumptions &assumptions);
 
 // Why a build cannot be put together on its platform (empty = feasible). Checks
 // channels, DIMMs, capacity, GPU count against slots and lanes, and the PSU limit.

@@ -26,13 +26,6 @@ bool finitePositive(double v) {
     return std::isfinite(v) && v > 0;
 }
 
-// Mobile chips, Apple silicon and unified-memory parts are sold as whole
-// systems with soldered memory: there is nothing to populate or plug in.
-bool soldered(const Cpu &cpu) {
-    return cpu.family == CpuFamily::Mobile || cpu.unifiedBandwidth.has_value() ||
-           cpu.vendor == "Apple";
-}
-
 struct CpuEntry {
     int index = -1;
     const Cpu *cpu = nullptr;
@@ -44,6 +37,7 @@ struct CpuEntry {
     int maxGpus = 0;
     Bytes capacityLimit{};
     std::array<int, kMaxGpuCount + 1> lanes{}; // slot width per GPU, by GPU count
+    std::vector<char> takesGpu;                // by GpuEntry index: the platform's slots take it
 };
 
 struct GpuEntry {
@@ -106,7 +100,8 @@ private:
 
 struct Counters {
     std::uint64_t enumerated = 0, evaluated = 0, pruned = 0, passing = 0, overBudget = 0,
-                  overPower = 0, overLanes = 0, unpricedPassing = 0;
+                  overPower = 0, overLanes = 0, unpricedPassing = 0, belowRamNeeded = 0,
+                  platformMismatches = 0;
     void add(const Counters &o) {
         enumerated += o.enumerated;
         evaluated += o.evaluated;
@@ -116,6 +111,8 @@ struct Counters {
         overPower += o.overPower;
         overLanes += o.overLanes;
         unpricedPassing += o.unpricedPassing;
+        belowRamNeeded += o.belowRamNeeded;
+        platformMismatches += o.platformMismatches;
     }
 };
 
@@ -132,23 +129,8 @@ struct Sweep {
     double bestGpuRate = 0;
     double bestGpuBandwidth = 0;
     double hybridEfficiency = 0;
+    Bytes ramNeeded{}; // systemRamToLoad(): no proposal has less
 };
-
-double platformUsd(const Cpu &cpu, const Assumptions &a) {
-    switch (cpu.family) {
-    case CpuFamily::Desktop:
-        return a.platformUsdDesktop;
-    case CpuFamily::Workstation:
-        return a.platformUsdWorkstation;
-    case CpuFamily::Server:
-        return a.platformUsdServer;
-    case CpuFamily::Mobile:
-        return 0.0;
-    case CpuFamily::Other:
-        return a.platformUsdOther;
-    }
-    return a.platformUsdOther;
-}
 
 // Effective bandwidth of `count` GPUs for one stream, as the estimator combines them.
 double gpuEffectiveBandwidth(const GpuEntry &g, int count, const RecommendRequest &r,
@@ -199,6 +181,10 @@ struct Worker {
             const Bytes cap = static_cast<double>(t.channels * t.dimmsPerChannel) * module;
             if (finitePositive(c.capacityLimit.value()) && cap > c.capacityLimit * (1 + 1e-9))
                 break;
+            if (cap < s.ramNeeded * (1 - 1e-9)) {
+                ++n.belowRamNeeded;
+                continue;
+            }
             if (nCaps < static_cast<int>(caps.size()))
                 caps[static_cast<std::size_t>(nCaps++)] = cap;
         }
@@ -225,6 +211,10 @@ struct Worker {
         // GPU option -1 = none.
         for (int gi = -1; gi < static_cast<int>(s.gpus.size()); ++gi) {
             const GpuEntry *g = gi >= 0 ? &s.gpus[static_cast<std::size_t>(gi)] : nullptr;
+            if (g && !c.takesGpu[static_cast<std::size_t>(gi)]) {
+                ++n.platformMismatches;
+                continue;
+            }
             const int firstCount = g ? 1 : 0;
             const int lastCount = g ? maxCount : 0;
             const bool isPriced = c.priceUsd && (!g || g->priceUsd);
@@ -425,6 +415,7 @@ RecommendResult recommend(const Catalog &catalog, const PlatformRules &rules,
             0,
             0};
     s.hybridEfficiency = fast::hybridFactors(assumptions).bandwidth;
+    s.ramNeeded = systemRamToLoad(request.model, assumptions);
     if (request.workload.useCases.empty()) {
         result.problem = "no use cases chosen: nothing to judge the builds by";
         return result;
@@ -436,8 +427,12 @@ RecommendResult recommend(const Catalog &catalog, const PlatformRules &rules,
 
     for (std::size_t i = 0; i < catalog.cpus.size(); ++i) {
         const Cpu &cpu = catalog.cpus[i];
-        if (soldered(cpu))
+        if (pricedAsSystem(cpu))
             continue; // nothing to choose: presets and the build editor cover them
+        if (!buyable(cpu, request.includeUsed)) {
+            ++result.stats.cpusNotSoldNew;
+            continue;
+        }
         const PlatformRule *rule = rules.find(cpu);
         if (!rule || rule->memoryChannels <= 0 || rule->moduleSizes.empty()) {
             result.stats.cpusWithoutPlatform.push_back(cpu.name);
@@ -450,7 +445,7 @@ RecommendResult recommend(const Catalog &catalog, const PlatformRules &rules,
         e.prep = fast::prepareCpu(cpu, assumptions);
         if (cpu.priceUsd && std::isfinite(*cpu.priceUsd))
             e.priceUsd = cpu.priceUsd;
-        e.platformUsd = platformUsd(cpu, assumptions);
+        e.platformUsd = platformAllowanceUsd(cpu, assumptions);
         e.tdp = cpu.tdp;
         e.maxGpus = maxGpus(*rule, cpu);
         e.capacityLimit = capacityLimit(*rule, cpu);
@@ -468,6 +463,10 @@ RecommendResult recommend(const Catalog &catalog, const PlatformRules &rules,
         const Gpu &g = catalog.gpus[i];
         if (g.integrated || !finitePositive(g.vram.value()))
             continue;
+        if (!buyable(g, request.includeUsed)) {
+            ++result.stats.gpusNotSoldNew;
+            continue;
+        }
         GpuEntry e;
         e.index = static_cast<int>(i);
         e.prep = fast::prepareGpu(g, assumptions);
@@ -480,6 +479,13 @@ RecommendResult recommend(const Catalog &catalog, const PlatformRules &rules,
                                        gpuEffectiveBandwidth(e, 1, request, assumptions));
         s.bestGpuRate = std::max(s.bestGpuRate, e.prep.factors->bandwidth * widest);
         s.bestGpuBandwidth = std::max(s.bestGpuBandwidth, widest);
+    }
+
+    for (CpuEntry &c : s.cpus) {
+        c.takesGpu.resize(s.gpus.size());
+        for (std::size_t i = 0; i < s.gpus.size(); ++i)
+            c.takesGpu[i] =
+                takesGpu(*c.rule, catalog.gpus[static_cast<std::size_t>(s.gpus[i].index)]) ? 1 : 0;
     }
 
     // Work items are taken in order by whichever worker is free.
@@ -548,6 +554,8 @@ RecommendResult recommend(const Catalog &catalog, const PlatformRules &rules,
     st.overPower = total.overPower;
     st.overLanes = total.overLanes;
     st.unpricedPassing = total.unpricedPassing;
+    st.belowRamNeeded = total.belowRamNeeded;
+    st.gpuPlatformMismatches = total.platformMismatches;
     st.threads = static_cast<int>(threads);
     if (stopped || (cancel && cancel->load())) {
         result.cancelled = true;

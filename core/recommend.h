@@ -37,6 +37,8 @@ struct RecommendRequest {
     int threads = 0;                      // 0 = all cores
     MultiGpuMode multiGpuMode = MultiGpuMode::LayerSplit;
     int maxGpusPerBuild = 8; // enumeration bound; platforms may allow fewer
+    // Parts no longer sold new (catalogue column sold_new) are left out unless this is set.
+    bool includeUsed = false;
     // Skip builds that cannot be on the front (more RAM or more GPUs than needed, a
     // generation bound below the threshold). Off evaluates every build (benchmarks).
     bool prune = true;
@@ -74,6 +76,12 @@ struct RecommendStats {
     std::uint64_t frontSize = 0; // Pareto front before the top-K cut
     std::uint64_t unpricedPassing = 0;
     std::vector<std::string> cpusWithoutPlatform; // not swept: no rule for their socket
+    // Left out of the sweep because one cannot buy or build them (platform.h):
+    std::uint64_t cpusNotSoldNew = 0;
+    std::uint64_t gpusNotSoldNew = 0;
+    std::uint64_t gpuPlatformMismatches =
+        0; // GPU options skipped: the platform's slots do not take the card
+    std::uint64_t belowRamNeeded = 0; // memory populations below systemRamToLoad()
     int threads = 0;
     double seconds = 0; // wall time of the sweep
 };

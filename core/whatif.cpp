@@ -22,11 +22,13 @@ std::string memoryType(const Cpu &cpu) {
     return cpu.memoryType.substr(0, cpu.memoryType.find(' '));
 }
 
-// Discrete catalogue GPUs by VRAM, then bandwidth, then name.
-std::vector<const Gpu *> gpuLadder(const Catalog &catalog) {
+// Discrete catalogue GPUs one can buy for this platform, by VRAM, then bandwidth, then name.
+std::vector<const Gpu *> gpuLadder(const Catalog &catalog, const PlatformRule *rule,
+                                   bool includeUsed) {
     std::vector<const Gpu *> out;
     for (const Gpu &g : catalog.gpus)
-        if (!g.integrated && g.vram.value() > 0)
+        if (!g.integrated && g.vram.value() > 0 && buyable(g, includeUsed) &&
+            (!rule || takesGpu(*rule, g)))
             out.push_back(&g);
     std::sort(out.begin(), out.end(), [](const Gpu *a, const Gpu *b) {
         if (a->vram != b->vram)
@@ -96,7 +98,8 @@ const char *toString(WhatIfChange change) {
 
 std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const Workload &workload,
                             const Assumptions &a, const Catalog &catalog,
-                            const PlatformRules *rules) {
+                            const PlatformRules *rules, bool includeUsed) {
+    const PlatformRule *rule = rules ? rules->find(build.cpu) : nullptr;
     const Estimate before = estimate(build, model, workload, a);
     // Prices here are estimates on both sides, so that the difference is the
     // price of the change even when the user typed a quote for the build.
@@ -162,6 +165,10 @@ std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const 
         WhatIf &w = make(WhatIfChange::OneMoreGpu);
         if (!first) {
             unavailable(w, "the build has no discrete GPU to add another of");
+        } else if (!buyable(first->gpu, includeUsed)) {
+            unavailable(w, first->gpu.name + " is no longer sold new");
+        } else if (rule && !takesGpu(*rule, first->gpu)) {
+            unavailable(w, first->gpu.name + " does not fit the slots of " + rule->platform);
         } else {
             GpuGroup &g = w.build.gpus[static_cast<std::size_t>(first - build.gpus.data())];
             ++g.count;
@@ -171,7 +178,7 @@ std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const 
             w.available = true;
         }
     }
-    const std::vector<const Gpu *> ladder = gpuLadder(catalog);
+    const std::vector<const Gpu *> ladder = gpuLadder(catalog, rule, includeUsed);
     for (const WhatIfChange c : {WhatIfChange::LargerGpu, WhatIfChange::SmallerGpu}) {
         WhatIf &w = make(c);
         if (!first) {
@@ -193,8 +200,8 @@ std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const 
                 }
         }
         if (!pick) {
-            unavailable(w, c == WhatIfChange::LargerGpu ? "no larger GPU in the catalogue"
-                                                        : "no smaller GPU in the catalogue");
+            unavailable(w, c == WhatIfChange::LargerGpu ? "no larger GPU on sale for this build"
+                                                        : "no smaller GPU on sale for this build");
             continue;
         }
         GpuGroup &g = w.build.gpus[static_cast<std::size_t>(first - build.gpus.data())];

@@ -59,10 +59,12 @@ struct WhatIf {
     }
 };
 
-// All eight changes, in WhatIfChange order. `rules` (optional) adds platform checks
-// and the slot width of added or swapped GPUs.
+// All eight changes, in WhatIfChange order. `rules` (optional) adds platform checks,
+// the slot width of added or swapped GPUs, and keeps out GPUs the build's platform
+// does not take (SXM / OAM modules in a desktop, integrated GPUs). Parts no longer
+// sold new are never proposed unless `includeUsed`.
 std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const Workload &workload,
                             const Assumptions &assumptions, const Catalog &catalog,
-                            const PlatformRules *rules = nullptr);
+                            const PlatformRules *rules = nullptr, bool includeUsed = false);
 
 } // namespace llm

@@ -38,6 +38,11 @@ std::optional<double> optionalPrice(CsvRecord &r) {
     return v;
 }
 
+// Empty (unknown, or a file from before the column) counts as on sale.
+bool soldNew(CsvRecord &r) {
+    return r.integer(u"sold_new"_s, 1) != 0;
+}
+
 CpuFamily cpuFamily(CsvRecord &r) {
     const QString f = r.requiredText(u"family"_s);
     if (f == u"desktop")
@@ -85,6 +90,7 @@ bool readCpus(const CsvTable &t, std::vector<Cpu> *out, QString *error) {
         c.pcieGen = r.integer(u"pcie_gen"_s);
         c.tdp = units::watts(r.number(u"tdp_w"_s));
         c.priceUsd = optionalPrice(r);
+        c.soldNew = soldNew(r);
         if (const auto bw = r.optionalNumber(u"unified_bw_gbs"_s))
             c.unifiedBandwidth = units::gigabytesPerSecond(*bw);
         c.source = str(r.requiredText(u"source"_s));
@@ -119,6 +125,8 @@ bool readGpus(const CsvTable &t, std::vector<Gpu> *out, QString *error) {
         g.pcieLanes = r.integer(u"pcie_lanes"_s);
         g.nvlink = r.flag(u"nvlink"_s);
         g.integrated = r.flag(u"integrated"_s);
+        g.formFactor = str(r.text(u"form_factor"_s));
+        g.soldNew = soldNew(r);
         g.priceUsd = optionalPrice(r);
         g.source = str(r.requiredText(u"source"_s));
         g.asOf = str(r.requiredText(u"as_of"_s));

@@ -57,6 +57,11 @@ ColumnRule choice(const QString &name, const QStringList &choices) {
     r.choices = choices;
     return r;
 }
+ColumnRule optionalChoice(const QString &name, const QStringList &choices) {
+    ColumnRule r = choice(name, choices);
+    r.required = false;
+    return r;
+}
 ColumnRule date(const QString &name) {
     ColumnRule r;
     r.name = name;
@@ -98,7 +103,8 @@ QList<ColumnRule> cpuRules() {
         ranged(u"unified_bw_gbs"_s, K::Real, false, input::limits::kUnifiedBandwidthGbs),
         text(u"approximate"_s),
         text(u"source"_s, true),
-        date(u"as_of"_s)};
+        date(u"as_of"_s),
+        flag(u"sold_new"_s)};
 }
 
 QList<ColumnRule> gpuRules() {
@@ -121,7 +127,9 @@ QList<ColumnRule> gpuRules() {
             ranged(u"price_usd"_s, K::Real, false, input::limits::kPriceUsd),
             text(u"approximate"_s),
             text(u"source"_s, true),
-            date(u"as_of"_s)};
+            date(u"as_of"_s),
+            optionalChoice(u"form_factor"_s, {u"pcie"_s, u"sxm"_s, u"oam"_s, u"integrated"_s}),
+            flag(u"sold_new"_s)};
 }
 
 QList<ColumnRule> modelRules() {

@@ -22,7 +22,45 @@ QString tr(const char *text) {
 } // namespace
 
 QList<MigrationStep> schemaUpgradeSteps() {
-    return {}; // schema version 1 is the first
+    // 1 -> 2: what the program may propose (form factor of a GPU, parts still sold
+    // new). New columns are NULL (unknown) in existing rows: the user's rows stay
+    // as they were, the shipped rows get their values when open() refreshes them.
+    MigrationStep buyable;
+    buyable.fromVersion = 1;
+    buyable.description = tr("add the GPU form factor and the sold-new flags");
+    buyable.apply = [](const QSqlDatabase &db, QString *error) {
+        struct Column {
+            QString table, name, definition;
+        };
+        const Column columns[] = {
+            {u"cpus"_s, u"sold_new"_s, u"INTEGER CHECK (sold_new IN (0, 1))"_s},
+            {u"gpus"_s, u"form_factor"_s,
+             u"TEXT CHECK (form_factor IN ('pcie', 'sxm', 'oam', 'integrated'))"_s},
+            {u"gpus"_s, u"sold_new"_s, u"INTEGER CHECK (sold_new IN (0, 1))"_s},
+        };
+        QSqlQuery q(db);
+        for (const Column &c : columns) {
+            // Only our own table and column names are built into SQL.
+            if (!q.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('%1') WHERE name "
+                                       "= '%2'")
+                            .arg(c.table, c.name)) ||
+                !q.next()) {
+                *error = plainSqlError(q.lastError());
+                return false;
+            }
+            const bool there = q.value(0).toInt() > 0;
+            q.finish();
+            if (there)
+                continue; // already added (a file from a development build): nothing to do
+            if (!q.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3")
+                            .arg(c.table, c.name, c.definition))) {
+                *error = plainSqlError(q.lastError());
+                return false;
+            }
+        }
+        return true;
+    };
+    return {buyable};
 }
 
 bool backupDatabase(const QSqlDatabase &db, const QString &target, QString *error) {

@@ -4,9 +4,10 @@
 // after a VACUUM INTO copy of the whole database. A failing step is rolled
 // back; the file stays at the last good version and the copy is kept.
 // CatalogueDatabase::open() runs this on every writable file with an older
-// user_version. Schema version 1 is the first, so the program ships no steps
-// yet (schemaUpgradeSteps() is empty); the chain, through open(), is tested
-// with a synthetic version 2 and 3 (tests/db/tst_catalogueupgrade.cpp).
+// user_version. Steps: 1 -> 2 adds gpus.form_factor and the sold_new flags of
+// cpus and gpus (tests/db/tst_migrations.cpp upgrades a version-1 fixture); the
+// chain, through open(), is tested with synthetic steps as well
+// (tests/db/tst_catalogueupgrade.cpp).
 
 #include <QList>
 #include <QSqlDatabase>

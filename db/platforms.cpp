@@ -40,6 +40,8 @@ bool readRule(detail::CsvRecord &r, PlatformRule *out) {
     p.x16Slots = r.integer(u"x16_slots"_s);
     p.x8Slots = r.integer(u"x8_slots"_s);
     p.psuLimit = units::watts(r.requiredPositive(u"psu_watts"_s));
+    for (const QString &part : r.text(u"gpu_form_factors"_s).split(u';', Qt::SkipEmptyParts))
+        p.gpuFormFactors.push_back(part.trimmed().toStdString());
     p.source = r.requiredText(u"source"_s).toStdString();
     p.asOf = r.requiredText(u"as_of"_s).toStdString();
     if (p.cpuMemoryChannels < 0)

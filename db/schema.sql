@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: MIT
--- The per-user catalogue database, schema version 1 (PRAGMA user_version = 1,
+-- The per-user catalogue database, schema version 2 (PRAGMA user_version = 2,
 -- PRAGMA application_id = 0x4C4C4D41 'LLMA'; both set by the program).
 --
 -- Every catalogue table has an origin: 'shipped' rows come from the program's
@@ -48,6 +48,9 @@ CREATE TABLE cpus (
     approximate          TEXT,
     source               TEXT NOT NULL CHECK (length(source) > 0),
     as_of                TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]*'),
+    -- since version 2 (added by ALTER TABLE in the upgrade, hence after as_of);
+    -- NULL = unknown, counted as on sale
+    sold_new             INTEGER CHECK (sold_new IN (0, 1)),
     UNIQUE (name, origin)
 ) STRICT;
 
@@ -74,6 +77,9 @@ CREATE TABLE gpus (
     approximate    TEXT,
     source         TEXT NOT NULL CHECK (length(source) > 0),
     as_of          TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]*'),
+    -- since version 2 (see cpus.sold_new); NULL = unknown
+    form_factor    TEXT CHECK (form_factor IN ('pcie', 'sxm', 'oam', 'integrated')),
+    sold_new       INTEGER CHECK (sold_new IN (0, 1)),
     UNIQUE (name, origin)
 ) STRICT;
 

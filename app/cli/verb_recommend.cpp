@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // llmadvisor-cli recommend --model NAME [--quant Q] [--use-cases UC1,UC2] [--budget-eur N]
-//                          [--max-watts N] [--top K] [--format json|table]
+//                          [--max-watts N] [--top K] [--used] [--format json|table]
 //                          [--database PATH|--builtin]
 #include "catalogue.h"
 #include "cli.h"
@@ -55,6 +55,7 @@ QJsonObject recommendationToJson(const Recommendation &r, const Assumptions &a) 
     o.insert(u"margin"_s, scenario::roundForOutput(r.margin));
     o.insert(u"limiting_use_case"_s, fromStd(r.limitingUseCase));
     o.insert(u"cpu"_s, fromStd(r.build.cpu.name));
+    o.insert(u"cpu_sold_new"_s, r.build.cpu.soldNew);
     o.insert(u"memory_config"_s,
              QJsonObject{{u"channels"_s, r.key.channels},
                          {u"dimms_per_channel"_s, r.key.dimmsPerChannel},
@@ -66,7 +67,9 @@ QJsonObject recommendationToJson(const Recommendation &r, const Assumptions &a) 
     for (const GpuGroup &g : r.build.gpus)
         gpus.append(QJsonObject{{u"model"_s, fromStd(g.gpu.name)},
                                 {u"count"_s, g.count},
-                                {u"pcie_lanes"_s, g.gpu.pcieLanes}});
+                                {u"pcie_lanes"_s, g.gpu.pcieLanes},
+                                {u"form_factor"_s, fromStd(g.gpu.formFactor)},
+                                {u"sold_new"_s, g.gpu.soldNew}});
     o.insert(u"gpus"_s, gpus);
     return o;
 }
@@ -85,6 +88,10 @@ QJsonObject statsToJson(const RecommendStats &s) {
             {u"pareto_front_size"_s, static_cast<double>(s.frontSize)},
             {u"unpriced_passing"_s, static_cast<double>(s.unpricedPassing)},
             {u"cpus_without_platform_rule"_s, skipped},
+            {u"cpus_not_sold_new"_s, static_cast<double>(s.cpusNotSoldNew)},
+            {u"gpus_not_sold_new"_s, static_cast<double>(s.gpusNotSoldNew)},
+            {u"excluded_gpu_form_factor"_s, static_cast<double>(s.gpuPlatformMismatches)},
+            {u"excluded_ram_below_model"_s, static_cast<double>(s.belowRamNeeded)},
             {u"threads"_s, s.threads},
             {u"seconds"_s, scenario::roundForOutput(s.seconds)}};
 }
@@ -152,6 +159,10 @@ QString tableText(const RecommendResult &res, const RecommendRequest &r) {
            QString::number(s.overBudget) + u" over budget, "_s + QString::number(s.overPower) +
            u" over the power limit, "_s + QString::number(s.overLanes) +
            u" beyond the platform's PCIe slots and lanes.\n"_s;
+    if (s.cpusNotSoldNew + s.gpusNotSoldNew > 0)
+        out += QString::number(s.cpusNotSoldNew) + u" CPUs and "_s +
+               QString::number(s.gpusNotSoldNew) +
+               u" GPUs no longer sold new were not considered (--used includes them).\n"_s;
     if (!s.cpusWithoutPlatform.empty())
         out += QString::number(s.cpusWithoutPlatform.size()) +
                u" socketed CPUs have no platform rule in platforms.csv and were not swept.\n"_s;
@@ -266,10 +277,12 @@ int runRecommend(const QStringList &arguments) {
     const QCommandLineOption wattsOption(u"max-watts"_s, u"Highest power at load in W."_s, u"N"_s);
     const QCommandLineOption topOption(u"top"_s, u"Builds per list (default 10, 0 = all)."_s,
                                        u"K"_s, u"10"_s);
+    const QCommandLineOption usedOption(
+        u"used"_s, u"Also propose parts no longer sold new (bought used or from old stock)."_s);
     const QCommandLineOption detailsOption(
         u"details"_s, u"Also what-if changes and headroom of the cheapest build."_s);
     parser.addOptions({modelOption, quantOption, useCasesOption, budgetOption, wattsOption,
-                       topOption, detailsOption, formatOption()});
+                       topOption, usedOption, detailsOption, formatOption()});
     parser.addOptions(catalogueOptions());
     if (const auto exit = parseVerbArguments(parser, arguments))
         return *exit;
@@ -334,6 +347,7 @@ int runRecommend(const QStringList &arguments) {
     if (maxWatts)
         request.maxPower = watts(*maxWatts);
     request.top = static_cast<std::size_t>(top);
+    request.includeUsed = parser.isSet(usedOption);
 
     // The same calibrated factors as `estimate`, so both verbs agree on a build.
     QString calibrationError;
@@ -354,8 +368,8 @@ int runRecommend(const QStringList &arguments) {
         details.emplace();
         details->build = &res.front.front();
         const Build &b = details->build->build;
-        details->whatIfs =
-            whatIfs(b, request.model, request.workload, assumptions, *catalog, &rules);
+        details->whatIfs = whatIfs(b, request.model, request.workload, assumptions, *catalog,
+                                   &rules, request.includeUsed);
         details->headroom = headroom(b, request.model, request.workload, assumptions, *catalog);
     }
     if (*format == Format::Table) {
@@ -374,6 +388,9 @@ int runRecommend(const QStringList &arguments) {
                     {u"use_cases"_s, ucs},
                     {u"budget_eur"_s, budget ? QJsonValue(*budget) : QJsonValue()},
                     {u"max_watts"_s, maxWatts ? QJsonValue(*maxWatts) : QJsonValue()},
+                    {u"include_used"_s, request.includeUsed},
+                    {u"system_ram_needed_gb"_s, scenario::roundForOutput(inGigabytes(
+                                                    systemRamToLoad(request.model, assumptions)))},
                     {u"builds"_s, front},
                     {u"unpriced"_s, unpriced},
                     {u"stats"_s, statsToJson(res.stats)}};

@@ -152,10 +152,16 @@ def build_cpus():
                 r.mark("fabric_links_per_ccd")
         o["fabric_links_per_ccd"] = str(links)
         src = raw["source"].strip()
+        if model in SYSTEM_PRICES:
+            assert o["price_usd"] == "", model  # never overwrite a raw price
+            o["price_usd"], note = SYSTEM_PRICES[model]
+            src = f"{src} | {note}"
         o["source"] = src
         o["as_of"] = as_of(src)
+        apply_buyability(o, r, CPU_NOT_SOLD_NEW, model)
         o["approximate"] = ";".join(r.approx)
         out.append(o)
+    assert all(m in {x["model"] for x in out} for m in CPU_NOT_SOLD_NEW)
     check_cpus(out)
     return out
 
@@ -179,6 +185,75 @@ def check_cpus(rows):
         assert r["cores"] and int(r["cores"]) > 0, r["model"]
     assert by["EPYC 9355P"]["fabric_links_per_ccd"] == "2"
     assert by["EPYC 9755"]["fabric_links_per_ccd"] == "1"
+
+
+# ---------------------------------------------------------------- buyability
+# What the program may propose (recommender, what-if; issue 13 item 7): the GPU's
+# form factor and whether a part is still sold new as of the catalogue date.
+# Empty sold_new = unknown (counted as on sale). "inferred" rows are listed in
+# `approximate`: they rest on the product history, not on a vendor notice.
+RTX40_EOL = ("production of the mid- to high-end RTX 40 GPUs (all but AD107) wound down ahead of RTX 50, "
+             "hothardware.com/news/nvidia-reportedly-winds-down-rtx-40-production-as-50-series-gpus-remain-on-track "
+             "(2024-11-12); RTX 50 on sale since 2025-01")
+RTX30_EOL = ("superseded by RTX 40 (2022) and RTX 50 (2025-01); end of production reported for the RTX 3060 in "
+             "Aug 2024 and for the RTX 3080 about two years after launch, "
+             "techmehow.com/nvidia-axes-rtx-4090-in-favour-of-rtx-5090-according-to-leaker")
+GPU_NOT_SOLD_NEW = {
+    **{m: (RTX30_EOL, True) for m in ("GeForce RTX 3060 12GB", "GeForce RTX 3060 Ti", "GeForce RTX 3070",
+                                      "GeForce RTX 3070 Ti", "GeForce RTX 3080 10GB", "GeForce RTX 3080 Ti",
+                                      "GeForce RTX 3090", "GeForce RTX 3090 Ti")},
+    **{m: (RTX40_EOL, False) for m in ("GeForce RTX 4060 Ti 16GB", "GeForce RTX 4070", "GeForce RTX 4070 SUPER",
+                                       "GeForce RTX 4070 Ti", "GeForce RTX 4070 Ti SUPER", "GeForce RTX 4080",
+                                       "GeForce RTX 4080 SUPER", "GeForce RTX 4090")},
+    "GeForce RTX 2080 Ti": ("Turing (2018), superseded by RTX 30, 40 and 50", True),
+    "Tesla V100 SXM2 32GB": ("Volta (2017), superseded by A100 (2020), H100 (2022) and B200", True),
+    "A100 40GB PCIe": ("replaced by the A100 80GB PCIe in 2021", True),
+    **{m: ("RDNA2 (2020-22), superseded by RX 7000 (2022) and RX 9000 (2025)", True)
+       for m in ("Radeon RX 6650 XT", "Radeon RX 6800 XT", "Radeon RX 6900 XT")},
+}
+# Modules for a vendor baseboard (HGX / OAM UBB), not add-in cards for a PC slot.
+GPU_MODULES = {
+    "A100 80GB SXM4": ("sxm", "SXM4 module (name; NVIDIA A100 datasheet in source)"),
+    "H100 SXM5 80GB": ("sxm", "SXM5 module (name; NVIDIA H100 datasheet in source)"),
+    "H200 SXM 141GB": ("sxm", "SXM module (name; NVIDIA H200 datasheet in source)"),
+    "B200 (HGX/DGX B200)": ("sxm", "SXM module on the HGX / DGX B200 baseboard (DGX B200 datasheet in source)"),
+    "Tesla V100 SXM2 32GB": ("sxm", "SXM2 module (name; datasheet in source)"),
+    "Instinct MI300X": ("oam", "OAM module on an 8-GPU UBB baseboard "
+                               "(amd.com/en/products/accelerators/instinct/mi300/mi300x.html, canonical, not re-read)"),
+}
+CPU_NOT_SOLD_NEW = {
+    "Ryzen 5 3600": ("Zen 2 (2019), superseded by Ryzen 5000 (2020), 7000 (2022) and 9000 (2024)", True),
+    "Ryzen 9 3900X": ("Zen 2 (2019), superseded by Ryzen 5000 (2020), 7000 (2022) and 9000 (2024)", True),
+    "Ryzen Threadripper 3960X": ("sTRX4 (2019), a platform without successor CPUs; replaced by sTR5 (2023)", True),
+    "Ryzen Threadripper 3970X": ("sTRX4 (2019), a platform without successor CPUs; replaced by sTR5 (2023)", True),
+    "EPYC 7B13": ("cloud-only custom SKU: never sold at retail (shared/data/hardware.md)", False),
+    "EPYC 7K62": ("cloud-only custom SKU: never sold at retail (shared/data/hardware.md)", False),
+    "Xeon E5-1620 v3": ("Haswell-EP (2014), four generations old", True),
+    "Xeon E5-2680 v4": ("Broadwell-EP (2016), four generations old", True),
+    "Xeon E5-2690 v2": ("Ivy Bridge-EP (2013), five generations old", True),
+    "Xeon Gold 6152": ("Skylake-SP (2017), superseded by Cascade, Ice, Sapphire, Emerald and Granite Rapids", True),
+    "Xeon Platinum 8280": ("Cascade Lake (2019), superseded by Ice, Sapphire, Emerald and Granite Rapids", True),
+}
+# Whole-system prices for soldered-memory parts that had none (issue 13 item 5).
+# Priced like the Apple rows: the CPU row carries the system's price.
+SYSTEM_PRICES = {
+    "Ryzen AI Max+ 395": ("1999", "system price: Framework Desktop with Ryzen AI Max+ 395 and 128 GB, USD 1,999 "
+                                  "before storage and accessories (matthewjayhunter.com/post/reviews/hardware/"
+                                  "framework_desktop; same figure in modelfit.io/blog/amd-strix-halo-local-ai-128gb, "
+                                  "June 2026); a 64 GB system costs less"),
+}
+
+
+def apply_buyability(o, r, not_sold_new, model):
+    """sold_new and its basis (appended to source); r marks inferred values approximate."""
+    if model in not_sold_new:
+        basis, inferred = not_sold_new[model]
+        o["sold_new"] = "0"
+        o["source"] = f'{o["source"]} | not sold new: {basis}'
+        if inferred:
+            r.mark("sold_new")
+    else:
+        o["sold_new"] = "1"
 
 
 # ---------------------------------------------------------------- GPUs
@@ -223,12 +298,25 @@ def build_gpus():
             o["fp16_tflops"], note = apple_fp16(model, raw["architecture"])
             r.mark("fp16_tflops")
             src = f"{src} | {note}"
+        if o["integrated"] == "1":
+            o["form_factor"] = "integrated"
+        elif model in GPU_MODULES:
+            o["form_factor"], note = GPU_MODULES[model]
+            src = f"{src} | form factor: {note}"
+        else:
+            o["form_factor"] = "pcie"
         o["source"] = src
         o["as_of"] = as_of(src)
+        apply_buyability(o, r, GPU_NOT_SOLD_NEW, model)
         o["approximate"] = ";".join(r.approx)
         out.append(o)
     by = {r["model"]: r for r in out}
     assert len(by) == len(out), "duplicate GPU names"
+    assert all(m in by for m in GPU_MODULES) and all(m in by for m in GPU_NOT_SOLD_NEW)
+    # Every module named as one is marked so (a new SXM / OAM row must be listed above).
+    for m, row in by.items():
+        if "SXM" in m or "OAM" in m:
+            assert row["form_factor"] in ("sxm", "oam"), m
     for m in ("DGX Spark (GB10 Grace Blackwell)", "Radeon 8060S (Ryzen AI Max+ 395)",
               "Radeon 8050S (Ryzen AI Max 390/385)", "M4 Max (16-core CPU/40-core GPU)"):
         assert by[m]["integrated"] == "1", m
@@ -414,10 +502,11 @@ def main():
                        "base_ghz", "boost_ghz", "l3_mb", "ccd_count", "fabric_links_per_ccd", "fclk_ghz",
                        "memory_channels", "max_memory_gb", "memory_type", "memory_type_detail", "max_mts",
                        "avx512", "avx512_bf16", "amx", "pcie_lanes", "pcie_gen", "tdp_w", "price_usd",
-                       "unified_bw_gbs", "approximate", "source", "as_of"], cpus)
+                       "unified_bw_gbs", "approximate", "source", "as_of", "sold_new"], cpus)
     write("gpus.csv", ["name", "vendor", "model", "segment", "architecture", "vram_gb", "memory_type",
                        "bus_width_bits", "bandwidth_gbs", "fp16_tflops", "int8_tops", "tdp_w", "pcie_gen",
-                       "pcie_lanes", "nvlink", "integrated", "price_usd", "approximate", "source", "as_of"], gpus)
+                       "pcie_lanes", "nvlink", "integrated", "price_usd", "approximate", "source", "as_of",
+                       "form_factor", "sold_new"], gpus)
     write("models.csv", ["name", "family", "display_name", "hf_repo", "params_total", "params_active", "moe",
                          "experts_total", "experts_active", "shared_experts", "routed_expert_params", "layers",
                          "hidden_size", "heads", "kv_heads", "head_dim", "attention", "sliding_window",

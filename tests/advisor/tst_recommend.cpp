@@ -45,14 +45,20 @@ std::vector<Point> bruteForceFront(const Catalog &c, const PlatformRules &rules,
     for (std::size_t ci = 0; ci < c.cpus.size(); ++ci) {
         const Cpu &cpu = c.cpus[ci];
         const PlatformRule *rule = rules.find(cpu);
-        if (!rule)
+        if (!rule || !buyable(cpu, r.includeUsed))
             continue;
         for (int ch = 1; ch <= std::min(cpu.memoryChannels, rule->memoryChannels); ++ch)
             for (const TransferRate &speed : platformSpeeds(c, *rule, cpu, 1))
                 for (const Bytes &module : rule->moduleSizes) {
                     if (static_cast<double>(ch) * module > capacityLimit(*rule, cpu))
                         continue;
-                    for (int gi = -1; gi < static_cast<int>(c.gpus.size()); ++gi)
+                    if (static_cast<double>(ch) * module < systemRamToLoad(r.model, a))
+                        continue;
+                    for (int gi = -1; gi < static_cast<int>(c.gpus.size()); ++gi) {
+                        if (gi >= 0 &&
+                            (!buyable(c.gpus[static_cast<std::size_t>(gi)], r.includeUsed) ||
+                             !takesGpu(*rule, c.gpus[static_cast<std::size_t>(gi)])))
+                            continue;
                         for (int n = gi < 0 ? 0 : 1; n <= (gi < 0 ? 0 : maxGpus(*rule, cpu)); ++n) {
                             BuildKey k{static_cast<int>(ci),
                                        ch,
@@ -80,6 +86,7 @@ std::vector<Point> bruteForceFront(const Catalog &c, const PlatformRules &rules,
                             if (pass)
                                 passing.push_back({*cost.priceEur, fast::margin(e, a.thresholds)});
                         }
+                    }
                 }
     }
     std::sort(passing.begin(), passing.end(), [](const Point &x, const Point &y) {
@@ -90,6 +97,26 @@ std::vector<Point> bruteForceFront(const Catalog &c, const PlatformRules &rules,
         if (front.empty() || p.margin > front.back().margin)
             front.push_back(p);
     return front;
+}
+
+// The hand-worked prices below predate the RAM floor (Assumptions::minimumSystemRam),
+// which has its own test (buildabilityRules).
+Assumptions withoutRamFloor() {
+    Assumptions a;
+    a.minimumSystemRam = bytes(0);
+    return a;
+}
+
+bool proposes(const RecommendResult &res, const std::string &part) {
+    for (const auto *list : {&res.front, &res.unpriced})
+        for (const Recommendation &rec : *list) {
+            if (rec.build.cpu.name == part)
+                return true;
+            for (const GpuGroup &g : rec.build.gpus)
+                if (g.gpu.name == part)
+                    return true;
+        }
+    return false;
 }
 
 RecommendRequest request(const ModelChoice &m) {
@@ -112,6 +139,9 @@ private slots:
     void frontMatchesBruteForce_data();
     void frontMatchesBruteForce();
     void lanesExcludeGpus();
+    void buildabilityRules_data();
+    void buildabilityRules();
+    void systemsPricedByOneRule();
     void unpricedListedApart();
     void topKeepsCheapestAndBest();
     void cancelBeforeStart();
@@ -147,7 +177,7 @@ void TstRecommend::cheapestPassing() {
         r.budgetEur = budget;
     if (maxWatts > 0)
         r.maxPower = watts(maxWatts);
-    const RecommendResult res = recommend(tiny::catalog(), tiny::rules(), r, Assumptions{});
+    const RecommendResult res = recommend(tiny::catalog(), tiny::rules(), r, withoutRamFloor());
     QVERIFY(!res.cancelled);
     QCOMPARE(res.stats.overBudget > 0, budgetExcluded);
     QCOMPARE(res.stats.overPower > 0, powerExcluded);
@@ -233,6 +263,90 @@ void TstRecommend::lanesExcludeGpus() {
             if (rec.build.cpu.socket == "D1" && gpuCount(rec.build) == 2)
                 QCOMPARE(rec.build.gpus.front().gpu.pcieLanes, 8); // x8/x8 split
         }
+}
+
+// Issue 13 item 7: only what one can buy and build, driven by the data (catalogue
+// columns, platform rules, the assumptions' RAM floor), never by names in code.
+void TstRecommend::buildabilityRules_data() {
+    QTest::addColumn<QString>("part");     // the tempting part added to the catalogue
+    QTest::addColumn<bool>("includeUsed"); // RecommendRequest::includeUsed
+    QTest::addColumn<bool>("restricted");  // the platforms list the form factors they take
+    QTest::addColumn<bool>("proposed");    // the part appears among the proposals
+    QTest::newRow("SXM module in a desktop slot") << u"Module 32"_s << false << true << false;
+    QTest::newRow("SXM module, platforms without a list")
+        << u"Module 32"_s << false << false << true;
+    QTest::newRow("GPU no longer sold new") << u"Old 32"_s << false << true << false;
+    QTest::newRow("GPU no longer sold new, used asked for") << u"Old 32"_s << true << true << true;
+    QTest::newRow("CPU no longer sold new") << u"Desk Old"_s << false << true << false;
+    QTest::newRow("CPU no longer sold new, used asked for")
+        << u"Desk Old"_s << true << true << true;
+    QTest::newRow("integrated GPU as a discrete card") << u"iGPU 64"_s << true << false << false;
+}
+
+void TstRecommend::buildabilityRules() {
+    QFETCH(QString, part);
+    QFETCH(bool, includeUsed);
+    QFETCH(bool, restricted);
+    QFETCH(bool, proposed);
+    // Each tempting part is cheaper than its honest twin, so the sweep would pick it.
+    Catalog c = tiny::catalog();
+    Gpu module = tiny::gpu("Module 32", 32, 1800, 400, 575, 1000.0);
+    module.formFactor = "sxm";
+    Gpu old = tiny::gpu("Old 32", 32, 1800, 400, 575, 1000.0);
+    old.formFactor = "pcie";
+    old.soldNew = false;
+    Gpu igpu = tiny::gpu("iGPU 64", 64, 1800, 400, 100, 100.0);
+    igpu.integrated = true;
+    igpu.formFactor = "integrated";
+    Cpu deskOld = tiny::cpu("Desk Old", "D1", CpuFamily::Desktop, 2, 1, 8, 24, 100, 50.0);
+    deskOld.soldNew = false;
+    c.gpus.push_back(module);
+    c.gpus.push_back(old);
+    c.gpus.push_back(igpu);
+    c.cpus.push_back(deskOld);
+    PlatformRules rules = tiny::rules();
+    if (restricted)
+        for (PlatformRule &rule : rules.rules)
+            rule.gpuFormFactors = {"pcie"};
+    RecommendRequest r = request(tiny::moe100GB());
+    r.includeUsed = includeUsed;
+    const Assumptions a;
+    const RecommendResult res = recommend(c, rules, r, a);
+    QVERIFY(!res.front.empty());
+    QCOMPARE(proposes(res, part.toStdString()), proposed);
+    if (restricted)
+        QVERIFY(res.stats.gpuPlatformMismatches > 0);
+    QCOMPARE(res.stats.gpusNotSoldNew, std::uint64_t{includeUsed ? 0u : 1u});
+    QCOMPARE(res.stats.cpusNotSoldNew, std::uint64_t{includeUsed ? 0u : 1u});
+    // Enough RAM to load the model: 100 GB of weights, above the 32 GB floor.
+    QVERIFY(res.stats.belowRamNeeded > 0);
+    for (const auto *list : {&res.front, &res.unpriced})
+        for (const Recommendation &rec : *list)
+            QVERIFY2(rec.build.memory.capacity >= gigabytes(100), rec.build.name.c_str());
+    // The same sweep agrees with the slow way under the same rules.
+    const std::vector<Point> oracle = bruteForceFront(c, rules, r, a);
+    QCOMPARE(res.front.size(), oracle.size());
+}
+
+// Soldered-memory systems are priced whole by costOf() and never swept as parts:
+// one function decides both (the recommender used to compare the vendor "Apple"
+// case-sensitively, costOf() not).
+void TstRecommend::systemsPricedByOneRule() {
+    Catalog c = tiny::catalog();
+    Cpu mac = tiny::cpu("Mac lower-case", "D1", CpuFamily::Desktop, 2, 1, 8, 24, 100, 10.0);
+    mac.vendor = "apple";
+    c.cpus.push_back(mac);
+    QVERIFY(pricedAsSystem(mac));
+    const RecommendResult res =
+        recommend(c, tiny::rules(), request(tiny::dense10GB()), Assumptions{});
+    QVERIFY(!res.front.empty());
+    QVERIFY(!proposes(res, "Mac lower-case"));
+    Build b;
+    b.cpu = mac;
+    b.memory = {2, megatransfersPerSecond(5600), gigabytes(64)};
+    const CostSummary cost = costOf(b, tokensPerSecond(10), Assumptions{});
+    QVERIFY(cost.priceEur.has_value());
+    QCOMPARE(*cost.priceEur, 10.0 * Assumptions{}.eurPerUsd); // no memory, no platform added
 }
 
 void TstRecommend::unpricedListedApart() {

@@ -34,6 +34,8 @@ class TstRecommendCli final : public QObject {
 private slots:
     void jsonFront();
     void tableAndDetails();
+    void onlyBuyableBuilds_data();
+    void onlyBuyableBuilds();
     void badInput_data();
     void badInput();
 };
@@ -78,6 +80,71 @@ void TstRecommendCli::tableAndDetails() {
     QVERIFY(r.out.contains("Pareto front"));
     QVERIFY(r.out.contains("What if"));
     QVERIFY(r.out.contains("Headroom"));
+}
+
+// Issue 13 item 7: what a buyer would take seriously. The review's first answer for
+// this request was "Ryzen 5 3600, 1x8 GB DDR4, 2x RTX 3090", with an SXM-only B200
+// "in" an EPYC box further down.
+void TstRecommendCli::onlyBuyableBuilds_data() {
+    QTest::addColumn<bool>("used");
+    QTest::newRow("new parts only") << false;
+    QTest::newRow("--used") << true;
+}
+
+void TstRecommendCli::onlyBuyableBuilds() {
+    QFETCH(bool, used);
+    QStringList args{u"--model"_s,      u"Llama-3.3-70B-Instruct"_s,
+                     u"--quant"_s,      u"Q4_K_M"_s,
+                     u"--use-cases"_s,  u"UC1,UC2,UC3,UC4"_s,
+                     u"--budget-eur"_s, u"12000"_s,
+                     u"--top"_s,        u"0"_s};
+    if (used)
+        args << u"--used"_s;
+    const Run r = cli(args);
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    // 70.55e9 parameters x 4.8944 bits / 8 = 43.2 GB of weights: a build has at least that.
+    const double modelGb = 70.55 * 4.8944 / 8;
+    const double needed = o.value(u"system_ram_needed_gb"_s).toDouble();
+    QVERIFY2(needed >= modelGb - 0.1 && needed >= 32, qPrintable(QString::number(needed)));
+    QCOMPARE(o.value(u"include_used"_s).toBool(), used);
+    QJsonArray all = o.value(u"builds"_s).toArray();
+    for (const QJsonValue &v : o.value(u"unpriced"_s).toArray())
+        all.append(v);
+    QVERIFY(!o.value(u"builds"_s).toArray().isEmpty());
+    bool anyOldPart = false;
+    for (const QJsonValue &v : all) {
+        const QJsonObject b = v.toObject();
+        const QString name = b.value(u"build"_s).toString();
+        const double ram =
+            b.value(u"memory_config"_s).toObject().value(u"capacity_gb"_s).toDouble();
+        QVERIFY2(ram >= modelGb && ram >= needed - 1e-6, qPrintable(name));
+        bool oldPart = !b.value(u"cpu_sold_new"_s).toBool(true);
+        for (const QJsonValue &g : b.value(u"gpus"_s).toArray()) {
+            const QJsonObject gpu = g.toObject();
+            const QString model = gpu.value(u"model"_s).toString();
+            // Modules for a vendor baseboard never go into a PC's slots.
+            QVERIFY2(!model.contains(u"SXM"_s) && !model.contains(u"HGX"_s) &&
+                         !model.contains(u"MI300X"_s),
+                     qPrintable(name));
+            QVERIFY2(gpu.value(u"form_factor"_s).toString() == u"pcie"_s, qPrintable(name));
+            oldPart = oldPart || !gpu.value(u"sold_new"_s).toBool(true);
+        }
+        if (!used)
+            QVERIFY2(!oldPart && !name.contains(u"RTX 3090"_s) && !name.contains(u"Ryzen 5 3600"_s),
+                     qPrintable(name));
+        anyOldPart = anyOldPart || oldPart;
+    }
+    const QJsonObject stats = o.value(u"stats"_s).toObject();
+    QVERIFY(stats.value(u"excluded_gpu_form_factor"_s).toDouble() > 0);
+    QVERIFY(stats.value(u"excluded_ram_below_model"_s).toDouble() > 0);
+    if (used) {
+        QCOMPARE(stats.value(u"gpus_not_sold_new"_s).toDouble(), 0.0);
+        QVERIFY2(anyOldPart, "with --used, old parts (an RTX 3090, ...) are proposed again");
+    } else {
+        QVERIFY(stats.value(u"gpus_not_sold_new"_s).toDouble() > 0);
+        QVERIFY(stats.value(u"cpus_not_sold_new"_s).toDouble() > 0);
+    }
 }
 
 void TstRecommendCli::badInput_data() {

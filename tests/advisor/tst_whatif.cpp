@@ -57,6 +57,9 @@ private slots:
     void unavailable_data();
     void unavailable();
     void platformProblemsReported();
+    void offersOnlyBuyableGpus_data();
+    void offersOnlyBuyableGpus();
+    void powerSupplyChecked();
 };
 
 void TstWhatIf::deltasEqualDirectEstimates_data() {
@@ -205,6 +208,86 @@ void TstWhatIf::platformProblemsReported() {
     const std::vector<WhatIf> unchecked =
         whatIfs(b, tiny::dense10GB(), Workload{catalog.useCases}, Assumptions{}, catalog);
     QVERIFY(find(unchecked, WhatIfChange::OneMoreGpu).platformProblems.empty());
+}
+
+// Issue 13 item 7: a swap or an added card is one a buyer can get for this
+// platform: no SXM / OAM module, no integrated GPU, nothing no longer sold new
+// (unless used parts were asked for). The ladder around the build's Small 16:
+// Small 16 < Old 18 < Module 20 < iGPU 22 < NoPrice 24 < Oam 28 < Big 32.
+void TstWhatIf::offersOnlyBuyableGpus_data() {
+    QTest::addColumn<WhatIfChange>("change");
+    QTest::addColumn<QString>("current"); // the build's GPU
+    QTest::addColumn<bool>("includeUsed");
+    QTest::addColumn<bool>("withRules");
+    QTest::addColumn<QString>("expected"); // the GPU after the change; empty = unavailable
+    QTest::newRow("larger: skips old card, module, iGPU")
+        << WhatIfChange::LargerGpu << u"Small 16"_s << false << true << u"NoPrice 24"_s;
+    QTest::newRow("larger, used parts asked for")
+        << WhatIfChange::LargerGpu << u"Small 16"_s << true << true << u"Old 18"_s;
+    QTest::newRow("larger, no platform known: only the module is let through")
+        << WhatIfChange::LargerGpu << u"Small 16"_s << false << false << u"Module 20"_s;
+    QTest::newRow("smaller: skips the OAM module")
+        << WhatIfChange::SmallerGpu << u"Big 32"_s << false << true << u"NoPrice 24"_s;
+    QTest::newRow("one more of a card no longer sold new")
+        << WhatIfChange::OneMoreGpu << u"Old 18"_s << false << true << QString();
+    QTest::newRow("one more of an old card, used parts asked for")
+        << WhatIfChange::OneMoreGpu << u"Old 18"_s << true << true << u"Old 18"_s;
+    QTest::newRow("one more module in a platform that takes none")
+        << WhatIfChange::OneMoreGpu << u"Module 20"_s << true << true << QString();
+}
+
+void TstWhatIf::offersOnlyBuyableGpus() {
+    QFETCH(WhatIfChange, change);
+    QFETCH(QString, current);
+    QFETCH(bool, includeUsed);
+    QFETCH(bool, withRules);
+    QFETCH(QString, expected);
+    Catalog catalog = catalogWithQuants();
+    Gpu old = tiny::gpu("Old 18", 18, 600, 100, 200, 300.0);
+    old.soldNew = false;
+    Gpu module = tiny::gpu("Module 20", 20, 2000, 300, 400, 500.0);
+    module.formFactor = "sxm";
+    Gpu oam = tiny::gpu("Oam 28", 28, 2000, 300, 400, 500.0);
+    oam.formFactor = "oam";
+    Gpu igpu = tiny::gpu("iGPU 22", 22, 300, 30, 50, 100.0);
+    igpu.integrated = true;
+    igpu.formFactor = "integrated";
+    catalog.gpus.insert(catalog.gpus.end(), {old, module, oam, igpu});
+    PlatformRules rules = tiny::rules();
+    for (PlatformRule &r : rules.rules)
+        r.gpuFormFactors = {"pcie"};
+    Build b = base();
+    for (const Gpu &g : catalog.gpus)
+        if (g.name == current.toStdString())
+            b.gpus = {GpuGroup{g, 1}};
+    QCOMPARE(QString::fromStdString(b.gpus.front().gpu.name), current);
+    const std::vector<WhatIf> all =
+        whatIfs(b, tiny::dense10GB(), Workload{catalog.useCases}, Assumptions{}, catalog,
+                withRules ? &rules : nullptr, includeUsed);
+    const WhatIf &got = find(all, change);
+    if (expected.isEmpty()) {
+        QVERIFY(!got.available);
+        QVERIFY(!got.reason.empty());
+        return;
+    }
+    QVERIFY2(got.available, got.reason.c_str());
+    QCOMPARE(QString::fromStdString(got.build.gpus.front().gpu.name), expected);
+}
+
+void TstWhatIf::powerSupplyChecked() {
+    // Desk A (100 W) on D1 (1,000 W supplies) with one Big 32 (575 W): a second one
+    // needs 100 + 2 x 575 + 60 = 1,310 W, more than the platform's power supplies.
+    const Catalog catalog = catalogWithQuants();
+    const PlatformRules rules = tiny::rules();
+    Build b = base();
+    b.cpu = catalog.cpus[0];
+    b.gpus = {GpuGroup{catalog.gpus[1], 1}};
+    const std::vector<WhatIf> all =
+        whatIfs(b, tiny::dense10GB(), Workload{catalog.useCases}, Assumptions{}, catalog, &rules);
+    const WhatIf &got = find(all, WhatIfChange::OneMoreGpu);
+    QVERIFY(got.available);
+    QCOMPARE(got.platformProblems.size(), std::size_t{1});
+    QCOMPARE(QString::fromStdString(got.platformProblems.front().field), u"power"_s);
 }
 
 QTEST_GUILESS_MAIN(TstWhatIf)

@@ -300,7 +300,7 @@ void TstCatalogueDatabase::pragmas() {
         return q.exec(u"PRAGMA "_s + name) && q.next() ? q.value(0).toString() : u"<error>"_s;
     };
     QCOMPARE(pragma(u"application_id"_s).toLongLong(), qint64(CatalogueDatabase::applicationId));
-    QCOMPARE(pragma(u"user_version"_s), u"1"_s);
+    QCOMPARE(pragma(u"user_version"_s), QString::number(CatalogueDatabase::schemaVersion));
     QCOMPARE(pragma(u"foreign_keys"_s), u"1"_s);
     QCOMPARE(pragma(u"journal_mode"_s), u"wal"_s);
     QCOMPARE(pragma(u"busy_timeout"_s), u"1500"_s);
@@ -597,7 +597,8 @@ void TstCatalogueDatabase::newerSchemaOpensReadOnly() {
     QVERIFY(CatalogueDatabase().open(path).ok);
     {
         RawDb raw(path);
-        QVERIFY(raw.ok() && raw.exec(u"PRAGMA user_version = 2"_s));
+        QVERIFY(raw.ok() && raw.exec(QStringLiteral("PRAGMA user_version = %1")
+                                         .arg(CatalogueDatabase::schemaVersion + 1)));
     }
     const QByteArray before = fileHash(path);
     {

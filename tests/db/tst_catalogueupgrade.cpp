@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Schema upgrades through CatalogueDatabase::open(): every older version is
 // brought up step by step after a VACUUM INTO backup; a failing step is rolled
-// back, the backup kept and the file opened read-only. The program's schema is
-// at version 1 (the first), so the chain here is synthetic: 1 -> 2 adds a
-// price_quotes table filled from the user's prices, 2 -> 3 rebuilds it with a
-// CHECK and a new column (the table-rebuild kind of step). Fixtures of versions
-// 1 and 2: tests/data/db/user-rows-v1.sqlite, synthetic-v2.sqlite.
+// back, the backup kept and the file opened read-only. The program's own step
+// 1 -> 2 (GPU form factor, sold-new flags) is tested on a version-1 file; the
+// longer chain adds synthetic steps on top of it: 2 -> 3 adds a price_quotes
+// table filled from the user's prices, 3 -> 4 rebuilds it with a CHECK and a new
+// column (the table-rebuild kind of step). Fixtures of versions 1 and 3:
+// tests/data/db/user-rows-v1.sqlite, synthetic-v3.sqlite.
 
 #include "catalogue.h"
 #include "migrations.h"
@@ -56,8 +57,8 @@ bool run(const QSqlDatabase &db, const QStringList &statements, QString *error) 
     return true;
 }
 
-// Same SQL as STEP_1_TO_2 in tests/data/db/make_fixtures.py (which made synthetic-v2).
-const QStringList kStep1To2 = {
+// Same SQL as STEP_2_TO_3 in tests/data/db/make_fixtures.py (which made synthetic-v3).
+const QStringList kStep2To3 = {
     u"CREATE TABLE price_quotes (row_id INTEGER PRIMARY KEY, part TEXT NOT NULL, "
     "price_usd REAL NOT NULL, quoted_on TEXT NOT NULL) STRICT"_s,
     u"INSERT INTO price_quotes (part, price_usd, quoted_on) "
@@ -65,7 +66,7 @@ const QStringList kStep1To2 = {
     "UNION ALL SELECT name, price_usd, as_of FROM gpus WHERE origin = 'user' AND price_usd IS NOT "
     "NULL"_s,
 };
-const QStringList kStep2To3 = {
+const QStringList kStep3To4 = {
     u"CREATE TABLE price_quotes_new (row_id INTEGER PRIMARY KEY, part TEXT NOT NULL, "
     "price_usd REAL NOT NULL CHECK (price_usd >= 0), quoted_on TEXT NOT NULL, "
     "supplier TEXT NOT NULL DEFAULT '') STRICT"_s,
@@ -77,19 +78,22 @@ const QStringList kStep2To3 = {
 
 enum class Fault { None, SecondStepFails, SecondStepMissing };
 
+constexpr int kChainEnd = 4;
+
+// The program's steps, then the synthetic ones.
 QList<MigrationStep> chain(Fault fault) {
-    QList<MigrationStep> steps;
-    steps.append({1, u"price quotes table"_s, [](const QSqlDatabase &db, QString *error) {
-                      return run(db, kStep1To2, error);
+    QList<MigrationStep> steps = db::schemaUpgradeSteps();
+    steps.append({2, u"price quotes table"_s, [](const QSqlDatabase &db, QString *error) {
+                      return run(db, kStep2To3, error);
                   }});
     if (fault == Fault::SecondStepMissing)
         return steps;
     steps.append(
-        {2, u"price quotes with supplier"_s, [fault](const QSqlDatabase &db, QString *error) {
+        {3, u"price quotes with supplier"_s, [fault](const QSqlDatabase &db, QString *error) {
              if (fault != Fault::SecondStepFails)
-                 return run(db, kStep2To3, error);
+                 return run(db, kStep3To4, error);
              // Half the work done, then a failure: all of it must be undone.
-             if (run(db, kStep2To3.mid(0, 3), error))
+             if (run(db, kStep3To4.mid(0, 3), error))
                  *error = u"simulated failure after changes"_s;
              return false;
          }});
@@ -142,6 +146,7 @@ class TstCatalogueUpgrade final : public QObject {
 private slots:
     void programStepsCoverEveryOlderVersion();
     void currentVersionIsNotTouched();
+    void programUpgradesVersion1();
     void upgradeChain_data();
     void upgradeChain();
     void failingStepRollsBack();
@@ -165,18 +170,66 @@ void TstCatalogueUpgrade::programStepsCoverEveryOlderVersion() {
 
 void TstCatalogueUpgrade::currentVersionIsNotTouched() {
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, u"user-rows-v1.sqlite"_s);
-    CatalogueDatabase db; // the program's own chain: version 1 is current
+    const QString path = dir.filePath(u"catalogue.sqlite"_s);
+    {
+        CatalogueDatabase made; // a file of this program's version
+        QVERIFY(made.open(path).ok);
+    }
+    CatalogueDatabase db;
     const OpenResult r = db.open(path);
     QVERIFY2(r.ok && !r.readOnly && !r.upgraded && r.backupPath.isEmpty(), qPrintable(r.message));
     QVERIFY(backups(dir.path()).isEmpty());
+    QCOMPARE(Peek(path).value(u"PRAGMA user_version"_s).toInt(), CatalogueDatabase::schemaVersion);
+}
+
+// The program's step 1 -> 2 through open(): new columns, NULL (unknown) in the
+// user's rows, filled in the shipped rows; their CHECKs in force.
+void TstCatalogueUpgrade::programUpgradesVersion1() {
+    QTemporaryDir dir;
+    const QString path = copyFixture(dir, u"user-rows-v1.sqlite"_s);
+    CatalogueDatabase db;
+    const OpenResult r = db.open(path);
+    QVERIFY2(r.ok && !r.readOnly && r.upgraded && !r.recovered, qPrintable(r.message));
+    QVERIFY2(r.message.contains(u"upgraded from schema version 1 to 2"_s), qPrintable(r.message));
+    QCOMPARE(backups(dir.path()).size(), 1);
+    QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+    QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
+    QCOMPARE(q.value(0).toInt(), 2);
+    QVERIFY(q.exec(u"SELECT count(*), count(sold_new) FROM cpus WHERE origin = 'user'"_s) &&
+            q.next());
+    QCOMPARE(q.value(0).toInt(), 25); // every row of the user kept...
+    QCOMPARE(q.value(1).toInt(), 0);  // ... with the new flag unknown
+    QVERIFY(q.exec(u"SELECT count(*), count(form_factor) FROM gpus WHERE origin = 'user'"_s) &&
+            q.next());
+    QCOMPARE(q.value(0).toInt(), 9);
+    QCOMPARE(q.value(1).toInt(), 0);
+    QVERIFY(q.exec(u"SELECT form_factor, sold_new FROM gpus WHERE origin = 'shipped' AND "
+                   "name = 'NVIDIA H100 SXM5 80GB'"_s) &&
+            q.next());
+    QCOMPARE(q.value(0).toString(), u"sxm"_s);
+    QCOMPARE(q.value(1).toInt(), 1);
+    QVERIFY(q.exec(u"SELECT sold_new FROM cpus WHERE origin = 'shipped' AND "
+                   "name = 'AMD Ryzen 5 3600'"_s) &&
+            q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+    QVERIFY(!q.exec(u"UPDATE gpus SET form_factor = 'slot' WHERE origin = 'user'"_s));
+    QVERIFY(!q.exec(u"UPDATE cpus SET sold_new = 2 WHERE origin = 'user'"_s));
+    // Unknown reads as on sale: the user's parts are never hidden by the upgrade.
+    QString error;
+    const Catalog c = db.load(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    for (const Gpu &g : c.gpus)
+        if (g.origin == DataOrigin::User)
+            QVERIFY2(g.soldNew && g.formFactor.empty(), g.name.c_str());
+    const auto h100 = findGpu(c, "NVIDIA H100 SXM5 80GB");
+    QVERIFY(h100 && h100.match->formFactor == "sxm");
 }
 
 void TstCatalogueUpgrade::upgradeChain_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("from");
     QTest::newRow("version 1") << u"user-rows-v1.sqlite"_s << 1;
-    QTest::newRow("version 2") << u"synthetic-v2.sqlite"_s << 2;
+    QTest::newRow("version 3") << u"synthetic-v3.sqlite"_s << 3;
 }
 
 void TstCatalogueUpgrade::upgradeChain() {
@@ -186,11 +239,11 @@ void TstCatalogueUpgrade::upgradeChain() {
     const QString path = copyFixture(dir, file);
     {
         CatalogueDatabase db;
-        db.setSchemaUpgrades(3, chain(Fault::None));
+        db.setSchemaUpgrades(kChainEnd, chain(Fault::None));
         const OpenResult r = db.open(path);
         QVERIFY2(r.ok && !r.readOnly && r.upgraded && !r.recovered, qPrintable(r.message));
         QVERIFY2(
-            r.message.contains(QStringLiteral("upgraded from schema version %1 to 3").arg(from)),
+            r.message.contains(QStringLiteral("upgraded from schema version %1 to 4").arg(from)),
             qPrintable(r.message));
         // The backup: beside the file, named with the old version and a timestamp.
         const QStringList copies = backups(dir.path());
@@ -205,12 +258,12 @@ void TstCatalogueUpgrade::upgradeChain() {
         // Upgraded in place; the user's rows are all there and the catalogue loads.
         QSqlQuery q(QSqlDatabase::database(db.connectionName()));
         QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
-        QCOMPARE(q.value(0).toInt(), 3);
+        QCOMPARE(q.value(0).toInt(), kChainEnd);
         QVERIFY(q.exec(u"SELECT count(*), sum(price_usd) FROM price_quotes"_s) && q.next());
         QCOMPARE(q.value(0).toInt(), 34); // 24 own CPUs + the override + 9 GPUs
         QCOMPARE(q.value(1).toDouble(), (101 + 124) * 12.0 + 149 + (301 + 309) * 4.5);
         QVERIFY(!q.exec(u"INSERT INTO price_quotes (part, price_usd, quoted_on) VALUES ('x', -1, "
-                        "'2026-11')"_s)); // step 2's CHECK is in force
+                        "'2026-11')"_s)); // step 3's CHECK is in force
         QVERIFY(q.exec(u"SELECT count(*) FROM cpus WHERE origin = 'user'"_s) && q.next());
         QCOMPARE(q.value(0).toInt(), 25);
         QString error;
@@ -225,7 +278,7 @@ void TstCatalogueUpgrade::upgradeChain() {
     }
     // Opening again: nothing to do, no second backup.
     CatalogueDatabase db;
-    db.setSchemaUpgrades(3, chain(Fault::None));
+    db.setSchemaUpgrades(kChainEnd, chain(Fault::None));
     const OpenResult r = db.open(path);
     QVERIFY2(r.ok && !r.upgraded && r.message.isEmpty(), qPrintable(r.message));
     QCOMPARE(backups(dir.path()).size(), 1);
@@ -235,19 +288,19 @@ void TstCatalogueUpgrade::failingStepRollsBack() {
     QTemporaryDir dir;
     const QString path = copyFixture(dir, u"user-rows-v1.sqlite"_s);
     CatalogueDatabase db;
-    db.setSchemaUpgrades(3, chain(Fault::SecondStepFails));
+    db.setSchemaUpgrades(kChainEnd, chain(Fault::SecondStepFails));
     const OpenResult r = db.open(path);
     QVERIFY2(r.ok && r.readOnly && !r.upgraded, qPrintable(r.message));
     QVERIFY2(r.message.contains(u"could not be upgraded"_s), qPrintable(r.message));
     QVERIFY2(r.message.contains(u"simulated failure after changes"_s), qPrintable(r.message));
-    QVERIFY2(r.message.contains(u"from schema version 2 to 3"_s), qPrintable(r.message));
+    QVERIFY2(r.message.contains(u"from schema version 3 to 4"_s), qPrintable(r.message));
     QVERIFY(!r.backupPath.isEmpty());
     QVERIFY2(r.message.contains(r.backupPath), qPrintable(r.message));
     QVERIFY(db.isReadOnly());
-    // Step 1 stays committed; step 2's half-done changes are gone.
+    // Steps 1 and 2 stay committed; step 3's half-done changes are gone.
     {
         Peek now(path);
-        QCOMPARE(now.value(u"PRAGMA user_version"_s).toInt(), 2);
+        QCOMPARE(now.value(u"PRAGMA user_version"_s).toInt(), 3);
         QVERIFY(!now.columns(u"price_quotes"_s).contains(u"supplier"_s));
         QVERIFY(now.columns(u"price_quotes_new"_s).isEmpty());
         QCOMPARE(now.value(u"SELECT count(*) FROM price_quotes"_s).toInt(), 34);
@@ -291,15 +344,15 @@ void TstCatalogueUpgrade::stepBreakingReferencesRollsBack() {
 
 void TstCatalogueUpgrade::missingStepOpensReadOnly() {
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, u"synthetic-v2.sqlite"_s);
+    const QString path = copyFixture(dir, u"synthetic-v3.sqlite"_s);
     CatalogueDatabase db;
-    db.setSchemaUpgrades(3, chain(Fault::SecondStepMissing));
+    db.setSchemaUpgrades(kChainEnd, chain(Fault::SecondStepMissing));
     const OpenResult r = db.open(path);
     QVERIFY2(r.ok && r.readOnly && !r.upgraded, qPrintable(r.message));
     QVERIFY2(r.message.contains(u"no upgrade step is known"_s), qPrintable(r.message));
     QCOMPARE(backups(dir.path()).size(), 1);
     Peek now(path);
-    QCOMPARE(now.value(u"PRAGMA user_version"_s).toInt(), 2);
+    QCOMPARE(now.value(u"PRAGMA user_version"_s).toInt(), 3);
 }
 
 void TstCatalogueUpgrade::readOnlyOlderFileIsNotUpgraded() {
@@ -309,7 +362,7 @@ void TstCatalogueUpgrade::readOnlyOlderFileIsNotUpgraded() {
     const QByteArray before = bytesOf(path);
     {
         CatalogueDatabase db;
-        db.setSchemaUpgrades(3, chain(Fault::None));
+        db.setSchemaUpgrades(kChainEnd, chain(Fault::None));
         const OpenResult r = db.open(path);
         QVERIFY2(r.ok && r.readOnly && !r.upgraded, qPrintable(r.message));
         QVERIFY2(r.message.contains(u"older version"_s) &&
@@ -322,9 +375,9 @@ void TstCatalogueUpgrade::readOnlyOlderFileIsNotUpgraded() {
 }
 
 void TstCatalogueUpgrade::fileOfTheLaterChainIsNewerForThisProgram() {
-    // The version-2 file opened by this program (version 1): read-only, untouched.
+    // The version-3 file opened by this program (version 2): read-only, untouched.
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, u"synthetic-v2.sqlite"_s);
+    const QString path = copyFixture(dir, u"synthetic-v3.sqlite"_s);
     const QByteArray before = bytesOf(path);
     {
         CatalogueDatabase db;

@@ -71,6 +71,8 @@ private slots:
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
             db.setDatabaseName(path);
             QVERIFY(db.open());
+            // A synthetic chain from 1, whatever version the program is at.
+            QVERIFY(QSqlQuery(db).exec(u"PRAGMA user_version = 1"_s));
             const QList<MigrationStep> steps = {
                 {1, u"1 -> 2: no change (example)"_s,
                  [](const QSqlDatabase &, QString *) { return true; }},
@@ -120,20 +122,71 @@ private slots:
         QSqlDatabase::removeDatabase(name + u"-b"_s);
     }
 
+    // The program's step 1 -> 2 on a version-1 file (made here from a new one by
+    // taking the step's columns away): the columns come back, NULL in old rows,
+    // with their CHECKs; a column that is already there is left as it is.
+    void programStepOneToTwo_data() {
+        QTest::addColumn<bool>("alreadyThere");
+        QTest::newRow("version-1 file") << false;
+        QTest::newRow("columns already there") << true;
+    }
+    void programStepOneToTwo() {
+        QFETCH(bool, alreadyThere);
+        const QString path = makeDatabase();
+        QVERIFY(!path.isEmpty());
+        const QString name = u"prog-"_s + QString::number(m_n);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            if (!alreadyThere)
+                for (const char *sql : {"ALTER TABLE cpus DROP COLUMN sold_new",
+                                        "ALTER TABLE gpus DROP COLUMN form_factor",
+                                        "ALTER TABLE gpus DROP COLUMN sold_new"})
+                    QVERIFY2(q.exec(QString::fromLatin1(sql)), qPrintable(q.lastError().text()));
+            QVERIFY(
+                q.exec(u"INSERT INTO gpus (name, vendor, model, vram_gb, bandwidth_gbs, source, "
+                       "as_of) VALUES ('My card', 'X', 'Y', 24, 900, 'me', '2026-12')"_s));
+            QVERIFY(q.exec(u"PRAGMA user_version = 1"_s));
+            const MigrationResult r =
+                migrateDatabase(db, schemaUpgradeSteps(), 2, path + u".before"_s);
+            QVERIFY2(r.ok, qPrintable(r.message));
+            QCOMPARE(scalar(db, u"PRAGMA user_version"_s).toInt(), 2);
+            {
+                QCOMPARE(scalar(db, u"SELECT count(*) FROM pragma_table_info('gpus') WHERE name IN "
+                                    "('form_factor', 'sold_new')"_s)
+                             .toInt(),
+                         2);
+                QCOMPARE(scalar(db, u"SELECT count(*) FROM pragma_table_info('cpus') WHERE name = "
+                                    "'sold_new'"_s)
+                             .toInt(),
+                         1);
+                QVERIFY(
+                    scalar(db, u"SELECT form_factor FROM gpus WHERE name = 'My card'"_s).isNull());
+                QVERIFY(!q.exec(u"UPDATE gpus SET form_factor = 'slot' WHERE name = 'My card'"_s));
+                QVERIFY(q.exec(u"UPDATE gpus SET form_factor = 'oam' WHERE name = 'My card'"_s));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
     void nothingToDoNoBackup() {
         const QString path = makeDatabase();
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"noop"_s);
         db.setDatabaseName(path);
         QVERIFY(db.open());
-        const MigrationResult r = migrateDatabase(db, {}, 1, path + u".bak"_s);
+        const int current = CatalogueDatabase::schemaVersion;
+        const MigrationResult r = migrateDatabase(db, {}, current, path + u".bak"_s);
         QVERIFY(r.ok);
         QVERIFY(r.backupPath.isEmpty());
         QVERIFY(!QFile::exists(path + u".bak"_s));
         // A missing step fails before any change, after the backup.
-        const MigrationResult missing = migrateDatabase(db, {}, 2, path + u".bak"_s);
+        const MigrationResult missing = migrateDatabase(db, {}, current + 1, path + u".bak"_s);
         QVERIFY(!missing.ok);
         QVERIFY(missing.message.contains(u"no upgrade step is known"_s));
-        QCOMPARE(scalar(db, u"PRAGMA user_version"_s).toInt(), 1);
+        QCOMPARE(scalar(db, u"PRAGMA user_version"_s).toInt(), current);
         // The backup never overwrites an existing file.
         QString error;
         QVERIFY(!backupDatabase(db, path + u".bak"_s, &error));

@@ -3,6 +3,7 @@
 
 #include "catalogue.h"
 #include "catalogue_p.h"
+#include "cost.h"
 #include "csvtable.h"
 
 #include <QElapsedTimer>
@@ -61,6 +62,10 @@ private slots:
     void aiMaxBandwidth();
     void gpuSpots();
     void integratedGpus();
+    void buyability_data();
+    void buyability();
+    void systemPrices_data();
+    void systemPrices();
     void modelSpots();
     void moeRoutedParams();
     void quantSpots();
@@ -224,6 +229,76 @@ void TstShippedCatalogue::integratedGpus() {
         near(units::inTeraflopsPerSecond(m4max->fp16Tensor), 40 * 128 * 2 * 1.678 / 1000, 1e-3));
     QVERIFY(std::count(m4max->approximateFields.begin(), m4max->approximateFields.end(),
                        "fp16_tflops") == 1);
+}
+
+// Issue 13 item 7: what the program may propose rests on these columns.
+void TstShippedCatalogue::buyability_data() {
+    QTest::addColumn<QString>("gpu");
+    QTest::addColumn<QString>("formFactor");
+    QTest::addColumn<bool>("soldNew");
+    QTest::newRow("RTX 5090") << u"NVIDIA GeForce RTX 5090"_s << u"pcie"_s << true;
+    QTest::newRow("RTX PRO 6000") << u"NVIDIA RTX PRO 6000 Blackwell Workstation Edition"_s
+                                  << u"pcie"_s << true;
+    QTest::newRow("RTX 3090 (old)") << u"NVIDIA GeForce RTX 3090"_s << u"pcie"_s << false;
+    QTest::newRow("RTX 4090 (old)") << u"NVIDIA GeForce RTX 4090"_s << u"pcie"_s << false;
+    QTest::newRow("H100 SXM5") << u"NVIDIA H100 SXM5 80GB"_s << u"sxm"_s << true;
+    QTest::newRow("H100 PCIe") << u"NVIDIA H100 PCIe 80GB"_s << u"pcie"_s << true;
+    QTest::newRow("B200") << u"NVIDIA B200 (HGX/DGX B200)"_s << u"sxm"_s << true;
+    QTest::newRow("MI300X") << u"AMD Instinct MI300X"_s << u"oam"_s << true;
+    QTest::newRow("V100 SXM2 (old)") << u"NVIDIA Tesla V100 SXM2 32GB"_s << u"sxm"_s << false;
+    QTest::newRow("Radeon 8060S") << u"AMD Radeon 8060S (Ryzen AI Max+ 395)"_s << u"integrated"_s
+                                  << true;
+}
+
+void TstShippedCatalogue::buyability() {
+    QFETCH(QString, gpu);
+    QFETCH(QString, formFactor);
+    QFETCH(bool, soldNew);
+    const Catalog c = db::loadShippedCatalog();
+    const Gpu *g = byName(c.gpus, gpu.toStdString());
+    QVERIFY(g);
+    QCOMPARE(QString::fromStdString(g->formFactor), formFactor);
+    QCOMPARE(g->soldNew, soldNew);
+    // A part marked as no longer sold new says why, in its source.
+    if (!soldNew)
+        QVERIFY2(g->source.find("not sold new:") != std::string::npos, g->source.c_str());
+    // Every GPU has a form factor, and every platform says which ones its slots take.
+    for (const Gpu &x : c.gpus)
+        QVERIFY2(!x.formFactor.empty(), x.name.c_str());
+    for (const PlatformRule &rule : db::loadShippedPlatformRules().rules)
+        QVERIFY2(rule.gpuFormFactors == std::vector<std::string>{"pcie"}, rule.platform.c_str());
+    QVERIFY(!byName(c.cpus, "AMD Ryzen 5 3600")->soldNew);
+    QVERIFY(byName(c.cpus, "AMD Ryzen 9 9950X")->soldNew);
+}
+
+// Issue 13 item 5: systems buyers consider have a price (whole system, CPU row).
+void TstShippedCatalogue::systemPrices_data() {
+    QTest::addColumn<QString>("cpu");
+    QTest::addColumn<double>("usd");
+    QTest::newRow("Ryzen AI Max+ 395 (Framework Desktop, 128 GB)")
+        << u"AMD Ryzen AI Max+ 395"_s << 1999.0;
+    QTest::newRow("DGX Spark") << u"NVIDIA DGX Spark (GB10 Grace Blackwell)"_s << 3999.0;
+    QTest::newRow("Mac mini M4") << u"Apple M4 (10-core CPU)"_s << 599.0;
+    QTest::newRow("Mac mini M4 Pro") << u"Apple M4 Pro (14-core CPU)"_s << 1399.0;
+    QTest::newRow("Mac Studio M4 Max") << u"Apple M4 Max (14-core CPU/32-core GPU)"_s << 1999.0;
+}
+
+void TstShippedCatalogue::systemPrices() {
+    QFETCH(QString, cpu);
+    QFETCH(double, usd);
+    const Catalog c = db::loadShippedCatalog();
+    const Cpu *x = byName(c.cpus, cpu.toStdString());
+    QVERIFY(x);
+    QVERIFY(x->priceUsd.has_value());
+    QCOMPARE(*x->priceUsd, usd);
+    QVERIFY(!x->source.empty() && !x->asOf.empty());
+    // Priced whole: the estimate adds no memory and no platform allowance.
+    Build b;
+    b.cpu = *x;
+    b.memory = {x->memoryChannels, x->maxMemorySpeed, units::gigabytes(128)};
+    const CostSummary cost = costOf(b, units::tokensPerSecond(10), Assumptions{});
+    QVERIFY(cost.priceEur.has_value());
+    QCOMPARE(*cost.priceEur, usd * Assumptions{}.eurPerUsd);
 }
 
 void TstShippedCatalogue::modelSpots() {

@@ -18,9 +18,19 @@ CATALOGUE = os.path.join(ROOT, 'db', 'catalogue')
 APP_ID = 0x4C4C4D41
 PAGE = 1024
 
-# The synthetic schema versions 2 and 3 of tst_catalogueupgrade.cpp (the
-# program itself is at version 1). Keep in step with the test.
-STEP_1_TO_2 = [
+# The program's own step 1 -> 2 (db/migrations.cpp). The base file is a version-1
+# catalogue, so the columns it adds are dropped again after schema.sql made them.
+PROGRAM_STEP_1_TO_2 = [
+    "ALTER TABLE cpus ADD COLUMN sold_new INTEGER CHECK (sold_new IN (0, 1))",
+    "ALTER TABLE gpus ADD COLUMN form_factor TEXT "
+    "CHECK (form_factor IN ('pcie', 'sxm', 'oam', 'integrated'))",
+    "ALTER TABLE gpus ADD COLUMN sold_new INTEGER CHECK (sold_new IN (0, 1))",
+]
+VERSION_2_COLUMNS = [("cpus", "sold_new"), ("gpus", "form_factor"), ("gpus", "sold_new")]
+
+# The synthetic schema versions 3 and 4 of tst_catalogueupgrade.cpp, on top of the
+# program's version 2. Keep in step with the test.
+STEP_2_TO_3 = [
     "CREATE TABLE price_quotes (row_id INTEGER PRIMARY KEY, part TEXT NOT NULL, "
     "price_usd REAL NOT NULL, quoted_on TEXT NOT NULL) STRICT",
     "INSERT INTO price_quotes (part, price_usd, quoted_on) "
@@ -63,6 +73,8 @@ def user_rows_db(path):
     con.execute(f'PRAGMA page_size = {PAGE}')
     with open(os.path.join(ROOT, 'db', 'schema.sql'), encoding='utf-8') as f:
         con.executescript(f.read())
+    for table, column in VERSION_2_COLUMNS:
+        con.execute(f'ALTER TABLE {table} DROP COLUMN {column}')
     con.execute('BEGIN')
     for key, value in [('as_of', '2026-01'), ('shipped_data_version', 'fixture-older-release'),
                        ('created_by', 'tests/data/db/make_fixtures.py')]:
@@ -248,12 +260,13 @@ def main():
             con.execute(s)
         con.close()
 
-    variant('newer-version.sqlite', 'PRAGMA user_version = 2')
+    variant('newer-version.sqlite', 'PRAGMA user_version = 3')
     variant('foreign-app-id.sqlite', 'PRAGMA application_id = 305419896')
     # Version 0 with the program's id: a creation that never finished.
     variant('unfinished-v0.sqlite', 'PRAGMA user_version = 0')
-    # The synthetic older schema (version 2 of a chain that ends at 3).
-    variant('synthetic-v2.sqlite', 'BEGIN', *STEP_1_TO_2, 'PRAGMA user_version = 2', 'COMMIT')
+    # The synthetic older schema (version 3 of a chain that ends at 4).
+    variant('synthetic-v3.sqlite', 'BEGIN', *PROGRAM_STEP_1_TO_2, *STEP_2_TO_3,
+            'PRAGMA user_version = 3', 'COMMIT')
     # The reliability review's D7 cases, small: the rich catalogue truncated at
     # half (SQLite refuses the file as a whole: its header counts more pages),
     # and 20 random 8-byte writes, one of which garbles the sqlite_schema entry
