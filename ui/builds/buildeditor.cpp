@@ -71,6 +71,7 @@ BuildEditor::BuildEditor(ComparisonDocument *document, QWidget *parent)
     m_cpu->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_cpu->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_cpu->setMinimumContentsLength(12);
+    m_cpuFacts->setObjectName(QStringLiteral("cpuFacts"));
     m_cpuFacts->setWordWrap(true);
     m_cpuFacts->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -212,13 +213,13 @@ void BuildEditor::load() {
         at = m_cpu->count() - 1;
     }
     m_cpu->setCurrentIndex(at);
-    m_cpuFacts->setText(
-        tr("%1 cores · %2 channels %3 up to %4 · %5 PCIe lanes · %6 CCDs")
-            .arg(b.cpu.cores)
-            .arg(b.cpu.memoryChannels)
-            .arg(QString::fromStdString(b.cpu.memoryType), fmt::mts(b.cpu.maxMemorySpeed))
-            .arg(b.cpu.pcieLanes)
-            .arg(b.cpu.ccds));
+    // An empty catalogue field is 0: say "unknown", never "0 PCIe lanes".
+    const auto count = [](int n) { return n > 0 ? QString::number(n) : tr("unknown"); };
+    m_cpuFacts->setText(tr("%1 cores · %2 channels %3 up to %4 · PCIe lanes: %5 · CCDs: %6")
+                            .arg(count(b.cpu.cores), count(b.cpu.memoryChannels),
+                                 QString::fromStdString(b.cpu.memoryType),
+                                 fmt::mts(b.cpu.maxMemorySpeed), count(b.cpu.pcieLanes),
+                                 count(b.cpu.ccds)));
 
     m_channels->setRange(1, std::max(1, b.cpu.memoryChannels));
     m_channels->setValue(b.memory.channels);

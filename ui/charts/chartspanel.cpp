@@ -2,6 +2,8 @@
 #include "chartspanel.h"
 
 #include "bandwidthchart.h"
+#include "chartlegend.h"
+#include "comparison/format.h"
 #include "results/roles.h"
 #include "results/sizecurvemodel.h"
 #include "results/summarymodel.h"
@@ -14,6 +16,10 @@
 #include <QChartView>
 #include <QGridLayout>
 #include <QLegend>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace llm::ui {
 
@@ -24,27 +30,53 @@ ChartsPanel::ChartsPanel(ComparisonDocument *document, SummaryModel *summary,
     , m_summary(summary)
     , m_useCases(useCases)
     , m_sizes(sizes) {
-    auto *grid = new QGridLayout(this);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("chartsScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    outer->addWidget(scroll);
+    m_grid = new QWidget(scroll);
+    auto *grid = new QGridLayout(m_grid);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(4);
-    static const char *names[] = {"bandwidthChartView", "speedChartView", "useCaseChartView",
-                                  "sizeChartView"};
-    const QStringList titles = {tr("Bandwidth chart"), tr("Speed chart"), tr("Use-case chart"),
-                                tr("Model size chart")};
+    static const char *names[] = {"answerStartChartView", "writingSpeedChartView",
+                                  "useCaseChartView", "sizeChartView", "bandwidthChartView"};
+    const QStringList titles = {tr("Seconds until the answer starts"), tr("Writing speed chart"),
+                                tr("Needs met chart"), tr("Model size chart"),
+                                tr("Bandwidth chart")};
     for (int i = 0; i < ChartCount; ++i) {
-        auto *view = new QChartView(this);
+        auto *view = new QChartView(i < GridCount ? m_grid : this);
         view->setObjectName(QString::fromLatin1(names[i]));
         view->setRenderHint(QPainter::Antialiasing);
         view->setFocusPolicy(Qt::NoFocus); // not interactive: Tab goes to the next input
         view->setAccessibleName(titles[i]);
         view->setMinimumSize(280, 200);
         m_views[static_cast<std::size_t>(i)] = view;
-        grid->addWidget(view, i / 2, i % 2);
+        if (i < GridCount)
+            grid->addWidget(view, i / 2, i % 2);
+        else
+            view->hide(); // the window puts it on the Engineering detail tab
     }
+    scroll->setWidget(m_grid);
     m_style.compact = true;
     rebuildCharts();
+    updateHeights();
     connect(summary, &QAbstractItemModel::dataChanged, this, &ChartsPanel::updateDescriptions);
     connect(summary, &QAbstractItemModel::modelReset, this, &ChartsPanel::updateDescriptions);
+    connect(summary, &QAbstractItemModel::modelReset, this, &ChartsPanel::updateHeights);
+}
+
+void ChartsPanel::updateHeights() {
+    // Every build's name on every axis, wrapped on two lines: the charts get the height
+    // that needs (the tab scrolls) rather than dropping every other label.
+    const int rows = std::max(1, m_summary->rowCount());
+    const int chartHeight = std::max(230, 130 + 30 * rows);
+    for (int i = 0; i < GridCount; ++i)
+        m_views[static_cast<std::size_t>(i)]->setMinimumHeight(chartHeight);
+    m_views[Bandwidth]->setMinimumHeight(chartHeight);
 }
 
 QChart *ChartsPanel::chart(Chart c) const {
@@ -57,8 +89,10 @@ QChart *ChartsPanel::create(Chart chart, ComparisonDocument *document, SummaryMo
     switch (chart) {
     case Bandwidth:
         return createBandwidthChart(summary, style);
-    case Speed:
-        return createSpeedChart(summary, document, style);
+    case AnswerStart:
+        return createAnswerStartChart(useCases, document, style);
+    case WritingSpeed:
+        return createWritingSpeedChart(useCases, document, style);
     case UseCases:
         return new UseCaseChart(useCases, style);
     case Size:
@@ -98,6 +132,8 @@ void ChartsPanel::rebuildCharts() {
         QFont legend = view->chart()->legend()->font();
         legend.setPointSizeF(7.5);
         view->chart()->legend()->setFont(legend);
+        if (ChartLegend *own = ChartLegend::of(view->chart()))
+            own->setFont(legend);
         delete old; // setChart does not delete the previous chart
     }
     updateDescriptions();
@@ -114,20 +150,33 @@ QString ChartsPanel::describe(Chart chart, SummaryModel *summary, UseCaseModel *
     case Bandwidth:
         parts << tr("Bar chart of memory bandwidth per build.");
         for (int r = 0; r < rows; ++r)
-            parts << tr("%1: RAM side %2, CPU fabric side %3, GPU %4.")
-                         .arg(cell(summary, r, SummaryModel::Name),
+            parts << tr("%1 %2: RAM side %3, CPU fabric side %4, GPU %5.")
+                         .arg(buildTag(r), cell(summary, r, SummaryModel::Name),
                               cell(summary, r, SummaryModel::RamBandwidth),
                               cell(summary, r, SummaryModel::CpuBandwidth),
                               cell(summary, r, SummaryModel::GpuBandwidth));
         break;
-    case Speed:
-        parts << tr("Bar chart of prompt and generation speed per build.");
-        for (int r = 0; r < rows; ++r)
-            parts << tr("%1: prompt %2, generation %3.")
-                         .arg(cell(summary, r, SummaryModel::Name),
-                              cell(summary, r, SummaryModel::PromptRate),
-                              cell(summary, r, SummaryModel::GenerationRate));
+    case AnswerStart:
+    case WritingSpeed: {
+        const bool start = chart == AnswerStart;
+        parts << (start ? tr("Bar chart of the seconds until the answer starts, per build and "
+                             "need.")
+                        : tr("Bar chart of the writing speed in tokens per second, per build "
+                             "and need."));
+        for (int r = 0; r < useCases->rowCount(); ++r) {
+            QStringList cells;
+            for (int c = 0; c < useCases->columnCount(); ++c) {
+                const double v = useCases->index(r, c)
+                                     .data(start ? PrefillSecondsRole : GenerationRateRole)
+                                     .toDouble();
+                cells << useCases->headerData(c, Qt::Horizontal).toString() + QStringLiteral(" ") +
+                             (start ? tr("%1 s") : tr("%1 tok/s")).arg(fmt::number(v));
+            }
+            parts << useCases->headerData(r, Qt::Vertical).toString() + QStringLiteral(": ") +
+                         cells.join(QStringLiteral(", ")) + QStringLiteral(".");
+        }
         break;
+    }
     case UseCases:
         parts << tr("Matrix of use-case verdicts.");
         for (int r = 0; r < useCases->rowCount(); ++r) {
@@ -140,12 +189,11 @@ QString ChartsPanel::describe(Chart chart, SummaryModel *summary, UseCaseModel *
         }
         break;
     case Size:
-        parts << tr("Line chart of generation speed against model size.");
+        parts << tr("Line chart of writing speed against model size.");
         for (int b = 0; b + 1 < sizes->columnCount(); ++b)
-            parts << tr("%1: at least 10 tok/s up to %2 GB.")
-                         .arg(sizes->headerData(b + 1, Qt::Horizontal)
-                                  .toString()
-                                  .section(QLatin1Char('\n'), 0, 0))
+            parts << tr("%1 %2: at least 10 tok/s up to %3 GB.")
+                         .arg(buildTag(b),
+                              sizes->headerData(b + 1, Qt::Horizontal, BuildNameRole).toString())
                          .arg(sizes->largestInteractiveSize(b, 10.0));
         break;
     case ChartCount:

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The four charts in a 2 x 2 grid, rebuilt on a theme change, each with an
-// accessible description of its numbers (charts are opaque to screen readers).
+// The charts of what people feel in a 2 x 2 grid (answer starts, writing speed,
+// needs met, model size), scrolling when many builds need the height; plus the
+// bandwidth chart, which the window shows on its Engineering detail tab. All are
+// rebuilt on a theme change, each with an accessible description of its numbers
+// (charts are opaque to screen readers).
 
 #include "chartstyle.h"
 
@@ -24,7 +27,9 @@ class SizeCurveModel;
 class ChartsPanel final : public QWidget {
     Q_OBJECT
 public:
-    enum Chart { Bandwidth, Speed, UseCases, Size, ChartCount };
+    // The first four are the grid (and the report's chart pages), in this order.
+    enum Chart { AnswerStart, WritingSpeed, UseCases, Size, Bandwidth, ChartCount };
+    static constexpr int GridCount = 4;
 
     ChartsPanel(ComparisonDocument *document, SummaryModel *summary, UseCaseModel *useCases,
                 SizeCurveModel *sizes, QWidget *parent = nullptr);
@@ -43,6 +48,7 @@ public:
 private:
     void rebuildCharts();
     void updateDescriptions();
+    void updateHeights();
 
     ComparisonDocument *m_document;
     SummaryModel *m_summary;
@@ -50,6 +56,7 @@ private:
     SizeCurveModel *m_sizes;
     ChartStyle m_style;
     std::array<QChartView *, ChartCount> m_views{};
+    QWidget *m_grid = nullptr;
 };
 
 } // namespace llm::ui

@@ -18,10 +18,12 @@ static const std::array<QColor, 10> kPalette = {QColor(0x00, 0x72, 0xB2), QColor
                                                 QColor(0xF0, 0xE4, 0x42), QColor(0x88, 0x88, 0x88),
                                                 QColor(0x7B, 0x3F, 0x9E), QColor(0x3B, 0x3B, 0x3B)};
 
-// Print: grey levels and hatches that stay distinct on a black-and-white printer.
+// Print: the same colours, plus hatching for bars and dash styles for lines, so
+// series stay apart on a black-and-white printer and for colour-blind readers.
 static const std::array<Qt::BrushStyle, 5> kPatterns = {
     Qt::SolidPattern, Qt::BDiagPattern, Qt::Dense4Pattern, Qt::CrossPattern, Qt::FDiagPattern};
-static const std::array<int, 4> kGreys = {40, 110, 170, 80};
+static const std::array<Qt::PenStyle, 4> kDashes = {Qt::SolidLine, Qt::DashLine, Qt::DotLine,
+                                                    Qt::DashDotLine};
 
 void ChartStyle::applyTo(QChart *chart) const {
     chart->setTheme(mode == ChartMode::Dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
@@ -43,10 +45,9 @@ void ChartStyle::applyTo(QChart *chart) const {
 }
 
 QColor ChartStyle::seriesColor(int i) const {
-    if (mode == ChartMode::Print) {
-        const int g = kGreys[static_cast<std::size_t>(i) % kGreys.size()];
-        return QColor(g, g, g);
-    }
+    // Yellow (index 6) is unreadable as a thin line on white paper: skip it in print.
+    if (mode == ChartMode::Print && i % static_cast<int>(kPalette.size()) >= 6)
+        ++i;
     return kPalette[static_cast<std::size_t>(i) % kPalette.size()];
 }
 
@@ -58,15 +59,14 @@ QBrush ChartStyle::seriesBrush(int i) const {
 
 QPen ChartStyle::seriesPen(int i, qreal width) const {
     QPen pen(seriesColor(i), width);
-    if (mode == ChartMode::Print) {
-        static const std::array<Qt::PenStyle, 4> styles = {Qt::SolidLine, Qt::DashLine, Qt::DotLine,
-                                                           Qt::DashDotLine};
-        pen.setStyle(
-            styles[static_cast<std::size_t>(i / static_cast<int>(kGreys.size())) % styles.size()]);
-        if (i % 2)
-            pen.setStyle(styles[static_cast<std::size_t>(i) % styles.size()]);
-    }
+    // Four dash styles against eight colours: no two of the first 32 series look the same.
+    if (mode == ChartMode::Print)
+        pen.setStyle(kDashes[static_cast<std::size_t>(i) % kDashes.size()]);
     return pen;
+}
+
+QColor ChartStyle::gridColor() const {
+    return mode == ChartMode::Dark ? QColor(0x60, 0x60, 0x60) : QColor(0xc8, 0xc8, 0xc8);
 }
 
 QPen ChartStyle::thresholdPen() const {
@@ -82,16 +82,8 @@ QColor ChartStyle::textColor() const {
 }
 
 QColor ChartStyle::verdictColor(int verdict) const {
-    if (mode == ChartMode::Print) {
-        switch (static_cast<Verdict>(verdict)) {
-        case Verdict::Pass:
-            return QColor(40, 40, 40);
-        case Verdict::Borderline:
-            return QColor(130, 130, 130);
-        default:
-            return QColor(255, 255, 255);
-        }
-    }
+    // Colour and shape both carry the verdict (the use-case chart gives each its own
+    // marker), in print too: an empty box on a photocopy would read as "nothing here".
     switch (static_cast<Verdict>(verdict)) {
     case Verdict::Pass:
         return QColor(0x00, 0x9E, 0x73);
@@ -100,7 +92,7 @@ QColor ChartStyle::verdictColor(int verdict) const {
     case Verdict::Fail:
         return QColor(0xD5, 0x5E, 0x00);
     case Verdict::NotComputed:
-        return QColor(0x88, 0x88, 0x88);
+        return mode == ChartMode::Dark ? QColor(0x30, 0x30, 0x30) : QColor(0xff, 0xff, 0xff);
     }
     return {};
 }
@@ -128,28 +120,76 @@ QString shortBuildLabel(const QString &name) {
     return label;
 }
 
-void bindCategoryLabels(QBarCategoryAxis *axis, QAbstractItemModel *model, int column,
-                        bool compact) {
-    auto update = [axis, model, column, compact] {
-        QStringList labels;
-        // Numbered like the build list and the report; Qt Charts draws category 0 at the bottom.
-        for (int r = 0; r < model->rowCount(); ++r) {
-            labels << (compact ? QString::number(r + 1)
-                               : QStringLiteral("%1 %2").arg(r + 1).arg(
-                                     shortBuildLabel(model->index(r, column).data().toString())));
+QString buildTag(int index) {
+    QString tag;
+    for (int n = index + 1; n > 0; n = (n - 1) / 26)
+        tag.prepend(QChar(u'A' + (n - 1) % 26));
+    return tag;
+}
+
+QStringList wrapWords(const QString &text, int width) {
+    QStringList lines;
+    QString line;
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!line.isEmpty() && line.size() + 1 + word.size() > width) {
+            lines << line;
+            line.clear();
         }
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    if (!line.isEmpty())
+        lines << line;
+    return lines;
+}
+
+QString chartBuildLabel(const QString &tag, const QString &name, int width) {
+    QStringList lines = wrapWords(tag + QStringLiteral(" · ") + name, width);
+    for (QString &l : lines)
+        l = l.toHtmlEscaped();
+    return lines.join(QStringLiteral("<br>"));
+}
+
+QString plainLabel(const QString &richText) {
+    QString s = richText;
+    s.replace(QStringLiteral("<br>"), QStringLiteral(" "));
+    s.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
+    s.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
+    s.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
+    s.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+    return s;
+}
+
+QString buildTagOf(const QAbstractItemModel *model, int row) {
+    const QString tag = model->headerData(row, Qt::Vertical, BuildTagRole).toString();
+    return tag.isEmpty() ? buildTag(row) : tag;
+}
+
+QString buildNameOf(const QAbstractItemModel *model, int row) {
+    return model->headerData(row, Qt::Vertical, BuildNameRole).toString();
+}
+
+int categoryOfRow(int row, int rows) {
+    return rows - 1 - row;
+}
+
+void bindCategoryLabels(QBarCategoryAxis *axis, QAbstractItemModel *model) {
+    auto update = [axis, model] {
+        QStringList labels;
+        const int rows = model->rowCount();
+        // Build A at the top, as in the build list, the tables and the use-case chart.
+        for (int r = rows - 1; r >= 0; --r)
+            labels << chartBuildLabel(buildTagOf(model, r), buildNameOf(model, r));
         if (labels != axis->categories()) {
             axis->clear();
             axis->append(labels);
         }
     };
-    // Build numbers are one or two digits: Qt would elide even those to "…" when the
-    // chart gets short (first-run guide shown at 1280×720), so never truncate them.
-    if (compact)
-        axis->setTruncateLabels(false);
+    // Names wrap instead: never let Qt cut them to "…".
+    axis->setTruncateLabels(false);
     update();
     QObject::connect(model, &QAbstractItemModel::modelReset, axis, update);
     QObject::connect(model, &QAbstractItemModel::dataChanged, axis, update);
+    QObject::connect(model, &QAbstractItemModel::headerDataChanged, axis, update);
     QObject::connect(model, &QAbstractItemModel::rowsInserted, axis, update);
     QObject::connect(model, &QAbstractItemModel::rowsRemoved, axis, update);
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // How every chart looks: theme (Qt Charts ignores the widget palette, so dark
-// mode is set explicitly), animations off, fixed colours per series, and a
-// print mode whose series differ by grey level and hatching, not hue alone.
+// mode is set explicitly), animations off, fixed colours per series from a
+// colour-blind-safe palette, and a print mode that keeps the colours and adds
+// hatching and dash styles, so series stay apart on a black-and-white printer.
 
 #include <QBrush>
 #include <QColor>
@@ -19,7 +20,7 @@ enum class ChartMode { Light, Dark, Print };
 
 struct ChartStyle {
     ChartMode mode = ChartMode::Light;
-    // Small on-screen charts: builds labelled by number (as in the build list), not by name.
+    // Small on-screen charts (smaller fonts); builds are always named in full.
     bool compact = false;
 
     void applyTo(QChart *chart) const; // theme, fonts, legend, no animation
@@ -30,6 +31,7 @@ struct ChartStyle {
     QPen thresholdPen() const; // the 10 tok/s line
     QColor textColor() const;
     QColor verdictColor(int verdict) const; // Verdict enum as int
+    QColor gridColor() const;
 };
 
 } // namespace llm::ui
@@ -46,10 +48,27 @@ namespace llm::ui {
 // A build's name as a chart label: without its "Family: " prefix, elided to fit.
 QString shortBuildLabel(const QString &name);
 
-// Keeps a category axis labelled with the model's `column` (one category per row),
-// and a value axis spanning 0 .. the largest value of `columns` (nice numbers).
-void bindCategoryLabels(QBarCategoryAxis *axis, QAbstractItemModel *model, int column,
-                        bool compact = false);
+// The short tag of the build at `index` in the list: A, B, … Z, AA, AB, …
+QString buildTag(int index);
+// Words of `text` in lines of at most `width` characters (a longer word keeps its own line).
+QStringList wrapWords(const QString &text, int width);
+// "A · Mini PC: Ryzen AI Max+<br>PRO 395": tag and full name for a chart axis
+// (Qt Charts draws axis labels as rich text), wrapped, never cut.
+QString chartBuildLabel(const QString &tag, const QString &name, int width = 24);
+// An axis label as plain text (line breaks as spaces, entities decoded).
+QString plainLabel(const QString &richText);
+
+// The tag and the full name of each row of a per-build model (SummaryModel,
+// UseCaseModel), from the vertical header's BuildTagRole and BuildNameRole.
+QString buildTagOf(const QAbstractItemModel *model, int row);
+QString buildNameOf(const QAbstractItemModel *model, int row);
+
+// Keeps a category axis labelled with each row's tag and full name, build A at the
+// top (Qt Charts draws category 0 at the bottom, so categories run in reverse).
+void bindCategoryLabels(QBarCategoryAxis *axis, QAbstractItemModel *model);
+// Row r's value goes to category rowCount-1-r (see bindCategoryLabels).
+int categoryOfRow(int row, int rows);
+// Keeps a value axis spanning 0 .. the largest value of `columns` (nice numbers).
 void bindValueRange(QValueAxis *axis, QAbstractItemModel *model, QList<int> columns,
                     double minimumMax, double cap = 0);
 

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "sizechart.h"
 
+#include "chartlegend.h"
 #include "comparison/comparisondocument.h"
+#include "comparison/format.h"
+#include "memory.h"
+#include "results/roles.h"
 #include "results/sizecurvemodel.h"
 
 #include <QChart>
@@ -15,35 +19,50 @@
 
 namespace llm::ui {
 
+namespace {
+constexpr double kMinSize = 1;
+constexpr double kMaxSize = 512;
+} // namespace
+
 QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
                         const ChartStyle &style) {
     auto *chart = new QChart;
     style.applyTo(chart);
-    chart->setTitle(
-        QObject::tr("Generation speed by model size (dense model, chosen quantization)"));
+    chart->setTitle(QObject::tr("Writing speed by model size"));
 
     auto *xAxis = new QLogValueAxis;
     xAxis->setBase(4);
-    xAxis->setRange(1, 512);
+    xAxis->setRange(kMinSize, kMaxSize);
     xAxis->setMinorTickCount(0);
     xAxis->setLabelFormat(QStringLiteral("%.0f"));
-    xAxis->setTitleText(QObject::tr("Model size (GB, log scale)"));
+    xAxis->setTitleText(
+        QObject::tr("Model file size (GB, log scale; dense model, your quantization)"));
+    xAxis->setTruncateLabels(false);
     chart->addAxis(xAxis, Qt::AlignBottom);
 
     auto *yAxis = new QValueAxis;
     yAxis->setObjectName(QStringLiteral("sizeRateAxis"));
-    yAxis->setTitleText(QObject::tr("Generation (tok/s)"));
     yAxis->setLabelFormat(QStringLiteral("%.0f"));
+    yAxis->setTruncateLabels(false);
     chart->addAxis(yAxis, Qt::AlignLeft);
-    // Capped: a GPU's 1,000 tok/s on a 1 GB model would flatten the region around
-    // the threshold, which is what this chart is for.
-    QList<int> rateColumns;
 
     auto *threshold = new QLineSeries;
+    threshold->setObjectName(QStringLiteral("targetLine"));
     threshold->setPen(style.thresholdPen());
     chart->addSeries(threshold);
     threshold->attachAxis(xAxis);
     threshold->attachAxis(yAxis);
+
+    // The chosen model: a vertical line at its file size.
+    auto *chosen = new QLineSeries;
+    chosen->setObjectName(QStringLiteral("chosenModelLine"));
+    QPen chosenPen(style.textColor(), 1.5, Qt::DashDotLine);
+    chosen->setPen(chosenPen);
+    chart->addSeries(chosen);
+    chosen->attachAxis(xAxis);
+    chosen->attachAxis(yAxis);
+
+    auto *legend = new ChartLegend(chart, style);
 
     // One line per build; rebuilt when builds are added or removed.
     auto lines = std::make_shared<QList<QLineSeries *>>();
@@ -55,13 +74,56 @@ QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
         }
         lines->clear();
     };
-    auto rebuild = [chart, model, document, xAxis, yAxis, threshold, lines, style, drop] {
+    // Cut a few times past the target: a GPU's 1,000 tok/s on a 1 GB model would
+    // flatten the region around the target, which is what this chart is for.
+    auto cap = [document] {
+        return 5 * units::inTokensPerSecond(document->state().assumptions.thresholds.minGeneration);
+    };
+    auto lastKey = std::make_shared<QString>();
+    // Target, chosen model and legend: cheap, but relayouts only when they changed.
+    auto decorate = [=] {
+        const ComparisonState &s = document->state();
+        const double t = units::inTokensPerSecond(s.assumptions.thresholds.minGeneration);
+        const double top = cap();
+        const double gb = units::inGigabytes(weightBytes(s.model));
+        const QString key = QStringLiteral("%1/%2/%3/%4")
+                                .arg(t)
+                                .arg(gb)
+                                .arg(lines->size())
+                                .arg(QString::fromStdString(s.model.model.name));
+        QList<ChartLegend::Entry> entries;
+        for (int b = 0; b < lines->size(); ++b)
+            entries.push_back({(*lines)[b]->name(), ChartLegend::Swatch::Line,
+                               style.seriesPen(b, 2.5), QBrush()});
+        entries.push_back(
+            {QObject::tr("target: %1 tokens/s (about reading speed)").arg(fmt::number(t)),
+             ChartLegend::Swatch::Line, style.thresholdPen(), QBrush()});
+        const bool shown = gb >= kMinSize && gb <= kMaxSize;
+        if (shown)
+            entries.push_back({QObject::tr("your model: %1, %2")
+                                   .arg(QString::fromStdString(s.model.model.name),
+                                        fmt::gigabytes(weightBytes(s.model))),
+                               ChartLegend::Swatch::Line, chosenPen, QBrush()});
+        legend->setEntries(entries);
+        if (key == *lastKey)
+            return;
+        *lastKey = key;
+        threshold->replace(QList<QPointF>{{kMinSize, t}, {kMaxSize, t}});
+        yAxis->setRange(0, top * 1.05);
+        yAxis->applyNiceNumbers();
+        yAxis->setTitleText(QObject::tr("tokens/s (cut at %1)").arg(fmt::number(yAxis->max())));
+        if (shown)
+            chosen->replace(QList<QPointF>{{gb, 0}, {gb, top * 1.05}});
+        else
+            chosen->clear();
+    };
+    auto rebuild = [=] {
         drop();
-        for (int b = 1; b < model->columnCount(); ++b) {
+        const ComparisonState &s = document->state();
+        for (int b = 1; b < model->columnCount() && b <= static_cast<int>(s.builds.size()); ++b) {
             auto *series = new QLineSeries;
-            series->setName(
-                QStringLiteral("%1 %2").arg(b).arg(shortBuildLabel(QString::fromStdString(
-                    document->state().builds[static_cast<std::size_t>(b - 1)].name))));
+            series->setName(buildTag(b - 1) + QStringLiteral(" · ") +
+                            QString::fromStdString(s.builds[static_cast<std::size_t>(b - 1)].name));
             series->setPen(style.seriesPen(b - 1, 2.5));
             auto *mapper = new QVXYModelMapper(series);
             mapper->setXColumn(0);
@@ -73,24 +135,13 @@ QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
             series->attachAxis(yAxis);
             lines->push_back(series);
         }
-        const double t =
-            units::inTokensPerSecond(document->state().assumptions.thresholds.minGeneration);
-        threshold->replace(QList<QPointF>{{1, t}, {512, t}});
-        threshold->setName(QObject::tr("limit %1 tok/s").arg(QLocale().toString(t, 'f', 0)));
+        lastKey->clear();
+        decorate();
     };
     rebuild();
     QObject::connect(model, &QAbstractItemModel::modelAboutToBeReset, chart, drop);
     QObject::connect(model, &QAbstractItemModel::modelReset, chart, rebuild);
-    chart->legend()->setAlignment(Qt::AlignRight); // one line per build: names stay readable
-    QObject::connect(model, &QAbstractItemModel::dataChanged, threshold, [document, threshold] {
-        const double t =
-            units::inTokensPerSecond(document->state().assumptions.thresholds.minGeneration);
-        if (threshold->count() == 2 && threshold->at(0).y() != t)
-            threshold->replace(QList<QPointF>{{1, t}, {512, t}});
-    });
-    for (int c = 1; c < 64; ++c)
-        rateColumns << c;
-    bindValueRange(yAxis, model, rateColumns, 20.0, 120.0);
+    QObject::connect(model, &QAbstractItemModel::dataChanged, chart, decorate);
     return chart;
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Chart 4: generation tok/s against model size (GB), one line per build, with
-// the threshold line: which size of model each build can serve interactively.
+// Writing speed (tok/s) against model size (GB), one line per build, with the
+// target line and the chosen model marked: which size of model each build can
+// serve at reading speed. The speed axis is cut at 5x the target.
 
 #include "chartstyle.h"
 

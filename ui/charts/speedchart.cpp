@@ -1,112 +1,173 @@
 // SPDX-License-Identifier: MIT
 #include "speedchart.h"
 
+#include "bandwidthchart.h"
+#include "chartlegend.h"
 #include "comparison/comparisondocument.h"
-#include "results/summarymodel.h"
+#include "comparison/format.h"
+#include "results/roles.h"
+#include "results/usecasemodel.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
 #include <QHorizontalBarSeries>
-#include <QLegend>
-#include <QLegendMarker>
 #include <QLineSeries>
-#include <QLocale>
-#include <QVBarModelMapper>
 #include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
 
 namespace llm::ui {
 
-// Two series share each category slot: prompt uses columns [Prompt, Spacer],
-// generation [Spacer, Generation]; the always-zero spacer keeps the bars apart.
-static QHorizontalBarSeries *mappedSeries(QChart *chart, SummaryModel *model, int first, int last,
-                                          int styleIndex, const ChartStyle &style) {
-    auto *series = new QHorizontalBarSeries;
-    auto *mapper = new QVBarModelMapper(chart);
-    mapper->setFirstBarSetColumn(first);
-    mapper->setLastBarSetColumn(last);
-    mapper->setSeries(series);
-    mapper->setModel(model);
-    chart->addSeries(series);
-    const int realColumn = first == SummaryModel::Spacer ? 1 : 0;
-    auto restyle = [chart, series, style, styleIndex, realColumn] {
-        const auto sets = series->barSets();
-        for (int i = 0; i < sets.size(); ++i) {
-            sets[i]->setBrush(style.seriesBrush(styleIndex));
-            sets[i]->setPen(QPen(Qt::darkGray, 0.5));
-            if (i != realColumn) {
-                for (QLegendMarker *m : chart->legend()->markers(series)) {
-                    if (m->label().isEmpty())
-                        m->setVisible(false);
-                }
-            }
-        }
-    };
-    restyle();
-    QObject::connect(series, &QAbstractBarSeries::barsetsAdded, chart, restyle);
-    return series;
+QString needName(ComparisonDocument *document, int useCase) {
+    const auto &ucs = document->state().useCases;
+    if (useCase < 0 || useCase >= static_cast<int>(ucs.size()))
+        return {};
+    const UseCase &uc = ucs[static_cast<std::size_t>(useCase)];
+    const QString id = QString::fromStdString(uc.id);
+    const QString what =
+        QString::fromStdString(uc.description).section(QLatin1Char(','), 0, 0).trimmed();
+    if (what.isEmpty())
+        return id;
+    return QString(id + QStringLiteral(" · ") + what);
 }
 
-QChart *createSpeedChart(SummaryModel *model, ComparisonDocument *document,
-                         const ChartStyle &style) {
+namespace {
+
+struct Spec {
+    const char *objectName;
+    QString title;
+    int role; // PrefillSecondsRole or GenerationRateRole
+    double (*target)(const ComparisonState &);
+    QString (*targetText)(double target);
+    double capFactor; // the axis is cut at this many times the target
+    QString unit;
+};
+
+// One bar set per need, one category per build; the target as a vertical line.
+QChart *createNeedBars(const Spec &spec, UseCaseModel *model, ComparisonDocument *document,
+                       const ChartStyle &style) {
     auto *chart = new QChart;
     style.applyTo(chart);
-    chart->setTitle(QObject::tr("Speed per build: prompt and generation (tok/s)"));
-
-    auto *prompt =
-        mappedSeries(chart, model, SummaryModel::PromptRate, SummaryModel::Spacer, 4, style);
-    prompt->setObjectName(QStringLiteral("promptSeries"));
-    auto *generation =
-        mappedSeries(chart, model, SummaryModel::Spacer, SummaryModel::GenerationRate, 0, style);
-    generation->setObjectName(QStringLiteral("generationSeries"));
+    chart->setTitle(spec.title);
+    auto *series = new QHorizontalBarSeries;
+    series->setObjectName(QString::fromLatin1(spec.objectName));
+    series->setBarWidth(0.85);
+    chart->addSeries(series);
+    auto *legend = new ChartLegend(chart, style);
 
     auto *categories = new QBarCategoryAxis;
     chart->addAxis(categories, Qt::AlignLeft);
-    prompt->attachAxis(categories);
-    generation->attachAxis(categories);
-    bindCategoryLabels(categories, model, SummaryModel::Name, style.compact);
+    series->attachAxis(categories);
+    bindCategoryLabels(categories, model);
 
-    auto *genAxis = new QValueAxis;
-    genAxis->setObjectName(QStringLiteral("generationAxis"));
-    genAxis->setTitleText(QObject::tr("Generation (tok/s)"));
-    genAxis->setLabelFormat(QStringLiteral("%.0f"));
-    genAxis->setLinePen(style.seriesPen(0));
-    chart->addAxis(genAxis, Qt::AlignBottom);
-    generation->attachAxis(genAxis);
-    bindValueRange(genAxis, model, {SummaryModel::GenerationRate}, 20.0);
+    auto *values = new QValueAxis;
+    values->setObjectName(QString(QString::fromLatin1(spec.objectName) + QStringLiteral("Axis")));
+    values->setLabelFormat(QStringLiteral("%.0f"));
+    values->setTruncateLabels(false);
+    chart->addAxis(values, Qt::AlignBottom);
+    series->attachAxis(values);
 
-    auto *promptAxis = new QValueAxis;
-    promptAxis->setTitleText(QObject::tr("Prompt (tok/s)"));
-    promptAxis->setLabelFormat(QStringLiteral("%.0f"));
-    promptAxis->setLinePen(style.seriesPen(4));
-    promptAxis->setGridLineVisible(false);
-    chart->addAxis(promptAxis, Qt::AlignTop);
-    prompt->attachAxis(promptAxis);
-    bindValueRange(promptAxis, model, {SummaryModel::PromptRate}, 100.0);
-    // Two value axes leave little height at 1280×720: Qt would elide the tick
-    // numbers to "…"; they are short and spaced apart, so draw them whole.
-    genAxis->setTruncateLabels(false);
-    promptAxis->setTruncateLabels(false);
+    auto *target = new QLineSeries;
+    target->setObjectName(QStringLiteral("targetLine"));
+    target->setPen(style.thresholdPen());
+    chart->addSeries(target);
+    target->attachAxis(values);
+    target->attachAxis(categories);
 
-    // The generation threshold (10 tok/s by default), across all categories.
-    auto *threshold = new QLineSeries;
-    threshold->setObjectName(QStringLiteral("thresholdLine"));
-    threshold->setPen(style.thresholdPen());
-    chart->addSeries(threshold);
-    threshold->attachAxis(genAxis);
-    threshold->attachAxis(categories);
-    auto updateThreshold = [threshold, document, model] {
-        const double t =
-            units::inTokensPerSecond(document->state().assumptions.thresholds.minGeneration);
-        const double n = model->rowCount();
-        // Horizontal bars: x is the value axis, y the category index.
-        threshold->replace(QList<QPointF>{{t, -0.5}, {t, n - 0.5}});
-        threshold->setName(QObject::tr("limit %1 tok/s").arg(QLocale().toString(t, 'f', 0)));
+    const QPen outline(style.mode == ChartMode::Dark ? Qt::black : Qt::darkGray, 0.5);
+    auto lastTop = std::make_shared<double>(-1);
+    auto update = [=] {
+        const int rows = model->rowCount();
+        const int needs = model->columnCount();
+        // One bar set per need: remade only when the needs changed.
+        QList<QBarSet *> sets = series->barSets();
+        bool renamed = sets.size() != needs;
+        for (int c = 0; c < needs && !renamed; ++c)
+            renamed = sets[c]->label() != needName(document, c);
+        if (renamed) {
+            series->clear();
+            for (int c = 0; c < needs; ++c) {
+                auto *set = new QBarSet(needName(document, c));
+                set->setBrush(style.seriesBrush(c + 4));
+                set->setPen(outline);
+                series->append(set);
+            }
+            sets = series->barSets();
+        }
+        double top = 0;
+        for (int c = 0; c < needs; ++c) {
+            QList<double> v(rows, 0.0);
+            for (int r = 0; r < rows; ++r) {
+                const double x = model->index(r, c).data(spec.role).toDouble();
+                v[categoryOfRow(r, rows)] = std::isfinite(x) ? x : 0.0;
+                top = std::max(top, v[categoryOfRow(r, rows)]);
+            }
+            setBarValues(sets[c], v);
+        }
+        const double t = spec.target(document->state());
+        const double cap = t * spec.capFactor;
+        const bool cut = top > cap;
+        top = std::clamp(top, t * 1.5, cap);
+        if (top != *lastTop) {
+            *lastTop = top;
+            values->setRange(0, top * 1.05);
+            values->applyNiceNumbers();
+        }
+        values->setTitleText(cut ? QObject::tr("%1 (longer bars are cut at %2)")
+                                       .arg(spec.unit, fmt::number(values->max()))
+                                 : spec.unit);
+        target->replace(QList<QPointF>{{t, -0.5}, {t, rows - 0.5}});
+        QList<ChartLegend::Entry> entries;
+        for (int c = 0; c < needs; ++c)
+            entries.push_back({needName(document, c), ChartLegend::Swatch::Box, outline,
+                               style.seriesBrush(c + 4)});
+        entries.push_back(
+            {spec.targetText(t), ChartLegend::Swatch::Line, style.thresholdPen(), QBrush()});
+        legend->setEntries(entries);
     };
-    updateThreshold();
-    QObject::connect(model, &QAbstractItemModel::modelReset, threshold, updateThreshold);
-    QObject::connect(model, &QAbstractItemModel::dataChanged, threshold, updateThreshold);
+    update();
+    QObject::connect(model, &QAbstractItemModel::modelReset, series, update);
+    QObject::connect(model, &QAbstractItemModel::dataChanged, series, update);
     return chart;
+}
+
+} // namespace
+
+QChart *createAnswerStartChart(UseCaseModel *model, ComparisonDocument *document,
+                               const ChartStyle &style) {
+    const Spec spec{
+        "answerStartSeries",
+        QObject::tr("Seconds until the answer starts (shorter is better)"),
+        PrefillSecondsRole,
+        [](const ComparisonState &s) {
+            return units::inSeconds(s.assumptions.thresholds.maxPrefill);
+        },
+        [](double t) { return QObject::tr("target: within %1 s").arg(fmt::number(t)); },
+        4.0,
+        QObject::tr("seconds"),
+    };
+    return createNeedBars(spec, model, document, style);
+}
+
+QChart *createWritingSpeedChart(UseCaseModel *model, ComparisonDocument *document,
+                                const ChartStyle &style) {
+    const Spec spec{
+        "writingSpeedSeries",
+        QObject::tr("Writing speed (longer is better)"),
+        GenerationRateRole,
+        [](const ComparisonState &s) {
+            return units::inTokensPerSecond(s.assumptions.thresholds.minGeneration);
+        },
+        [](double t) {
+            return QObject::tr("target: %1 tokens/s (about reading speed)").arg(fmt::number(t));
+        },
+        10.0,
+        QObject::tr("tokens per second"),
+    };
+    return createNeedBars(spec, model, document, style);
 }
 
 } // namespace llm::ui

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Chart 2: prompt and generation tokens/s per build, each on its own axis from
-// 0 (prompt is 10-100x faster), with the generation threshold drawn as a line.
+// What people feel, per build and need (use case), each target on its own chart:
+//  * seconds until the answer starts (prompt processing), target line at the
+//    prompt limit (10 s by default);
+//  * writing speed (tokens per second), target line at the generation limit
+//    (10 tok/s, about reading speed).
+// Builds run top to bottom (A first); a value axis is cut a few times past its
+// target so the region around it stays readable, and its title says so.
 
 #include "chartstyle.h"
 
@@ -11,10 +16,15 @@ QT_END_NAMESPACE
 
 namespace llm::ui {
 
-class SummaryModel;
+class UseCaseModel;
 class ComparisonDocument;
 
-QChart *createSpeedChart(SummaryModel *model, ComparisonDocument *document,
-                         const ChartStyle &style);
+QChart *createAnswerStartChart(UseCaseModel *model, ComparisonDocument *document,
+                               const ChartStyle &style);
+QChart *createWritingSpeedChart(UseCaseModel *model, ComparisonDocument *document,
+                                const ChartStyle &style);
+
+// A need's legend name: "UC1 · Classification" (its description up to the first comma).
+QString needName(ComparisonDocument *document, int useCase);
 
 } // namespace llm::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "usecasechart.h"
 
+#include "chartlegend.h"
 #include "results/roles.h"
 
 #include <QAbstractItemModel>
@@ -20,29 +21,33 @@ UseCaseChart::UseCaseChart(QAbstractItemModel *model, const ChartStyle &style)
     : m_model(model)
     , m_style(style) {
     style.applyTo(this);
-    setTitle(tr("Use cases: pass, borderline or fail per build"));
+    setTitle(tr("Needs met: pass, borderline or fail per build"));
 
     struct Kind {
         Verdict verdict;
         QString name;
         QScatterSeries::MarkerShape shape;
+        ChartLegend::Swatch swatch;
     };
-    // Shape as well as colour: the matrix must read on a B/W print and for colour-blind viewers.
+    // Shape as well as colour: the matrix must read on a B/W print and for colour-blind
+    // viewers; "not computed" is a hollow diamond, unlike any verdict.
     const QList<Kind> kinds = {
-        {Verdict::Fail, tr("fail"), QScatterSeries::MarkerShapeRectangle},
-        {Verdict::Borderline, tr("borderline"), QScatterSeries::MarkerShapeTriangle},
-        {Verdict::Pass, tr("pass"), QScatterSeries::MarkerShapeCircle},
-        {Verdict::NotComputed, tr("not computed"), QScatterSeries::MarkerShapeRotatedRectangle},
+        {Verdict::Fail, tr("fail"), QScatterSeries::MarkerShapeRectangle,
+         ChartLegend::Swatch::Square},
+        {Verdict::Borderline, tr("borderline"), QScatterSeries::MarkerShapeTriangle,
+         ChartLegend::Swatch::Triangle},
+        {Verdict::Pass, tr("pass"), QScatterSeries::MarkerShapeCircle, ChartLegend::Swatch::Circle},
+        {Verdict::NotComputed, tr("not computed"), QScatterSeries::MarkerShapeRotatedRectangle,
+         ChartLegend::Swatch::Diamond},
     };
+    QList<ChartLegend::Entry> legendEntries;
     m_xAxis = new QCategoryAxis;
     m_yAxis = new QCategoryAxis;
     m_xAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_yAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    // Build numbers are one or two digits: Qt would elide even those to "…" when the
-    // chart gets short (1280×720 with an info bar shown), so never truncate them.
-    if (m_style.compact)
-        m_yAxis->setTruncateLabels(false);
-    m_yAxis->setReverse(true);
+    // Names wrap instead: never let Qt cut them to "…".
+    m_yAxis->setTruncateLabels(false);
+    m_yAxis->setReverse(true); // build A at the top, as in every chart and table
     m_xAxis->setGridLineVisible(false);
     m_yAxis->setGridLineVisible(false);
     addAxis(m_xAxis, Qt::AlignTop);
@@ -53,7 +58,13 @@ UseCaseChart::UseCaseChart(QAbstractItemModel *model, const ChartStyle &style)
         s->setMarkerShape(k.shape);
         s->setMarkerSize(18);
         s->setColor(style.verdictColor(static_cast<int>(k.verdict)));
-        s->setBorderColor(style.mode == ChartMode::Dark ? Qt::white : Qt::black);
+        const QColor border = k.verdict == Verdict::NotComputed ? QColor(0x88, 0x88, 0x88)
+                              : style.mode == ChartMode::Dark   ? QColor(Qt::white)
+                                                                : QColor(Qt::black);
+        s->setBorderColor(border);
+        legendEntries.push_back({k.name, k.swatch,
+                                 QPen(border, k.verdict == Verdict::NotComputed ? 1.5 : 1.0),
+                                 QBrush(s->color())});
         addSeries(s);
         s->attachAxis(m_xAxis);
         s->attachAxis(m_yAxis);
@@ -65,6 +76,7 @@ UseCaseChart::UseCaseChart(QAbstractItemModel *model, const ChartStyle &style)
     for (int i = 0; i < kinds.size(); ++i)
         byVerdict[static_cast<int>(kinds[i].verdict)] = m_series[i];
     m_series = byVerdict;
+    (new ChartLegend(this, style))->setEntries(legendEntries);
 
     rebuild();
     connect(model, &QAbstractItemModel::modelReset, this, &UseCaseChart::rebuild);
@@ -94,10 +106,8 @@ void UseCaseChart::rebuild() {
     for (int c = 0; c < columns; ++c)
         xLabels << m_model->headerData(c, Qt::Horizontal).toString();
     for (int r = 0; r < rows; ++r) {
-        // Category labels must be unique: a build number keeps two equal short names apart.
-        yLabels << (m_style.compact ? QString::number(r + 1)
-                                    : QStringLiteral("%1 %2").arg(r + 1).arg(shortBuildLabel(
-                                          m_model->headerData(r, Qt::Vertical).toString())));
+        // Category labels must be unique: the tag keeps two equal names apart.
+        yLabels << chartBuildLabel(buildTagOf(m_model, r), buildNameOf(m_model, r));
     }
     // Relabelling relayouts the chart: only when builds or use cases changed.
     if (xLabels != m_xAxis->categoriesLabels() || yLabels != m_yAxis->categoriesLabels()) {

@@ -68,8 +68,135 @@ QString glossary(Term term) {
         return tr("Price of electricity, for the running cost per million generated tokens.");
     case Term::Runtime:
         return tr("The inference program: llama.cpp or llamafile.");
+    case Term::ReadingSpeed:
+        return tr("How fast the machine reads your question and documents before it answers, "
+                  "in tokens per second. Engineers call it prompt processing or prefill.");
+    case Term::WritingSpeed:
+        return tr("How fast the answer appears, in tokens per second. 10 tokens per second is "
+                  "about the speed at which people read; below that, waiting is noticeable. "
+                  "Engineers call it token generation.");
+    case Term::AnswerStarts:
+        return tr("Seconds from sending a question until the first word of the answer: the "
+                  "time to read the question and its documents. A need passes when this stays "
+                  "within its limit (10 s unless changed under Assumptions).");
+    case Term::FitsInMemory:
+        return tr("The model and its working memory must fit in the build's memory (RAM, and "
+                  "the graphics card's memory if there is one). If not, it does not run.");
+    case Term::FourBit:
+        return tr("4-bit standard quality (Q4_K_M): the model stored with about 4.8 bits per "
+                  "number instead of 16. A quarter of the size and much faster, with a small "
+                  "loss of quality that is rarely noticed. 8-bit is closer to the original "
+                  "and twice the size.");
+    case Term::Price:
+        return tr("Estimated purchase price of the whole build in euros: US list prices of the "
+                  "parts converted to euros, plus RAM and an allowance for the rest of the "
+                  "machine. Not a quote; VAT not included.");
+    case Term::Need:
+        return tr("A need (use case) is a typical job: a question of some length and an "
+                  "answer of some length. It passes when the answer starts in time and is "
+                  "written at least at reading speed.");
+    case Term::Borderline:
+        return tr("Borderline: passes with the estimated speed, but could miss the target if "
+                  "the machine turns out at the slow end of the estimate's range.");
     }
     return {};
+}
+
+QString glossaryTitle(Term term) {
+    const auto tr = [](const char *s) { return QCoreApplication::translate("llm::ui", s); };
+    switch (term) {
+    case Term::CpuFamily:
+        return tr("CPU family");
+    case Term::Cpu:
+        return tr("CPU (processor)");
+    case Term::Channels:
+        return tr("Memory channels");
+    case Term::MTs:
+        return tr("MT/s (memory speed)");
+    case Term::Capacity:
+        return tr("Memory capacity");
+    case Term::Gpu:
+        return tr("GPU (graphics card)");
+    case Term::GpuCount:
+        return tr("Number of GPUs");
+    case Term::MultiGpu:
+        return tr("Multi-GPU mode");
+    case Term::Bandwidth:
+        return tr("Memory bandwidth");
+    case Term::Ccd:
+        return tr("CCD (chiplet)");
+    case Term::Fclk:
+        return tr("FCLK (fabric clock)");
+    case Term::Prefill:
+        return tr("Prefill (prompt processing)");
+    case Term::TokensPerSecond:
+        return tr("Tokens per second (tok/s)");
+    case Term::Quantization:
+        return tr("Quantization");
+    case Term::KvCache:
+        return tr("KV cache");
+    case Term::Model:
+        return tr("Model");
+    case Term::UseCase:
+        return tr("Use case (UC1–UC4)");
+    case Term::Thresholds:
+        return tr("Thresholds (limits)");
+    case Term::Efficiency:
+        return tr("Efficiency factors");
+    case Term::Tariff:
+        return tr("Electricity tariff");
+    case Term::Runtime:
+        return tr("Runtime");
+    case Term::ReadingSpeed:
+        return tr("Reading speed");
+    case Term::WritingSpeed:
+        return tr("Writing speed");
+    case Term::AnswerStarts:
+        return tr("Seconds until the answer starts");
+    case Term::FitsInMemory:
+        return tr("Fits in memory");
+    case Term::FourBit:
+        return tr("4-bit standard quality");
+    case Term::Price:
+        return tr("Price");
+    case Term::Need:
+        return tr("Need");
+    case Term::Borderline:
+        return tr("Borderline");
+    }
+    return {};
+}
+
+QList<Term> glossaryTerms() {
+    return {Term::Need,
+            Term::AnswerStarts,
+            Term::ReadingSpeed,
+            Term::WritingSpeed,
+            Term::TokensPerSecond,
+            Term::FitsInMemory,
+            Term::FourBit,
+            Term::Price,
+            Term::Borderline,
+            Term::Model,
+            Term::UseCase,
+            Term::Thresholds,
+            Term::Quantization,
+            Term::Prefill,
+            Term::KvCache,
+            Term::Cpu,
+            Term::CpuFamily,
+            Term::Gpu,
+            Term::GpuCount,
+            Term::MultiGpu,
+            Term::Channels,
+            Term::MTs,
+            Term::Capacity,
+            Term::Bandwidth,
+            Term::Ccd,
+            Term::Fclk,
+            Term::Efficiency,
+            Term::Tariff,
+            Term::Runtime};
 }
 
 } // namespace llm::ui

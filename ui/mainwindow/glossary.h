@@ -3,6 +3,7 @@
 // Plain-language explanations of every term the window shows, for tooltips and
 // What's This. One place, so the window and the report say the same thing.
 
+#include <QList>
 #include <QString>
 
 namespace llm::ui {
@@ -29,8 +30,20 @@ enum class Term {
     Efficiency,
     Tariff,
     Runtime,
+    ReadingSpeed,
+    WritingSpeed,
+    AnswerStarts,
+    FitsInMemory,
+    FourBit,
+    Price,
+    Need,
+    Borderline,
 };
 
 QString glossary(Term term);
+// The term itself, as the glossary lists it ("Writing speed").
+QString glossaryTitle(Term term);
+// Every term, plain ones first.
+QList<Term> glossaryTerms();
 
 } // namespace llm::ui

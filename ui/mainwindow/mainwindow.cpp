@@ -15,6 +15,7 @@
 #include "comparison/comparisondocument.h"
 #include "dialogs.h"
 #include "glossary.h"
+#include "glossarydialog.h"
 #include "guidance.h"
 #include "measurements.h"
 #include "results/assumptionspanel.h"
@@ -129,6 +130,16 @@ void MainWindow::createLayout() {
     connect(m_buildList, &BuildListPanel::currentBuildChanged, m_whatIfPanel,
             &WhatIfPanel::setBuildIndex);
     m_whatIfPanel->setBuildIndex(m_buildList->currentBuild());
+    connect(m_buildList, &BuildListPanel::currentBuildChanged, m_assumptions,
+            &AssumptionsPanel::setBuildIndex);
+    m_assumptions->setBuildIndex(m_buildList->currentBuild());
+    // Engineering detail: bandwidth chart and columns, last so the other tabs keep their keys.
+    auto *engineering =
+        new EngineeringPanel(m_summary, m_charts->view(ChartsPanel::Bandwidth), this);
+    m_tabs->addTab(engineering, tr("&Engineering detail"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(engineering),
+                          tr("Memory bandwidth, bottlenecks and published measurements: the "
+                             "engineering behind the speeds."));
     m_tabs->setTabToolTip(1, tr("The charts' numbers as a table (also for screen readers)."));
     m_tabs->setTabToolTip(4, glossary(Term::Efficiency));
 
@@ -239,6 +250,16 @@ void MainWindow::createActions() {
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Getting started"), this, [this] { m_guidance->showGuide(); });
+    QAction *glossaryAct = help->addAction(tr("G&lossary…"), this, [this] {
+        auto *dialog = findChild<GlossaryDialog *>();
+        if (!dialog)
+            dialog = new GlossaryDialog(this);
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    });
+    glossaryAct->setObjectName(QStringLiteral("glossary"));
+    glossaryAct->setShortcut(QKeySequence::HelpContents);
     QAction *aboutAct = help->addAction(tr("&About"), this, &MainWindow::about);
     aboutAct->setObjectName(QStringLiteral("about"));
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "assumptionspanel.h"
 
+#include "charts/chartstyle.h"
+
 #include "comparison/comparisondocument.h"
 #include "comparison/format.h"
 #include "mainwindow/glossary.h"
@@ -147,9 +149,11 @@ AssumptionsPanel::AssumptionsPanel(ComparisonDocument *document, QWidget *parent
     middle->addWidget(efficiency);
     middle->addStretch();
     auto *layout = new QHBoxLayout(this);
-    layout->addLayout(left, 1);
-    layout->addLayout(middle, 1);
-    layout->addWidget(m_summary, 1);
+    // The summary table has five columns: it gets the room they need, words never broken.
+    layout->addLayout(left, 2);
+    layout->addLayout(middle, 2);
+    layout->addWidget(m_summary, 3);
+    m_summary->setMinimumWidth(300);
 
     load();
     connect(document, &ComparisonDocument::resultsChanged, this, &AssumptionsPanel::load);
@@ -177,11 +181,20 @@ AssumptionsPanel::AssumptionsPanel(ComparisonDocument *document, QWidget *parent
     connect(m_ownName, &QLineEdit::editingFinished, this, &AssumptionsPanel::applyOwnUseCase);
     connect(m_ownPrompt, &QSpinBox::valueChanged, this, &AssumptionsPanel::applyOwnUseCase);
     connect(m_ownGenerated, &QSpinBox::valueChanged, this, &AssumptionsPanel::applyOwnUseCase);
-    connect(m_class, &QComboBox::currentIndexChanged, this, &AssumptionsPanel::load);
+    connect(m_class, &QComboBox::currentIndexChanged, this, [this] {
+        m_followBuild = false; // the user's pick wins until another build is selected
+        load();
+    });
     connect(m_bandwidthEff, &QDoubleSpinBox::valueChanged, this,
             &AssumptionsPanel::applyEfficiency);
     connect(m_computeEff, &QDoubleSpinBox::valueChanged, this, &AssumptionsPanel::applyEfficiency);
     connect(reset, &QPushButton::clicked, this, &AssumptionsPanel::resetEfficiency);
+}
+
+void AssumptionsPanel::setBuildIndex(int index) {
+    m_build = index;
+    m_followBuild = true;
+    load();
 }
 
 QString AssumptionsPanel::currentClass() const {
@@ -225,23 +238,24 @@ void AssumptionsPanel::load() {
     std::set<std::string> classes;
     QString html =
         QStringLiteral("<h3>%1</h3><table cellspacing=4>").arg(tr("Behind every figure"));
-    html += tr("<tr><th align=left>Build</th><th align=left>Class</th><th>Bandwidth eff.</th>"
-               "<th>Compute eff.</th><th>Fitted on</th></tr>");
+    html += tr("<tr><th align=left>Build</th><th align=left>Class</th><th>Bandwidth "
+               "efficiency</th><th>Compute efficiency</th><th>Measurements</th></tr>");
     for (std::size_t i = 0; i < m_document->results().size(); ++i) {
         const Estimate &e = m_document->results()[i].estimate;
         classes.insert(e.hardwareClass);
         const bool over =
             std::find(a.overridden.begin(), a.overridden.end(),
                       "assumptions.efficiency." + e.hardwareClass) != a.overridden.end();
-        html +=
-            QStringLiteral("<tr><td>%1</td><td>%2</td><td align=right>%3</td><td "
-                           "align=right>%4</td><td>%5</td></tr>")
-                .arg(QString::fromStdString(s.builds[i].name).toHtmlEscaped(),
-                     QString::fromStdString(e.hardwareClass) +
-                         (over ? tr(" <b>(overridden)</b>") : QString()),
-                     fmt::number(e.factors.bandwidth, 2), fmt::number(e.factors.compute, 2),
-                     e.factors.measurements > 0 ? tr("%1 measurements").arg(e.factors.measurements)
-                                                : tr("default guess"));
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td align=right>%3</td><td "
+                               "align=right>%4</td><td>%5</td></tr>")
+                    .arg(QStringLiteral("<span title=\"%1\">%2</span>")
+                             .arg(QString::fromStdString(s.builds[i].name).toHtmlEscaped(),
+                                  buildTag(static_cast<int>(i))),
+                         QString::fromStdString(e.hardwareClass).toHtmlEscaped() +
+                             (over ? tr(" <b>(overridden)</b>") : QString()),
+                         fmt::number(e.factors.bandwidth, 2), fmt::number(e.factors.compute, 2),
+                         e.factors.measurements > 0 ? QString::number(e.factors.measurements)
+                                                    : tr("none (default guess)"));
     }
     html += QStringLiteral("</table>");
     if (!a.overridden.empty()) {
@@ -254,7 +268,12 @@ void AssumptionsPanel::load() {
     }
     m_summary->setHtml(html);
 
-    const QString keep = m_class->currentText();
+    // The selected build's class, unless the user picked one in the box.
+    QString keep = m_class->currentText();
+    if (m_followBuild && m_build >= 0 && m_build < static_cast<int>(m_document->results().size()))
+        keep = QString::fromStdString(
+            m_document->results()[static_cast<std::size_t>(m_build)].estimate.hardwareClass);
+    const QSignalBlocker block(m_class); // refilling is not the user's choice
     m_class->clear();
     for (const std::string &c : classes)
         m_class->addItem(QString::fromStdString(c));

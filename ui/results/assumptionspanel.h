@@ -25,6 +25,11 @@ class AssumptionsPanel final : public QWidget {
 public:
     explicit AssumptionsPanel(ComparisonDocument *document, QWidget *parent = nullptr);
 
+    // The selected build: the efficiency box shows its hardware class (until the
+    // user picks another class there).
+    void setBuildIndex(int index);
+    QString currentClass() const;
+
 protected:
     void showEvent(QShowEvent *event) override;
 
@@ -35,9 +40,10 @@ private:
     void applyOwnUseCase();
     void applyEfficiency();
     void resetEfficiency();
-    QString currentClass() const;
 
     ComparisonDocument *m_document;
+    int m_build = -1;
+    bool m_followBuild = true;
     QDoubleSpinBox *m_maxPrefill;
     QDoubleSpinBox *m_minGeneration;
     QDoubleSpinBox *m_interactivePrefill;

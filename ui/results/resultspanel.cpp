@@ -17,6 +17,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <iterator>
+
 namespace llm::ui {
 
 SummaryTable::SummaryTable(SummaryModel *model, QWidget *parent)
@@ -25,7 +27,16 @@ SummaryTable::SummaryTable(SummaryModel *model, QWidget *parent)
     m_view->setObjectName(QStringLiteral("summaryTable"));
     m_view->setModel(model);
     m_view->setItemDelegate(new UnitDelegate(m_view));
-    m_view->setColumnHidden(SummaryModel::Spacer, true);
+    // Plain words first: the engineering columns are on the Engineering detail tab,
+    // and the columns people decide on come first.
+    for (int c = 0; c < SummaryModel::ColumnCount; ++c)
+        m_view->setColumnHidden(c, SummaryModel::isEngineeringColumn(c));
+    const int order[] = {SummaryModel::Name,           SummaryModel::Price,
+                         SummaryModel::UseCasesPassed, SummaryModel::FitsInMemory,
+                         SummaryModel::GenerationRate, SummaryModel::PromptRate};
+    for (int i = 0; i < static_cast<int>(std::size(order)); ++i)
+        m_view->horizontalHeader()->moveSection(m_view->horizontalHeader()->visualIndex(order[i]),
+                                                i);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->setAccessibleName(tr("Results per build"));
@@ -119,6 +130,42 @@ void UseCasePanel::updateWhy() {
     m_why->setHtml(html);
 }
 
+EngineeringPanel::EngineeringPanel(SummaryModel *model, QWidget *bandwidthChart, QWidget *parent)
+    : QWidget(parent)
+    , m_view(new QTableView(this)) {
+    setObjectName(QStringLiteral("engineeringPanel"));
+    m_view->setObjectName(QStringLiteral("engineeringTable"));
+    m_view->setModel(model);
+    m_view->setItemDelegate(new UnitDelegate(m_view));
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setAccessibleName(tr("Engineering figures per build"));
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
+    for (int c = 0; c < SummaryModel::ColumnCount; ++c)
+        m_view->setColumnHidden(
+            c, c != SummaryModel::Name &&
+                   (c == SummaryModel::Spacer || !SummaryModel::isEngineeringColumn(c)));
+    auto resize = [this] { m_view->resizeColumnsToContents(); };
+    connect(model, &QAbstractItemModel::modelReset, this, resize);
+    resize();
+    auto *intro = new QLabel(
+        tr("For engineers: the memory bandwidth behind the writing speed (RAM side: "
+           "channels × speed; CPU fabric side: the chiplets' links), the part that limits "
+           "each build, and published measurements to check the estimates against. The "
+           "efficiency factors are on the Assumptions tab."),
+        this);
+    intro->setWordWrap(true);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    bandwidthChart->setParent(splitter);
+    splitter->addWidget(bandwidthChart);
+    splitter->addWidget(m_view);
+    bandwidthChart->show();
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(splitter, 1);
+}
+
 QTableView *createSizeTable(SizeCurveModel *model, QWidget *parent) {
     auto *view = new QTableView(parent);
     view->setObjectName(QStringLiteral("sizeTable"));
@@ -127,6 +174,11 @@ QTableView *createSizeTable(SizeCurveModel *model, QWidget *parent) {
     view->setAccessibleName(QObject::tr("Generation speed by model size"));
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->verticalHeader()->hide();
+    // Build names are wrapped in the header (never elided): columns fit the text.
+    view->horizontalHeader()->setTextElideMode(Qt::ElideNone);
+    auto resize = [view] { view->resizeColumnsToContents(); };
+    QObject::connect(model, &QAbstractItemModel::modelReset, view, resize);
+    resize();
     return view;
 }
 

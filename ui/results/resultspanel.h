@@ -49,6 +49,19 @@ private:
     QTextBrowser *m_why;
 };
 
+// Engineering detail: the bandwidth chart (made by ChartsPanel, which restyles it)
+// above the engineering columns of the summary: bandwidths, bottleneck, memory
+// available, energy, published measurements.
+class EngineeringPanel final : public QWidget {
+    Q_OBJECT
+public:
+    EngineeringPanel(SummaryModel *model, QWidget *bandwidthChart, QWidget *parent = nullptr);
+    QTableView *view() const { return m_view; }
+
+private:
+    QTableView *m_view;
+};
+
 QTableView *createSizeTable(SizeCurveModel *model, QWidget *parent);
 
 } // namespace llm::ui

@@ -16,6 +16,10 @@ enum ResultRole {
     WorkflowRole,                     // QString: workflow class (use-case cells)
     OverriddenRole,                   // bool: an assumption behind the figure was overridden
     MemoryFitRole,                    // QVariantList (memory cell): see MemoryFit in memoryfit.h
+    BuildTagRole,       // QString (vertical header): the build's short tag, "A", "B", …
+    BuildNameRole,      // QString (vertical header): the build's full name
+    PrefillSecondsRole, // double (use-case cell): seconds until the answer starts
+    GenerationRateRole, // double (use-case cell): writing speed, tok/s
 };
 
 enum class Verdict { Fail = 0, Borderline = 1, Pass = 2, NotComputed = 3 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "sizecurvemodel.h"
 
+#include "charts/chartstyle.h"
+
 #include "comparison/comparisondocument.h"
 #include "comparison/format.h"
 #include "roles.h"
@@ -81,10 +83,19 @@ QVariant SizeCurveModel::headerData(int section, Qt::Orientation orientation, in
     if (role == Qt::DisplayRole) {
         if (section == 0)
             return tr("Model size\n(GB)");
-        return QString(QString::fromStdString(
-                           m_document->state().builds[static_cast<std::size_t>(section - 1)].name) +
-                       QStringLiteral("\n(tok/s)"));
+        // Tag and full name, wrapped on short lines: the column stays narrow, nothing is cut.
+        const QString name = QString::fromStdString(
+            m_document->state().builds[static_cast<std::size_t>(section - 1)].name);
+        const QString title = buildTag(section - 1) + QStringLiteral(" · ") + name;
+        QString text = wrapWords(title, 18).join(QLatin1Char('\n'));
+        text += tr("\n(tok/s)");
+        return text;
     }
+    if (role == BuildNameRole && section > 0)
+        return QString::fromStdString(
+            m_document->state().builds[static_cast<std::size_t>(section - 1)].name);
+    if (role == BuildTagRole && section > 0)
+        return buildTag(section - 1);
     if (role == UnitRole)
         return section == 0 ? QStringLiteral("GB") : QStringLiteral("tok/s");
     return {};

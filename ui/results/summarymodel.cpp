@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "summarymodel.h"
 
+#include "charts/chartstyle.h"
 #include "comparison/comparisondocument.h"
 #include "comparison/format.h"
 #include "comparison/overrides.h"
@@ -58,11 +59,11 @@ QString SummaryModel::columnTitle(int column) {
     case SystemBandwidth:
         return tr("System bandwidth");
     case PromptRate:
-        return tr("Prompt");
+        return tr("Reading speed (input)");
     case Spacer:
         return {};
     case GenerationRate:
-        return tr("Generation");
+        return tr("Writing speed (output)");
     case Placement:
         return tr("Model runs on");
     case MemoryNeeded:
@@ -72,11 +73,11 @@ QString SummaryModel::columnTitle(int column) {
     case Bottleneck:
         return tr("Bottleneck");
     case UseCasesPassed:
-        return tr("Use cases passed");
+        return tr("Needs met");
     case Price:
         return tr("Price");
     case EurPerTokenRate:
-        return tr("Price per generation speed");
+        return tr("Price per writing speed");
     case PowerAtLoad:
         return tr("Power at load");
     case EnergyPerMillion:
@@ -87,8 +88,28 @@ QString SummaryModel::columnTitle(int column) {
         return tr("Measured prompt");
     case MeasuredGeneration:
         return tr("Measured generation");
+    case FitsInMemory:
+        return tr("Fits in memory");
     }
     return {};
+}
+
+bool SummaryModel::isEngineeringColumn(int column) {
+    switch (column) {
+    case RamBandwidth:
+    case CpuBandwidth:
+    case GpuBandwidth:
+    case SystemBandwidth:
+    case Spacer:
+    case Bottleneck:
+    case MemoryAvailable:
+    case EnergyPerMillion:
+    case MeasuredPrompt:
+    case MeasuredGeneration:
+        return true;
+    default:
+        return false;
+    }
 }
 
 QString SummaryModel::columnUnit(int column) {
@@ -132,11 +153,16 @@ QString SummaryModel::columnHelp(int column) {
         return tr("What the CPU actually gets from RAM: the smaller of the RAM side and the "
                   "CPU fabric side.");
     case PromptRate:
-        return tr("Prompt processing (prefill): tokens of input read per second. Limited by "
-                  "compute.");
+        return tr("Reading speed: how many tokens (about ¾ of a word each) of your question "
+                  "and documents the machine reads per second before it starts to answer. "
+                  "Engineers call it prompt processing or prefill; it is limited by compute.");
     case GenerationRate:
-        return tr("Token generation: tokens of output written per second. Limited by memory "
-                  "bandwidth. 10 tok/s is about reading speed.");
+        return tr("Writing speed: tokens (about ¾ of a word each) of answer written per "
+                  "second. 10 tok/s is about reading speed. Engineers call it token "
+                  "generation; it is limited by memory bandwidth.");
+    case FitsInMemory:
+        return tr("Whether the model and its working memory fit in the build's RAM and "
+                  "graphics memory.");
     case Placement:
         return tr("Where the model's weights live: CPU (system RAM), GPU (VRAM), or split "
                   "between them (hybrid).");
@@ -216,6 +242,8 @@ QVariant SummaryModel::value(int row, int column) const {
         return e.measuredPrompt ? e.measuredPrompt->medianTokS : 0.0;
     case MeasuredGeneration:
         return e.measuredGeneration ? e.measuredGeneration->medianTokS : 0.0;
+    case FitsInMemory:
+        return e.fits;
     }
     return {};
 }
@@ -368,6 +396,12 @@ QString SummaryModel::formatted(int row, int column) const {
     }
     case Spacer:
         return {};
+    case FitsInMemory:
+        return r.estimate.fits ? tr("yes")
+                               : tr("no: needs %1, has %2")
+                                     .arg(fmt::gigabytes(r.estimate.memory.total),
+                                          fmt::gigabytes(r.estimate.memory.ramAvailable +
+                                                         r.estimate.memory.vramAvailable));
     default:
         break;
     }
@@ -404,7 +438,8 @@ QVariant SummaryModel::data(const QModelIndex &index, int role) const {
             return {};
         return memoryFitToVariant(m_document->results()[static_cast<std::size_t>(row)]);
     case Qt::TextAlignmentRole:
-        return column == Name || column == Placement || column == Bottleneck
+        return column == Name || column == Placement || column == Bottleneck ||
+                       column == FitsInMemory
                    ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                    : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case OverriddenRole:
@@ -415,8 +450,14 @@ QVariant SummaryModel::data(const QModelIndex &index, int role) const {
 
 QVariant SummaryModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation == Qt::Vertical) {
-        if (role == Qt::DisplayRole && section >= 0 && section < m_rows)
-            return QString::number(section + 1);
+        if (section < 0 || section >= m_rows)
+            return {};
+        // Rows are tagged A, B, C… like every chart's axis and legend.
+        if (role == Qt::DisplayRole || role == BuildTagRole)
+            return buildTag(section);
+        if (role == BuildNameRole || role == Qt::ToolTipRole)
+            return QString::fromStdString(
+                m_document->state().builds[static_cast<std::size_t>(section)].name);
         return {};
     }
     if (section < 0 || section >= ColumnCount)

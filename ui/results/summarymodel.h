@@ -34,6 +34,7 @@ public:
         CostPerMillion,
         MeasuredPrompt, // published measurements of the same device and model, if any
         MeasuredGeneration,
+        FitsInMemory, // "yes" / "no: needs 251 GB, has 128 GB"
         ColumnCount
     };
 
@@ -50,6 +51,8 @@ public:
     static QString columnTitle(int column);
     static QString columnUnit(int column);
     static QString columnHelp(int column);
+    // Columns for engineers: shown on the Engineering detail tab, not in the plain table.
+    static bool isEngineeringColumn(int column);
 
 private:
     void onStructureChanged();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "usecasemodel.h"
 
+#include "charts/chartstyle.h"
 #include "comparison/comparisondocument.h"
 #include "comparison/format.h"
 #include "comparison/overrides.h"
@@ -83,6 +84,10 @@ QVariant UseCaseModel::data(const QModelIndex &index, int role) const {
         return QString(fmt::verdict(*v) + QStringLiteral(" · ") + fmt::workflow(v->workflow));
     case VerdictRole:
         return static_cast<int>(verdict);
+    case PrefillSecondsRole:
+        return v ? QVariant(units::inSeconds(v->prefillTime)) : QVariant();
+    case GenerationRateRole:
+        return v ? QVariant(units::inTokensPerSecond(v->generationRate)) : QVariant();
     case WorkflowRole:
         return v ? fmt::workflow(v->workflow) : QString();
     case Qt::ToolTipRole: {
@@ -126,9 +131,20 @@ QVariant UseCaseModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation == Qt::Vertical) {
         if (section < 0 || section >= m_rows)
             return {};
-        if (role == Qt::DisplayRole)
-            return QString::fromStdString(
-                m_document->state().builds[static_cast<std::size_t>(section)].name);
+        const QString name = QString::fromStdString(
+            m_document->state().builds[static_cast<std::size_t>(section)].name);
+        switch (role) {
+        case Qt::DisplayRole: {
+            QString text = buildTag(section);
+            text += QStringLiteral(" · ");
+            text += name;
+            return text;
+        }
+        case BuildTagRole:
+            return buildTag(section);
+        case BuildNameRole:
+            return name;
+        }
         return {};
     }
     if (section < 0 || section >= m_columns)
