@@ -48,7 +48,7 @@ CREATE TABLE cpus (
     approximate          TEXT,
     source               TEXT NOT NULL CHECK (length(source) > 0),
     as_of                TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]*'),
-    -- since version 2 (added by ALTER TABLE in the upgrade, hence after as_of);
+    -- since version 2 (added by ALTER TABLE in the upgrade, hence after as_of),
     -- NULL = unknown, counted as on sale
     sold_new             INTEGER CHECK (sold_new IN (0, 1)),
     UNIQUE (name, origin)
@@ -77,7 +77,7 @@ CREATE TABLE gpus (
     approximate    TEXT,
     source         TEXT NOT NULL CHECK (length(source) > 0),
     as_of          TEXT NOT NULL CHECK (as_of GLOB '[12][0-9][0-9][0-9]-[01][0-9]*'),
-    -- since version 2 (see cpus.sold_new); NULL = unknown
+    -- since version 2 (see cpus.sold_new), NULL = unknown
     form_factor    TEXT CHECK (form_factor IN ('pcie', 'sxm', 'oam', 'integrated')),
     sold_new       INTEGER CHECK (sold_new IN (0, 1)),
     UNIQUE (name, origin)

@@ -277,9 +277,9 @@ void TstRecommend::buildabilityRules_data() {
         << u"Module 32"_s << false << false << true;
     QTest::newRow("GPU no longer sold new") << u"Old 32"_s << false << true << false;
     QTest::newRow("GPU no longer sold new, used asked for") << u"Old 32"_s << true << true << true;
-    QTest::newRow("CPU no longer sold new") << u"Desk Old"_s << false << true << false;
+    QTest::newRow("CPU no longer sold new") << u"Work Old"_s << false << true << false;
     QTest::newRow("CPU no longer sold new, used asked for")
-        << u"Desk Old"_s << true << true << true;
+        << u"Work Old"_s << true << true << true;
     QTest::newRow("integrated GPU as a discrete card") << u"iGPU 64"_s << true << false << false;
 }
 
@@ -298,7 +298,7 @@ void TstRecommend::buildabilityRules() {
     Gpu igpu = tiny::gpu("iGPU 64", 64, 1800, 400, 100, 100.0);
     igpu.integrated = true;
     igpu.formFactor = "integrated";
-    Cpu deskOld = tiny::cpu("Desk Old", "D1", CpuFamily::Desktop, 2, 1, 8, 24, 100, 50.0);
+    Cpu deskOld = tiny::cpu("Work Old", "W1", CpuFamily::Workstation, 4, 4, 16, 48, 300, 500.0);
     deskOld.soldNew = false;
     c.gpus.push_back(module);
     c.gpus.push_back(old);
