@@ -333,6 +333,34 @@ private slots:
         QVERIFY2(r.err.startsWith("error: --builtin: "), r.err.constData());
     }
 
+    // A default catalogue that cannot be used: the verbs go on with the
+    // built-in data and say so in one note; the same file named with
+    // --database is an error (nothing is used in its place).
+    void unusableCatalogueIsNeverSilent() {
+        QTemporaryDir home;
+        const QProcessEnvironment env = profile(home.path());
+        const QString path = home.filePath(u"data/LlmAdvisor/LlmAdvisor/catalogue.sqlite"_s);
+        QVERIFY(QDir().mkpath(path)); // a folder where the file should be
+        const QString scenario =
+            QStringLiteral(LLMADVISOR_SOURCE_DIR "/resources/scenarios/seed-comparison.json");
+        Run r = cli({u"estimate"_s, u"--scenario"_s, scenario}, env);
+        QCOMPARE(r.exit, 0);
+        QVERIFY(!r.out.isEmpty());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.startsWith("note: ") && r.err.contains("is a folder") &&
+                     r.err.contains("The built-in catalogue is used."),
+                 r.err.constData());
+        r = cli({u"estimate"_s, u"--scenario"_s, scenario, u"--database"_s, path}, env);
+        QCOMPARE(r.exit, 2);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.startsWith("error: --database: ") && r.err.contains("is a folder"),
+                 r.err.constData());
+        r = cli({u"estimate"_s, u"--scenario"_s, scenario, u"--builtin"_s}, env);
+        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.err, QByteArray()); // the built-in data asked for: nothing to say
+    }
+
     // O1: importing a full export again changes nothing: rows equal to the
     // built-in ones do not become overrides; only a row that differs does.
     void reimportOfAFullExportKeepsBuiltinRows() {
