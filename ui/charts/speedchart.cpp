@@ -117,7 +117,7 @@ QChart *createNeedBars(const Spec &spec, UseCaseModel *model, ComparisonDocument
             values->applyNiceNumbers();
         }
         values->setTitleText(cut ? QObject::tr("%1 (longer bars are cut at %2)")
-                                       .arg(spec.unit, fmt::number(values->max()))
+                                       .arg(spec.unit, plainNumber(values->max()))
                                  : spec.unit);
         target->replace(QList<QPointF>{{t, -0.5}, {t, rows - 0.5}});
         QList<ChartLegend::Entry> entries;
@@ -145,7 +145,7 @@ QChart *createAnswerStartChart(UseCaseModel *model, ComparisonDocument *document
         [](const ComparisonState &s) {
             return units::inSeconds(s.assumptions.thresholds.maxPrefill);
         },
-        [](double t) { return QObject::tr("target: within %1 s").arg(fmt::number(t)); },
+        [](double t) { return QObject::tr("target: within %1 s").arg(plainNumber(t)); },
         4.0,
         QObject::tr("seconds"),
     };
@@ -162,7 +162,7 @@ QChart *createWritingSpeedChart(UseCaseModel *model, ComparisonDocument *documen
             return units::inTokensPerSecond(s.assumptions.thresholds.minGeneration);
         },
         [](double t) {
-            return QObject::tr("target: %1 tokens/s (about reading speed)").arg(fmt::number(t));
+            return QObject::tr("target: %1 tokens/s (about reading speed)").arg(plainNumber(t));
         },
         10.0,
         QObject::tr("tokens per second"),
