@@ -116,9 +116,9 @@ QChart *createNeedBars(const Spec &spec, UseCaseModel *model, ComparisonDocument
             values->setRange(0, top * 1.05);
             values->applyNiceNumbers();
         }
-        values->setTitleText(cut ? QObject::tr("%1 (longer bars are cut at %2)")
-                                       .arg(spec.unit, plainNumber(values->max()))
-                                 : spec.unit);
+        values->setTitleText(
+            cut ? QObject::tr("%1 (bars cut at %2)").arg(spec.unit, plainNumber(values->max()))
+                : spec.unit);
         target->replace(QList<QPointF>{{t, -0.5}, {t, rows - 0.5}});
         QList<ChartLegend::Entry> entries;
         for (int c = 0; c < needs; ++c)
@@ -165,7 +165,7 @@ QChart *createWritingSpeedChart(UseCaseModel *model, ComparisonDocument *documen
             return QObject::tr("target: %1 tokens/s (about reading speed)").arg(plainNumber(t));
         },
         10.0,
-        QObject::tr("tokens per second"),
+        QObject::tr("tok/s"),
     };
     return createNeedBars(spec, model, document, style);
 }
