@@ -112,7 +112,7 @@ private slots:
         // Seed row 2: 2 channels of DDR5-5600 = 89.6 GB/s on the RAM side.
         const int desktop = rowOf(QStringLiteral("Desktop: Ryzen 9 9950X"));
         QVERIFY(desktop >= 0);
-        QCOMPARE(qRound(ram->at(desktop) * 10), 896);
+        QCOMPARE(qRound(ramSideAt(desktop) * 10), 896);
         QVERIFY(m_window->windowTitle().contains(QStringLiteral("LLM Procurement Advisor")));
         QVERIFY(m_dialogs->errors.isEmpty());
     }

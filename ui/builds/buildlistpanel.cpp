@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "buildlistpanel.h"
 
+#include "charts/chartstyle.h"
+
 #include "comparison/comparisondocument.h"
 #include "results/summarymodel.h"
 
@@ -15,7 +17,7 @@
 
 namespace llm::ui {
 
-// Numbers in front of the names: the on-screen charts label builds by number.
+// Tags in front of the names: the charts and tables label builds A, B, C….
 class NumberedDelegate final : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
@@ -23,7 +25,8 @@ public:
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override {
         QStyledItemDelegate::initStyleOption(option, index);
-        option->text = QStringLiteral("%1  %2").arg(index.row() + 1).arg(option->text);
+        // The same tag as every chart, table and legend: A, B, C…
+        option->text = QStringLiteral("%1  %2").arg(buildTag(index.row()), option->text);
     }
 };
 

@@ -73,10 +73,10 @@ void ChartsPanel::updateHeights() {
     // Every build's name on every axis, wrapped on two lines: the charts get the height
     // that needs (the tab scrolls) rather than dropping every other label.
     const int rows = std::max(1, m_summary->rowCount());
-    const int chartHeight = std::max(230, 130 + 30 * rows);
+    const int chartHeight = std::max(230, 140 + 34 * rows);
     for (int i = 0; i < GridCount; ++i)
         m_views[static_cast<std::size_t>(i)]->setMinimumHeight(chartHeight);
-    m_views[Bandwidth]->setMinimumHeight(chartHeight);
+    m_views[Bandwidth]->setMinimumHeight(chartHeight); // its tab scrolls too
 }
 
 QChart *ChartsPanel::chart(Chart c) const {

@@ -101,6 +101,7 @@ QColor ChartStyle::verdictColor(int verdict) const {
 
 #include <QAbstractItemModel>
 #include <QBarCategoryAxis>
+#include <QLocale>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -147,6 +148,11 @@ QString chartBuildLabel(const QString &tag, const QString &name, int width) {
     for (QString &l : lines)
         l = l.toHtmlEscaped();
     return lines.join(QStringLiteral("<br>"));
+}
+
+QString plainNumber(double value) {
+    const bool whole = std::abs(value - std::round(value)) < 1e-9;
+    return QLocale().toString(value, 'f', whole ? 0 : 1);
 }
 
 QString plainLabel(const QString &richText) {

@@ -54,7 +54,9 @@ QString buildTag(int index);
 QStringList wrapWords(const QString &text, int width);
 // "A · Mini PC: Ryzen AI Max+<br>PRO 395": tag and full name for a chart axis
 // (Qt Charts draws axis labels as rich text), wrapped, never cut.
-QString chartBuildLabel(const QString &tag, const QString &name, int width = 24);
+QString chartBuildLabel(const QString &tag, const QString &name, int width = 30);
+// A number as people write it: "10", "2.5" (no ".0").
+QString plainNumber(double value);
 // An axis label as plain text (line breaks as spaces, entities decoded).
 QString plainLabel(const QString &richText);
 

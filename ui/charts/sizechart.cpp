@@ -96,7 +96,7 @@ QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
             entries.push_back({(*lines)[b]->name(), ChartLegend::Swatch::Line,
                                style.seriesPen(b, 2.5), QBrush()});
         entries.push_back(
-            {QObject::tr("target: %1 tokens/s (about reading speed)").arg(fmt::number(t)),
+            {QObject::tr("target: %1 tokens/s (about reading speed)").arg(plainNumber(t)),
              ChartLegend::Swatch::Line, style.thresholdPen(), QBrush()});
         const bool shown = gb >= kMinSize && gb <= kMaxSize;
         if (shown)
@@ -111,7 +111,7 @@ QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
         threshold->replace(QList<QPointF>{{kMinSize, t}, {kMaxSize, t}});
         yAxis->setRange(0, top * 1.05);
         yAxis->applyNiceNumbers();
-        yAxis->setTitleText(QObject::tr("tokens/s (cut at %1)").arg(fmt::number(yAxis->max())));
+        yAxis->setTitleText(QObject::tr("tokens/s (cut at %1)").arg(plainNumber(yAxis->max())));
         if (shown)
             chosen->replace(QList<QPointF>{{gb, 0}, {gb, top * 1.05}});
         else

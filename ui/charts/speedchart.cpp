@@ -116,9 +116,9 @@ QChart *createNeedBars(const Spec &spec, UseCaseModel *model, ComparisonDocument
             values->setRange(0, top * 1.05);
             values->applyNiceNumbers();
         }
-        values->setTitleText(cut ? QObject::tr("%1 (longer bars are cut at %2)")
-                                       .arg(spec.unit, fmt::number(values->max()))
-                                 : spec.unit);
+        values->setTitleText(
+            cut ? QObject::tr("%1 (bars cut at %2)").arg(spec.unit, plainNumber(values->max()))
+                : spec.unit);
         target->replace(QList<QPointF>{{t, -0.5}, {t, rows - 0.5}});
         QList<ChartLegend::Entry> entries;
         for (int c = 0; c < needs; ++c)
@@ -145,7 +145,7 @@ QChart *createAnswerStartChart(UseCaseModel *model, ComparisonDocument *document
         [](const ComparisonState &s) {
             return units::inSeconds(s.assumptions.thresholds.maxPrefill);
         },
-        [](double t) { return QObject::tr("target: within %1 s").arg(fmt::number(t)); },
+        [](double t) { return QObject::tr("target: within %1 s").arg(plainNumber(t)); },
         4.0,
         QObject::tr("seconds"),
     };
@@ -162,10 +162,10 @@ QChart *createWritingSpeedChart(UseCaseModel *model, ComparisonDocument *documen
             return units::inTokensPerSecond(s.assumptions.thresholds.minGeneration);
         },
         [](double t) {
-            return QObject::tr("target: %1 tokens/s (about reading speed)").arg(fmt::number(t));
+            return QObject::tr("target: %1 tokens/s (about reading speed)").arg(plainNumber(t));
         },
         10.0,
-        QObject::tr("tokens per second"),
+        QObject::tr("tok/s"),
     };
     return createNeedBars(spec, model, document, style);
 }

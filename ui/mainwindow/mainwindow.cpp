@@ -28,6 +28,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QChartView>
 #include <QCloseEvent>
 #include <QFileInfo>
 #include <QLabel>

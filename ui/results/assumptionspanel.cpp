@@ -238,8 +238,9 @@ void AssumptionsPanel::load() {
     std::set<std::string> classes;
     QString html =
         QStringLiteral("<h3>%1</h3><table cellspacing=4>").arg(tr("Behind every figure"));
-    html += tr("<tr><th align=left>Build</th><th align=left>Class</th><th>Bandwidth "
-               "efficiency</th><th>Compute efficiency</th><th>Measurements</th></tr>");
+    // Short header words: the panel is narrow and rich text breaks a long word anywhere.
+    html += tr("<tr><th align=left>Build</th><th align=left>Class</th><th>Memory<br>factor</th>"
+               "<th>Compute<br>factor</th><th>Fitted on<br>results</th></tr>");
     for (std::size_t i = 0; i < m_document->results().size(); ++i) {
         const Estimate &e = m_document->results()[i].estimate;
         classes.insert(e.hardwareClass);

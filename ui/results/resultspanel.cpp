@@ -12,6 +12,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
@@ -156,14 +157,25 @@ EngineeringPanel::EngineeringPanel(SummaryModel *model, QWidget *bandwidthChart,
            "efficiency factors are on the Assumptions tab."),
         this);
     intro->setWordWrap(true);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    bandwidthChart->setParent(splitter);
-    splitter->addWidget(bandwidthChart);
-    splitter->addWidget(m_view);
+    // The chart keeps the height every build's label needs: the tab scrolls instead.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *content = new QWidget(scroll);
+    auto *inner = new QVBoxLayout(content);
+    inner->setContentsMargins(0, 0, 0, 0);
+    inner->addWidget(intro);
+    bandwidthChart->setParent(content);
+    inner->addWidget(bandwidthChart);
+    m_view->setParent(content);
+    m_view->setMinimumHeight(260);
+    inner->addWidget(m_view, 1);
     bandwidthChart->show();
+    scroll->setWidget(content);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addWidget(splitter, 1);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
 }
 
 QTableView *createSizeTable(SizeCurveModel *model, QWidget *parent) {
