@@ -16,13 +16,21 @@ namespace {
 constexpr qreal kSwatch = 26; // room for a swatch left of each text
 constexpr qreal kGap = 14;    // between columns
 constexpr qreal kSide = 6;    // left and right margin of the legend
+
+// In pixels of the scene: a point size would be scaled by the paint device's
+// resolution (a 300 dpi PDF drew the text three times too big for its layout).
+QFont sceneFont(QFont font) {
+    if (font.pointSizeF() > 0)
+        font.setPixelSize(qRound(font.pointSizeF() * 96.0 / 72.0));
+    return font;
+}
 } // namespace
 
 ChartLegend::ChartLegend(QChart *chart, const ChartStyle &style)
     : QGraphicsObject(chart)
     , m_chart(chart)
     , m_style(style)
-    , m_font(chart->legend()->font()) {
+    , m_font(sceneFont(chart->legend()->font())) {
     setObjectName(QStringLiteral("chartLegend"));
     chart->legend()->hide();
     setZValue(10);
@@ -60,7 +68,7 @@ void ChartLegend::setEntries(const QList<Entry> &entries) {
 }
 
 void ChartLegend::setFont(const QFont &font) {
-    m_font = font;
+    m_font = sceneFont(font);
     relayout();
 }
 
