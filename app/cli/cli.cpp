@@ -15,8 +15,11 @@
 
 #include <cerrno>
 #include <cstdio>
+
+#ifdef Q_OS_UNIX
 #include <fcntl.h>
 #include <unistd.h>
+#endif
 
 namespace llm::cli {
 
@@ -56,14 +59,16 @@ int s_stdoutError = 0;
 // the output would be written into that file. Put /dev/null there and remember
 // that the output cannot be written. Runs before main().
 const bool s_stdoutChecked = [] {
+#ifdef Q_OS_UNIX
     if (::fcntl(STDOUT_FILENO, F_GETFD) == -1 && errno == EBADF) {
         s_stdoutError = EBADF;
-        const int fd = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+        const int fd = ::open("/dev/null", O_WRONLY);
         if (fd >= 0 && fd != STDOUT_FILENO) {
             ::dup2(fd, STDOUT_FILENO);
             ::close(fd);
         }
     }
+#endif
     return true;
 }();
 } // namespace
