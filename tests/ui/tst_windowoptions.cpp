@@ -12,6 +12,7 @@
 #include <QImage>
 #include <QImageReader>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -208,11 +209,13 @@ private slots:
             folder = m_dir.filePath(QStringLiteral("ro"));
             QVERIFY(QDir().mkpath(folder));
             QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
-        } else if (QFileInfo(QStringLiteral("/sys")).isDir() &&
-                   !QFileInfo(QStringLiteral("/sys")).isWritable()) {
-            folder = QStringLiteral("/sys");
         } else {
-            QSKIP("running as root with no read-only folder to try");
+            for (const QString &candidate : {QStringLiteral("/sys"), QStringLiteral("/proc/sys")})
+                if (folder.isEmpty() && QFileInfo(candidate).isDir() &&
+                    !QFileInfo(candidate).isWritable())
+                    folder = candidate;
+            if (folder.isEmpty())
+                QSKIP("running as root with no read-only folder to try");
         }
         const QString path = QDir(folder).filePath(QStringLiteral("shot.png"));
         const QString saved = saveScreenshot(QImage(8, 8, QImage::Format_RGB32), path);
@@ -299,6 +302,45 @@ private slots:
         const Run run = runWindow({QStringLiteral("--screenshot"), shot, bad});
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(errorLines(run.err).size(), 1);
+        QVERIFY(!QFile::exists(shot));
+    }
+
+    // The review's case: the user "nobody" asks for a picture in a folder it
+    // may not write to (0555). Run as nobody when the test runs as root.
+    void programScreenshotIntoReadOnlyFolder() {
+        const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+        if (::geteuid() != 0 || setpriv.isEmpty())
+            QSKIP("needs root and setpriv to run the window as another user");
+        QTemporaryDir top;
+        QVERIFY(top.isValid());
+        QVERIFY(QFile::setPermissions(
+            top.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                            QFileDevice::ReadOther | QFileDevice::ExeOther));
+        const QString ro = top.filePath(QStringLiteral("ro"));
+        const QString home = top.filePath(QStringLiteral("home"));
+        QVERIFY(QDir().mkpath(ro) && QDir().mkpath(home));
+        QVERIFY(::chown(QFile::encodeName(ro).constData(), 65534, 65534) == 0);
+        QVERIFY(::chown(QFile::encodeName(home).constData(), 65534, 65534) == 0);
+        QVERIFY(QFile::setPermissions(ro, QFileDevice::ReadOwner | QFileDevice::ExeOwner |
+                                              QFileDevice::ReadOther | QFileDevice::ExeOther));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("HOME"), home);
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home);
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home);
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home);
+        p.setProcessEnvironment(env);
+        const QString shot = QDir(ro).filePath(QStringLiteral("x.png"));
+        p.start(setpriv, {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                          QStringLiteral("--clear-groups"), QStringLiteral(LLMADVISOR_GUI_PATH),
+                          QStringLiteral("--screenshot"), shot});
+        QVERIFY(p.waitForFinished(60'000));
+        const QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 2);
+        const QList<QByteArray> lines = errorLines(err);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().contains("is not writable"), err.constData());
         QVERIFY(!QFile::exists(shot));
     }
 
