@@ -8,9 +8,11 @@
 // File → Export PDF… writes. Errors keep the CLI contract: one line on stderr.
 #include "catalogue.h"
 #include "cli.h"
+#include "comparison_limits.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 #include <QProcess>
@@ -25,6 +27,8 @@ namespace {
 using namespace Qt::StringLiterals;
 
 constexpr int kReportTimeoutMs = 120'000;
+// Larger files are left to the window program, which refuses them unread.
+constexpr qint64 kMaxCheckedBytes = 16 * 1024 * 1024;
 
 // Where the window program is: an explicit LLMADVISOR_GUI, beside this program
 // (installed: both in bin/), or in the build tree (app/cli and app/gui).
@@ -87,6 +91,15 @@ int runReport(const QStringList &arguments) {
     if (!pdfDir.isDir() || !pdfDir.isWritable())
         return badInput(u"--pdf"_s, u"cannot write into the folder \""_s +
                                         QDir::toNativeSeparators(pdfDir.filePath()) + u"\""_s);
+
+    // The limits of a comparison people read (comparison_limits.h), checked
+    // here so that an oversized file is refused at once, with the field the
+    // window would name, instead of after starting the window program.
+    if (QFile file(scenarioPath);
+        scenarioInfo.size() <= kMaxCheckedBytes && file.open(QIODevice::ReadOnly)) {
+        if (const auto limit = scenario::checkComparisonLimits(file.readAll()))
+            return badInput(limit->field, limit->message);
+    }
 
     QStringList looked;
     const QString window = findWindowProgram(&looked);

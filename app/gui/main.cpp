@@ -7,6 +7,7 @@
 #include "mainwindow/buildinfo.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/translations.h"
+#include "mainwindow/windowoptions.h"
 #include "measurements.h"
 #include "safewrite.h"
 
@@ -25,29 +26,6 @@
 #include <cstdio>
 #include <memory>
 
-namespace {
-
-// The picture is encoded in memory and written like every other file
-// (db::writeFileSafely): the old file survives a failure, devices are refused.
-bool saveScreenshot(const QPixmap &picture, const QString &path, QString *error) {
-    QByteArray format = QFileInfo(path).suffix().toLower().toLatin1();
-    if (format.isEmpty())
-        format = "png";
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QImageWriter writer(&buffer, format);
-    if (!writer.canWrite() || !writer.write(picture.toImage())) {
-        *error = QCoreApplication::translate("main", "Could not write “%1”: %2.")
-                     .arg(QDir::toNativeSeparators(path),
-                          QCoreApplication::translate(
-                              "main", "this program cannot make a picture of the type “%1”")
-                              .arg(QString::fromLatin1(format)));
-        return false;
-    }
-    return llm::db::writeFileSafely(path, buffer.data(), error);
-}
-
-} // namespace
 
 int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
@@ -63,49 +41,35 @@ int main(int argc, char *argv[]) {
         QIcon::fromTheme(QStringLiteral("org.llmadvisor.LlmAdvisor"),
                          QIcon(QStringLiteral(":/icons/org.llmadvisor.LlmAdvisor.svg"))));
 
+    // Options are checked before anything is opened: a refused option is one
+    // line on stderr and exit 2, as in llmadvisor-cli (windowoptions.h).
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Compare CPU, RAM and GPU builds for running large language models locally."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(
-        QStringLiteral("FILE"),
-        QCoreApplication::translate("main", "A saved comparison (.json) to open."),
-        QStringLiteral("[FILE]"));
-    const QCommandLineOption database(
-        QStringLiteral("database"),
-        QCoreApplication::translate(
-            "main", "Use this catalogue database instead of the one in your profile."),
-        QStringLiteral("PATH"));
-    parser.addOption(database);
-    const QCommandLineOption exportPdf(
-        QStringLiteral("export-pdf"),
-        QCoreApplication::translate(
-            "main", "Write the comparison's PDF report to PATH and quit (no window shown)."),
-        QStringLiteral("PATH"));
-    parser.addOption(exportPdf);
-    const QCommandLineOption screenshot(
-        QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Save a picture of the window to PATH (PNG) and quit."),
-        QStringLiteral("PATH"));
-    parser.addOption(screenshot);
-    const QCommandLineOption theme(
-        QStringLiteral("theme"),
-        QCoreApplication::translate("main", "Colour theme: system, light or dark."),
-        QStringLiteral("THEME"));
-    parser.addOption(theme);
-    const QCommandLineOption tab(
-        QStringLiteral("tab"),
-        QCoreApplication::translate("main",
-                                    "Open on this tab (0 = charts, 1 = table, 2 = use cases, 3 = "
-                                    "model sizes, 4 = assumptions, 5 = what if)."),
-        QStringLiteral("N"));
-    parser.addOption(tab);
-    parser.process(app);
+    const llm::ui::WindowOptionsResult parsed =
+        llm::ui::parseWindowOptions(parser, QCoreApplication::arguments());
+    switch (parsed.action) {
+    case llm::ui::WindowOptionsResult::Action::ShowHelp:
+        parser.showHelp(0);
+    case llm::ui::WindowOptionsResult::Action::ShowVersion:
+        parser.showVersion();
+    case llm::ui::WindowOptionsResult::Action::Refuse:
+        std::fprintf(stderr, "error: %s\n", parsed.error.toUtf8().constData());
+        return 2;
+    case llm::ui::WindowOptionsResult::Action::Run:
+        break;
+    }
+    const llm::ui::WindowOptions &options = parsed.options;
+    if (options.screenshot) {
+        const QString problem = llm::ui::checkScreenshotTarget(*options.screenshot);
+        if (!problem.isEmpty()) {
+            std::fprintf(stderr, "error: %s\n", problem.toUtf8().constData());
+            return 2;
+        }
+    }
 
-    // Headless runs (--export-pdf, used by llmadvisor-cli report) must never wait
-    // on a message box nobody can see: their messages go to stderr instead.
-    const bool headless = parser.isSet(exportPdf);
+    // Unattended runs (--export-pdf, used by llmadvisor-cli report, and
+    // --screenshot) must never wait on a message box nobody can see: their
+    // messages go to stderr instead.
+    const bool headless = options.unattended();
     std::unique_ptr<llm::ui::Dialogs> dialogs;
     if (headless)
         dialogs = std::make_unique<llm::ui::ConsoleDialogs>();
@@ -117,8 +81,8 @@ int main(int argc, char *argv[]) {
     // earlier version's file found at an older place is moved there once).
     QString databasePath;
     QStringList catalogueNotes;
-    if (parser.isSet(database)) {
-        databasePath = parser.value(database);
+    if (options.database) {
+        databasePath = *options.database;
         const QFileInfo given(databasePath);
         if (!given.exists() && !given.isSymLink()) {
             dialogs->error(nullptr, QCoreApplication::translate("main", "LLM Procurement Advisor"),
@@ -168,35 +132,31 @@ int main(int argc, char *argv[]) {
                 .arg(calibrationError));
     llm::ui::MainWindow window(std::move(catalog), calibrated, std::move(dialogs));
     window.setCatalogueDatabase(&db); // Tools → Catalogue editor
-    if (parser.isSet(theme)) {
-        const QString t = parser.value(theme).toLower();
-        window.setTheme(t == u"dark"     ? llm::ui::Theme::Dark
-                        : t == u"system" ? llm::ui::Theme::System
-                                         : llm::ui::Theme::Light);
-    }
-    if (parser.isSet(tab))
-        window.tabs()->setCurrentIndex(parser.value(tab).toInt());
-    const QStringList files = parser.positionalArguments();
-    // Headless exit codes follow llmadvisor-cli: 2 = the file given was refused,
-    // 1 = the report could not be written.
-    if (!files.isEmpty() && !window.openFile(files.first()) && headless)
+    if (options.theme)
+        window.setTheme(*options.theme);
+    if (options.tab)
+        window.tabs()->setCurrentIndex(*options.tab);
+    // Unattended exit codes follow llmadvisor-cli: 2 = the file given was
+    // refused, 1 = the report or picture could not be written.
+    if (options.file && !window.openFile(*options.file) && headless)
         return 2;
-    if (headless)
-        return window.exportPdf(parser.value(exportPdf)) ? 0 : 1;
+    if (options.exportPdf)
+        return window.exportPdf(*options.exportPdf) ? 0 : 1;
     window.show();
-    if (parser.isSet(screenshot)) {
+    if (options.screenshot) {
         window.resize(1280, 720);
         // Let the charts lay out at the final size before the picture is taken.
-        bool saved = false;
+        QString problem;
         QTimer::singleShot(1000, &window, [&] {
-            QString error;
-            saved = saveScreenshot(window.grab(), parser.value(screenshot), &error);
-            if (!saved)
-                std::fprintf(stderr, "error: %s\n", qUtf8Printable(error));
+            problem = llm::ui::saveScreenshot(window.grab().toImage(), *options.screenshot);
             QCoreApplication::quit();
         });
         app.exec();
-        return saved ? 0 : 2;
+        if (!problem.isEmpty()) {
+            std::fprintf(stderr, "error: %s\n", problem.toUtf8().constData());
+            return 1;
+        }
+        return 0;
     }
     return app.exec();
 }

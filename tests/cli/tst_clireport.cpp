@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -321,6 +322,75 @@ private slots:
         verifyOneErrorLine(run, "error: --database: ");
         QVERIFY(!QFileInfo::exists(m_home.filePath(u"typo/nowhere"_s)));
         QVERIFY(!QFileInfo::exists(pdf));
+    // D9: a comparison beyond what people read in one report (more than 12
+    // builds, a name over 200 characters) is refused in one line, exit 2, at
+    // once: 1,000 builds took 26 s and 10,000 never finished before.
+    void refusesAComparisonTooLargeToReport_data() {
+        QTest::addColumn<int>("builds");
+        QTest::addColumn<int>("nameLength"); // of the first build's name; 0: short
+        QTest::addColumn<QByteArray>("line");
+        QTest::newRow("13 builds") << 13 << 0 << QByteArray("error: builds: 13 builds; ");
+        QTest::newRow("1,000 builds") << 1000 << 0 << QByteArray("error: builds: 1,000 builds; ");
+        QTest::newRow("10,000 builds")
+            << 10'000 << 0 << QByteArray("error: builds: 10,000 builds; ");
+        QTest::newRow("name of 201") << 2 << 201 << QByteArray("error: builds[0].name: 201 ");
+        QTest::newRow("name of 100,000")
+            << 2 << 100'000 << QByteArray("error: builds[0].name: 100,000 characters");
+        QTest::newRow("name of 10,000,000")
+            << 2 << 10'000'000 << QByteArray("error: builds[0].name: 10,000,000 characters");
+    }
+    void refusesAComparisonTooLargeToReport() {
+        QFETCH(int, builds);
+        QFETCH(int, nameLength);
+        QFETCH(QByteArray, line);
+        QJsonObject root = twoBuildScenario();
+        QJsonArray list;
+        const QJsonObject first = root.value(QStringLiteral("builds")).toArray().at(0).toObject();
+        for (int i = 0; i < builds; ++i) {
+            QJsonObject b = first;
+            b.insert(QStringLiteral("name"), i == 0 && nameLength > 0
+                                                 ? QString(nameLength, u'n')
+                                                 : QStringLiteral("Build %1").arg(i));
+            list.append(b);
+        }
+        root.insert(QStringLiteral("builds"), list);
+        const QString scenario = writeScenario(QStringLiteral("large.json"), root);
+        QVERIFY(!scenario.isEmpty());
+        const QString pdf = m_home.filePath(QStringLiteral("large.pdf"));
+        QElapsedTimer clock;
+        clock.start();
+        const Run run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), scenario,
+                                QStringLiteral("--pdf"), pdf});
+        const qint64 ms = clock.elapsed();
+        QCOMPARE(run.exitCode, 2);
+        verifyOneErrorLine(run, line.constData());
+        QVERIFY2(run.err.contains(nameLength > 0 ? "at most 200" : "at most 12"),
+                 run.err.constData());
+        QVERIFY(!QFile::exists(pdf));
+        QVERIFY2(ms < 10'000, QByteArray::number(ms).constData());
+    }
+
+    // At the limit the report is written: twelve builds with 200-character names.
+    void writesTheReportAtTheLimit() {
+        QJsonObject root = twoBuildScenario();
+        QJsonArray list;
+        const QJsonArray two = root.value(QStringLiteral("builds")).toArray();
+        for (int i = 0; i < 12; ++i) {
+            QJsonObject b = two.at(i % 2).toObject();
+            b.insert(QStringLiteral("name"),
+                     QString(QStringLiteral("%1 ").arg(i, 2, 10, QLatin1Char('0')) +
+                             QString(197, u'w')));
+            list.append(b);
+        }
+        root.insert(QStringLiteral("builds"), list);
+        const QString scenario = writeScenario(QStringLiteral("twelve.json"), root);
+        const QString pdf = m_home.filePath(QStringLiteral("twelve.pdf"));
+        const Run run = runCli({QStringLiteral("report"), QStringLiteral("--scenario"), scenario,
+                                QStringLiteral("--pdf"), pdf});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QFile f(pdf);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.read(5) == "%PDF-");
     }
 
     void saysSoWhenTheWindowProgramIsMissing() {

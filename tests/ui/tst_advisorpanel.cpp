@@ -183,6 +183,33 @@ private slots:
         QCOMPARE(doc->buildCount(), before);
     }
 
+    // A comparison holds at most ComparisonDocument::kMaxBuilds builds: "Add
+    // selected" adds what fits, says how many were left out and why, and at the
+    // limit adds nothing and says so (no hang, no 13th build).
+    void addSelectedStopsAtTheLimit() {
+        FindBuildsDialog *d = restrictiveDialog(3000);
+        QSignalSpy done(d->runner(), &RecommendRunner::finished);
+        QVERIFY2(d->run(), qPrintable(d->statusText()));
+        QVERIFY(waitFinished(done));
+        RecommendationModel *priced = d->pricedModel();
+        QVERIFY2(priced->rowCount() >= 2, qPrintable(d->statusText()));
+        ComparisonDocument *doc = m_window->document();
+        const int limit = ComparisonDocument::kMaxBuilds;
+        while (doc->buildCount() < limit - 1)
+            QVERIFY(doc->addBuild(doc->state().builds.front()));
+        for (int row : {0, 1})
+            d->pricedView()->selectionModel()->select(
+                priced->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCOMPARE(d->addSelected(), 1);
+        QCOMPARE(doc->buildCount(), limit);
+        QVERIFY2(d->statusText().contains(QStringLiteral("at most %1 builds").arg(limit)),
+                 qPrintable(d->statusText()));
+        QCOMPARE(d->addSelected(), 0);
+        QCOMPARE(doc->buildCount(), limit);
+        QVERIFY2(d->statusText().contains(QString::number(limit)), qPrintable(d->statusText()));
+        QVERIFY(!doc->addBuild(doc->state().builds.front()));
+    }
+
     void cancelLeavesNoPartialResult() {
         FindBuildsDialog *d = restrictiveDialog(0); // no budget: the longest sweep
         tester(d->pricedModel());

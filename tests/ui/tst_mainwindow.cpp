@@ -10,6 +10,7 @@
 #include "comparison/comparisondocument.h"
 #include "fakedialogs.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/windowoptions.h"
 #include "results/roles.h"
 #include "results/sizecurvemodel.h"
 #include "results/summarymodel.h"
@@ -22,15 +23,20 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QHorizontalBarSeries>
 #include <QLabel>
+#include <QMenu>
 #include <QProcess>
+#include <QProgressDialog>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <csignal>
 #include <memory>
@@ -72,6 +78,24 @@ private:
         for (int c = 0; c < m->columnCount(); ++c)
             out << m->index(row, c).data(VerdictRole).toInt();
         return out;
+    }
+    // A comparison of `builds` copies of the desktop preset's build; the first
+    // build's name has `nameLength` characters (0: "Build 0").
+    static bool writeBuilds(const QString &path, int builds, int nameLength) {
+        QByteArray json = "{\"builds\": [";
+        for (int i = 0; i < builds; ++i) {
+            QByteArray name = "Build " + QByteArray::number(i);
+            if (i == 0 && nameLength > 0)
+                name = QByteArray(nameLength, 'n');
+            else if (nameLength > 0)
+                name = QByteArray::number(i).rightJustified(nameLength, '0');
+            json += (i ? "," : "") + QByteArray("{\"name\":\"") + name +
+                    "\",\"cpu\":\"AMD Ryzen 9 9950X\",\"memory\":{\"channels\":2,"
+                    "\"mts\":5600,\"capacity_gb\":96}}";
+        }
+        json += "], \"model\": {\"name\": \"Qwen2.5-14B-Instruct\", \"quant\": \"Q4_K_M\"}}";
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly) && f.write(json) == json.size();
     }
     template <class W> W *editorField(const char *name) const {
         return m_window->buildEditor()->findChild<W *>(QLatin1String(name));
@@ -296,6 +320,89 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), content);
     }
+
+    // D9: a file beyond what one comparison holds (more than 12 builds, a name
+    // over 200 characters) is refused at once with a message naming the limit;
+    // before, 1,000 builds opened (and their report took 26 s).
+    void refusesAComparisonLargerThanItShows_data() {
+        QTest::addColumn<int>("builds");
+        QTest::addColumn<int>("nameLength"); // of the first build; 0: short
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("13 builds") << 13 << 0 << QStringLiteral("at most 12");
+        QTest::newRow("1,000 builds") << 1000 << 0 << QStringLiteral("builds: 1,000 builds");
+        QTest::newRow("name of 201") << 2 << 201 << QStringLiteral("builds[0].name: 201");
+        QTest::newRow("name of 100,000") << 2 << 100'000 << QStringLiteral("at most 200");
+    }
+    void refusesAComparisonLargerThanItShows() {
+        QFETCH(int, builds);
+        QFETCH(int, nameLength);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("large.json"));
+        QVERIFY(writeBuilds(path, builds, nameLength));
+        const ComparisonState before = m_window->document()->state();
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(!m_window->openFile(path));
+        QVERIFY2(clock.elapsed() < 2000, QByteArray::number(clock.elapsed()).constData());
+        QCOMPARE(m_dialogs->errors.size(), 1);
+        QVERIFY2(m_dialogs->errors.first().contains(expected),
+                 qPrintable(m_dialogs->errors.first()));
+        QVERIFY(m_dialogs->errors.first().contains(QStringLiteral("large.json")));
+        QVERIFY(sameState(before, m_window->document()->state()));
+        QVERIFY(m_window->currentFile().isEmpty());
+    }
+
+    // At the limit the file opens and exports; adding a 13th build is refused,
+    // and the greyed-out buttons say why. A name over the limit is not taken.
+    void twelveBuildsOpenAndStop() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("twelve.json"));
+        QVERIFY(writeBuilds(path, ComparisonDocument::kMaxBuilds, 200));
+        QVERIFY2(m_window->openFile(path), qPrintable(m_dialogs->errors.join(u'\n')));
+        QCOMPARE(m_window->document()->buildCount(), 12);
+        BuildListPanel *list = m_window->buildList();
+        QVERIFY(!list->addEmptyAction()->isEnabled());
+        QVERIFY(!list->duplicateAction()->isEnabled());
+        QVERIFY(!list->presetMenu()->isEnabled());
+        QVERIFY2(list->addEmptyAction()->toolTip().contains(QStringLiteral("at most 12 builds")),
+                 qPrintable(list->addEmptyAction()->toolTip()));
+        list->addEmptyAction()->trigger();
+        QCOMPARE(m_window->document()->buildCount(), 12);
+        QVERIFY(!m_window->document()->addBuild(m_window->document()->state().builds.front()));
+
+        const QModelIndex name = m_window->summaryModel()->index(1, SummaryModel::Name);
+        QVERIFY(!m_window->summaryModel()->setData(name, QString(201, u'r')));
+        QVERIFY(m_window->summaryModel()->setData(name, QString(200, u'r')));
+        QCOMPARE(m_window->document()->state().builds[1].name, std::string(200, 'r'));
+
+        // The export at the limit takes a second or more: a progress window
+        // names the page being written (timers run while it is painted).
+        QString seen;
+        QTimer::singleShot(700, m_window.get(), [&] {
+            if (auto *p = m_window->findChild<QProgressDialog *>(QStringLiteral("exportProgress")))
+                seen = p->isVisible() ? p->labelText() : QString();
+        });
+        QElapsedTimer clock;
+        clock.start();
+        int pages = 0;
+        QVERIFY(m_window->exportPdf(dir.filePath(QStringLiteral("twelve.pdf")), &pages));
+        const qint64 ms = clock.elapsed();
+        QVERIFY(pages >= 4);
+        if (ms > 1000) // on a fast machine the export may be over before the timer
+            QVERIFY2(seen.contains(QStringLiteral("page")), qPrintable(seen));
+        QVERIFY(!m_window->findChild<QProgressDialog *>(QStringLiteral("exportProgress")));
+        QVERIFY2(m_dialogs->errors.isEmpty(), qPrintable(m_dialogs->errors.join(u'\n')));
+
+        // One removed: adding works again, and the buttons say what they do.
+        list->setCurrentBuild(0);
+        list->removeAction()->trigger();
+        QVERIFY(list->addEmptyAction()->isEnabled());
+        QVERIFY(!list->addEmptyAction()->toolTip().contains(QStringLiteral("at most")));
+    }
+
+    // --tab numbers the tabs; the option parser knows how many there are.
+    void tabOptionCoversEveryTab() { QCOMPARE(m_window->tabs()->count(), kWindowTabCount); }
 
     void failingSaveLeavesOldFileWhole() {
         QTemporaryDir dir;

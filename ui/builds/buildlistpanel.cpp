@@ -176,9 +176,16 @@ void BuildListPanel::restoreCurrent() {
 void BuildListPanel::updateActions() {
     const int i = currentBuild();
     const int n = m_document->buildCount();
-    m_duplicate->setEnabled(i >= 0 && n < ComparisonDocument::kMaxBuilds);
-    m_addEmpty->setEnabled(n < ComparisonDocument::kMaxBuilds);
-    m_presets->setEnabled(n < ComparisonDocument::kMaxBuilds);
+    const bool full = n >= ComparisonDocument::kMaxBuilds;
+    m_duplicate->setEnabled(i >= 0 && !full);
+    m_addEmpty->setEnabled(!full);
+    m_presets->setEnabled(!full);
+    // A greyed-out button says why on hover.
+    const QString fullText = tr("A comparison holds at most %1 builds; remove one to add another.")
+                                 .arg(ComparisonDocument::kMaxBuilds);
+    m_addEmpty->setToolTip(full ? fullText : tr("Add an empty build (Ctrl+B)"));
+    m_duplicate->setToolTip(full ? fullText : QString()); // empty: the action's own text
+    m_presets->menuAction()->setToolTip(full ? fullText : QString());
     m_remove->setEnabled(i >= 0);
     m_moveUp->setEnabled(i > 0);
     m_moveDown->setEnabled(i >= 0 && i + 1 < n);

@@ -135,7 +135,8 @@ bool ComparisonDocument::moveBuild(int from, int to) {
 
 bool ComparisonDocument::renameBuild(int index, const QString &name) {
     const std::string wanted = name.trimmed().toStdString();
-    if (index < 0 || index >= buildCount() || wanted.empty())
+    if (index < 0 || index >= buildCount() || wanted.empty() ||
+        name.trimmed().size() > scenario::kMaxNameLength)
         return false;
     if (m_state.builds[static_cast<std::size_t>(index)].name == wanted)
         return true;

@@ -4,6 +4,7 @@
 // the undo stack. Every edit goes through here; views only listen.
 
 #include "calibration.h"
+#include "comparison_limits.h"
 #include "comparisonstate.h"
 
 #include <QObject>
@@ -56,7 +57,9 @@ public:
     // A unique build name based on `base` ("X", "X (2)", ...).
     std::string uniqueName(const std::string &base) const;
 
-    static constexpr int kMaxBuilds = 12;
+    // The most builds one comparison holds (adding stops there, and a larger
+    // file is refused when opened): see comparison_limits.h for why.
+    static constexpr int kMaxBuilds = scenario::kMaxComparisonBuilds;
 
 signals:
     // The number or order of builds changed (views reset their rows).

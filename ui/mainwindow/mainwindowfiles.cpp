@@ -5,21 +5,26 @@
 #include "charts/chartspanel.h"
 #include "comparison/comparisondocument.h"
 #include "comparison/scenarioconvert.h"
+#include "comparison_limits.h"
 #include "dialogs.h"
 #include "report/reportpdf.h"
 #include "safewrite.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QMenu>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
+#include <QProgressDialog>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+
+#include <memory>
 
 namespace llm::ui {
 
@@ -31,6 +36,7 @@ QString pdfFilter() {
     return QCoreApplication::translate("llm::ui::MainWindow", "PDF (*.pdf)");
 }
 constexpr int kMaxRecent = 8;
+constexpr qint64 kProgressAfterMs = 300;
 constexpr int kSettingsVersion = 1;
 
 // Keys and defaults in one place.
@@ -64,6 +70,14 @@ bool MainWindow::openFile(const QString &path) {
         return false;
     }
     const QByteArray bytes = file.readAll();
+    // More builds, use cases or longer names than people can read in one
+    // comparison: refused before parsing, so a 10,000-build file is refused at once.
+    if (const auto limit = scenario::checkComparisonLimits(bytes)) {
+        m_dialogs->error(this, tr("Cannot open"),
+                         tr("“%1” holds more than one comparison can show.\n%2")
+                             .arg(QFileInfo(path).fileName(), limit->toLine()));
+        return false;
+    }
     const scenario::ParseResult parsed =
         scenario::parseScenario(bytes, m_document->catalog(), m_document->state().assumptions);
     if (!parsed.ok()) {
@@ -99,8 +113,34 @@ bool MainWindow::saveToFile(const QString &path) {
 }
 
 bool MainWindow::exportPdf(const QString &path, int *pages) {
+    // A report of a full comparison takes a second or more: after a moment, a
+    // small window says which page is being written (only when this window is
+    // on screen; a headless export has nobody to show it to). No Cancel: the
+    // old file is replaced only at the end anyway.
+    std::unique_ptr<QProgressDialog> progress;
+    QElapsedTimer clock;
+    clock.start();
+    const ReportProgress onPage = [&](int page) {
+        if (!isVisible())
+            return;
+        if (!progress && clock.elapsed() >= kProgressAfterMs) {
+            progress = std::make_unique<QProgressDialog>(this);
+            progress->setObjectName(QStringLiteral("exportProgress"));
+            progress->setWindowTitle(tr("Export PDF"));
+            progress->setCancelButton(nullptr);
+            progress->setRange(0, 0); // the number of pages is known only at the end
+            progress->show();
+        }
+        if (progress) {
+            progress->setLabelText(tr("Writing the PDF report: page %1…").arg(page));
+            // Draw the dialog; no user input while the report is being painted.
+            QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+        }
+    };
     QString error;
-    if (!writeReportPdfFile(m_document->state(), m_document->catalog(), path, &error, pages)) {
+    if (!writeReportPdfFile(m_document->state(), m_document->catalog(), path, &error, pages,
+                            onPage)) {
+        progress.reset();
         m_dialogs->error(this, tr("PDF not written"), error);
         return false;
     }

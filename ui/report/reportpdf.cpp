@@ -5,6 +5,7 @@
 #include "charts/chartspanel.h"
 #include "comparison/comparisondocument.h"
 #include "comparison/scenarioconvert.h"
+#include "comparison_limits.h"
 #include "measurements.h"
 #include "reporthtml.h"
 #include "results/sizecurvemodel.h"
@@ -41,12 +42,15 @@ struct Page {
     int number = 0;
     QString header;
     bool first = true;
+    ReportProgress progress;
 
     void begin() {
         if (!first)
             device->newPage();
         first = false;
         ++number;
+        if (progress)
+            progress(number);
         // A header on every page: a loose page still says what it is.
         const qreal dpi = device->logicalDpiY();
         QFont f(QStringLiteral("DejaVu Sans"));
@@ -108,7 +112,7 @@ void paintChart(QPainter *painter, QChart *chart, const QRectF &target) {
 } // namespace
 
 int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPaintDevice *device,
-                QString *error) {
+                QString *error, const ReportProgress &progress) {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
         if (error)
             *error = tr("The report needs a QApplication (charts are widgets); none is running.");
@@ -117,6 +121,13 @@ int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPain
     if (state.builds.empty()) {
         if (error)
             *error = tr("The comparison has no builds: nothing to report.");
+        return 0;
+    }
+    // The window refuses such a comparison when it is opened; this catches a
+    // caller that built one in memory (a 1,000-build report took 26 s, 582 pages).
+    if (const auto limit = scenario::checkComparisonLimits(toScenario(state, catalog.asOf))) {
+        if (error)
+            *error = tr("The comparison is too large for a report: %1").arg(limit->toLine());
         return 0;
     }
     // The report's own document and models: same adapters as the window.
@@ -142,8 +153,9 @@ int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPain
     const QRect paint = device->pageLayout().paintRectPixels(device->logicalDpiX());
     // Header and footer lines sit inside the margins' paint rectangle, outside the body.
     const qreal band = device->logicalDpiY() * 0.3;
-    Page page{device, &painter, QRectF(0, band, paint.width(), paint.height() - 2 * band), 0,
-              QString()};
+    Page page{device,  &painter,  QRectF(0, band, paint.width(), paint.height() - 2 * band),
+              0,       QString(), true,
+              progress};
     ReportMeta meta;
     meta.title = tr("LLM hardware comparison: %1 at %2")
                      .arg(QString::fromStdString(state.model.model.name),
@@ -178,7 +190,7 @@ int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPain
 }
 
 bool writeReportPdf(const ComparisonState &state, const Catalog &catalog, QIODevice *device,
-                    QString *error, int *pages) {
+                    QString *error, int *pages, const ReportProgress &progress) {
     if (!device || !device->isWritable()) {
         if (error)
             *error = tr("The output is not open for writing.");
@@ -188,20 +200,20 @@ bool writeReportPdf(const ComparisonState &state, const Catalog &catalog, QIODev
     writer.setResolution(300);
     writer.setCreator(QStringLiteral("LLM Procurement Advisor " LLMADVISOR_VERSION));
     writer.setTitle(tr("LLM hardware comparison"));
-    const int n = paintReport(state, catalog, &writer, error);
+    const int n = paintReport(state, catalog, &writer, error, progress);
     if (pages)
         *pages = n;
     return n > 0;
 }
 
 bool writeReportPdfFile(const ComparisonState &state, const Catalog &catalog, const QString &path,
-                        QString *error, int *pages) {
+                        QString *error, int *pages, const ReportProgress &progress) {
     // Painted in memory first: QPdfWriter does not report failed writes to its
     // device, and a report is at most a few megabytes.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QString why;
-    if (!writeReportPdf(state, catalog, &buffer, &why, pages)) {
+    if (!writeReportPdf(state, catalog, &buffer, &why, pages, progress)) {
         if (error)
             *error = tr("Could not write “%1”: %2").arg(QDir::toNativeSeparators(path), why);
         return false;

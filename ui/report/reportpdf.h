@@ -10,6 +10,8 @@
 
 #include <QString>
 
+#include <functional>
+
 QT_BEGIN_NAMESPACE
 class QIODevice;
 class QPagedPaintDevice;
@@ -17,23 +19,27 @@ QT_END_NAMESPACE
 
 namespace llm::ui {
 
+// Called as each page of the report is started (1, 2, ...), so a window can
+// show progress; the report has about 5 pages plus 1 for every 2 builds.
+using ReportProgress = std::function<void(int page)>;
+
 // Writes the PDF to `device` (open it for writing first; for a file use
 // writeReportPdfFile). Returns false with a one-line reason in *error.
 // *pages (optional) gets the number of pages written.
 bool writeReportPdf(const scenario::Scenario &scenario, const Catalog &catalog, QIODevice *device,
                     QString *error, int *pages = nullptr);
 bool writeReportPdf(const ComparisonState &state, const Catalog &catalog, QIODevice *device,
-                    QString *error, int *pages = nullptr);
+                    QString *error, int *pages = nullptr, const ReportProgress &progress = {});
 
 // Writes the PDF to the file `path` through db::writeFileSafely: the old file
 // stays whole unless the new one is complete; folders, devices and pipes are
 // refused. *error: a sentence naming the file and the cause.
 bool writeReportPdfFile(const ComparisonState &state, const Catalog &catalog, const QString &path,
-                        QString *error, int *pages = nullptr);
+                        QString *error, int *pages = nullptr, const ReportProgress &progress = {});
 
 // Paints the report onto any paged device (QPdfWriter, QPrinter for print preview).
 // Returns the number of pages, 0 on error (with *error set).
 int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPaintDevice *device,
-                QString *error);
+                QString *error, const ReportProgress &progress = {});
 
 } // namespace llm::ui

@@ -94,6 +94,7 @@ AssumptionsPanel::AssumptionsPanel(ComparisonDocument *document, QWidget *parent
     m_ownEnabled->setToolTip(glossary(Term::UseCase));
     m_ownName = new QLineEdit(useCases);
     m_ownName->setText(tr("Mine"));
+    m_ownName->setMaxLength(scenario::kMaxNameLength);
     m_ownPrompt = new QSpinBox(useCases);
     m_ownPrompt->setRange(1, 1000000);
     m_ownPrompt->setValue(8192);
