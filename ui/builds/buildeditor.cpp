@@ -270,7 +270,8 @@ void BuildEditor::updateTotals() {
     if (m_index < 0 || m_index >= static_cast<int>(results.size()))
         return;
     const BuildResult &r = results[static_cast<std::size_t>(m_index)];
-    const QString price = r.cost.priceEur ? fmt::euros(*r.cost.priceEur) : tr("price unknown");
+    const QString price =
+        fmt::price(m_document->state().builds[static_cast<std::size_t>(m_index)], r.cost.priceEur);
     m_totals->setText(
         tr("<b>Total:</b> %1 · %2 at load").arg(price, fmt::watts(r.cost.powerAtLoad)));
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "format.h"
 
+#include "decision.h"
+
 #include <QCoreApplication>
 
 #include <cmath>
@@ -58,6 +60,28 @@ QString mts(units::TransferRate r) {
 
 QString euros(double eur) {
     return QLocale().toCurrencyString(eur, QStringLiteral("€"), eur >= 100 ? 0 : 2);
+}
+
+QString price(const Build &build, const std::optional<double> &priceEur) {
+    if (!priceEur)
+        return tr("price unknown");
+    if (build.quotedPriceEur && *build.quotedPriceEur == *priceEur) {
+        const bool whole = std::fabs(*priceEur - std::round(*priceEur)) < 1e-9;
+        const QString eur =
+            QLocale().toCurrencyString(*priceEur, QStringLiteral("€"), whole ? 0 : 2);
+        return build.quoteSource.empty()
+                   ? tr("%1 (quote)").arg(eur)
+                   : tr("%1 (quote: %2)").arg(eur, QString::fromStdString(build.quoteSource));
+    }
+    return tr("≈ %1").arg(
+        QLocale().toCurrencyString(roundEstimateEur(*priceEur), QStringLiteral("€"), 0));
+}
+
+QString doesNotFit(const Estimate &e) {
+    return tr("does not fit — needs %1, has %2")
+        .arg(withUnit(units::inGigabytes(e.memory.total), QStringLiteral("GB"), 0),
+             withUnit(units::inGigabytes(e.memory.ramAvailable + e.memory.vramAvailable),
+                      QStringLiteral("GB"), 0));
 }
 
 QString placement(Placement p) {

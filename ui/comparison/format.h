@@ -10,6 +10,8 @@
 #include <QLocale>
 #include <QString>
 
+#include <optional>
+
 namespace llm::ui::fmt {
 
 // "1,234.5 GB/s" in the current locale; `decimals` < 0 picks by magnitude.
@@ -23,6 +25,12 @@ QString seconds(units::Seconds s);
 QString watts(units::Power p);
 QString mts(units::TransferRate r);
 QString euros(double eur);
+// A build's price as every view shows it: "≈ 3,300 €" for an estimate (rounded
+// once, by llm::roundEstimateEur, like the CLI and the report), a quote exactly
+// as typed with its source ("2,099 € (quote: Supplier X, 2026-12-01)"), or "price unknown".
+QString price(const Build &build, const std::optional<double> &priceEur);
+// "does not fit — needs 252 GB, has 128 GB": shown in place of speeds, costs and verdicts.
+QString doesNotFit(const Estimate &estimate);
 
 QString placement(Placement p);
 QString bottleneck(Bottleneck b);

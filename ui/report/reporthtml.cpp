@@ -90,7 +90,7 @@ QString reportFrontHtml(const ComparisonState &state, const std::vector<BuildRes
                          .arg(b.memory.channels)
                          .arg(fmt::mts(b.memory.speed), fmt::gigabytes(b.memory.capacity),
                               gpus.isEmpty() ? tr("none") : gpus.join(QStringLiteral(", ")),
-                              c.priceEur ? fmt::euros(*c.priceEur) : tr("unknown"),
+                              fmt::price(b, c.priceEur).toHtmlEscaped(),
                               fmt::watts(c.powerAtLoad)));
         QStringList marks;
         mark(&marks, tr("CPU"), b.cpu.name, b.cpu.origin);

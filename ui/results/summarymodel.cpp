@@ -348,6 +348,11 @@ QString SummaryModel::formatted(int row, int column) const {
     const QVariant v = value(row, column);
     if (column != Name && !r.computed)
         return tr("n/a");
+    // A model that does not fit has no speed, running cost or verdict to show.
+    if (!r.estimate.fits &&
+        (column == PromptRate || column == GenerationRate || column == EurPerTokenRate ||
+         column == EnergyPerMillion || column == CostPerMillion || column == UseCasesPassed))
+        return fmt::doesNotFit(r.estimate);
     switch (column) {
     case Name:
     case Placement:
@@ -364,7 +369,8 @@ QString SummaryModel::formatted(int row, int column) const {
     case UseCasesPassed:
         return tr("%1 of %2").arg(v.toInt()).arg(r.estimate.useCases.size());
     case Price:
-        return r.cost.priceEur ? fmt::euros(*r.cost.priceEur) : tr("price unknown");
+        return fmt::price(m_document->state().builds[static_cast<std::size_t>(row)],
+                          r.cost.priceEur);
     case EurPerTokenRate:
         return r.cost.eurPerTokenPerSecond
                    ? tr("%1 per tok/s").arg(fmt::euros(*r.cost.eurPerTokenPerSecond))

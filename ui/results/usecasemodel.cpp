@@ -80,6 +80,10 @@ QVariant UseCaseModel::data(const QModelIndex &index, int role) const {
     case Qt::AccessibleTextRole:
         if (!v)
             return tr("n/a");
+        if (const Estimate &e =
+                m_document->results()[static_cast<std::size_t>(index.row())].estimate;
+            !e.fits)
+            return fmt::doesNotFit(e);
         // Text, not colour alone: the verdict must survive a projector and a B/W print.
         return QString(fmt::verdict(*v) + QStringLiteral(" · ") + fmt::workflow(v->workflow));
     case VerdictRole:
