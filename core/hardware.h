@@ -98,6 +98,9 @@ struct Build {
     double unifiedGpuMemoryShare = 0.75; // share of RAM the iGPU may use (user setting)
     MultiGpuMode multiGpuMode = MultiGpuMode::LayerSplit;
     std::optional<double> platformPriceUsd; // board, PSU, case, storage; family default when empty
+    // The user's free text (a supplier's quote, a delivery date): printed in the
+    // report beside the build, never an input to the estimate.
+    std::string notes;
 };
 
 int gpuCount(const Build &build);

@@ -326,7 +326,8 @@ void TestScenario::roundTrip_data() {
     QTest::newRow("minimal") << QByteArray(kMinimal) << false;
     QTest::newRow("overrides")
         << QByteArray(
-               R"({ "title": "t", "builds": [ { "preset": "Desktop: Ryzen 9 9950X + RTX 5090", "notes": "quote 42" } ],
+               R"({ "title": "t", "purpose": "Pick one machine for the legal team", "decision": "Buy build 1",
+        "attendees": "Anna (finance), Ben (IT)", "builds": [ { "preset": "Desktop: Ryzen 9 9950X + RTX 5090", "notes": "quote 42" } ],
         "model": { "name": "Qwen2.5-14B-Instruct", "quant": "Q4_K_M", "file_gb": 8.99 },
         "thresholds": { "offline_total_s": 7200 },
         "assumptions": { "pcie_efficiency": 0.8, "placement": "hybrid", "efficiency": { "gpu-nvidia-blackwell": { "bandwidth": 0.9, "compute": 0.5 } } },
@@ -378,6 +379,10 @@ void TestScenario::roundTrip() {
         QCOMPARE(b.buildExtras[i].presetName, a.buildExtras[i].presetName);
         QCOMPARE(b.buildExtras[i].notes, a.buildExtras[i].notes);
     }
+    QCOMPARE(b.title, a.title);
+    QCOMPARE(b.purpose, a.purpose);
+    QCOMPARE(b.decision, a.decision);
+    QCOMPARE(b.attendees, a.attendees);
     QCOMPARE(b.model.model.name, a.model.model.name);
     QCOMPARE(b.model.model.paramsTotal, a.model.model.paramsTotal);
     QCOMPARE(b.model.model.routedExpertParams, a.model.model.routedExpertParams);

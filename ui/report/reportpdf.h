@@ -6,6 +6,7 @@
 
 #include "catalog.h"
 #include "comparison/comparisonstate.h"
+#include "report/reportflow.h"
 #include "scenario.h"
 
 #include <QString>
@@ -25,9 +26,21 @@ bool writeReportPdf(const scenario::Scenario &scenario, const Catalog &catalog, 
 bool writeReportPdf(const ComparisonState &state, const Catalog &catalog, QIODevice *device,
                     QString *error, int *pages = nullptr);
 
+// Where everything ended up: what tests check (no table header last on a
+// page, how many pages come before the appendix, full names on page 1).
+struct ReportLayout {
+    int pages = 0;
+    std::vector<report::PlacedBox> boxes;
+    QString appendixHeading;
+};
+
 // Paints the report onto any paged device (QPdfWriter, QPrinter for print preview).
-// Returns the number of pages, 0 on error (with *error set).
+// Returns the number of pages, 0 on error (with *error set); *layout (optional)
+// gets the placement of every box.
 int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPaintDevice *device,
-                QString *error);
+                QString *error, ReportLayout *layout = nullptr);
+
+// Lays the report out into a PDF in memory and returns its layout (tests).
+ReportLayout layoutReport(const ComparisonState &state, const Catalog &catalog, QString *error);
 
 } // namespace llm::ui
