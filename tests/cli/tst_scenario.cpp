@@ -327,7 +327,7 @@ void TestScenario::roundTrip_data() {
     QTest::newRow("overrides")
         << QByteArray(
                R"({ "title": "t", "purpose": "Pick one machine for the legal team", "decision": "Buy build 1",
-        "attendees": "Anna (finance), Ben (IT)", "builds": [ { "preset": "Desktop: Ryzen 9 9950X + RTX 5090", "notes": "quote 42" } ],
+        "attendees": "Anna from finance, Ben from IT", "builds": [ { "preset": "Desktop: Ryzen 9 9950X + RTX 5090", "notes": "quote 42" } ],
         "model": { "name": "Qwen2.5-14B-Instruct", "quant": "Q4_K_M", "file_gb": 8.99 },
         "thresholds": { "offline_total_s": 7200 },
         "assumptions": { "pcie_efficiency": 0.8, "placement": "hybrid", "efficiency": { "gpu-nvidia-blackwell": { "bandwidth": 0.9, "compute": 0.5 } } },

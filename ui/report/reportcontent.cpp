@@ -458,9 +458,21 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
                        true);
 }
 
+// In whole euros like every other price column; the unit is in the header.
+QString priceChange(const WhatIf &w) {
+    const auto d = w.priceDeltaEur();
+    if (!d)
+        return tr("no price");
+    const long rounded = std::lround(*d);
+    if (rounded == 0)
+        return QStringLiteral("0");
+    return (rounded > 0 ? QStringLiteral("+") : QStringLiteral("−")) +
+           num(std::abs(static_cast<double>(rounded)), 0);
+}
+
 void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
                        const std::vector<BuildResult> &results, const Catalog &catalog) {
-    flow.heading(tr("C. What one change would do, and headroom"), 2);
+    flow.heading(tr("C. What if and headroom: what one change would do"), 2);
     flow.paragraph(tr("Per build, each single change with its price change and, per need, the "
                       "verdict and the change of the margin (1.00× just passes); a verdict that "
                       "flips is bold and shows before → after. Headroom: how far the build "
@@ -503,8 +515,7 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
                     QString::fromLatin1(toString(w.change)).toHtmlEscaped(), esc(w.reason));
                 continue;
             }
-            QList<Cell> row{{WhatIfModel::changeText(w).toHtmlEscaped()},
-                            {WhatIfModel::priceText(w).toHtmlEscaped(), kRight}};
+            QList<Cell> row{{WhatIfModel::changeText(w).toHtmlEscaped()}, {priceChange(w), kRight}};
             for (const UseCase &u : state.useCases) {
                 const UseCaseDelta *d = nullptr;
                 for (const UseCaseDelta &x : w.useCases)
