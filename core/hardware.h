@@ -109,6 +109,9 @@ struct Build {
     // catalogue prices wherever a price is shown or used (costOf).
     std::optional<double> quotedPriceEur;
     std::string quoteSource; // who quoted and when, e.g. "Supplier X, 2026-12-01"
+    // The user's free text (a supplier's quote, a delivery date): printed in the
+    // report beside the build, never an input to the estimate.
+    std::string notes;
 };
 
 int gpuCount(const Build &build);

@@ -34,7 +34,7 @@ inline constexpr qint64 kMaxScenarioBytes = 16 * 1024 * 1024;
 // What the window keeps about a build beyond the hardware itself.
 struct BuildExtras {
     std::string presetName; // preset the build was made from ("" = none)
-    std::string notes;      // free text shown in the report
+    std::string notes;      // free text shown in the report (the window keeps it in Build::notes)
 };
 
 struct Scenario {
@@ -42,6 +42,11 @@ struct Scenario {
     std::string programVersion; // version of the program that wrote the file
     std::string catalogAsOf;    // as-of date of the catalogue the file was made with
     std::string title;          // optional heading for the comparison
+    // What the meeting the comparison is for needs on the report's first page
+    // (all optional, free text): why it meets, what it decided, who was there.
+    std::string purpose;
+    std::string decision;
+    std::string attendees;
     std::vector<Build> builds;
     std::vector<BuildExtras> buildExtras; // parallel to builds (same size)
     ModelChoice model;

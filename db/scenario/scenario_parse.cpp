@@ -349,8 +349,9 @@ void readAssumptions(const ObjectReader &r, Assumptions &a) {
 Scenario readScenario(const ObjectReader &root, const Catalog &catalog,
                       const Assumptions &defaults) {
     root.rejectUnknownKeys({u"format_version"_s, u"program_version"_s, u"catalog_as_of"_s,
-                            u"title"_s, u"builds"_s, u"model"_s, u"runtime"_s, u"use_cases"_s,
-                            u"thresholds"_s, u"assumptions"_s, u"context"_s});
+                            u"title"_s, u"purpose"_s, u"decision"_s, u"attendees"_s, u"builds"_s,
+                            u"model"_s, u"runtime"_s, u"use_cases"_s, u"thresholds"_s,
+                            u"assumptions"_s, u"context"_s});
     Scenario s;
     s.formatVersion = root.optInteger(u"format_version"_s).value_or(kFormatVersion);
     if (s.formatVersion > kFormatVersion)
@@ -364,6 +365,9 @@ Scenario readScenario(const ObjectReader &root, const Catalog &catalog,
     // A hand-written file was resolved against this catalogue: say which one.
     s.catalogAsOf = toStd(root.optString(u"catalog_as_of"_s).value_or(fromStd(catalog.asOf)));
     s.title = toStd(root.optString(u"title"_s).value_or(QString()));
+    s.purpose = toStd(root.optString(u"purpose"_s).value_or(QString()));
+    s.decision = toStd(root.optString(u"decision"_s).value_or(QString()));
+    s.attendees = toStd(root.optString(u"attendees"_s).value_or(QString()));
 
     s.assumptions = defaults;
     s.runtime = toStd(root.optString(u"runtime"_s).value_or(fromStd(defaults.runtime)));

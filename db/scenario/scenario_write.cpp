@@ -224,6 +224,9 @@ QByteArray writeScenario(const Scenario &s) {
     root.insert(u"program_version"_s, QStringLiteral(LLMADVISOR_VERSION));
     putString(root, u"catalog_as_of"_s, s.catalogAsOf);
     putString(root, u"title"_s, s.title);
+    putString(root, u"purpose"_s, s.purpose);
+    putString(root, u"decision"_s, s.decision);
+    putString(root, u"attendees"_s, s.attendees);
     QJsonArray builds;
     for (std::size_t i = 0; i < s.builds.size(); ++i)
         builds.append(

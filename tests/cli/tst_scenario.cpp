@@ -478,7 +478,8 @@ void TestScenario::roundTrip_data() {
     QTest::newRow("minimal") << QByteArray(kMinimal) << false;
     QTest::newRow("overrides")
         << QByteArray(
-               R"({ "title": "t", "builds": [ { "preset": "Desktop: Ryzen 9 9950X + RTX 5090", "notes": "quote 42" } ],
+               R"({ "title": "t", "purpose": "Pick one machine for the legal team", "decision": "Buy build 1",
+        "attendees": "Anna from finance, Ben from IT", "builds": [ { "preset": "Desktop: Ryzen 9 9950X + RTX 5090", "notes": "quote 42" } ],
         "model": { "name": "Qwen2.5-14B-Instruct", "quant": "Q4_K_M", "file_gb": 8.99 },
         "thresholds": { "offline_total_s": 7200 },
         "assumptions": { "pcie_efficiency": 0.8, "placement": "hybrid", "efficiency": { "gpu-nvidia-blackwell": { "bandwidth": 0.9, "compute": 0.5 } } },
@@ -545,6 +546,10 @@ void TestScenario::roundTrip() {
         QVERIFY(written.contains("\"price_eur\": 2199.5"));
         QVERIFY(written.contains("\"price_source\": \"Supplier X quote 2026-12-01\""));
     }
+    QCOMPARE(b.title, a.title);
+    QCOMPARE(b.purpose, a.purpose);
+    QCOMPARE(b.decision, a.decision);
+    QCOMPARE(b.attendees, a.attendees);
     QCOMPARE(b.model.model.name, a.model.model.name);
     QCOMPARE(b.model.model.paramsTotal, a.model.model.paramsTotal);
     QCOMPARE(b.model.model.routedExpertParams, a.model.model.routedExpertParams);

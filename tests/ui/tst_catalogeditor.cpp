@@ -12,7 +12,7 @@
 #include "comparison/comparisondocument.h"
 #include "fakedialogs.h"
 #include "mainwindow/mainwindow.h"
-#include "report/reporthtml.h"
+#include "report/reportpdf.h"
 #include "results/summarymodel.h"
 #include "results/usecasemodel.h"
 
@@ -162,11 +162,12 @@ void TestCatalogEditor::gpuPriceOverrideReachesComparison() {
     QVERIFY2(*priceAfter > *priceBefore,
              qPrintable(QStringLiteral("%1 -> %2").arg(*priceBefore).arg(*priceAfter)));
     // The report marks it.
-    ReportMeta meta;
-    meta.title = QStringLiteral("t");
-    const QString html =
-        reportFrontHtml(w.window->document()->state(), w.window->document()->results(),
-                        w.window->summaryModel(), w.window->useCaseModel(), meta);
+    QString error;
+    QStringList texts;
+    for (const report::PlacedBox &box :
+         layoutReport(w.window->document()->state(), w.window->document()->catalog(), &error).boxes)
+        texts << box.text;
+    const QString html = texts.join(u'\n');
     QVERIFY2(html.contains(QStringLiteral("(overridden)")) && html.contains(QStringLiteral("†")),
              qPrintable(html.left(3000)));
 

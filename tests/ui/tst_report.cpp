@@ -1,28 +1,196 @@
 // SPDX-License-Identifier: MIT
-// The headless report function the CLI's `report` verb calls.
+// The report as meeting minutes (issue 15), checked on the PDF itself with
+// poppler's pdftotext and on the report's own layout data: the comparison's
+// title and purpose, every build's full name, its notes and the named needs on
+// page 1; "Page 1 of N"; the glossary in the appendix; no heading or table
+// header left alone at the foot of a page; few pages before the appendix.
 #include "catalogue.h"
 #include "comparison/comparisonstate.h"
 #include "comparison/scenarioconvert.h"
+#include "measurements.h"
 #include "report/reportpdf.h"
+#include "scenario.h"
 
 #include <QBuffer>
+#include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace llm;
 using namespace llm::ui;
+
+namespace {
+
+QByteArray readFile(const QString &path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// pdftotext's text of one page (1-based), whitespace runs made one space so a
+// name wrapped inside its cell still reads as one string.
+QString pageText(const QString &pdf, int page) {
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"),
+            {QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
+             QString::number(page), QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf,
+             QStringLiteral("-")});
+    if (!p.waitForFinished(20000) || p.exitCode() != 0)
+        return QString();
+    return QString::fromUtf8(p.readAllStandardOutput()).simplified();
+}
+
+// Blanks and hyphens out: a name or a need wrapped at a blank or after a hyphen
+// inside its table cell still matches (pdftotext drops a line-end hyphen).
+QString squeezed(QString s) {
+    return s.remove(u' ').remove(u'-');
+}
+
+#define QVERIFY_ON_PAGE(page, what)                                                                \
+    QVERIFY2(squeezed(page).contains(squeezed(what)),                                              \
+             qPrintable(QStringLiteral("\"%1\" not in: %2").arg(what, (page).left(1500))))
+
+} // namespace
 
 class TestReport final : public QObject {
     Q_OBJECT
 
 private:
     Catalog m_catalog;
+    QTemporaryDir m_dir;
+
+    ComparisonState load(const QString &path) {
+        const auto parsed =
+            scenario::parseScenario(readFile(path), m_catalog, db::shippedAssumptions());
+        if (!parsed.ok())
+            qWarning("%s", qPrintable(parsed.error.toLine()));
+        return parsed.ok() ? fromScenario(*parsed.scenario) : ComparisonState{};
+    }
+
+    // The 3-build comparison with quotes as notes and the meeting's fields, and
+    // the seed's 9 builds with a purpose and a note added.
+    ComparisonState comparison(const QString &which) {
+        if (which == QLatin1String("firm70b"))
+            return load(QStringLiteral(LLMADVISOR_TEST_DATA_DIR "/report/firm70b-meeting.json"));
+        ComparisonState s =
+            load(QStringLiteral(LLMADVISOR_SOURCE_DIR "/resources/scenarios/seed-comparison.json"));
+        s.meeting.purpose = "Which of the seed document's nine builds to order for the lab";
+        if (s.builds.size() > 6)
+            s.builds[6].notes = "Two cards need a 1,600 W power supply; quote pending.";
+        return s;
+    }
 
 private slots:
     void initTestCase() {
         m_catalog = db::loadShippedCatalog();
         QVERIFY(!m_catalog.presets.empty());
+        QVERIFY(m_dir.isValid());
     }
+
+    void minutes_data() {
+        QTest::addColumn<QString>("which");
+        QTest::addColumn<int>("builds");
+        QTest::addColumn<int>("maxPagesBeforeAppendix");
+        QTest::newRow("3 builds (firm70b)") << QStringLiteral("firm70b") << 3 << 3;
+        QTest::newRow("9 builds (seed)") << QStringLiteral("seed") << 9 << 4;
+    }
+
+    // What pdftotext reads from the printed file.
+    void minutes() {
+        QFETCH(QString, which);
+        QFETCH(int, builds);
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        const ComparisonState state = comparison(which);
+        QCOMPARE(static_cast<int>(state.builds.size()), builds);
+        QVERIFY(!state.meeting.title.empty());
+        QVERIFY(!state.meeting.purpose.empty());
+
+        const QString pdf = m_dir.filePath(which + QStringLiteral(".pdf"));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QString error;
+        int pages = 0;
+        QVERIFY2(writeReportPdf(state, m_catalog, &file, &error, &pages), qPrintable(error));
+        file.close();
+
+        const QString page1 = pageText(pdf, 1);
+        QVERIFY2(!page1.isEmpty(), "pdftotext read nothing");
+        QVERIFY_ON_PAGE(page1, QString::fromStdString(state.meeting.title));
+        QVERIFY_ON_PAGE(page1, QString::fromStdString(state.meeting.purpose));
+        if (!state.meeting.decision.empty())
+            QVERIFY_ON_PAGE(page1, QString::fromStdString(state.meeting.decision));
+        if (!state.meeting.attendees.empty())
+            QVERIFY_ON_PAGE(page1, QString::fromStdString(state.meeting.attendees));
+        QVERIFY2(page1.contains(QStringLiteral("Page 1 of %1").arg(pages)), qPrintable(page1));
+        QVERIFY2(!page1.contains(u'…'), qPrintable(page1));
+        for (const Build &b : state.builds) {
+            QVERIFY_ON_PAGE(page1, QString::fromStdString(b.name));
+            if (!b.notes.empty())
+                QVERIFY_ON_PAGE(page1, QString::fromStdString(b.notes));
+        }
+        // The needs by name, not only by code.
+        for (const UseCase &u : state.useCases)
+            QVERIFY_ON_PAGE(page1, QString::fromStdString(u.description));
+        // The glossary is in the appendix, on the last pages.
+        QString tail;
+        for (int p = std::max(1, pages - 2); p <= pages; ++p)
+            tail += pageText(pdf, p) + u' ';
+        QVERIFY_ON_PAGE(tail, QStringLiteral("Glossary"));
+        QVERIFY_ON_PAGE(tail, QStringLiteral("Memory channels: independent 64-bit paths"));
+        QVERIFY(pageText(pdf, pages).contains(QStringLiteral("Page %1 of %1").arg(pages)));
+    }
+
+    // What the report's own layout data says about its pages.
+    void pagination() {
+        QFETCH(QString, which);
+        QFETCH(int, maxPagesBeforeAppendix);
+        const ComparisonState state = comparison(which);
+        QString error;
+        const ReportLayout layout = layoutReport(state, m_catalog, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(layout.pages > 1);
+        QVERIFY(!layout.boxes.empty());
+
+        int appendixPage = -1;
+        for (std::size_t i = 0; i < layout.boxes.size(); ++i) {
+            const report::PlacedBox &b = layout.boxes[i];
+            if (b.kind == report::BoxKind::Heading && b.text == layout.appendixHeading)
+                appendixPage = b.page;
+            const bool lastOnPage =
+                i + 1 == layout.boxes.size() || layout.boxes[i + 1].page != b.page;
+            // Nothing a reader needs the next page to understand sits last on a page.
+            if (lastOnPage && i + 1 < layout.boxes.size()) {
+                QVERIFY2(b.kind != report::BoxKind::TableHeader,
+                         qPrintable(QStringLiteral("table header last on page %1: %2")
+                                        .arg(b.page + 1)
+                                        .arg(b.text)));
+                QVERIFY2(
+                    b.kind != report::BoxKind::Heading,
+                    qPrintable(
+                        QStringLiteral("heading last on page %1: %2").arg(b.page + 1).arg(b.text)));
+            }
+            // A table continued on a new page starts with its header again.
+            if (b.kind == report::BoxKind::TableRow && i > 0 && layout.boxes[i - 1].page != b.page)
+                QFAIL(qPrintable(QStringLiteral("row without header at the top of page %1: %2")
+                                     .arg(b.page + 1)
+                                     .arg(b.text)));
+        }
+        QVERIFY(appendixPage > 0);
+        QVERIFY2(appendixPage <= maxPagesBeforeAppendix,
+                 qPrintable(QStringLiteral("%1 pages before the appendix").arg(appendixPage)));
+        // Every box of page 1 is on page 1 in full: page 1 holds the verdict grid.
+        int gridRows = 0;
+        for (const report::PlacedBox &b : layout.boxes)
+            if (b.page == 0 && b.kind == report::BoxKind::TableRow)
+                ++gridRows;
+        QVERIFY2(gridRows >= static_cast<int>(state.builds.size()),
+                 qPrintable(QStringLiteral("%1 verdict rows on page 1").arg(gridRows)));
+    }
+
+    void pagination_data() { minutes_data(); }
 
     void writesPdf_data() {
         QTest::addColumn<int>("builds");

@@ -7,7 +7,7 @@
 #include "catalogue.h"
 #include "comparison/comparisondocument.h"
 #include "measurements.h"
-#include "report/reporthtml.h"
+#include "report/reportpdf.h"
 #include "results/memoryfit.h"
 #include "results/resultspanel.h"
 #include "results/roles.h"
@@ -37,11 +37,13 @@ class TestResults final : public QObject {
         return doc;
     }
 
-    static QString frontHtml(const ComparisonDocument &doc, SummaryModel &summary,
-                             UseCaseModel &useCases) {
-        ReportMeta meta;
-        meta.title = QStringLiteral("test");
-        return reportFrontHtml(doc.state(), doc.results(), &summary, &useCases, meta);
+    // The printed report's text, box by box.
+    QString frontHtml(const ComparisonDocument &doc, SummaryModel &, UseCaseModel &) const {
+        QString error;
+        QStringList text;
+        for (const report::PlacedBox &b : layoutReport(doc.state(), m_catalog, &error).boxes)
+            text << b.text;
+        return text.join(u'\n');
     }
 
     static int rowNamed(const SummaryModel &model, const QString &name) {

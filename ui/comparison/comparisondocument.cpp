@@ -188,6 +188,20 @@ void ComparisonDocument::setAssumptions(const Assumptions &assumptions, const QS
     push(next, text, mergeId);
 }
 
+bool ComparisonDocument::setMeeting(const MeetingNotes &meeting,
+                                    const std::vector<std::string> &buildNotes) {
+    if (buildNotes.size() != m_state.builds.size())
+        return false;
+    ComparisonState next = m_state;
+    next.meeting = meeting;
+    for (std::size_t i = 0; i < buildNotes.size(); ++i)
+        next.builds[i].notes = buildNotes[i];
+    if (sameState(next, m_state))
+        return true; // nothing changed: no empty undo step
+    push(next, tr("Edit meeting details"), 0);
+    return true;
+}
+
 std::string ComparisonDocument::uniqueName(const std::string &base) const {
     auto taken = [this](const std::string &n) {
         return std::any_of(m_state.builds.begin(), m_state.builds.end(),

@@ -47,6 +47,10 @@ public:
     void setReservedContext(units::Tokens context);
     void setUseCases(const std::vector<UseCase> &useCases, const QString &text);
     void setAssumptions(const Assumptions &assumptions, const QString &text, int mergeId = 0);
+    // The meeting's title, purpose, decision and attendees and each build's notes
+    // (`buildNotes` parallel to the builds), as one undo step. False when the
+    // number of notes does not match the builds.
+    bool setMeeting(const MeetingNotes &meeting, const std::vector<std::string> &buildNotes);
 
     // Used by the undo command: no new undo step.
     void applyState(const ComparisonState &state);

@@ -147,7 +147,7 @@ bool sameBuild(const Build &a, const Build &b) {
         a.memory.speed != b.memory.speed || a.memory.capacity != b.memory.capacity ||
         a.gpus.size() != b.gpus.size() ||
         a.integratedGpu.has_value() != b.integratedGpu.has_value() ||
-        a.multiGpuMode != b.multiGpuMode)
+        a.multiGpuMode != b.multiGpuMode || a.notes != b.notes)
         return false;
     for (std::size_t i = 0; i < a.gpus.size(); ++i) {
         if (a.gpus[i].gpu.name != b.gpus[i].gpu.name || a.gpus[i].count != b.gpus[i].count)
@@ -159,7 +159,7 @@ bool sameBuild(const Build &a, const Build &b) {
 bool sameState(const ComparisonState &a, const ComparisonState &b) {
     if (a.builds.size() != b.builds.size() || a.model.model.name != b.model.model.name ||
         a.model.quant.name != b.model.quant.name || a.useCases.size() != b.useCases.size() ||
-        a.reservedContext != b.reservedContext)
+        a.reservedContext != b.reservedContext || a.meeting != b.meeting)
         return false;
     for (std::size_t i = 0; i < a.builds.size(); ++i) {
         if (!sameBuild(a.builds[i], b.builds[i]))

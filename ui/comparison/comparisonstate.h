@@ -16,7 +16,18 @@
 
 namespace llm::ui {
 
+// What the meeting the comparison is for puts on the report's first page; all
+// free text, all optional (an empty title falls back to the model's name).
+struct MeetingNotes {
+    std::string title;
+    std::string purpose;
+    std::string decision; // the decision taken, or the notes of the discussion
+    std::string attendees;
+    bool operator==(const MeetingNotes &) const = default;
+};
+
 struct ComparisonState {
+    MeetingNotes meeting;
     std::vector<Build> builds;
     ModelChoice model;
     std::vector<UseCase> useCases; // UC1-UC4 and the user's own

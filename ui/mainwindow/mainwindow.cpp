@@ -18,6 +18,7 @@
 #include "glossarydialog.h"
 #include "guidance.h"
 #include "measurements.h"
+#include "report/meetingdialog.h"
 #include "results/assumptionspanel.h"
 #include "results/resultspanel.h"
 #include "results/sizecurvemodel.h"
@@ -210,6 +211,11 @@ void MainWindow::createActions() {
     edit->addAction(m_buildList->moveUpAction());
     edit->addAction(m_buildList->moveDownAction());
     edit->addSeparator();
+    QAction *meetingAct =
+        edit->addAction(tr("&Meeting details…"), this, [this] { showMeetingDialog(); });
+    meetingAct->setObjectName(QStringLiteral("meetingDetails"));
+    meetingAct->setToolTip(tr("Title, purpose, decision, attendees and build notes for the "
+                              "report's first page"));
     QAction *findAct = edit->addAction(tr("&Find builds…"), this, [this] { showFindBuilds(); });
     findAct->setObjectName(QStringLiteral("findBuilds"));
     findAct->setShortcut(QKeySequence::Find);
@@ -346,6 +352,22 @@ FindBuildsDialog *MainWindow::showFindBuilds() {
     m_findBuilds->raise();
     m_findBuilds->activateWindow();
     return m_findBuilds;
+}
+
+MeetingDialog *MainWindow::showMeetingDialog() {
+    auto *dialog = new MeetingDialog(m_document->state(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        // Builds added or removed while the dialog was open: their notes no longer
+        // line up, and setMeeting refuses rather than attach notes to the wrong build.
+        if (!m_document->setMeeting(dialog->meeting(), dialog->buildNotes()))
+            statusBar()->showMessage(
+                tr("The builds changed while the meeting details were open; nothing was "
+                   "changed."),
+                8000);
+    });
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::about() {

@@ -33,6 +33,7 @@ class ChartsPanel;
 class ComparisonDocument;
 class Dialogs;
 class FindBuildsDialog;
+class MeetingDialog;
 class Guidance;
 class WhatIfPanel;
 class ModelPicker;
@@ -67,6 +68,9 @@ public:
     WhatIfPanel *whatIfPanel() const { return m_whatIfPanel; }
     // Edit → Find builds… (made on first use, non-modal).
     FindBuildsDialog *showFindBuilds();
+    // Edit → Meeting details…: a window-modal dialog (deleted on close) whose OK
+    // applies title, purpose, decision, attendees and build notes as one undo step.
+    MeetingDialog *showMeetingDialog();
     QString currentFile() const { return m_file; }
 
     // File operations; errors go to the Dialogs, and the return says whether it worked.

@@ -1,29 +1,23 @@
 // SPDX-License-Identifier: MIT
 #include "reportpdf.h"
 
-#include "advisor/advisorreport.h"
-#include "charts/chartspanel.h"
 #include "comparison/comparisondocument.h"
 #include "comparison/scenarioconvert.h"
 #include "comparison_limits.h"
 #include "measurements.h"
-#include "reporthtml.h"
+#include "reportcontent.h"
+#include "reportflow.h"
 #include "results/sizecurvemodel.h"
 #include "results/summarymodel.h"
 #include "results/usecasemodel.h"
 #include "safewrite.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QBuffer>
-#include <QChart>
 #include <QDir>
-#include <QGraphicsLayout>
-#include <QGraphicsScene>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QTextDocument>
 
 #include <memory>
 
@@ -35,84 +29,34 @@ QString tr(const char *s) {
     return QCoreApplication::translate("llm::ui", s);
 }
 
-struct Page {
-    QPagedPaintDevice *device;
-    QPainter *painter;
-    QRectF body; // device pixels, inside the margins and the header/footer
-    int number = 0;
-    QString header;
-    bool first = true;
-    ReportProgress progress;
-
-    void begin() {
-        if (!first)
-            device->newPage();
-        first = false;
-        ++number;
-        if (progress)
-            progress(number);
-        // A header on every page: a loose page still says what it is.
-        const qreal dpi = device->logicalDpiY();
-        QFont f(QStringLiteral("DejaVu Sans"));
-        f.setPointSizeF(7.5);
-        painter->setFont(f);
-        painter->setPen(Qt::black);
-        const qreal line = dpi * 0.16;
-        painter->drawText(QRectF(body.left(), body.top() - line * 1.6, body.width(), line),
-                          Qt::AlignLeft | Qt::AlignVCenter, header);
-        painter->drawText(QRectF(body.left(), body.bottom() + line * 0.6, body.width(), line),
-                          Qt::AlignRight | Qt::AlignVCenter,
-                          QCoreApplication::translate("llm::ui", "Page %1").arg(number));
-        painter->drawText(QRectF(body.left(), body.bottom() + line * 0.6, body.width(), line),
-                          Qt::AlignLeft | Qt::AlignVCenter,
-                          QCoreApplication::translate("llm::ui", "Estimates, not measurements."));
-        painter->setPen(QPen(Qt::gray, dpi / 150.0));
-        painter->drawLine(QPointF(body.left(), body.top() - line * 0.4),
-                          QPointF(body.right(), body.top() - line * 0.4));
-    }
-};
-
-void paintDocument(Page &page, const QString &html) {
-    QTextDocument doc;
-    doc.documentLayout()->setPaintDevice(page.device);
-    doc.setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 9));
-    doc.setPageSize(page.body.size());
-    doc.setHtml(html);
-    const qreal h = page.body.height();
-    for (int p = 0; p < doc.pageCount(); ++p) {
-        page.begin();
-        page.painter->save();
-        page.painter->translate(page.body.left(), page.body.top() - p * h);
-        // Black text whatever the window's palette: drawContents() would take the
-        // application's (light grey text in the dark theme).
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.palette.setColor(QPalette::Text, Qt::black);
-        context.palette.setColor(QPalette::WindowText, Qt::black);
-        context.clip = QRectF(0, p * h, page.body.width(), h);
-        page.painter->setClipRect(context.clip);
-        doc.documentLayout()->draw(page.painter, context);
-        page.painter->restore();
-    }
-}
-
-// Paints a chart as vectors: it lives in a scene of its own, laid out at a
-// screen-like size and scaled into the target rectangle.
-void paintChart(QPainter *painter, QChart *chart, const QRectF &target) {
-    QGraphicsScene scene;
-    scene.addItem(chart); // the scene owns the chart from here on
-    const QSizeF logical(760, 430);
-    chart->resize(logical);
-    if (chart->layout())
-        chart->layout()->activate();
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    scene.setSceneRect(QRectF(QPointF(0, 0), logical));
-    scene.render(painter, target, scene.sceneRect(), Qt::KeepAspectRatio);
+// Header and footer of every page: a loose page still says what it is, and
+// "Page X of Y" says whether one is missing.
+void paintFrame(QPainter *painter, const QPagedPaintDevice *device, const QRectF &body,
+                const QString &header, int page, int pages) {
+    const qreal dpi = device->logicalDpiY();
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPointSizeF(7.5);
+    f.setStyleStrategy(QFont::PreferNoShaping); // no "ﬁ" ligatures in the PDF's text
+    painter->save();
+    painter->setFont(f);
+    painter->setPen(Qt::black);
+    const qreal line = dpi * 0.16;
+    painter->drawText(QRectF(body.left(), body.top() - line * 1.6, body.width(), line),
+                      Qt::AlignLeft | Qt::AlignVCenter, header);
+    const QRectF foot(body.left(), body.bottom() + line * 0.6, body.width(), line);
+    painter->drawText(foot, Qt::AlignRight | Qt::AlignVCenter,
+                      tr("Page %1 of %2").arg(page).arg(pages));
+    painter->drawText(foot, Qt::AlignLeft | Qt::AlignVCenter, tr("Estimates, not measurements."));
+    painter->setPen(QPen(Qt::gray, dpi / 150.0));
+    painter->drawLine(QPointF(body.left(), body.top() - line * 0.4),
+                      QPointF(body.right(), body.top() - line * 0.4));
+    painter->restore();
 }
 
 } // namespace
 
 int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPaintDevice *device,
-                QString *error, const ReportProgress &progress) {
+                QString *error, const ReportProgress &progress, ReportLayout *layout) {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
         if (error)
             *error = tr("The report needs a QApplication (charts are widgets); none is running.");
@@ -153,40 +97,32 @@ int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPain
     const QRect paint = device->pageLayout().paintRectPixels(device->logicalDpiX());
     // Header and footer lines sit inside the margins' paint rectangle, outside the body.
     const qreal band = device->logicalDpiY() * 0.3;
-    Page page{device,  &painter,  QRectF(0, band, paint.width(), paint.height() - 2 * band),
-              0,       QString(), true,
-              progress};
-    ReportMeta meta;
-    meta.title = tr("LLM hardware comparison: %1 at %2")
-                     .arg(QString::fromStdString(state.model.model.name),
-                          QString::fromStdString(state.model.quant.name));
-    meta.date = QDateTime::currentDateTime();
-    meta.catalogAsOf = QString::fromStdString(catalog.asOf);
-    meta.programVersion = QStringLiteral(LLMADVISOR_VERSION);
-    page.header = meta.title + QStringLiteral(" · ") +
-                  QLocale().toString(meta.date.date(), QLocale::ShortFormat);
+    const QRectF body(0, band, paint.width(), paint.height() - 2 * band);
+    const ReportMeta meta =
+        reportMeta(document.state(), catalog.asOf, QDateTime::currentDateTime());
+    const QString header = meta.title + QStringLiteral(" · ") +
+                           QLocale().toString(meta.date.date(), QLocale::ShortFormat);
 
-    paintDocument(page,
-                  reportFrontHtml(document.state(), document.results(), &summary, &useCases, meta));
-
-    const ChartStyle print{ChartMode::Print};
-    const qreal gap = page.body.height() * 0.03;
-    const qreal half = (page.body.height() - gap) / 2;
-    for (int pair = 0; pair < 2; ++pair) {
-        page.begin();
-        for (int k = 0; k < 2; ++k) {
-            const auto which = static_cast<ChartsPanel::Chart>(pair * 2 + k);
-            QChart *chart =
-                ChartsPanel::create(which, &document, &summary, &useCases, &sizes, print);
-            const QRectF target(page.body.left(), page.body.top() + k * (half + gap),
-                                page.body.width(), half);
-            paintChart(&painter, chart, target);
-        }
+    // Laid out whole first, so every page can say how many there are.
+    report::Flow flow(device, body.width(), body.height());
+    composeReport(flow, document, summary, useCases, sizes, meta);
+    flow.layout();
+    const int pages = flow.pageCount();
+    for (int p = 0; p < pages; ++p) {
+        if (p > 0)
+            device->newPage();
+        if (progress)
+            progress(p + 1);
+        paintFrame(&painter, device, body, header, p + 1, pages);
+        flow.paintPage(&painter, p, body.topLeft());
     }
-    paintDocument(page, reportBackHtml(document.state(), document.results()) +
-                            whatIfReportHtml(document.state(), document.results(), catalog));
     painter.end();
-    return page.number;
+    if (layout) {
+        layout->pages = pages;
+        layout->boxes = flow.placed();
+        layout->appendixHeading = appendixHeading();
+    }
+    return pages;
 }
 
 bool writeReportPdf(const ComparisonState &state, const Catalog &catalog, QIODevice *device,
@@ -225,6 +161,16 @@ bool writeReportPdfFile(const ComparisonState &state, const Catalog &catalog, co
 bool writeReportPdf(const scenario::Scenario &scenario, const Catalog &catalog, QIODevice *device,
                     QString *error, int *pages) {
     return writeReportPdf(fromScenario(scenario), catalog, device, error, pages);
+}
+
+ReportLayout layoutReport(const ComparisonState &state, const Catalog &catalog, QString *error) {
+    ReportLayout layout;
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setResolution(300);
+    paintReport(state, catalog, &writer, error, {}, &layout);
+    return layout;
 }
 
 } // namespace llm::ui

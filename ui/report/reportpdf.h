@@ -6,6 +6,7 @@
 
 #include "catalog.h"
 #include "comparison/comparisonstate.h"
+#include "report/reportflow.h"
 #include "scenario.h"
 
 #include <QString>
@@ -37,9 +38,22 @@ bool writeReportPdf(const ComparisonState &state, const Catalog &catalog, QIODev
 bool writeReportPdfFile(const ComparisonState &state, const Catalog &catalog, const QString &path,
                         QString *error, int *pages = nullptr, const ReportProgress &progress = {});
 
+// Where everything ended up: what tests check (no table header last on a
+// page, how many pages come before the appendix, full names on page 1).
+struct ReportLayout {
+    int pages = 0;
+    std::vector<report::PlacedBox> boxes;
+    QString appendixHeading;
+};
+
 // Paints the report onto any paged device (QPdfWriter, QPrinter for print preview).
-// Returns the number of pages, 0 on error (with *error set).
+// Returns the number of pages, 0 on error (with *error set); *layout (optional)
+// gets the placement of every box.
 int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPaintDevice *device,
-                QString *error, const ReportProgress &progress = {});
+                QString *error, const ReportProgress &progress = {},
+                ReportLayout *layout = nullptr);
+
+// Lays the report out into a PDF in memory and returns its layout (tests).
+ReportLayout layoutReport(const ComparisonState &state, const Catalog &catalog, QString *error);
 
 } // namespace llm::ui

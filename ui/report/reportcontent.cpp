@@ -1,0 +1,725 @@
+// SPDX-License-Identifier: MIT
+#include "reportcontent.h"
+
+#include "decision.h"
+
+#include "advisor/whatifmodels.h"
+#include "catalogue.h"
+#include "charts/chartspanel.h"
+#include "charts/chartstyle.h"
+#include "comparison/comparisondocument.h"
+#include "comparison/format.h"
+#include "mainwindow/glossary.h"
+#include "report/htmltext.h"
+#include "results/roles.h"
+#include "results/sizecurvemodel.h"
+#include "results/summarymodel.h"
+#include "results/usecasemodel.h"
+
+#include <QChart>
+#include <QCoreApplication>
+#include <QGraphicsLayout>
+#include <QGraphicsScene>
+#include <QLocale>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace llm::ui {
+
+using html::esc;
+using html::tr;
+using report::Cell;
+using report::Flow;
+using report::Table;
+
+namespace {
+
+constexpr Qt::Alignment kLeft = Qt::AlignLeft;
+constexpr Qt::Alignment kRight = Qt::AlignRight;
+constexpr Qt::Alignment kCenter = Qt::AlignHCenter;
+
+QString small(const QString &html) {
+    return QStringLiteral("<span class=small>%1</span>").arg(html);
+}
+
+// Free text a user typed: escaped, line breaks kept.
+QString userText(const std::string &s) {
+    return esc(s).replace(u'\n', QStringLiteral("<br>"));
+}
+
+// One number format per column: decimals chosen once from the column's largest
+// value, so "5.8" and "120.0" never sit in one column as "5.8" and "120".
+int decimalsFor(const std::vector<double> &values, int belowTen, int belowHundred, int above) {
+    double largest = 0;
+    for (double v : values)
+        largest = std::max(largest, std::abs(v));
+    return largest < 10 ? belowTen : largest < 100 ? belowHundred : above;
+}
+
+QString num(double v, int decimals) {
+    return QLocale().toString(v, 'f', decimals);
+}
+
+// "43.9" with its range on a second line "(17–59)": the range never wraps mid-value.
+QString withRange(double v, double low, double high, int decimals) {
+    return num(v, decimals) + QStringLiteral("<br>") +
+           small(QStringLiteral("(%1–%2)").arg(num(low, decimals), num(high, decimals)));
+}
+
+QString plainLabel(std::size_t i, const Build &b) {
+    return QStringLiteral("%1. %2").arg(i + 1).arg(QString::fromStdString(b.name));
+}
+
+QString buildLabel(std::size_t i, const Build &b) {
+    return QStringLiteral("%1. %2").arg(i + 1).arg(esc(b.name));
+}
+
+// "1, 2 and 5"
+QString joinNumbers(const QList<int> &numbers) {
+    QStringList parts;
+    for (int n : numbers)
+        parts << QString::number(n);
+    if (parts.size() <= 1)
+        return parts.join(QString());
+    const QString last = parts.takeLast();
+    return tr("%1 and %2").arg(parts.join(QStringLiteral(", ")), last);
+}
+
+// The use case's own words ("Long document Q&A, RAG, …"): the need, not its code.
+QString needName(const UseCase &u) {
+    return u.description.empty() ? QString::fromStdString(u.id) : esc(u.description);
+}
+
+QString shortNeed(const UseCase &u) {
+    const QString d = QString::fromStdString(u.description);
+    const QString first = d.section(u',', 0, 0).trimmed();
+    return first.isEmpty() ? QString() : first.toHtmlEscaped();
+}
+
+bool anyUserPart(const Build &b) {
+    bool any = b.cpu.origin != DataOrigin::Shipped;
+    for (const GpuGroup &g : b.gpus)
+        any = any || g.gpu.origin != DataOrigin::Shipped;
+    return any || (b.integratedGpu && b.integratedGpu->origin != DataOrigin::Shipped);
+}
+
+QString verdictCell(const UseCaseVerdict &v) {
+    if (v.pass && v.borderline)
+        return tr("~ borderline");
+    return v.pass ? QStringLiteral("<b>%1</b>").arg(tr("✓ pass"))
+                  : QStringLiteral("<b>%1</b>").arg(tr("✗ fail"));
+}
+
+// Paints a chart as vectors: it lives in a scene of its own, laid out at a
+// screen-like size and scaled into the target rectangle.
+void paintChart(QPainter *painter, QChart *chart, const QRectF &target, const QSizeF &logical) {
+    QGraphicsScene scene;
+    scene.addItem(chart); // the scene owns the chart from here on
+    chart->resize(logical);
+    if (chart->layout())
+        chart->layout()->activate();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    scene.setSceneRect(QRectF(QPointF(0, 0), logical));
+    scene.render(painter, target, scene.sceneRect(), Qt::KeepAspectRatio);
+}
+
+// ---- page 1 ---------------------------------------------------------------
+
+void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &useCases,
+               const ReportMeta &meta) {
+    const ComparisonState &state = document.state();
+    const auto &results = document.results();
+    const QLocale locale;
+    flow.heading(meta.title, 1);
+    flow.paragraph(
+        small(
+            tr("%1 · catalogue as of %2 · model %3 at %4 · runtime %5 · LLM Procurement "
+               "Advisor %6. All figures are estimates, not measurements.")
+                .arg(locale.toString(meta.date.date(), QLocale::LongFormat).toHtmlEscaped(),
+                     meta.catalogAsOf.isEmpty() ? tr("unknown") : meta.catalogAsOf.toHtmlEscaped(),
+                     esc(state.model.model.name), esc(state.model.quant.name),
+                     esc(state.assumptions.runtime), meta.programVersion.toHtmlEscaped())),
+        true);
+    const MeetingNotes &m = state.meeting;
+    const auto field = [&](const QString &label, const std::string &text) {
+        if (!text.empty())
+            flow.paragraph(QStringLiteral("<b>%1</b> %2").arg(label, userText(text)));
+    };
+    field(tr("Purpose:"), m.purpose);
+    field(tr("Decision / notes:"), m.decision);
+    field(tr("Attendees:"), m.attendees);
+
+    // The verdict grid: builds as rows (full names wrap, never cut), the named
+    // needs as columns; price and notes beside the name.
+    flow.heading(tr("The builds against the needs"), 2);
+    QStringList needs;
+    for (const UseCase &u : state.useCases)
+        needs << tr("<b>%1</b>: %2 (%3-token prompt, %4-token answer)")
+                     .arg(esc(u.id), needName(u),
+                          locale.toString(units::inTokens(u.promptTokens), 'f', 0),
+                          locale.toString(units::inTokens(u.generatedTokens), 'f', 0));
+    flow.paragraph(tr("The needs: %1.").arg(needs.join(QStringLiteral("; "))), true, true);
+
+    Table grid;
+    grid.widths = {34, 11, 9};
+    grid.header = {{tr("Build and notes")}, {tr("Price (EUR)")}, {tr("Needs met")}};
+    for (const UseCase &u : state.useCases) {
+        grid.widths << std::max<qreal>(9, 46.0 / std::max<std::size_t>(1, state.useCases.size()));
+        const QString s = shortNeed(u);
+        grid.header << Cell{esc(u.id) +
+                            (s.isEmpty() ? QString() : QStringLiteral("<br>") + small(s))};
+    }
+    bool verdictOverridden = false;
+    for (std::size_t i = 0; i < state.builds.size(); ++i) {
+        const Build &b = state.builds[i];
+        const BuildResult &r = results[i];
+        QString name = QStringLiteral("<b>%1</b>").arg(buildLabel(i, b));
+        if (!b.notes.empty())
+            name += QStringLiteral("<br>") + small(tr("<i>Note:</i> %1").arg(userText(b.notes)));
+        QList<Cell> row{{name}};
+        // A quote exactly as typed, with who quoted; an estimate rounded as in
+        // the window and the CLI (core's roundEstimateEur), with its basis.
+        const bool quoted = b.quotedPriceEur && r.cost.priceEur &&
+                            *b.quotedPriceEur == *r.cost.priceEur;
+        QString priceText = tr("unknown");
+        QString source = anyUserPart(b) ? tr("estimate, your catalogue figures")
+                                        : tr("estimate from list prices");
+        if (quoted) {
+            const bool whole = std::fabs(*r.cost.priceEur - std::round(*r.cost.priceEur)) < 1e-9;
+            priceText = num(*r.cost.priceEur, whole ? 0 : 2);
+            source = b.quoteSource.empty()
+                         ? tr("quote")
+                         : tr("quote: %1").arg(userText(b.quoteSource));
+        } else if (r.cost.priceEur) {
+            priceText = tr("≈ %1").arg(num(roundEstimateEur(*r.cost.priceEur), 0));
+        }
+        row << Cell{priceText + QStringLiteral("<br>") + small(source), kRight};
+        int met = 0;
+        QList<Cell> verdicts;
+        for (int c = 0; c < static_cast<int>(state.useCases.size()); ++c) {
+            const QModelIndex idx = useCases.index(static_cast<int>(i), c);
+            const bool over = idx.data(OverriddenRole).toBool();
+            verdictOverridden = verdictOverridden || over;
+            if (!r.computed || static_cast<std::size_t>(c) >= r.estimate.useCases.size()) {
+                verdicts << Cell{tr("– not computed"), kCenter};
+                continue;
+            }
+            const UseCaseVerdict &v = r.estimate.useCases[static_cast<std::size_t>(c)];
+            met += v.pass ? 1 : 0;
+            verdicts << Cell{verdictCell(v) + (over ? QStringLiteral(" *") : QString()), kCenter};
+        }
+        row << Cell{r.computed ? tr("%1 of %2").arg(met).arg(state.useCases.size())
+                               : tr("not computed"),
+                    kCenter};
+        row << verdicts;
+        grid.rows << row;
+    }
+    grid.keepRows = 3;
+    flow.table(grid);
+    const Thresholds &t = state.assumptions.thresholds;
+    flow.paragraph(tr("A need is met (✓) when the prompt is processed within %1 and the answer "
+                      "comes at least at %2 (about reading speed). ~ borderline: met at the "
+                      "estimate, but not if the real speed is at the low end of the range below. "
+                      "Prices are estimates from US list prices at %3 EUR per USD, excluding "
+                      "VAT, not quotes.")
+                       .arg(fmt::seconds(t.maxPrefill), fmt::tokps(t.minGeneration),
+                            fmt::number(state.assumptions.eurPerUsd, 2)),
+                   true);
+    if (verdictOverridden)
+        flow.paragraph(tr("* This verdict uses an assumption the user overrode (efficiency "
+                          "factors or thresholds; listed in the appendix under Assumptions)."),
+                       true);
+
+    // Uncertainty, said once: per group of builds that share an error band.
+    std::map<std::pair<int, int>, QList<int>> byBand;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        if (!results[i].computed)
+            continue;
+        const Band band = state.assumptions.generationBandFor(results[i].estimate.hardwareClass);
+        byBand[{static_cast<int>(std::lround((1.0 - band.low) * 100.0)),
+                static_cast<int>(std::lround((band.high - 1.0) * 100.0))}]
+            << static_cast<int>(i + 1);
+    }
+    QStringList said;
+    for (const auto &[band, builds] : byBand) {
+        const QString range =
+            tr("up to %1 % lower or %2 % higher than shown").arg(band.first).arg(band.second);
+        said << (byBand.size() == 1
+                     ? tr("Real speeds may be %1.").arg(range)
+                     : (builds.size() == 1 ? tr("For build %1, real speeds may be %2.")
+                                           : tr("For builds %1, real speeds may be %2."))
+                           .arg(joinNumbers(builds), range));
+    }
+    if (!said.isEmpty())
+        flow.paragraph(QStringLiteral("<b>%1</b> %2 %3")
+                           .arg(tr("How sure:"), said.join(QLatin1Char(' ')),
+                                tr("Builds marked ~ borderline could miss the target.")));
+}
+
+// ---- page 2: why ----------------------------------------------------------
+
+void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildResult> &results) {
+    flow.pageBreak();
+    flow.heading(tr("Why, build by build"), 2);
+    for (std::size_t i = 0; i < state.builds.size(); ++i) {
+        const Build &b = state.builds[i];
+        const BuildResult &r = results[i];
+        QString text = QStringLiteral("<b>%1</b> — ").arg(buildLabel(i, b));
+        if (!r.computed) {
+            text += tr("Not estimated: the build is not valid.");
+            flow.paragraph(text);
+            continue;
+        }
+        const Estimate &e = r.estimate;
+        if (!e.fits)
+            text += tr("The model does not fit: it needs %1, the build has %2.")
+                        .arg(fmt::gigabytes(e.memory.total),
+                             fmt::gigabytes(e.memory.ramAvailable + e.memory.vramAvailable));
+        else
+            text += tr("Runs on %1 and writes about %2 (reads the prompt at %3); %4 limits it.")
+                        .arg(fmt::placement(e.placement), fmt::tokps(e.generationRate),
+                             fmt::tokps(e.promptRate), fmt::bottleneck(e.generationBottleneck));
+        QStringList met;
+        QStringList problems;
+        for (const UseCaseVerdict &v : e.useCases) {
+            if (v.pass && !v.borderline)
+                met << esc(v.useCase.id);
+            else if (e.fits)
+                problems << esc(explain(v, e, state.assumptions.thresholds));
+        }
+        if (!problems.isEmpty())
+            text += QLatin1Char(' ') + problems.join(QLatin1Char(' '));
+        if (!met.isEmpty())
+            text += QLatin1Char(' ') + (met.size() == static_cast<int>(e.useCases.size())
+                                            ? tr("Meets every need.")
+                                            : tr("Meets %1.").arg(met.join(QStringLiteral(", "))));
+        flow.paragraph(text);
+    }
+}
+
+// ---- charts ---------------------------------------------------------------
+
+void chartPages(Flow &flow, ComparisonDocument &document, SummaryModel &summary,
+                UseCaseModel &useCases, SizeCurveModel &sizes, qreal height,
+                const QList<ChartsPanel::Chart> &charts, const QString &title) {
+    flow.heading(title, 2);
+    const QSizeF logical(760, 430);
+    for (ChartsPanel::Chart which : charts) {
+        ComparisonDocument *doc = &document;
+        SummaryModel *s = &summary;
+        UseCaseModel *u = &useCases;
+        SizeCurveModel *z = &sizes;
+        flow.drawing(
+            [=](QPainter *painter, const QRectF &target) {
+                const ChartStyle print{ChartMode::Print};
+                paintChart(painter, ChartsPanel::create(which, doc, s, u, z, print), target,
+                           logical);
+            },
+            height, ChartsPanel::describe(which, s, u, z));
+    }
+}
+
+// ---- appendix -------------------------------------------------------------
+
+void specifications(Flow &flow, const ComparisonState &state,
+                    const std::vector<BuildResult> &results) {
+    flow.heading(tr("A. Specifications"), 2);
+    Table t;
+    t.widths = {25, 21, 17, 19, 9, 9};
+    t.header = {{tr("Build")}, {tr("CPU")},         {tr("Memory")},
+                {tr("GPUs")},  {tr("Price (EUR)")}, {tr("Power at load (W)")}};
+    bool userData = false;
+    const auto mark = [&](const std::string &name, DataOrigin origin) -> QString {
+        if (origin == DataOrigin::Shipped)
+            return esc(name);
+        userData = true;
+        return esc(name) +
+               (origin == DataOrigin::Overridden ? tr(" † (overridden)") : tr(" † (your own row)"));
+    };
+    for (std::size_t i = 0; i < state.builds.size(); ++i) {
+        const Build &b = state.builds[i];
+        QStringList gpus;
+        for (const GpuGroup &g : b.gpus)
+            gpus << QStringLiteral("%1 × %2").arg(g.count).arg(mark(g.gpu.name, g.gpu.origin));
+        if (b.integratedGpu)
+            gpus << tr("integrated %1").arg(mark(b.integratedGpu->name, b.integratedGpu->origin));
+        const CostSummary &c = results[i].cost;
+        t.rows << QList<Cell>{{buildLabel(i, b)},
+                              {mark(b.cpu.name, b.cpu.origin)},
+                              {tr("%1 channels × %2 MT/s, %3 GB")
+                                   .arg(b.memory.channels)
+                                   .arg(num(units::inMegatransfersPerSecond(b.memory.speed), 0),
+                                        num(units::inGigabytes(b.memory.capacity), 0))},
+                              {gpus.isEmpty() ? tr("none") : gpus.join(QStringLiteral("<br>"))},
+                              {c.priceEur ? num(*c.priceEur, 0) : tr("unknown"), kRight},
+                              {num(units::inWatts(c.powerAtLoad), 0), kRight}};
+    }
+    flow.table(t);
+    QStringList modelMarks;
+    if (state.model.model.origin != DataOrigin::Shipped)
+        modelMarks << tr("model %1").arg(mark(state.model.model.name, state.model.model.origin));
+    if (state.model.quant.origin != DataOrigin::Shipped)
+        modelMarks
+            << tr("quantization %1").arg(mark(state.model.quant.name, state.model.quant.origin));
+    if (!modelMarks.isEmpty())
+        flow.paragraph(modelMarks.join(QStringLiteral(" · ")), true);
+    if (userData)
+        flow.paragraph(tr("† Marked parts use figures from your own catalogue (rows you added, "
+                          "or shipped rows you overrode, e.g. a supplier's quote) rather than "
+                          "the program's shipped data."),
+                       true);
+}
+
+void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildResult> &results,
+             SummaryModel &summary) {
+    flow.heading(tr("B. Every estimated figure"), 2);
+    std::vector<double> sys, gpu, pp, tg, need, avail;
+    bool anyMeasured = false;
+    for (const BuildResult &r : results) {
+        const Estimate &e = r.estimate;
+        sys.push_back(units::inGigabytesPerSecond(e.bandwidth.system));
+        gpu.push_back(units::inGigabytesPerSecond(e.bandwidth.gpu));
+        pp.push_back(units::inTokensPerSecond(e.promptRateHigh));
+        tg.push_back(units::inTokensPerSecond(e.generationRateHigh));
+        need.push_back(units::inGigabytes(e.memory.total));
+        avail.push_back(units::inGigabytes(e.memory.ramAvailable + e.memory.vramAvailable));
+        anyMeasured = anyMeasured || e.measuredGeneration.has_value();
+    }
+    const int dSys = decimalsFor(sys, 1, 1, 0), dGpu = decimalsFor(gpu, 1, 1, 0);
+    const int dPp = decimalsFor(pp, 1, 1, 0), dTg = decimalsFor(tg, 1, 1, 0);
+    const int dMem = decimalsFor(need, 1, 1, 0), dAvail = decimalsFor(avail, 1, 1, 0);
+    bool anyOverridden = false;
+    const auto over = [&](int row, int column) {
+        const bool o = summary.index(row, column).data(OverriddenRole).toBool();
+        anyOverridden = anyOverridden || o;
+        return o ? QStringLiteral(" *") : QString();
+    };
+
+    Table speeds;
+    speeds.widths = {27, 12, 12, 14, 14};
+    speeds.header = {{tr("Build")},
+                     {tr("System memory bandwidth (GB/s)")},
+                     {tr("GPU memory bandwidth (GB/s)")},
+                     {tr("Prompt reading (tok/s)")},
+                     {tr("Writing speed (tok/s)")}};
+    if (anyMeasured) {
+        speeds.widths << 12;
+        speeds.header << Cell{tr("Measured writing speed (tok/s)")};
+    }
+    speeds.widths << 14;
+    speeds.header << Cell{tr("Runs on")};
+    Table memory;
+    memory.widths = {27, 12, 12, 17, 14, 14};
+    memory.header = {{tr("Build")},
+                     {tr("Memory needed (GB)")},
+                     {tr("Memory available (GB)")},
+                     {tr("Limited by")},
+                     {tr("Price per tok/s of writing (EUR)")},
+                     {tr("Electricity per 1M tokens written (EUR)")}};
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const Build &b = state.builds[i];
+        const BuildResult &r = results[i];
+        const Estimate &e = r.estimate;
+        const int row = static_cast<int>(i);
+        if (!r.computed) {
+            speeds.rows << QList<Cell>{{buildLabel(i, b)}, {tr("not computed")}};
+            memory.rows << QList<Cell>{{buildLabel(i, b)}, {tr("not computed")}};
+            continue;
+        }
+        QList<Cell> s{
+            {buildLabel(i, b)},
+            {num(sys[i], dSys), kRight},
+            {gpu[i] > 0 ? num(gpu[i], dGpu) : QStringLiteral("–"), kRight},
+            {withRange(units::inTokensPerSecond(e.promptRate),
+                       units::inTokensPerSecond(e.promptRateLow), pp[i], dPp) +
+                 over(row, SummaryModel::PromptRate),
+             kRight},
+            {e.fits ? QString(withRange(units::inTokensPerSecond(e.generationRate),
+                                        units::inTokensPerSecond(e.generationRateLow), tg[i], dTg) +
+                              over(row, SummaryModel::GenerationRate))
+                    : tr("does not fit"),
+             kRight}};
+        if (anyMeasured)
+            s << Cell{e.measuredGeneration ? num(e.measuredGeneration->medianTokS, dTg)
+                                           : QStringLiteral("–"),
+                      kRight};
+        s << Cell{fmt::placement(e.placement)};
+        speeds.rows << s;
+        memory.rows << QList<Cell>{
+            {buildLabel(i, b)},
+            {num(need[i], dMem), kRight},
+            {num(avail[i], dAvail), kRight},
+            {fmt::bottleneck(e.generationBottleneck)},
+            {r.cost.eurPerTokenPerSecond ? num(*r.cost.eurPerTokenPerSecond, 0) : tr("unknown"),
+             kRight},
+            {num(r.cost.electricityEurPerMillionTokens, 2), kRight}};
+    }
+    flow.table(speeds);
+    flow.paragraph(tr("Speeds: the estimate, with the range 8 in 10 published measurements of the "
+                      "same hardware class fell in on a second line.") +
+                       (anyMeasured ? tr(" “Measured” is the median of published short "
+                                         "benchmark runs of the same device, model, "
+                                         "quantization and runtime.")
+                                    : QString()),
+                   true);
+    flow.table(memory);
+    if (anyOverridden)
+        flow.paragraph(tr("* This figure uses an assumption the user overrode (listed under "
+                          "Assumptions)."),
+                       true);
+}
+
+// In whole euros like every other price column; the unit is in the header.
+QString priceChange(const WhatIf &w) {
+    const auto d = w.priceDeltaEur();
+    if (!d)
+        return tr("no price");
+    const long rounded = std::lround(*d);
+    if (rounded == 0)
+        return QStringLiteral("0");
+    return (rounded > 0 ? QStringLiteral("+") : QStringLiteral("−")) +
+           num(std::abs(static_cast<double>(rounded)), 0);
+}
+
+void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
+                       const std::vector<BuildResult> &results, const Catalog &catalog) {
+    flow.heading(tr("C. What if and headroom: what one change would do"), 2);
+    flow.paragraph(tr("Per build, each single change with its price change and, per need, the "
+                      "verdict and the change of the margin (1.00× just passes); a verdict that "
+                      "flips is bold and shows before → after. Headroom: how far the build "
+                      "stretches before a need is no longer met."),
+                   true);
+    if (state.useCases.empty()) {
+        flow.paragraph(tr("No use cases are chosen."));
+        return;
+    }
+    QString error;
+    const PlatformRules rules = db::loadShippedPlatformRules(&error);
+    const PlatformRules *rulesPtr = error.isEmpty() ? &rules : nullptr;
+    const Workload workload{state.useCases};
+    const units::TokenRate minRate = state.assumptions.thresholds.minGeneration;
+    // Fixed column widths, the same for every build's table.
+    QList<qreal> whatIfWidths{34, 12};
+    const qreal perNeed = 54.0 / static_cast<qreal>(state.useCases.size());
+    for (std::size_t k = 0; k < state.useCases.size(); ++k)
+        whatIfWidths << perNeed;
+    for (std::size_t i = 0; i < state.builds.size(); ++i) {
+        const Build &b = state.builds[i];
+        flow.heading(plainLabel(i, b), 3);
+        if (i >= results.size() || !results[i].computed) {
+            flow.paragraph(tr("Not estimated: the build is not valid."));
+            continue;
+        }
+        std::vector<WhatIf> changes =
+            whatIfs(b, state.model, workload, state.assumptions, catalog, rulesPtr);
+        if (rulesPtr)
+            dropInheritedProblems(changes, checkPlatform(rules, b, results[i].cost.powerAtLoad));
+        Table t;
+        t.widths = whatIfWidths;
+        t.header = {{tr("Change")}, {tr("Price change (EUR)")}};
+        for (const UseCase &u : state.useCases)
+            t.header << Cell{esc(u.id)};
+        QStringList impossible;
+        for (const WhatIf &w : changes) {
+            if (!w.available) {
+                impossible << QStringLiteral("%1 (%2)").arg(
+                    QString::fromLatin1(toString(w.change)).toHtmlEscaped(), esc(w.reason));
+                continue;
+            }
+            QList<Cell> row{{WhatIfModel::changeText(w).toHtmlEscaped()}, {priceChange(w), kRight}};
+            for (const UseCase &u : state.useCases) {
+                const UseCaseDelta *d = nullptr;
+                for (const UseCaseDelta &x : w.useCases)
+                    if (x.useCase == u.id)
+                        d = &x;
+                QString cell = QStringLiteral("–");
+                if (d && d->passBefore != d->passAfter)
+                    cell =
+                        QStringLiteral("<b>%1</b>").arg(WhatIfModel::deltaText(*d).toHtmlEscaped());
+                else if (d)
+                    cell = WhatIfModel::compactDeltaText(*d).toHtmlEscaped();
+                row << Cell{cell, kRight};
+            }
+            t.rows << row;
+        }
+        if (!t.rows.isEmpty())
+            flow.table(t);
+        if (!impossible.isEmpty())
+            flow.paragraph(tr("Not possible: %1.").arg(impossible.join(QStringLiteral("; "))),
+                           true);
+
+        const Headroom room = headroom(b, state.model, workload, state.assumptions, catalog);
+        Table h;
+        h.widths = {16, 26, 18, 20, 20};
+        for (int c = 0; c < HeadroomModel::ColumnCount; ++c)
+            h.header << Cell{HeadroomModel::headerText(c, minRate).toHtmlEscaped()};
+        for (const UseCaseHeadroom &r : room.useCases) {
+            QList<Cell> row;
+            for (int c = 0; c < HeadroomModel::ColumnCount; ++c)
+                row << Cell{HeadroomModel::cellText(r, c).toHtmlEscaped(),
+                            c <= HeadroomModel::LargestModel ? kLeft : kRight};
+            h.rows << row;
+        }
+        flow.paragraph(tr("<b>Headroom</b>"), false, true);
+        flow.table(h);
+    }
+}
+
+QString classWords(const std::string &cls) {
+    const QString c = QString::fromStdString(cls);
+    if (c.startsWith(QLatin1String("cpu")))
+        return tr("CPU only");
+    if (c.startsWith(QLatin1String("unified")))
+        return tr("integrated GPU on shared memory");
+    if (c.startsWith(QLatin1String("gpu")))
+        return tr("graphics card");
+    return tr("other");
+}
+
+void assumptionsAndError(Flow &flow, const ComparisonState &state,
+                         const std::vector<BuildResult> &results) {
+    const Assumptions &a = state.assumptions;
+    const Thresholds &t = a.thresholds;
+    flow.heading(tr("D. Assumptions and efficiency factors"), 2);
+    flow.paragraph(
+        tr("A need is met when its prompt is read within %1 and the answer comes at least at "
+           "%2. Interactive: prompt within %3. Background: total within %4. Off-line: total "
+           "within %5. Electricity %6 per kWh; USD prices converted at %7 EUR per USD.")
+            .arg(fmt::seconds(t.maxPrefill), fmt::tokps(t.minGeneration),
+                 fmt::seconds(t.interactivePrefill), fmt::seconds(t.backgroundTotal),
+                 fmt::seconds(t.offlineTotal), fmt::euros(a.electricityEurPerKwh),
+                 fmt::number(a.eurPerUsd, 2)));
+    Table f;
+    f.widths = {30, 20, 14, 14, 22};
+    f.header = {{tr("Build")},
+                {tr("Hardware class")},
+                {tr("Bandwidth efficiency")},
+                {tr("Compute efficiency")},
+                {tr("Basis")}};
+    std::map<std::string, QList<int>> classes;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const Estimate &e = results[i].estimate;
+        if (!results[i].computed)
+            continue;
+        classes[e.hardwareClass] << static_cast<int>(i + 1);
+        const bool over =
+            std::find(a.overridden.begin(), a.overridden.end(),
+                      "assumptions.efficiency." + e.hardwareClass) != a.overridden.end();
+        f.rows << QList<Cell>{
+            {buildLabel(i, state.builds[i])},
+            {esc(e.hardwareClass) + QStringLiteral("<br>") + small(classWords(e.hardwareClass))},
+            {num(e.factors.bandwidth, 2), kRight},
+            {num(e.factors.compute, 2), kRight},
+            {over ? QStringLiteral("<b>%1</b>").arg(tr("overridden by the user"))
+                  : (e.factors.measurements > 0
+                         ? tr("fitted on %1 measurements").arg(e.factors.measurements)
+                         : tr("default guess"))}};
+    }
+    flow.table(f);
+    if (!a.overridden.empty()) {
+        QStringList names;
+        for (const std::string &n : a.overridden)
+            names << esc(n);
+        flow.paragraph(QStringLiteral("<b>%1</b> %2")
+                           .arg(tr("Overridden assumptions:"), names.join(QStringLiteral(", "))));
+    }
+
+    flow.heading(tr("E. Measured error of the estimates"), 2);
+    Table err;
+    err.widths = {24, 20, 28, 28};
+    err.header = {{tr("Hardware class")},
+                  {tr("Builds")},
+                  {tr("Real writing speed compared with the estimate")},
+                  {tr("Basis")}};
+    for (const auto &[cls, builds] : classes) {
+        const Band band = a.generationBandFor(cls);
+        const bool fitted =
+            a.efficiencyByClass.count(cls) > 0 && a.efficiencyByClass.at(cls).measurements > 0;
+        err.rows << QList<Cell>{
+            {esc(cls) + QStringLiteral("<br>") + small(classWords(cls))},
+            {joinNumbers(builds)},
+            {tr("%1 % lower to %2 % higher")
+                 .arg(num((1.0 - band.low) * 100.0, 0), num((band.high - 1.0) * 100.0, 0))},
+            {fitted ? tr("cross-validated against published results")
+                    : tr("default band: no measurements for this class yet")}};
+    }
+    flow.table(err);
+    flow.paragraph(tr("The band holds 8 in 10 of the estimator's cross-validated errors against "
+                      "published benchmark results for each hardware class."),
+                   true);
+}
+
+void glossarySection(Flow &flow) {
+    flow.heading(tr("F. Glossary"), 2);
+    const std::pair<const char *, Term> terms[] = {
+        {QT_TRANSLATE_NOOP("llm::ui", "Memory bandwidth"), Term::Bandwidth},
+        {QT_TRANSLATE_NOOP("llm::ui", "Memory channels"), Term::Channels},
+        {QT_TRANSLATE_NOOP("llm::ui", "MT/s"), Term::MTs},
+        {QT_TRANSLATE_NOOP("llm::ui", "CCD"), Term::Ccd},
+        {QT_TRANSLATE_NOOP("llm::ui", "FCLK"), Term::Fclk},
+        {QT_TRANSLATE_NOOP("llm::ui", "GPU"), Term::Gpu},
+        {QT_TRANSLATE_NOOP("llm::ui", "Several GPUs"), Term::MultiGpu},
+        {QT_TRANSLATE_NOOP("llm::ui", "Prompt reading (prefill)"), Term::Prefill},
+        {QT_TRANSLATE_NOOP("llm::ui", "Tokens per second"), Term::TokensPerSecond},
+        {QT_TRANSLATE_NOOP("llm::ui", "Quantization"), Term::Quantization},
+        {QT_TRANSLATE_NOOP("llm::ui", "KV cache"), Term::KvCache},
+        {QT_TRANSLATE_NOOP("llm::ui", "Use case (need)"), Term::UseCase},
+        {QT_TRANSLATE_NOOP("llm::ui", "Thresholds"), Term::Thresholds},
+        {QT_TRANSLATE_NOOP("llm::ui", "Efficiency factors"), Term::Efficiency},
+        {QT_TRANSLATE_NOOP("llm::ui", "Electricity tariff"), Term::Tariff},
+        {QT_TRANSLATE_NOOP("llm::ui", "Runtime"), Term::Runtime},
+    };
+    Table g;
+    g.widths = {22, 78};
+    g.firstColumnBold = true;
+    g.header = {{tr("Term")}, {tr("Meaning")}};
+    for (const auto &[name, term] : terms)
+        g.rows << QList<Cell>{{tr(name)}, {glossary(term).toHtmlEscaped()}};
+    flow.table(g);
+}
+
+} // namespace
+
+QString appendixHeading() {
+    return tr("Appendix: the details behind the figures");
+}
+
+ReportMeta reportMeta(const ComparisonState &state, const std::string &catalogAsOf,
+                      const QDateTime &date) {
+    ReportMeta meta;
+    meta.title = state.meeting.title.empty()
+                     ? tr("LLM hardware comparison: %1 at %2")
+                           .arg(QString::fromStdString(state.model.model.name),
+                                QString::fromStdString(state.model.quant.name))
+                     : QString::fromStdString(state.meeting.title);
+    meta.date = date;
+    meta.catalogAsOf = QString::fromStdString(catalogAsOf);
+    meta.programVersion = QStringLiteral(LLMADVISOR_VERSION);
+    return meta;
+}
+
+void composeReport(Flow &flow, ComparisonDocument &document, SummaryModel &summary,
+                   UseCaseModel &useCases, SizeCurveModel &sizes, const ReportMeta &meta) {
+    const ComparisonState &state = document.state();
+    const auto &results = document.results();
+    frontPage(flow, document, useCases, meta);
+    whyPages(flow, state, results);
+    // Outcome charts only; the bandwidth chart (an engineering input) is in the appendix.
+    const qreal chartHeight = flow.points(255);
+    chartPages(flow, document, summary, useCases, sizes, chartHeight,
+               {ChartsPanel::AnswerStart, ChartsPanel::WritingSpeed, ChartsPanel::UseCases, ChartsPanel::Size}, tr("Charts"));
+    flow.pageBreak();
+    flow.heading(appendixHeading(), 1);
+    specifications(flow, state, results);
+    figures(flow, state, results, summary);
+    chartPages(flow, document, summary, useCases, sizes, chartHeight, {ChartsPanel::Bandwidth},
+               tr("Memory bandwidth"));
+    whatIfAndHeadroom(flow, state, results, document.catalog());
+    assumptionsAndError(flow, state, results);
+    glossarySection(flow);
+}
+
+} // namespace llm::ui
