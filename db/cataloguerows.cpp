@@ -349,7 +349,10 @@ QStringList normaliseRow(CatalogueTable table, RowValues *row) {
         QString v = row->value(r.name).trimmed();
         if (v.isEmpty()) {
             // Defaults the schema also has, and what a hand-made row leaves out.
-            if (r.kind == K::Flag)
+            // sold_new stays empty (NULL: not known, so treated as on sale): a
+            // supplier's card imported without the column must not be hidden
+            // from the recommender as "no longer sold new".
+            if (r.kind == K::Flag && r.name != u"sold_new")
                 v = u"0"_s;
             else if (r.name == u"model")
                 v = row->value(u"name"_s).trimmed();

@@ -33,7 +33,8 @@ ScenarioError tooLong(const QString &field, qsizetype length, int limit) {
 }
 
 bool isFreeText(const QString &key) {
-    return key == u"notes" || key == u"description" || key == u"source";
+    return key == u"notes" || key == u"description" || key == u"source" || key == u"purpose" ||
+           key == u"decision" || key == u"attendees";
 }
 
 // Depth-first over the document; the first string value over its limit wins.

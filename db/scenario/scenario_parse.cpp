@@ -365,9 +365,9 @@ Scenario readScenario(const ObjectReader &root, const Catalog &catalog,
     // A hand-written file was resolved against this catalogue: say which one.
     s.catalogAsOf = toStd(root.optString(u"catalog_as_of"_s).value_or(fromStd(catalog.asOf)));
     s.title = toStd(root.optString(u"title"_s).value_or(QString()));
-    s.purpose = toStd(root.optString(u"purpose"_s).value_or(QString()));
-    s.decision = toStd(root.optString(u"decision"_s).value_or(QString()));
-    s.attendees = toStd(root.optString(u"attendees"_s).value_or(QString()));
+    s.purpose = toStd(root.optFreeText(u"purpose"_s).value_or(QString()));
+    s.decision = toStd(root.optFreeText(u"decision"_s).value_or(QString()));
+    s.attendees = toStd(root.optFreeText(u"attendees"_s).value_or(QString()));
 
     s.assumptions = defaults;
     s.runtime = toStd(root.optString(u"runtime"_s).value_or(fromStd(defaults.runtime)));

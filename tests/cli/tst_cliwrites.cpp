@@ -89,6 +89,10 @@ private:
         if (!QFile::exists(db)) {
             QDir().mkpath(m_dir.filePath(u"ro"_s));
             QFile::copy(QStringLiteral(LLMADVISOR_TEST_DATA_DIR "/db/user-rows-v1.sqlite"), db);
+            QFile::setPermissions(db, QFile::ReadOwner | QFile::WriteOwner);
+            // Opened once while writable: the fixture's older schema is upgraded
+            // now, so the read-only runs below print no upgrade note.
+            cli({u"catalog"_s, u"list"_s, u"gpus"_s, u"--database"_s, db});
             QFile::setPermissions(db, QFile::ReadOwner | QFile::ReadGroup);
         }
         return db;
@@ -102,9 +106,17 @@ private:
             return {u"estimate"_s, u"--scenario"_s, seed, u"--format"_s, u"table"_s};
         if (which == u"catalog list")
             return {u"catalog"_s, u"list"_s, u"gpus"_s};
-        if (which == u"catalog export")
-            return {u"catalog"_s, u"export"_s, u"gpus"_s, u"--database"_s,
-                    m_dir.filePath(u"stdout/catalogue.sqlite"_s)};
+        if (which == u"catalog export") {
+            // A catalogue of its own (an explicit --database must exist).
+            const QString db = m_dir.filePath(u"stdout/catalogue.sqlite"_s);
+            if (!QFile::exists(db)) {
+                QDir().mkpath(m_dir.filePath(u"stdout"_s));
+                QFile::copy(QStringLiteral(LLMADVISOR_TEST_DATA_DIR "/db/user-rows-v1.sqlite"), db);
+                QFile::setPermissions(db, QFile::ReadOwner | QFile::WriteOwner);
+                cli({u"catalog"_s, u"list"_s, u"gpus"_s, u"--database"_s, db}); // upgraded once
+            }
+            return {u"catalog"_s, u"export"_s, u"gpus"_s, u"--database"_s, db};
+        }
         if (which == u"recommend")
             return {u"recommend"_s,   u"--model"_s, u"Qwen2.5-14B-Instruct"_s,
                     u"--use-cases"_s, u"UC1,UC2"_s, u"--budget-eur"_s,

@@ -216,10 +216,9 @@ private slots:
         QSignalSpy progress(d->runner(), &RecommendRunner::progressChanged);
         QSignalSpy done(d->runner(), &RecommendRunner::finished);
         QVERIFY(d->run());
-        // Stop once the sweep reports it is under way (first progress, ~20 ms in).
-        QVERIFY(QTest::qWaitFor([&] { return progress.count() > 0 || done.count() > 0; },
-                                kSweepTimeoutMs));
-        QCOMPARE(done.count(), 0);
+        // Stop at once: the sweep (tens of milliseconds since the buildability
+        // rules leave fewer builds) has no time to finish first. Waiting for its
+        // first progress report made the test depend on the machine's speed.
         d->cancel();
         QVERIFY(waitFinished(done));
         QCOMPARE(done.first().first().toBool(), true);

@@ -120,7 +120,7 @@ private slots:
         QTest::addColumn<QString>("prefix");
         QTest::addColumn<QString>("mentions");
         const QString tabHint = QStringLiteral("0 = charts");
-        for (const char *bad : {"6", "-1", "99", "abc", "2.5", ""})
+        for (const char *bad : {"7", "-1", "99", "abc", "2.5", ""})
             QTest::addRow("tab '%s'", bad)
                 << QStringList{QStringLiteral("--tab"), QString::fromLatin1(bad)}
                 << QStringLiteral("--tab: ") << tabHint;
@@ -250,7 +250,7 @@ private slots:
     void programRefuses_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QByteArray>("prefix");
-        QTest::newRow("tab 6") << QStringList{QStringLiteral("--tab"), QStringLiteral("6")}
+        QTest::newRow("tab 7") << QStringList{QStringLiteral("--tab"), QStringLiteral("7")}
                                << QByteArray("error: --tab: ");
         QTest::newRow("tab abc") << QStringList{QStringLiteral("--tab"), QStringLiteral("abc")}
                                  << QByteArray("error: --tab: ");

@@ -23,7 +23,7 @@ QString tr(const char *text) {
 
 QString tabChoices() {
     return tr("0 = charts, 1 = table, 2 = use cases, 3 = model sizes, 4 = assumptions, "
-              "5 = what if");
+              "5 = what if, 6 = engineering detail");
 }
 
 WindowOptionsResult refuse(const QString &error) {

@@ -22,7 +22,7 @@ namespace llm::ui {
 
 // The main window's tabs, in the order --tab numbers them (tst_mainwindow
 // checks that the window has exactly this many).
-inline constexpr int kWindowTabCount = 6;
+inline constexpr int kWindowTabCount = 7;
 
 struct WindowOptions {
     std::optional<QString> file;     // the comparison to open (none: the seed)

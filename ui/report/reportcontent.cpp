@@ -707,16 +707,19 @@ void composeReport(Flow &flow, ComparisonDocument &document, SummaryModel &summa
     const auto &results = document.results();
     frontPage(flow, document, useCases, meta);
     whyPages(flow, state, results);
-    // Outcome charts only; the bandwidth chart (an engineering input) is in the appendix.
+    // The two charts of what people feel before the appendix (one page); the
+    // needs chart repeats page 1's grid, and the model-size and bandwidth charts
+    // are for the engineer: all three are in the appendix.
     const qreal chartHeight = flow.points(255);
     chartPages(flow, document, summary, useCases, sizes, chartHeight,
-               {ChartsPanel::AnswerStart, ChartsPanel::WritingSpeed, ChartsPanel::UseCases, ChartsPanel::Size}, tr("Charts"));
+               {ChartsPanel::AnswerStart, ChartsPanel::WritingSpeed}, tr("Charts"));
     flow.pageBreak();
     flow.heading(appendixHeading(), 1);
     specifications(flow, state, results);
     figures(flow, state, results, summary);
-    chartPages(flow, document, summary, useCases, sizes, chartHeight, {ChartsPanel::Bandwidth},
-               tr("Memory bandwidth"));
+    chartPages(flow, document, summary, useCases, sizes, chartHeight,
+               {ChartsPanel::UseCases, ChartsPanel::Size, ChartsPanel::Bandwidth},
+               tr("More charts: needs met, model sizes, memory bandwidth"));
     whatIfAndHeadroom(flow, state, results, document.catalog());
     assumptionsAndError(flow, state, results);
     glossarySection(flow);
