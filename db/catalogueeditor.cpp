@@ -250,8 +250,9 @@ QString plainSqlError(const QSqlError &error) {
     default:
         break;
     }
-    return QStringLiteral("the catalogue database refused the change: %1 (SQLite code %2)")
-        .arg(detail, error.nativeErrorCode());
+    // SQLite's own text is not for users; its code is kept for a bug report.
+    return QStringLiteral("the catalogue refused the change (details: SQLite error %1)")
+        .arg(error.nativeErrorCode());
 }
 
 CatalogueEditor::CatalogueEditor(CatalogueDatabase *database)

@@ -57,14 +57,52 @@ QString cellText(const QVariant &v) {
 }
 
 QString describe(const QSqlError &e) {
-    return QStringLiteral("%1 (SQLite code %2)").arg(e.text(), e.nativeErrorCode());
+    // Plain words by SQLite's primary result code; SQLite's own text ("Unable
+    // to fetch row", "btreeInitPage() returns error code 11") never reaches a
+    // user: only the code, for a bug report.
+    bool ok = false;
+    const int code = e.nativeErrorCode().toInt(&ok);
+    QString what;
+    switch (ok ? code & 0xff : -1) {
+    case 5:  // SQLITE_BUSY
+    case 6:  // SQLITE_LOCKED
+        what = u"the catalogue is in use by another program"_s;
+        break;
+    case 3:  // SQLITE_PERM
+    case 23: // SQLITE_AUTH
+        what = u"you do not have permission to read the catalogue"_s;
+        break;
+    case 8: // SQLITE_READONLY
+        what = u"the catalogue file is read-only"_s;
+        break;
+    case 10: // SQLITE_IOERR
+        what = u"the disk could not be read or written (input/output error)"_s;
+        break;
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
+        what = u"the catalogue file is damaged"_s;
+        break;
+    case 13: // SQLITE_FULL
+        what = u"the disk is full"_s;
+        break;
+    case 14: // SQLITE_CANTOPEN
+        what = u"the catalogue file cannot be opened (check that it and its folder can be read)"_s;
+        break;
+    case 19: // SQLITE_CONSTRAINT
+        what = u"a value breaks a rule of the catalogue"_s;
+        break;
+    default:
+        what = u"the catalogue could not be read"_s;
+        break;
+    }
+    return ok ? what + u" (details: SQLite error "_s + e.nativeErrorCode() + u')' : what;
 }
 
 bool exec(QSqlQuery &q, const QString &sql, QString *error) {
     if (q.exec(sql))
         return true;
     if (error)
-        *error = describe(q.lastError()) + u" in: "_s + sql.left(80);
+        *error = describe(q.lastError()); // no SQL text in a message for users
     return false;
 }
 
@@ -260,7 +298,9 @@ FileCheck checkFile(const QSqlDatabase &db, int currentVersion) {
         }
     }
     if (problems != QStringList{u"ok"_s})
-        return {FileState::Damaged, u"integrity check: "_s + problems.mid(0, 3).join(u"; "_s)};
+        return {FileState::Damaged,
+                QStringLiteral("the integrity check found %1 damaged place(s) in the file")
+                    .arg(problems.size())};
     if (!q.exec(u"PRAGMA foreign_key_check"_s))
         return failed();
     if (q.next())

@@ -5,6 +5,7 @@
 
 #include "catalogue.h"
 #include "catalogueeditor.h"
+#include "sqlrows_p.h"
 #include "cataloguerows.h"
 
 #include <QFile>
@@ -251,13 +252,35 @@ private slots:
         QTest::newRow("read-only") << u"8"_s << u"read-only"_s;
         QTest::newRow("full") << u"13"_s << u"disk is full"_s;
         QTest::newRow("corrupt") << u"11"_s << u"damaged"_s;
-        QTest::newRow("other") << u"1"_s << u"SQLite code 1"_s;
+        QTest::newRow("other") << u"1"_s << u"SQLite error 1"_s;
     }
     void sqliteCodesInPlainWords() {
         QFETCH(QString, code);
         QFETCH(QString, message);
         const QSqlError e(u"driver"_s, u"database says no"_s, QSqlError::StatementError, code);
         QVERIFY2(plainSqlError(e).contains(message), qPrintable(plainSqlError(e)));
+    }
+
+    // Review D15: errors while reading the catalogue are in plain words too;
+    // SQLite's own text ("btreeInitPage() returns error code 11") never shows.
+    void readErrorsInPlainWords_data() {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("corrupt") << u"11"_s << u"the catalogue file is damaged"_s;
+        QTest::newRow("not a database") << u"26"_s << u"the catalogue file is damaged"_s;
+        QTest::newRow("busy") << u"5"_s << u"in use by another program"_s;
+        QTest::newRow("cannot open") << u"14"_s << u"cannot be opened"_s;
+        QTest::newRow("io error (extended code)") << u"266"_s << u"input/output error"_s;
+        QTest::newRow("other") << u"1"_s << u"could not be read (details: SQLite error 1)"_s;
+    }
+    void readErrorsInPlainWords() {
+        QFETCH(QString, code);
+        QFETCH(QString, message);
+        const QSqlError e(u"driver"_s, u"btreeInitPage() returns error code 11"_s,
+                          QSqlError::StatementError, code);
+        const QString text = detail::describe(e);
+        QVERIFY2(text.contains(message), qPrintable(text));
+        QVERIFY2(!text.contains(u"btreeInitPage"_s), qPrintable(text));
     }
 
     // The backstop: a row the validation lets through but SQLite refuses is
