@@ -482,7 +482,10 @@ const QList<std::pair<QString, QStringList>> &expectedTables() {
 // What the file lacks of the schema (a table dropped, a column missing), in
 // plain words for the "damaged" message; empty when every table and column is
 // there. user_version alone cannot tell: `DROP TABLE` leaves it as it was.
-QString missingSchemaParts(const QSqlDatabase &db) {
+// With tablesOnly (a file of an older schema version, before its upgrade), only
+// whole tables are looked for: every version since 1 has had all of them (the
+// upgrades so far add columns), and the columns are the upgrade's to add.
+QString missingSchemaParts(const QSqlDatabase &db, bool tablesOnly = false) {
     QStringList missing;
     for (const auto &[table, columns] : expectedTables()) {
         const QStringList present = columnsOf(db, table);
@@ -490,6 +493,8 @@ QString missingSchemaParts(const QSqlDatabase &db) {
             missing.append(tr("the table %1 is missing").arg(table));
             continue;
         }
+        if (tablesOnly)
+            continue;
         QStringList lacking;
         for (const QString &c : columns) {
             if (!present.contains(c))
@@ -882,9 +887,10 @@ OpenResult CatalogueDatabase::open(const QString &path) {
         // and columns; one without is treated like damage (set aside, rebuilt,
         // the user's readable rows copied back). Older files are upgraded first.
         QSqlQuery q(d->db());
-        if (q.exec(u"PRAGMA user_version"_s) && q.next() &&
-            q.value(0).toInt() == CatalogueDatabase::schemaVersion) {
-            if (const QString missing = missingSchemaParts(d->db()); !missing.isEmpty())
+        if (q.exec(u"PRAGMA user_version"_s) && q.next()) {
+            const int version = q.value(0).toInt();
+            const bool current = version == CatalogueDatabase::schemaVersion;
+            if (const QString missing = missingSchemaParts(d->db(), !current); !missing.isEmpty())
                 check = {FileState::Damaged, missing};
         }
     }
