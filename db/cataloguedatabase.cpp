@@ -832,10 +832,23 @@ OpenResult CatalogueDatabase::open(const QString &path) {
         r.message = tr("%1 is a folder, not a catalogue file.").arg(shown);
         return r;
     }
-    const bool existed = info.exists();
-    if (!existed && !QDir().mkpath(folder))
+    if (info.isSymLink() && !info.exists())
         return d->openInMemory(
-            tr("The folder %1 cannot be written to.").arg(QDir::toNativeSeparators(folder)));
+            tr("%1 is a link to %2, which does not exist; remove the link or point it to your "
+               "catalogue.")
+                .arg(shown, QDir::toNativeSeparators(info.symLinkTarget())));
+    const bool existed = info.exists();
+    // Says what is wrong with a folder the catalogue cannot be made in.
+    const auto folderProblem = [&folder] {
+        const QFileInfo f(folder);
+        const QString shownFolder = QDir::toNativeSeparators(folder);
+        if (f.exists() && !f.isReadable())
+            return tr("The folder %1 cannot be read or written (check its permissions).")
+                .arg(shownFolder);
+        return tr("The folder %1 cannot be written to.").arg(shownFolder);
+    };
+    if (!existed && !QDir().mkpath(folder))
+        return d->openInMemory(folderProblem());
     const bool folderWritable = markedWritable(QFileInfo(folder));
 
     // One writer: the lock is taken before the file is created, checked,
@@ -845,8 +858,7 @@ OpenResult CatalogueDatabase::open(const QString &path) {
         folderWritable ? d->takeWriterLock(path, &otherWriter) : Private::Lock::Unavailable;
     if (!existed) {
         if (!folderWritable)
-            return d->openInMemory(
-                tr("The folder %1 cannot be written to.").arg(QDir::toNativeSeparators(folder)));
+            return d->openInMemory(folderProblem());
         if (lock == Private::Lock::OtherCopy)
             return d->openInMemory(
                 tr("The catalogue %1 is being created by another running copy of this "

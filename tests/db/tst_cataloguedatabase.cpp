@@ -210,6 +210,7 @@ private slots:
     void missingSchemaPartIsRepaired_data();
     void missingSchemaPartIsRepaired();
     void newerSchemaOpensReadOnly();
+    void danglingLinkIsNamed();
     void foreignFilesAreRefused_data();
     void foreignFilesAreRefused();
     void readOnlyFile();
@@ -594,6 +595,23 @@ void TstCatalogueDatabase::missingSchemaPartIsRepaired() {
     const OpenResult again = db.open(path);
     QVERIFY(again.ok && !again.recovered);
     QVERIFY2(again.message.isEmpty(), qPrintable(again.message));
+}
+
+// Review D15: a link to nothing was "cannot rename …creating to …"; now the
+// message names the link and its missing target, and nothing is created.
+void TstCatalogueDatabase::danglingLinkIsNamed() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"catalogue.sqlite"_s);
+    const QString target = dir.filePath(u"nowhere/x.sqlite"_s);
+    QVERIFY(QFile::link(target, path));
+    CatalogueDatabase db;
+    const OpenResult r = db.open(path);
+    QVERIFY(r.readOnly);
+    QVERIFY2(r.message.contains(u"is a link to"_s) && r.message.contains(u"does not exist"_s),
+             qPrintable(r.message));
+    QVERIFY2(!r.message.contains(u"rename"_s), qPrintable(r.message));
+    QVERIFY(!QFileInfo::exists(target));
+    QVERIFY(!QFileInfo::exists(path + u".creating"_s));
 }
 
 void TstCatalogueDatabase::newerSchemaOpensReadOnly() {
