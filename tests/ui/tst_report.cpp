@@ -126,6 +126,12 @@ private slots:
             QVERIFY_ON_PAGE(page1, QString::fromStdString(state.meeting.attendees));
         QVERIFY2(page1.contains(QStringLiteral("Page 1 of %1").arg(pages)), qPrintable(page1));
         QVERIFY2(!page1.contains(u'…'), qPrintable(page1));
+        // The answer first: core's decision summary, as the CLI words it.
+        QVERIFY_ON_PAGE(page1, QStringLiteral("The answer"));
+        QVERIFY_ON_PAGE(page1, QStringLiteral("For %1 %2")
+                                   .arg(QString::fromStdString(state.model.model.name),
+                                        QString::fromStdString(state.model.quant.name)));
+        QVERIFY_ON_PAGE(page1, QStringLiteral("Cheapest that meets every need:"));
         for (const Build &b : state.builds) {
             QVERIFY_ON_PAGE(page1, QString::fromStdString(b.name));
             if (!b.notes.empty())

@@ -2,6 +2,7 @@
 #include "reportcontent.h"
 
 #include "decision.h"
+#include "decisiontext.h"
 
 #include "advisor/whatifmodels.h"
 #include "catalogue.h"
@@ -152,6 +153,31 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
     field(tr("Decision / notes:"), m.decision);
     field(tr("Attendees:"), m.attendees);
 
+    // The answer first: core's decision summary (the same facts and sentence as
+    // `llmadvisor-cli estimate --format table`): which build meets every need at
+    // what price, the badges, the cheapest fix, and the options when none does.
+    {
+        std::vector<Estimate> estimates;
+        estimates.reserve(results.size());
+        for (const BuildResult &r : results)
+            estimates.push_back(r.estimate);
+        const PlatformRules rules = db::loadShippedPlatformRules();
+        DecisionInput in;
+        in.builds = &state.builds;
+        in.estimates = &estimates;
+        in.model = state.model;
+        in.workload.useCases = state.useCases;
+        in.workload.reservedContext = state.reservedContext;
+        in.assumptions = state.assumptions;
+        in.catalog = &document.catalog();
+        in.rules = rules.rules.empty() ? nullptr : &rules;
+        const DecisionSummary decision = decide(in);
+        flow.heading(tr("The answer"), 2);
+        for (const QString &line :
+             scenario::decisionText(decision).split(u'\n', Qt::SkipEmptyParts))
+            flow.paragraph(line.trimmed().toHtmlEscaped());
+    }
+
     // The verdict grid: builds as rows (full names wrap, never cut), the named
     // needs as columns; price and notes beside the name.
     flow.heading(tr("The builds against the needs"), 2);
@@ -182,17 +208,16 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
         QList<Cell> row{{name}};
         // A quote exactly as typed, with who quoted; an estimate rounded as in
         // the window and the CLI (core's roundEstimateEur), with its basis.
-        const bool quoted = b.quotedPriceEur && r.cost.priceEur &&
-                            *b.quotedPriceEur == *r.cost.priceEur;
+        const bool quoted =
+            b.quotedPriceEur && r.cost.priceEur && *b.quotedPriceEur == *r.cost.priceEur;
         QString priceText = tr("unknown");
         QString source = anyUserPart(b) ? tr("estimate, your catalogue figures")
                                         : tr("estimate from list prices");
         if (quoted) {
             const bool whole = std::fabs(*r.cost.priceEur - std::round(*r.cost.priceEur)) < 1e-9;
             priceText = num(*r.cost.priceEur, whole ? 0 : 2);
-            source = b.quoteSource.empty()
-                         ? tr("quote")
-                         : tr("quote: %1").arg(userText(b.quoteSource));
+            source =
+                b.quoteSource.empty() ? tr("quote") : tr("quote: %1").arg(userText(b.quoteSource));
         } else if (r.cost.priceEur) {
             priceText = tr("≈ %1").arg(num(roundEstimateEur(*r.cost.priceEur), 0));
         }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The decision summary in plain English for `estimate --format table`: the
-// sentence, the badges and the options, built from core's structured facts.
+// The decision summary in plain English for `estimate --format table` and the
+// report's first page: the sentence, the badges and the options, built from
+// core's structured facts.
 
 #include "decision.h"
 #include "workload.h"
@@ -10,7 +11,7 @@
 
 #include <optional>
 
-namespace llm::cli {
+namespace llm::scenario {
 
 // "≈ 3,300 EUR" (estimate, rounded once by core), "2,199 EUR (quote)", "price unknown".
 QString priceText(const std::optional<double> &eur, PriceSource source);
@@ -24,4 +25,4 @@ QString needsMetText(const BuildDecision &build);
 // The lines printed under the table: one sentence, the badges, the options.
 QString decisionText(const DecisionSummary &summary);
 
-} // namespace llm::cli
+} // namespace llm::scenario

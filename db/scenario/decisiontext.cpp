@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-namespace llm::cli {
+namespace llm::scenario {
 namespace {
 
 using namespace Qt::StringLiterals;
@@ -162,4 +162,4 @@ QString decisionText(const DecisionSummary &s) {
     return lines.join(u'\n') + u'\n';
 }
 
-} // namespace llm::cli
+} // namespace llm::scenario
