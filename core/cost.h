@@ -14,9 +14,9 @@ struct CostSummary {
     // The build's quote when it has one; else empty when a part has no price:
     // never priced at zero.
     std::optional<double> priceEur;
-    units::Power powerAtLoad{};      // CPU TDP + GPU TDPs + platform
-    std::optional<double> eurPerTokenPerSecond;  // price / generation tok/s
-    units::EnergyPerToken energyPerToken{};      // power / generation rate
+    units::Power powerAtLoad{};                 // CPU TDP + GPU TDPs + platform
+    std::optional<double> eurPerTokenPerSecond; // price / generation tok/s
+    units::EnergyPerToken energyPerToken{};     // power / generation rate
     double electricityEurPerMillionTokens = 0;
 };
 

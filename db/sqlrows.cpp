@@ -64,8 +64,8 @@ QString describe(const QSqlError &e) {
     const int code = e.nativeErrorCode().toInt(&ok);
     QString what;
     switch (ok ? code & 0xff : -1) {
-    case 5:  // SQLITE_BUSY
-    case 6:  // SQLITE_LOCKED
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
         what = u"the catalogue is in use by another program"_s;
         break;
     case 3:  // SQLITE_PERM

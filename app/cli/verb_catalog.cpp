@@ -158,10 +158,11 @@ int runCatalog(const QStringList &arguments) {
     }
     if (pos.value(0) != u"list"_s)
         return badInput(u"action"_s,
-                        pos.isEmpty() ? u"missing; use: catalog list TABLE, catalog path, "
-                                        u"catalog import FILE or catalog export TABLE|pack"_s
-                                      : u"unknown action \""_s + pos.value(0) +
-                                            u"\"; use \"list\", \"path\", \"import\" or \"export\""_s);
+                        pos.isEmpty()
+                            ? u"missing; use: catalog list TABLE, catalog path, "
+                              u"catalog import FILE or catalog export TABLE|pack"_s
+                            : u"unknown action \""_s + pos.value(0) +
+                                  u"\"; use \"list\", \"path\", \"import\" or \"export\""_s);
     if (pos.size() != 2)
         return badInput(u"table"_s, pos.size() < 2 ? u"missing; use cpus, gpus, models or quants"_s
                                                    : u"only one table at a time"_s);

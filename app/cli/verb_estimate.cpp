@@ -20,11 +20,11 @@ namespace {
 
 using namespace Qt::StringLiterals;
 using namespace llm::units;
-using scenario::Scenario;
 using scenario::decisionText;
 using scenario::needsMetText;
 using scenario::needText;
 using scenario::priceText;
+using scenario::Scenario;
 
 // Reads the whole scenario, from a file or from stdin ("-"); an error names
 // the option, since the file itself could not be looked at.

@@ -26,7 +26,6 @@
 #include <cstdio>
 #include <memory>
 
-
 int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
     // Shared with llmadvisor-cli (appidentity.h): one catalogue for both programs.

@@ -176,8 +176,8 @@ private slots:
         f.write(csv);
         f.close();
         const QString db = m_dir.filePath(u"malformed.sqlite"_s);
-        const QStringList import{u"catalog"_s, u"import"_s,     file,         u"--table"_s,
-                                 u"gpus"_s,    u"--database"_s, db,           u"--create"_s};
+        const QStringList import{u"catalog"_s, u"import"_s,     file, u"--table"_s,
+                                 u"gpus"_s,    u"--database"_s, db,   u"--create"_s};
         Run r = cli(import);
         QCOMPARE(r.exit, 2); // without --skip-bad: nothing written, the line named
         QVERIFY2(r.err.startsWith(badLine.toUtf8()), r.err.constData());

@@ -551,9 +551,8 @@ void TstCatalogueDatabase::missingSchemaPartIsRepaired_data() {
         << u"the table memory_speeds is missing; the table use_cases is missing"_s << true;
     // An older schema version is upgraded first; a missing table is found before that
     // (the review's D10 file was of schema version 1: repaired only at the second open).
-    QTest::newRow("older file, table dropped")
-        << u"DROP TABLE quants; PRAGMA user_version = 1"_s << u"the table quants is missing"_s
-        << true;
+    QTest::newRow("older file, table dropped") << u"DROP TABLE quants; PRAGMA user_version = 1"_s
+                                               << u"the table quants is missing"_s << true;
     QTest::newRow("column dropped") << u"ALTER TABLE quants DROP COLUMN notes"_s
                                     << u"the table quants lacks the column(s) notes"_s << true;
 }

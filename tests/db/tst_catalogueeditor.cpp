@@ -5,8 +5,8 @@
 
 #include "catalogue.h"
 #include "catalogueeditor.h"
-#include "sqlrows_p.h"
 #include "cataloguerows.h"
+#include "sqlrows_p.h"
 
 #include <QFile>
 #include <QSqlDatabase>
