@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "decisiontext.h"
 
-#include <QLocale>
-#include <QStringList>
+#include <QCoreApplication>
 
 #include <cmath>
 
@@ -11,80 +10,94 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-// Thousands separators, as a reader expects them; English, like every CLI message.
-const QLocale &english() {
-    static const QLocale locale(QLocale::English, QLocale::UnitedStates);
-    return locale;
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1) {
+    return QCoreApplication::translate("DecisionText", text, disambiguation, n);
 }
 
-QString number(double value) {
+QString number(double value, const QLocale &locale) {
     const bool whole = std::fabs(value - std::round(value)) < 1e-9;
-    return english().toString(value, 'f', whole ? 0 : 2);
+    return locale.toString(value, 'f', whole ? 0 : 2);
 }
 
-QString gigabytes(double gb) {
-    return english().toString(gb, 'f', gb >= 100 ? 0 : 1) + u" GB"_s;
+QString gigabytes(double gb, const QLocale &locale) {
+    return tr("%1 GB").arg(locale.toString(gb, 'f', gb >= 100 ? 0 : 1));
 }
 
+// "the need", "both needs", "all 4 needs"
 QString needsPhrase(const DecisionSummary &s) {
-    const auto n = s.needs.size();
+    const auto n = static_cast<int>(s.needs.size());
     if (n == 1)
-        return u"the need"_s;
+        return tr("the need");
     if (n == 2)
-        return u"both needs"_s;
-    return u"all "_s + QString::number(n) + u" needs"_s;
+        return tr("both needs");
+    return tr("all %n needs", nullptr, n);
 }
 
 QString name(const DecisionSummary &s, std::size_t index) {
     return QString::fromStdString(s.builds[index].name);
 }
 
-QString fixClause(const BuildDecision &b) {
+QString buildPrice(const DecisionSummary &s, std::size_t index, const QLocale &locale) {
+    return priceText(s.builds[index].priceEur, s.builds[index].priceSource, locale);
+}
+
+QString fixClause(const BuildDecision &b, const QLocale &locale) {
     const CheapestFix &f = *b.cheapestFix;
-    return QString::fromStdString(b.name) + u" would, for "_s +
-           priceText(f.newTotalEur, f.newTotalSource == PriceSource::Quote ? PriceSource::Quote
-                                                                           : PriceSource::Estimate)
-               .replace(u" (quote)"_s, u" (quote + estimated change)"_s) +
-           u" in all, with one change: "_s + QString::fromStdString(f.description) + u" (+"_s +
-           priceText(f.costEur, PriceSource::Estimate) + u")."_s;
+    const QString total =
+        f.newTotalSource == PriceSource::Quote
+            ? tr("%1 EUR (quote + estimated change)").arg(number(f.newTotalEur, locale))
+            : priceText(f.newTotalEur, PriceSource::Estimate, locale);
+    return tr("%1 would, for %2 in all, with one change: %3 (+%4).")
+        .arg(QString::fromStdString(b.name), total, QString::fromStdString(f.description),
+             priceText(f.costEur, PriceSource::Estimate, locale));
 }
 
 } // namespace
 
-QString priceText(const std::optional<double> &eur, PriceSource source) {
+const QLocale &englishLocale() {
+    static const QLocale locale(QLocale::English, QLocale::UnitedStates);
+    return locale;
+}
+
+QString priceText(const std::optional<double> &eur, PriceSource source, const QLocale &locale) {
     if (!eur || source == PriceSource::Unknown)
-        return u"price unknown"_s;
+        return tr("price unknown");
     if (source == PriceSource::Quote)
-        return number(*eur) + u" EUR (quote)"_s;
-    return u"≈ "_s + number(roundEstimateEur(*eur)) + u" EUR"_s;
+        return tr("%1 EUR (quote)").arg(number(*eur, locale));
+    return tr("≈ %1 EUR").arg(number(roundEstimateEur(*eur), locale));
 }
 
-QString needText(const UseCase &u) {
-    const QString tokens =
-        english().toString(std::lround(units::inTokens(u.promptTokens))) + u" tokens in / "_s +
-        english().toString(std::lround(units::inTokens(u.generatedTokens))) + u" out"_s;
-    const QString id = QString::fromStdString(u.id);
+QString needTitle(const UseCase &u) {
     if (const char *title = seedUseCaseTitle(u))
-        return QString::fromUtf8(title) + u" ("_s + id + u", "_s + tokens + u')';
-    return id + u" ("_s + tokens + u')';
+        return QCoreApplication::translate("UseCase", title);
+    return QString::fromStdString(u.id);
 }
 
-QString needsMetText(const BuildDecision &b) {
+QString needText(const UseCase &u, const QLocale &locale) {
+    const QString tokens = tr("%1 tokens in / %2 out")
+                               .arg(locale.toString(std::lround(units::inTokens(u.promptTokens))),
+                                    locale.toString(std::lround(units::inTokens(u.generatedTokens))));
+    const QString id = QString::fromStdString(u.id);
+    if (seedUseCaseTitle(u))
+        return tr("%1 (%2, %3)").arg(needTitle(u), id, tokens);
+    return tr("%1 (%2)").arg(id, tokens);
+}
+
+QString needsMetText(const BuildDecision &b, const QLocale &locale) {
     if (!b.fits)
-        return u"does not fit: needs "_s + gigabytes(b.memoryNeededGb) + u", has "_s +
-               gigabytes(b.memoryHasGb);
-    QString out = QString::number(b.needsMet) + u" of "_s + QString::number(b.needsTotal);
+        return tr("does not fit: needs %1, has %2")
+            .arg(gigabytes(b.memoryNeededGb, locale), gigabytes(b.memoryHasGb, locale));
+    const QString met = tr("%1 of %2").arg(b.needsMet).arg(b.needsTotal);
     if (b.couldMiss > 0)
-        out += u" ("_s + QString::number(b.couldMiss) + u" could miss)"_s;
-    return out;
+        return tr("%1 (%n could miss)", nullptr, b.couldMiss).arg(met);
+    return met;
 }
 
-QString decisionText(const DecisionSummary &s) {
+QString decisionSentence(const DecisionSummary &s, const QLocale &locale) {
     if (s.builds.empty())
         return {};
-    const QString model =
-        QString::fromStdString(s.modelName) + u' ' + QString::fromStdString(s.quantName);
-    QStringList lines;
+    const QString model = tr("%1 %2").arg(QString::fromStdString(s.modelName),
+                                          QString::fromStdString(s.quantName));
     std::vector<std::size_t> passing;
     for (std::size_t i = 0; i < s.builds.size(); ++i)
         if (s.builds[i].meetsAll())
@@ -95,70 +108,93 @@ QString decisionText(const DecisionSummary &s) {
         double largest = 0;
         for (const BuildDecision &b : s.builds)
             largest = std::max(largest, b.memoryHasGb);
-        sentence = model + u" fits in none of the builds: it needs "_s +
-                   gigabytes(s.builds.front().memoryNeededGb) + u", the largest has "_s +
-                   gigabytes(largest) + u'.';
+        sentence = tr("%1 fits in none of the builds: it needs %2, the largest has %3.")
+                       .arg(model, gigabytes(s.builds.front().memoryNeededGb, locale),
+                            gigabytes(largest, locale));
     } else if (passing.empty()) {
-        sentence = u"For "_s + model + u" no build meets "_s + needsPhrase(s) + u'.';
+        sentence = tr("For %1 no build meets %2.").arg(model, needsPhrase(s));
     } else {
-        const QString cheapest = s.cheapestMeetingAll
-                                     ? name(s, *s.cheapestMeetingAll) + u" at "_s +
-                                           priceText(s.builds[*s.cheapestMeetingAll].priceEur,
-                                                     s.builds[*s.cheapestMeetingAll].priceSource)
-                                     : u"none of them with a known price"_s;
+        const QString cheapest =
+            s.cheapestMeetingAll ? tr("%1 at %2").arg(name(s, *s.cheapestMeetingAll),
+                                                      buildPrice(s, *s.cheapestMeetingAll, locale))
+                                 : tr("none of them with a known price");
         if (passing.size() == 1 && s.builds.size() > 1)
-            sentence = u"For "_s + model + u" only "_s + name(s, passing.front()) + u" meets "_s +
-                       needsPhrase(s) + u", at "_s +
-                       priceText(s.builds[passing.front()].priceEur,
-                                 s.builds[passing.front()].priceSource) +
-                       u'.';
+            sentence = tr("For %1 only %2 meets %3, at %4.")
+                           .arg(model, name(s, passing.front()), needsPhrase(s),
+                                buildPrice(s, passing.front(), locale));
         else if (passing.size() == s.builds.size())
-            sentence = u"For "_s + model + u" every build meets "_s + needsPhrase(s) +
-                       u"; the cheapest is "_s + cheapest + u'.';
+            sentence = tr("For %1 every build meets %2; the cheapest is %3.")
+                           .arg(model, needsPhrase(s), cheapest);
         else
-            sentence = u"For "_s + model + u", "_s + QString::number(passing.size()) + u" of "_s +
-                       QString::number(s.builds.size()) + u" builds meet "_s + needsPhrase(s) +
-                       u"; the cheapest is "_s + cheapest + u'.';
+            sentence = tr("For %1, %2 of %3 builds meet %4; the cheapest is %5.")
+                           .arg(model)
+                           .arg(passing.size())
+                           .arg(s.builds.size())
+                           .arg(needsPhrase(s), cheapest);
     }
     for (const BuildDecision &b : s.builds)
         if (b.cheapestFix)
-            sentence += u' ' + fixClause(b);
-    lines << sentence;
+            sentence += u' ' + fixClause(b, locale);
+    return sentence;
+}
 
+QStringList badgeLines(const DecisionSummary &s) {
+    QStringList lines;
     if (s.cheapestMeetingAll)
-        lines << u"Cheapest that meets every need: "_s + name(s, *s.cheapestMeetingAll) + u'.';
+        lines << tr("Cheapest that meets every need: %1.").arg(name(s, *s.cheapestMeetingAll));
     if (s.bestValue)
-        lines << u"Best value: "_s + name(s, *s.bestValue) +
-                     u" (lowest price per tok/s of writing speed among the builds that meet "
-                     u"every need)."_s;
+        lines << tr("Best value: %1 (lowest price per tok/s of writing speed among the builds "
+                    "that meet every need).")
+                     .arg(name(s, *s.bestValue));
     if (s.mostHeadroom)
-        lines << u"Most headroom: "_s + name(s, *s.mostHeadroom) +
-                     u" (furthest above the targets in its closest use case)."_s;
+        lines << tr("Most headroom: %1 (furthest above the targets in its closest use case).")
+                     .arg(name(s, *s.mostHeadroom));
+    return lines;
+}
 
-    if (!s.options.empty()) {
-        lines << u"Options that would meet "_s + needsPhrase(s) + u':';
-        for (const DecisionOption &o : s.options) {
-            const QString what = QString::fromStdString(o.what);
-            const QString where = QString::fromStdString(o.buildName);
-            const QString price = priceText(o.priceEur, o.priceSource);
-            switch (o.kind) {
-            case OptionKind::SmallerQuantization:
-                lines << u"  - the same model at "_s + what + u": "_s + where + u" does, at "_s +
-                             price + u'.';
-                break;
-            case OptionKind::SmallerModel:
-                lines << u"  - a smaller model of the same family, "_s + what + u": "_s + where +
-                             u" does, at "_s + price + u'.';
-                break;
-            case OptionKind::CatalogueBuild:
-                lines << u"  - the cheapest build from the catalogue that does: "_s + what +
-                             u", at "_s + price + u'.';
-                break;
-            }
+QString optionsHeading(const DecisionSummary &s) {
+    return s.options.empty() ? QString() : tr("Options that would meet %1:").arg(needsPhrase(s));
+}
+
+QStringList optionLines(const DecisionSummary &s, const QLocale &locale) {
+    QStringList lines;
+    for (const DecisionOption &o : s.options) {
+        const QString what = QString::fromStdString(o.what);
+        const QString where = QString::fromStdString(o.buildName);
+        const QString price = priceText(o.priceEur, o.priceSource, locale);
+        switch (o.kind) {
+        case OptionKind::SmallerQuantization:
+            lines << tr("the same model at %1: %2 does, at %3.").arg(what, where, price);
+            break;
+        case OptionKind::SmallerModel:
+            lines << tr("a smaller model of the same family, %1: %2 does, at %3.")
+                         .arg(what, where, price);
+            break;
+        case OptionKind::CatalogueBuild:
+            lines << tr("the cheapest build from the catalogue that does: %1, at %2.")
+                         .arg(what, price);
+            break;
         }
     }
-    lines << u"Estimated prices: US list prices converted to EUR, excluding VAT, rounded; "
-             u"quotes as typed."_s;
+    return lines;
+}
+
+QString priceBasisText() {
+    return tr("Estimated prices: US list prices converted to EUR, excluding VAT, rounded; quotes "
+              "as typed.");
+}
+
+QString decisionText(const DecisionSummary &s, const QLocale &locale) {
+    if (s.builds.empty())
+        return {};
+    QStringList lines{decisionSentence(s, locale)};
+    lines << badgeLines(s);
+    if (!s.options.empty()) {
+        lines << optionsHeading(s);
+        for (const QString &line : optionLines(s, locale))
+            lines << u"  - "_s + line;
+    }
+    lines << priceBasisText();
     return lines.join(u'\n') + u'\n';
 }
 
