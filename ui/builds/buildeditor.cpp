@@ -4,13 +4,16 @@
 #include "comparison/comparisondocument.h"
 #include "comparison/format.h"
 #include "mainwindow/glossary.h"
+#include "comparison_limits.h"
 #include "scenario.h"
 
 #include <QComboBox>
 #include <QCompleter>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
 
@@ -27,7 +30,9 @@ enum Field {
     FieldModule,
     FieldGpu,
     FieldCount,
-    FieldMode
+    FieldMode,
+    FieldQuote,
+    FieldQuoteSource
 };
 const double kModuleSizesGb[] = {8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256};
 } // namespace
@@ -45,6 +50,8 @@ BuildEditor::BuildEditor(ComparisonDocument *document, QWidget *parent)
     , m_gpu(new QComboBox(this))
     , m_gpuCount(new QSpinBox(this))
     , m_multiGpu(new QComboBox(this))
+    , m_quote(new QDoubleSpinBox(this))
+    , m_quoteSource(new QLineEdit(this))
     , m_totals(new QLabel(this))
     , m_problem(new QLabel(this)) {
     m_family->setObjectName(QStringLiteral("cpuFamily"));
@@ -57,6 +64,8 @@ BuildEditor::BuildEditor(ComparisonDocument *document, QWidget *parent)
     m_multiGpu->setObjectName(QStringLiteral("multiGpuMode"));
     m_problem->setObjectName(QStringLiteral("refusal"));
     m_totals->setObjectName(QStringLiteral("totals"));
+    m_quote->setObjectName(QStringLiteral("quote"));
+    m_quoteSource->setObjectName(QStringLiteral("quoteSource"));
 
     m_family->addItem(tr("All families"), -1);
     for (CpuFamily f : {CpuFamily::Desktop, CpuFamily::Workstation, CpuFamily::Server,
@@ -131,9 +140,39 @@ BuildEditor::BuildEditor(ComparisonDocument *document, QWidget *parent)
     m_gpuCount->setToolTip(glossary(Term::GpuCount));
     m_gpuCount->setWhatsThis(glossary(Term::GpuCount));
     addRow(tr("&Multi-GPU:"), m_multiGpu, Term::MultiGpu);
+
+    // The supplier's quote: typed exactly, it replaces the estimate everywhere
+    // (window, report, CLI). 0 is "no quote" (the spin box shows it in words).
+    m_quote->setRange(0, 100'000'000);
+    m_quote->setDecimals(2);
+    m_quote->setGroupSeparatorShown(true);
+    m_quote->setSuffix(tr(" EUR"));
+    m_quote->setSpecialValueText(tr("none — the estimate is used"));
+    m_quote->setKeyboardTracking(false); // one change when typing ends, not per digit
+    const QString quoteHelp =
+        tr("The price a supplier quoted for this whole build, in euros. It replaces the "
+           "estimate from list prices in the window, the report and the command line. "
+           "Set it to 0 to use the estimate again.");
+    auto *quoteLabel = new QLabel(tr("&Quote:"), this);
+    quoteLabel->setBuddy(m_quote);
+    quoteLabel->setToolTip(quoteHelp);
+    m_quote->setToolTip(quoteHelp);
+    m_quote->setWhatsThis(quoteHelp);
+    m_quote->setAccessibleName(tr("Quoted price in euros"));
+    form->addRow(quoteLabel, m_quote);
+    m_quoteSource->setMaxLength(scenario::kMaxTextLength);
+    m_quoteSource->setPlaceholderText(tr("e.g. Supplier X, 2026-12-01"));
+    m_quoteSource->setToolTip(tr("Who quoted the price, and when: printed beside it."));
+    m_quoteSource->setAccessibleName(tr("Quoted by and when"));
+    auto *sourceLabel = new QLabel(tr("Quoted &by:"), this);
+    sourceLabel->setBuddy(m_quoteSource);
+    form->addRow(sourceLabel, m_quoteSource);
     form->addRow(m_totals);
     form->addRow(m_problem);
 
+    connect(m_quote, &QDoubleSpinBox::valueChanged, this, [this] { onQuoteChanged(FieldQuote); });
+    connect(m_quoteSource, &QLineEdit::editingFinished, this,
+            [this] { onQuoteChanged(FieldQuoteSource); });
     connect(m_family, &QComboBox::currentIndexChanged, this, [this] { fillCpuList(); });
     connect(m_cpu, &QComboBox::currentIndexChanged, this, &BuildEditor::onCpuChosen);
     connect(m_channels, &QSpinBox::valueChanged, this, [this] { onMemoryChanged(FieldChannels); });
@@ -200,7 +239,7 @@ void BuildEditor::load() {
         return;
     const Build &b = m_document->state().builds[static_cast<std::size_t>(m_index)];
     const QSignalBlocker b1(m_family), b2(m_cpu), b3(m_channels), b4(m_speed), b5(m_moduleSize),
-        b6(m_gpu), b7(m_gpuCount), b8(m_multiGpu);
+        b6(m_gpu), b7(m_gpuCount), b8(m_multiGpu), b9(m_quote), b10(m_quoteSource);
     const QString cpuName = QString::fromStdString(b.cpu.name);
     const int family = m_family->currentData().toInt();
     if (family >= 0 && family != static_cast<int>(b.cpu.family))
@@ -262,6 +301,8 @@ void BuildEditor::load() {
     m_gpuCount->setEnabled(!b.gpus.empty());
     m_multiGpu->setCurrentIndex(m_multiGpu->findData(static_cast<int>(b.multiGpuMode)));
     m_multiGpu->setEnabled(gpuCount(b) > 1);
+    m_quote->setValue(b.quotedPriceEur ? *b.quotedPriceEur : 0.0);
+    m_quoteSource->setText(QString::fromStdString(b.quoteSource));
     updateTotals();
 }
 
@@ -362,6 +403,27 @@ void BuildEditor::onGpuChanged() {
                              ? tr("Remove GPUs")
                              : tr("Set GPUs to %1 × %2").arg(m_gpuCount->value()).arg(name);
     propose(b, text, sender() == m_gpuCount ? FieldCount : FieldGpu);
+}
+
+void BuildEditor::onQuoteChanged(int field) {
+    if (m_index < 0)
+        return;
+    Build b = current();
+    const double eur = m_quote->value();
+    const std::string source = m_quoteSource->text().trimmed().toStdString();
+    if (field == FieldQuote) {
+        if (eur > 0)
+            b.quotedPriceEur = eur;
+        else
+            b.quotedPriceEur.reset();
+    }
+    b.quoteSource = source;
+    if (b.quotedPriceEur == current().quotedPriceEur && b.quoteSource == current().quoteSource)
+        return;
+    const QString text = field == FieldQuoteSource ? tr("Change who quoted the price")
+                         : eur > 0 ? tr("Set the quote to %1").arg(fmt::euros(eur))
+                                   : tr("Remove the quote");
+    propose(b, text, field);
 }
 
 } // namespace llm::ui

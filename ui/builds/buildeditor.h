@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // The editor of one build: CPU (family filter, type-to-search), memory
-// population, GPUs. Each change is proposed to the document, which refuses what
+// population, GPUs, and the supplier's quote (which replaces the estimated price). Each change is proposed to the document, which refuses what
 // llm::validateBuild rejects; the editor then shows the reason and reverts.
 
 #include "hardware.h"
@@ -10,7 +10,9 @@
 
 QT_BEGIN_NAMESPACE
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
+class QLineEdit;
 class QSpinBox;
 QT_END_NAMESPACE
 
@@ -41,6 +43,7 @@ private:
     void onCpuChosen();
     void onMemoryChanged(int field);
     void onGpuChanged();
+    void onQuoteChanged(int field);
     void updateTotals();
     void showRefusal(const QString &reason);
 
@@ -57,6 +60,8 @@ private:
     QComboBox *m_gpu;
     QSpinBox *m_gpuCount;
     QComboBox *m_multiGpu;
+    QDoubleSpinBox *m_quote;      // the supplier's price in EUR; 0 = no quote
+    QLineEdit *m_quoteSource;     // who quoted and when
     QLabel *m_totals;
     QLabel *m_problem;
 };

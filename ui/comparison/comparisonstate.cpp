@@ -147,7 +147,8 @@ bool sameBuild(const Build &a, const Build &b) {
         a.memory.speed != b.memory.speed || a.memory.capacity != b.memory.capacity ||
         a.gpus.size() != b.gpus.size() ||
         a.integratedGpu.has_value() != b.integratedGpu.has_value() ||
-        a.multiGpuMode != b.multiGpuMode || a.notes != b.notes)
+        a.multiGpuMode != b.multiGpuMode || a.notes != b.notes ||
+        a.quotedPriceEur != b.quotedPriceEur || a.quoteSource != b.quoteSource)
         return false;
     for (std::size_t i = 0; i < a.gpus.size(); ++i) {
         if (a.gpus[i].gpu.name != b.gpus[i].gpu.name || a.gpus[i].count != b.gpus[i].count)

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -125,7 +126,11 @@ QWidget *Guidance::wrapResults(QTabWidget *tabs, QAction *addBuild, QMenu *prese
     QPushButton *toAssumptions = m_noUseCase->addButton(tr("Open Assumptions"));
     connect(toAssumptions, &QPushButton::clicked, this, [this] {
         for (int i = 0; i < m_tabs->count(); ++i) {
-            if (m_tabs->widget(i)->inherits("llm::ui::AssumptionsPanel"))
+            const QWidget *page = m_tabs->widget(i);
+            const auto *scroll = qobject_cast<const QScrollArea *>(page);
+            if (scroll && scroll->widget())
+                page = scroll->widget();
+            if (page->inherits("llm::ui::AssumptionsPanel"))
                 m_tabs->setCurrentIndex(i);
         }
     });

@@ -10,6 +10,7 @@
 #include "builds/modelpicker.h"
 #include "catalog/catalogeditorwindow.h"
 #include "catalog/catalogrefresh.h"
+#include "catalogue.h"
 #include "catalogueeditor.h"
 #include "charts/chartspanel.h"
 #include "comparison/comparisondocument.h"
@@ -19,6 +20,7 @@
 #include "guidance.h"
 #include "measurements.h"
 #include "report/meetingdialog.h"
+#include "results/ataglance.h"
 #include "results/assumptionspanel.h"
 #include "results/resultspanel.h"
 #include "results/sizecurvemodel.h"
@@ -31,6 +33,7 @@
 #include <QApplication>
 #include <QChartView>
 #include <QCloseEvent>
+#include <QResizeEvent>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -44,7 +47,28 @@
 #include <QVBoxLayout>
 #include <QWhatsThis>
 
+#include <functional>
+
 namespace llm::ui {
+
+namespace {
+// Tells the window when its height is known, to give "At a glance" its rows.
+class AnswerSplitter final : public QSplitter {
+public:
+    AnswerSplitter(std::function<void()> resized, QWidget *parent)
+        : QSplitter(Qt::Vertical, parent)
+        , m_resized(std::move(resized)) {}
+
+protected:
+    void resizeEvent(QResizeEvent *event) override {
+        QSplitter::resizeEvent(event);
+        m_resized();
+    }
+
+private:
+    std::function<void()> m_resized;
+};
+} // namespace
 
 MainWindow::MainWindow(Catalog catalog, std::unique_ptr<Dialogs> dialogs, QWidget *parent)
     : MainWindow(std::move(catalog), Assumptions{}, std::move(dialogs), parent) {}
@@ -61,6 +85,12 @@ MainWindow::MainWindow(Catalog catalog, const Assumptions &baseline,
     // Published measurements of the same hardware and model are shown beside the
     // estimates; if the embedded file cannot be read there is simply none to show.
     m_document->setMeasurements(db::loadShippedMeasurements(m_document->catalog()).rows);
+    // The platform rules check the cheapest fixes "At a glance" proposes; without
+    // them (an unreadable embedded file) fixes are offered unchecked.
+    QString rulesError;
+    m_rules = db::loadShippedPlatformRules(&rulesError);
+    if (!rulesError.isEmpty())
+        m_rules = PlatformRules{};
     m_document->reset(defaultState(m_document->catalog(), baseline));
     m_summary = new SummaryModel(m_document, this);
     m_useCases = new UseCaseModel(m_document, this);
@@ -123,10 +153,20 @@ void MainWindow::createLayout() {
     m_tabs->addTab(m_summaryTable, tr("&Table"));
     m_tabs->addTab(m_useCasePanel, tr("&Use cases && why"));
     m_tabs->addTab(createSizeTable(m_sizes, this), tr("Model &sizes"));
-    m_tabs->addTab(m_assumptions, tr("&Assumptions"));
+    // Pages with many fields scroll rather than hold the window's height: "At a
+    // glance" above them needs the room.
+    const auto scrolled = [this](QWidget *page, const QString &name) {
+        auto *scroll = new QScrollArea(this);
+        scroll->setObjectName(name);
+        scroll->setWidget(page);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        return scroll;
+    };
+    m_tabs->addTab(scrolled(m_assumptions, QStringLiteral("assumptionsScroll")), tr("&Assumptions"));
     m_whatIfPanel = new WhatIfPanel(m_document, this);
-    m_tabs->addTab(m_whatIfPanel, tr("&What if"));
-    m_tabs->setTabToolTip(m_tabs->indexOf(m_whatIfPanel),
+    m_tabs->addTab(scrolled(m_whatIfPanel, QStringLiteral("whatIfScroll")), tr("&What if"));
+    m_tabs->setTabToolTip(m_tabs->count() - 1,
                           tr("What single changes would do to the selected build, and how much "
                              "room it has left."));
     connect(m_buildList, &BuildListPanel::currentBuildChanged, m_whatIfPanel,
@@ -162,7 +202,29 @@ void MainWindow::createLayout() {
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({410, 870});
     left->setMinimumWidth(300);
-    setCentralWidget(m_guidance->wrapCentral(splitter));
+
+    // The answer first: "At a glance" across the window's width, above the builds
+    // and the charts, sized to show every row (up to nine); the splitter lets the
+    // user give the charts more room.
+    m_atAGlance = new AtAGlancePanel(m_document, m_rules.rules.empty() ? nullptr : &m_rules, this);
+    connect(m_atAGlance, &AtAGlancePanel::findBuildsRequested, this, [this] { showFindBuilds(); });
+    m_answerSplitter = new AnswerSplitter([this] { fitAnswer(); }, this);
+    m_answerSplitter->setObjectName(QStringLiteral("answerSplitter"));
+    m_answerSplitter->setChildrenCollapsible(false);
+    m_answerSplitter->addWidget(m_atAGlance);
+    m_answerSplitter->addWidget(splitter);
+    m_answerSplitter->setStretchFactor(0, 0);
+    m_answerSplitter->setStretchFactor(1, 1);
+    setCentralWidget(m_guidance->wrapCentral(m_answerSplitter));
+    // No builds: the empty state says what to do; there is nothing to summarise.
+    const auto showAnswer = [this] {
+        m_atAGlance->setVisible(m_document->buildCount() > 0);
+        m_userSplit = false;
+        fitAnswer();
+    };
+    connect(m_answerSplitter, &QSplitter::splitterMoved, this, [this] { m_userSplit = true; });
+    connect(m_document, &ComparisonDocument::structureChanged, this, showAnswer);
+    showAnswer();
 
     m_overrideMarker = new QLabel(this);
     m_overrideMarker->setObjectName(QStringLiteral("overrideMarker"));
@@ -216,7 +278,8 @@ void MainWindow::createActions() {
     meetingAct->setObjectName(QStringLiteral("meetingDetails"));
     meetingAct->setToolTip(tr("Title, purpose, decision, attendees and build notes for the "
                               "report's first page"));
-    QAction *findAct = edit->addAction(tr("&Find builds…"), this, [this] { showFindBuilds(); });
+    QAction *findAct =
+        edit->addAction(tr("&Find a build for my budget…"), this, [this] { showFindBuilds(); });
     findAct->setObjectName(QStringLiteral("findBuilds"));
     findAct->setShortcut(QKeySequence::Find);
     findAct->setToolTip(tr("Find the builds in the catalogue that meet a need: model, use cases, "
@@ -277,9 +340,23 @@ void MainWindow::createActions() {
     bar->addAction(saveAct);
     bar->addAction(exportAct);
     bar->addSeparator();
+    bar->addAction(findAct);
+    bar->addSeparator();
     bar->addAction(undo);
     bar->addAction(redo);
     rebuildRecentMenu();
+}
+
+void MainWindow::fitAnswer() {
+    // Every row of "At a glance" visible, the rest to the charts; the user's own
+    // split is kept until the builds change.
+    if (m_userSplit || !m_atAGlance->isVisibleTo(this))
+        return;
+    const int total = m_answerSplitter->height();
+    if (total < 200)
+        return;
+    const int wanted = std::min(m_atAGlance->heightForWidth(m_answerSplitter->width()), total * 3 / 5);
+    m_answerSplitter->setSizes({wanted, total - wanted});
 }
 
 void MainWindow::updateTitle() {

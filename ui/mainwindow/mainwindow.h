@@ -6,6 +6,7 @@
 #include "assumptions.h"
 #include "catalog.h"
 #include "dialogs.h"
+#include "platform.h"
 #include "theme.h"
 
 #include <QMainWindow>
@@ -16,6 +17,7 @@ QT_BEGIN_NAMESPACE
 class QAction;
 class QLabel;
 class QMenu;
+class QSplitter;
 class QTabWidget;
 QT_END_NAMESPACE
 
@@ -26,6 +28,7 @@ class CatalogueDatabase;
 namespace llm::ui {
 
 class AssumptionsPanel;
+class AtAGlancePanel;
 class CatalogEditorWindow;
 class BuildEditor;
 class BuildListPanel;
@@ -66,6 +69,7 @@ public:
     // First-run guide, notices and empty states.
     Guidance *guidance() const { return m_guidance; }
     WhatIfPanel *whatIfPanel() const { return m_whatIfPanel; }
+    AtAGlancePanel *atAGlance() const { return m_atAGlance; }
     // Edit → Find builds… (made on first use, non-modal).
     FindBuildsDialog *showFindBuilds();
     // Edit → Meeting details…: a window-modal dialog (deleted on close) whose OK
@@ -93,6 +97,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void fitAnswer();
     void createActions();
     void createLayout();
     void updateTitle();
@@ -123,6 +128,10 @@ private:
     AssumptionsPanel *m_assumptions = nullptr;
     QTabWidget *m_tabs = nullptr;
     WhatIfPanel *m_whatIfPanel = nullptr;
+    AtAGlancePanel *m_atAGlance = nullptr;
+    QSplitter *m_answerSplitter = nullptr;
+    bool m_userSplit = false; // the user dragged the answer's splitter
+    PlatformRules m_rules; // the shipped platform rules, read once
     FindBuildsDialog *m_findBuilds = nullptr;
     QLabel *m_overrideMarker = nullptr;
     Guidance *m_guidance = nullptr;
