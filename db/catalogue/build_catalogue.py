@@ -154,8 +154,13 @@ def build_cpus():
         src = raw["source"].strip()
         if model in SYSTEM_PRICES:
             assert o["price_usd"] == "", model  # never overwrite a raw price
-            o["price_usd"], note = SYSTEM_PRICES[model]
+            o["price_usd"], note, approximate = SYSTEM_PRICES[model]
+            if approximate:
+                r.mark("price_usd")
             src = f"{src} | {note}"
+        if model in PRICE_NOTES:
+            assert o["price_usd"] != "", model
+            src = f"{src} | {PRICE_NOTES[model]}"
         o["source"] = src
         o["as_of"] = as_of(src)
         apply_buyability(o, r, CPU_NOT_SOLD_NEW, model)
@@ -240,7 +245,41 @@ SYSTEM_PRICES = {
     "Ryzen AI Max+ 395": ("1999", "system price: Framework Desktop with Ryzen AI Max+ 395 and 128 GB, USD 1,999 "
                                   "before storage and accessories (matthewjayhunter.com/post/reviews/hardware/"
                                   "framework_desktop; same figure in modelfit.io/blog/amd-strix-halo-local-ai-128gb, "
-                                  "June 2026); a 64 GB system costs less"),
+                                  "June 2026); a 64 GB system costs less", False),
+    # HP sells the PRO 395 only in its Z2 Mini G1a workstation; no HP list price with a
+    # source was found, so a dealer's price stands in (approximate: one shop, one date).
+    "Ryzen AI Max+ PRO 395": ("3342.65", "system price: HP Z2 Mini G1a workstation (model BN4F6UT#ABA) with Ryzen "
+                                         "AI Max+ PRO 395, 128 GB and 2 TB, USD 3,342.65 at B&H Photo "
+                                         "(bhphotovideo.com/c/product/1892697-REG/hp_bn4f6ut_aba_z2_mini_g1a_workstation"
+                                         ".html), a dealer price as collected on 2026-09-08; HP's own list price for a "
+                                         "128 GB / 2 x 1 TB configuration was about USD 4,781 at the same date", True),
+    # Apple: the chip's base Mac configuration, US launch price (as the other Apple rows).
+    "M3 Ultra (32-core CPU/80-core GPU)": ("5499", "system price: Mac Studio (2025) with M3 Ultra 32-core CPU / "
+                                                   "80-core GPU, 96 GB, 1 TB, USD 5,499 at launch on 2025-03-05 "
+                                                   "(lowendmac.com/2025/mac-studio-early-2025; consistent with "
+                                                   "USD 9,499 for the 512 GB configuration, macrumors.com/2025/03/05/"
+                                                   "maxed-out-m3-ultra-mac-studio-14099); more memory costs more", False),
+    "M4 Max (16-core CPU/40-core GPU)": ("2499", "system price: Mac Studio (2025) with M4 Max 16-core CPU / 40-core "
+                                                 "GPU, 48 GB, 512 GB, USD 2,499 at launch on 2025-03-05 "
+                                                 "(lowendmac.com/2025/mac-studio-early-2025; USD 3,699 with 128 GB and "
+                                                 "1 TB, prices.appleinsider.com/mac-studio-2025); more memory costs "
+                                                 "more", False),
+    "M4 Pro (14-core CPU/20-core GPU)": ("1599", "system price: Mac mini (2024) with M4 Pro 14-core CPU / 20-core "
+                                                 "GPU, 24 GB, 512 GB, USD 1,599 at launch on 2024-10-29: the USD 1,399 "
+                                                 "M4 Pro model plus USD 200 for this chip (support.apple.com/en-us/"
+                                                 "121555; everymac.com/systems/apple/mac_mini/specs/mac-mini-m4-pro-"
+                                                 "12-core-cpu-16-core-gpu-2024-specs.html)", False),
+    "M4 (10-core CPU/10-core GPU)": ("599", "system price: Mac mini (2024) with M4 10-core CPU / 10-core GPU, 16 GB, "
+                                           "256 GB, USD 599 at launch on 2024-10-29 (apple.com/newsroom/2024/10/"
+                                           "apples-new-mac-mini-is-more-mighty-more-mini-and-built-for-apple-"
+                                           "intelligence); the same machine as the 'M4 (10-core CPU)' row", False),
+}
+# Rows that already carry a price from the raw data: what changed since (appended to source).
+PRICE_NOTES = {
+    "DGX Spark (GB10 Grace Blackwell)": (
+        "price: USD 3,999 is the Founders Edition (128 GB, 4 TB) launch price of 2025-10-15; NVIDIA raised its list "
+        "price to USD 4,699 on 2026-02-23 (forums.developer.nvidia.com/t/2-23-2026-price-change-announcement/361713); "
+        "the system is priced once, on the CPU row (the integrated GPU is never added)"),
 }
 
 
@@ -305,6 +344,9 @@ def build_gpus():
             src = f"{src} | form factor: {note}"
         else:
             o["form_factor"] = "pcie"
+        if model in PRICE_NOTES:
+            assert o["price_usd"] != "", model
+            src = f"{src} | {PRICE_NOTES[model]}"
         o["source"] = src
         o["as_of"] = as_of(src)
         apply_buyability(o, r, GPU_NOT_SOLD_NEW, model)

@@ -281,6 +281,14 @@ void TstShippedCatalogue::systemPrices_data() {
     QTest::newRow("Mac mini M4") << u"Apple M4 (10-core CPU)"_s << 599.0;
     QTest::newRow("Mac mini M4 Pro") << u"Apple M4 Pro (14-core CPU)"_s << 1399.0;
     QTest::newRow("Mac Studio M4 Max") << u"Apple M4 Max (14-core CPU/32-core GPU)"_s << 1999.0;
+    QTest::newRow("HP Z2 Mini G1a (AI Max+ PRO 395, 128 GB)")
+        << u"AMD Ryzen AI Max+ PRO 395"_s << 3342.65;
+    QTest::newRow("Mac Studio M3 Ultra 32/80")
+        << u"Apple M3 Ultra (32-core CPU/80-core GPU)"_s << 5499.0;
+    QTest::newRow("Mac Studio M4 Max 16/40")
+        << u"Apple M4 Max (16-core CPU/40-core GPU)"_s << 2499.0;
+    QTest::newRow("Mac mini M4 Pro 14/20") << u"Apple M4 Pro (14-core CPU/20-core GPU)"_s << 1599.0;
+    QTest::newRow("Mac mini M4 10/10") << u"Apple M4 (10-core CPU/10-core GPU)"_s << 599.0;
 }
 
 void TstShippedCatalogue::systemPrices() {
@@ -299,6 +307,15 @@ void TstShippedCatalogue::systemPrices() {
     const CostSummary cost = costOf(b, units::tokensPerSecond(10), Assumptions{});
     QVERIFY(cost.priceEur.has_value());
     QCOMPARE(*cost.priceEur, usd * Assumptions{}.eurPerUsd);
+    // With its integrated GPU (as a scenario loads it) the system is still priced once,
+    // even where the GPU row carries the system's price too (DGX Spark).
+    if (const Gpu *igpu = byName(c.gpus, x->name)) {
+        QVERIFY(igpu->integrated);
+        b.integratedGpu = *igpu;
+        const CostSummary unified = costOf(b, units::tokensPerSecond(10), Assumptions{});
+        QVERIFY(unified.priceEur.has_value());
+        QCOMPARE(*unified.priceEur, usd * Assumptions{}.eurPerUsd);
+    }
 }
 
 void TstShippedCatalogue::modelSpots() {

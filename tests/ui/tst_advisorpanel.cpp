@@ -35,6 +35,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace llm;
@@ -181,6 +182,61 @@ private slots:
         QCOMPARE(doc->buildCount(), before + 2);
         doc->undoStack()->undo();
         QCOMPARE(doc->buildCount(), before);
+    }
+
+    // "Include used parts": off by default; the recommender gets the choice, and
+    // parts no longer sold new are proposed only when it is ticked.
+    void usedPartsOnlyWhenAsked() {
+        FindBuildsDialog *d = restrictiveDialog(3000);
+        QCheckBox *used = d->usedBox();
+        QVERIFY(used);
+        QCOMPARE(used->objectName(), QStringLiteral("findUsed"));
+        QVERIFY(!used->isChecked());
+        QVERIFY(used->text().contains(QStringLiteral("no longer sold new")));
+        QVERIFY(used->toolTip().contains(QStringLiteral("last list price")));
+
+        const auto listed = [d] {
+            std::vector<Build> builds;
+            for (RecommendationModel *m : {d->pricedModel(), d->unpricedModel()})
+                for (int row = 0; row < m->rowCount(); ++row)
+                    builds.push_back(m->at(row).build);
+            return builds;
+        };
+        const auto notSoldNew = [](const Build &b) {
+            if (!b.cpu.soldNew)
+                return true;
+            for (const GpuGroup &g : b.gpus)
+                if (!g.gpu.soldNew)
+                    return true;
+            return false;
+        };
+
+        QSignalSpy done(d->runner(), &RecommendRunner::finished);
+        QVERIFY2(d->run(), qPrintable(d->statusText()));
+        QVERIFY(waitFinished(done));
+        QCOMPARE(d->runner()->request().includeUsed, false);
+        const RecommendStats &off = d->runner()->result().stats;
+        QVERIFY(off.cpusNotSoldNew + off.gpusNotSoldNew > 0);
+        QVERIFY2(d->statusText().contains(QStringLiteral("no longer sold new")),
+                 qPrintable(d->statusText()));
+        QVERIFY(!listed().empty());
+        for (const Build &b : listed())
+            QVERIFY2(!notSoldNew(b), b.name.c_str());
+
+        used->click(); // as the user does
+        QVERIFY(used->isChecked());
+        done.clear();
+        QVERIFY2(d->run(), qPrintable(d->statusText()));
+        QVERIFY(!used->isEnabled()); // not changed mid-sweep
+        QVERIFY(waitFinished(done));
+        QVERIFY(used->isEnabled());
+        QCOMPARE(d->runner()->request().includeUsed, true);
+        const RecommendStats &on = d->runner()->result().stats;
+        QCOMPARE(on.cpusNotSoldNew + on.gpusNotSoldNew, std::uint64_t(0));
+        QVERIFY2(!d->statusText().contains(QStringLiteral("no longer sold new")),
+                 qPrintable(d->statusText()));
+        const std::vector<Build> withUsed = listed();
+        QVERIFY(std::any_of(withUsed.begin(), withUsed.end(), notSoldNew));
     }
 
     // A comparison holds at most ComparisonDocument::kMaxBuilds builds: "Add

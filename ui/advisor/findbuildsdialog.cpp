@@ -69,6 +69,7 @@ FindBuildsDialog::FindBuildsDialog(ComparisonDocument *document, QWidget *parent
     , m_budget(new QDoubleSpinBox(this))
     , m_watts(new QSpinBox(this))
     , m_top(new QSpinBox(this))
+    , m_used(new QCheckBox(tr("Include use&d parts (no longer sold new)"), this))
     , m_runButton(new QPushButton(tr("&Find"), this))
     , m_cancelButton(new QPushButton(tr("&Stop"), this))
     , m_addButton(new QPushButton(tr("&Add selected to comparison"), this))
@@ -117,6 +118,12 @@ FindBuildsDialog::FindBuildsDialog(ComparisonDocument *document, QWidget *parent
     m_top->setToolTip(tr("At most this many builds per list: the cheapest, the fastest and evenly "
                          "spaced ones between them."));
 
+    m_used->setObjectName(QStringLiteral("findUsed"));
+    m_used->setChecked(false);
+    m_used->setToolTip(tr("Off: only parts still sold new are proposed. On: parts no longer "
+                          "sold new (bought used or from old stock) are proposed too, priced at "
+                          "their last list price, which is not what they cost used."));
+
     auto *form = new QFormLayout;
     const auto addRow = [&](const QString &text, QWidget *field) {
         auto *label = new QLabel(text, this);
@@ -132,6 +139,7 @@ FindBuildsDialog::FindBuildsDialog(ComparisonDocument *document, QWidget *parent
     addRow(tr("&Budget:"), m_budget);
     addRow(tr("Max &power at load:"), m_watts);
     addRow(tr("Show at &most:"), m_top);
+    form->addRow(QString(), m_used);
 
     m_runButton->setObjectName(QStringLiteral("findRun"));
     m_runButton->setDefault(true);
@@ -238,11 +246,11 @@ void FindBuildsDialog::loadFromComparison() {
         setTabOrder(previous, b);
         previous = b;
     }
-    for (QWidget *w :
-         {static_cast<QWidget *>(m_budget), static_cast<QWidget *>(m_watts),
-          static_cast<QWidget *>(m_top), static_cast<QWidget *>(m_runButton),
-          static_cast<QWidget *>(m_cancelButton), static_cast<QWidget *>(m_pricedView),
-          static_cast<QWidget *>(m_unpricedView), static_cast<QWidget *>(m_addButton)}) {
+    for (QWidget *w : {static_cast<QWidget *>(m_budget), static_cast<QWidget *>(m_watts),
+                       static_cast<QWidget *>(m_top), static_cast<QWidget *>(m_used),
+                       static_cast<QWidget *>(m_runButton), static_cast<QWidget *>(m_cancelButton),
+                       static_cast<QWidget *>(m_pricedView), static_cast<QWidget *>(m_unpricedView),
+                       static_cast<QWidget *>(m_addButton)}) {
         setTabOrder(previous, w);
         previous = w;
     }
@@ -286,6 +294,7 @@ bool FindBuildsDialog::run() {
     if (m_watts->value() > 0)
         request.maxPower = units::watts(m_watts->value());
     request.top = static_cast<std::size_t>(m_top->value());
+    request.includeUsed = m_used->isChecked();
 
     // Start clean: a table never shows an older answer beside a new request.
     m_priced->clear();
@@ -328,8 +337,16 @@ void FindBuildsDialog::onFinished(bool cancelled) {
                               .arg(fmt::number(static_cast<double>(st.enumerated), 0),
                                    fmt::seconds(units::seconds(st.seconds)))
                               .arg(st.threads);
+    const QString leftOut =
+        st.cpusNotSoldNew + st.gpusNotSoldNew > 0
+            ? QLatin1Char(' ') +
+                  tr("Not proposed, as no longer sold new: %1 CPUs and %2 GPUs (tick “Include "
+                     "used parts” to see them too).")
+                      .arg(st.cpusNotSoldNew)
+                      .arg(st.gpusNotSoldNew)
+            : QString();
     if (r.front.empty() && r.unpriced.empty()) {
-        m_status->setText(emptyStateText() + QLatin1Char(' ') + swept);
+        m_status->setText(emptyStateText() + QLatin1Char(' ') + swept + leftOut);
     } else {
         QString text;
         if (r.front.empty())
@@ -343,7 +360,7 @@ void FindBuildsDialog::onFinished(bool cancelled) {
                     .arg(st.frontSize);
         if (r.front.size() < st.frontSize)
             text += QLatin1Char(' ') + tr("Showing %1 of them.").arg(r.front.size());
-        m_status->setText(text + QLatin1Char(' ') + swept);
+        m_status->setText(text + QLatin1Char(' ') + swept + leftOut);
     }
     if (!r.front.empty())
         m_pricedView->setFocus();
@@ -380,9 +397,10 @@ void FindBuildsDialog::setRunning(bool running) {
     m_runButton->setEnabled(!running);
     m_cancelButton->setEnabled(running);
     m_progress->setVisible(true);
-    for (QWidget *w : {static_cast<QWidget *>(m_model), static_cast<QWidget *>(m_quant),
-                       m_useCaseBox, static_cast<QWidget *>(m_budget),
-                       static_cast<QWidget *>(m_watts), static_cast<QWidget *>(m_top)})
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_model), static_cast<QWidget *>(m_quant), m_useCaseBox,
+          static_cast<QWidget *>(m_budget), static_cast<QWidget *>(m_watts),
+          static_cast<QWidget *>(m_top), static_cast<QWidget *>(m_used)})
         w->setEnabled(!running);
     if (running)
         m_cancelButton->setFocus();

@@ -55,6 +55,7 @@ public:
     QDoubleSpinBox *budgetBox() const { return m_budget; }
     QSpinBox *wattsBox() const { return m_watts; }
     QSpinBox *topBox() const { return m_top; }
+    QCheckBox *usedBox() const { return m_used; }
     const std::vector<QCheckBox *> &useCaseBoxes() const { return m_useCaseBoxes; }
 
 signals:
@@ -86,6 +87,7 @@ private:
     QDoubleSpinBox *m_budget;
     QSpinBox *m_watts;
     QSpinBox *m_top;
+    QCheckBox *m_used;
     QPushButton *m_runButton;
     QPushButton *m_cancelButton;
     QPushButton *m_addButton;
