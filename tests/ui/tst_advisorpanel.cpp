@@ -360,7 +360,11 @@ private slots:
         tester(panel->whatIfModel());
         tester(panel->headroomModel());
         QTabWidget *tabs = m_window->tabs();
-        const int tab = tabs->indexOf(panel);
+        // The page scrolls: the tab holds a scroll area around the panel.
+        int tab = -1;
+        for (int i = 0; i < tabs->count() && tab < 0; ++i)
+            if (tabs->widget(i)->isAncestorOf(panel))
+                tab = i;
         QVERIFY(tab >= 0);
         ComparisonDocument *doc = m_window->document();
         m_window->buildList()->setCurrentBuild(1);
