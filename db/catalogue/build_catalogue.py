@@ -161,6 +161,12 @@ def build_cpus():
         if model in PRICE_NOTES:
             assert o["price_usd"] != "", model
             src = f"{src} | {PRICE_NOTES[model]}"
+        if model in CPU_CLOCKS:
+            assert o["boost_ghz"] == "" and o["base_ghz"] == "", model  # never overwrite a raw clock
+            o["boost_ghz"], note = CPU_CLOCKS[model]
+            assert as_of(note) == CHECKED, model  # the note must not move the row's as_of
+            r.mark("boost_ghz")  # none of these clocks comes from the vendor
+            src = f"{src} | {note}"
         o["source"] = src
         o["as_of"] = as_of(src)
         apply_buyability(o, r, CPU_NOT_SOLD_NEW, model)
@@ -188,8 +194,69 @@ def check_cpus(rows):
         assert r["memory_channels"] and float(r["memory_channels"]) > 0, r["model"]
         assert r["max_mts"] and float(r["max_mts"]) > 0, r["model"]
         assert r["cores"] and int(r["cores"]) > 0, r["model"]
+    # A clock for every CPU: validateBuild refuses a build without one (CPU prefill uses it).
+    no_clock = {r["model"] for r in rows if r["boost_ghz"] == "" and r["base_ghz"] == ""}
+    assert no_clock == NO_CLOCK_FOUND, sorted(no_clock)
     assert by["EPYC 9355P"]["fabric_links_per_ccd"] == "2"
     assert by["EPYC 9755"]["fabric_links_per_ccd"] == "1"
+
+
+# P-core clocks of the Apple rows (issue: Apple builds refused for want of a clock).
+# Apple publishes no clock; these come from measurements (powermetrics, AnandTech),
+# Geekbench listings and Wikipedia, so boost_ghz is listed in `approximate`. Base
+# clocks stay empty: Apple silicon has none in the x86 sense. The note goes into
+# `source` and carries no date, so `as_of` (the row's price or check date) stays.
+_M1 = ("P-core clock (Apple publishes none): 3.204 GHz, the top P-core frequency macOS powermetrics reports "
+       "for the M1 (eclecticlight.co/2022/10/05/making-the-most-of-apple-silicon-power-2-core-capabilities); "
+       "AnandTech measured the Firestorm cores of the M1 Mac mini at 3.2 GHz, one or all cores loaded "
+       "(anandtech.com/show/16252/mac-mini-apple-m1-tested)")
+_M1_BIG = ("P-core clock (Apple publishes none): 3.228 GHz, the top P-core frequency macOS powermetrics reports "
+           "for the M1 Pro, Max and Ultra (eclecticlight.co/2022/10/05/making-the-most-of-apple-silicon-power-2-"
+           "core-capabilities); AnandTech measured 3228 MHz peak on the M1 Max "
+           "(anandtech.com/show/17024/apple-m1-max-performance-review); the Ultra is two M1 Max dies, listed "
+           "by Geekbench at 3.2 GHz (voonze.com/apple-silicon-m1-ultra-first-benchmark-on-mac-studio-"
+           "comparisons-and-considerations)")
+_M2 = ("P-core clock (Apple publishes none): 3.49 GHz, the maximum CPU clock Wikipedia gives for the M2 family "
+       "(en.wikipedia.org/wiki/Apple_M2, where the figure is marked as wanting a citation) and the clock of the "
+       "M2 MacBook Pro's Geekbench listing (fudzilla.com/news/pc-hardware/57870-apple-s-benchmarks-disappoint). "
+       "Geekbench listed a pre-release M2 Max at 3.54 GHz (tomshardware.com/news/apple-m2-pro-geekbench-rumor) "
+       "and the M2 Ultra at 3.68 GHz (dailytechupdate.com/2023/06/10/apple-m2-ultra-processor-performance-"
+       "geekbench-benchmark-tests); the lowest figure is kept")
+_M3 = ("P-core clock (Apple publishes none): 4.05 GHz, the P-core clock Wikipedia gives for the M3 family "
+       "(en.wikipedia.org/wiki/Apple_M3, citing Tom's Hardware, 'Apple M3 CPUs hit 4.05 GHz, challenge Raptor "
+       "Lake in Geekbench') and the clock of the M3 MacBook Pro's Geekbench listing "
+       "(fudzilla.com/news/pc-hardware/57870-apple-s-benchmarks-disappoint)")
+_M3_ULTRA = (_M3 + "; the first Geekbench 6 listing of the M3 Ultra Mac Studio (Mac15,14, 32-core CPU) shows "
+                   "4.05 GHz too (Wccftech's report as reprinted at usaheadlinesnow.com/technology/m3-ultras-top-"
+                   "end-configuration-with-a-32-core-cpu-gets-spotted-in-first-benchmark-run-29-percent-faster-"
+                   "than-m2-ultra-but-registers-just-single-digit-improvement-over-m4-max)")
+_M4 = ("P-core clock (Apple publishes none): 4.4 GHz, the clock Geekbench listings show for the base M4 "
+       "('around 4.40GHz or 4.41GHz', techloot.co.uk/ios/m4-max-emerges-as-worlds-fastest-chipset-in-"
+       "geekbench-6); Howard Oakley notes that 4.3 and 4.4 GHz are both reported "
+       "(eclecticlight.co/2024/11/03/last-week-on-my-mac-m4-incoming)")
+_M4_BIG = ("P-core clock (Apple publishes none): 4.512 GHz, the top of the M4 P-core frequency table macOS "
+           "powermetrics reports, measured on an M4 Pro (eclecticlight.co/2024/11/11/inside-m4-chips-p-cores); "
+           "notebookcheck gives the M4 Pro 2592-4512 MHz (notebookcheck.nl/Apple-M4-M4-Pro-12-cores-Notebook-"
+           "Processor.925775.0.html); Geekbench lists 4.489 GHz for the M4 Pro and 4.506 GHz for the M4 Max "
+           "(mactechnews.de/news/article/M4-Max-Noch-beeindruckendere-Benchmark-Ergebnisse-186010.html)")
+CPU_CLOCKS = {
+    **{m: ("3.204", _M1) for m in ("M1 (8-core CPU/7-core GPU)", "M1 (8-core CPU/8-core GPU)")},
+    **{m: ("3.228", _M1_BIG) for m in ("M1 Max (10-core CPU/32-core GPU)", "M1 Ultra (20-core CPU)",
+                                       "M1 Ultra (20-core CPU/48-core GPU)", "M1 Ultra (20-core CPU/64-core GPU)")},
+    **{m: ("3.49", _M2) for m in ("M2 (8-core CPU/10-core GPU)", "M2 Pro (12-core CPU)",
+                                  "M2 Pro (12-core CPU/19-core GPU)", "M2 Max (12-core CPU)",
+                                  "M2 Max (12-core CPU/38-core GPU)", "M2 Ultra (24-core CPU)",
+                                  "M2 Ultra (24-core CPU/76-core GPU)")},
+    **{m: ("4.05", _M3) for m in ("M3 (8-core CPU/10-core GPU)", "M3 Pro (12-core CPU)",
+                                  "M3 Pro (12-core CPU/18-core GPU)", "M3 Max (14-core CPU/30-core GPU)",
+                                  "M3 Max (16-core CPU/40-core GPU)")},
+    "M3 Ultra (32-core CPU/80-core GPU)": ("4.05", _M3_ULTRA),
+    **{m: ("4.4", _M4) for m in ("M4 (10-core CPU)", "M4 (10-core CPU/10-core GPU)")},
+    **{m: ("4.512", _M4_BIG) for m in ("M4 Pro (14-core CPU)", "M4 Pro (14-core CPU/20-core GPU)",
+                                       "M4 Max (14-core CPU/32-core GPU)", "M4 Max (16-core CPU/40-core GPU)")},
+}
+# Rows still without any clock: no page gives one (listed in CHANGES.md).
+NO_CLOCK_FOUND = {"EPYC 7B13"}
 
 
 # ---------------------------------------------------------------- buyability

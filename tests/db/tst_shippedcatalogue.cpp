@@ -5,6 +5,9 @@
 #include "catalogue_p.h"
 #include "cost.h"
 #include "csvtable.h"
+#include "estimate.h"
+#include "scenario.h"
+#include "validation.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -70,6 +73,7 @@ private slots:
     void moeRoutedParams();
     void quantSpots();
     void presetsResolve();
+    void everyCpuEstimates();
     void useCases();
     void memorySpeedsCoverCpus();
     void namesMatchMeasuredData();
@@ -389,6 +393,86 @@ void TstShippedCatalogue::presetsResolve() {
     const Preset &last = c.presets.back();
     QCOMPARE(last.gpus.size(), size_t(1));
     QCOMPARE(last.gpus.front().count, 4);
+}
+
+void TstShippedCatalogue::everyCpuEstimates() {
+    // Every CPU the catalogue offers must give an estimate on its own: all its
+    // channels at its rated speed, 32 GB a channel (capped by what it takes, as a
+    // new build in the window), and its integrated GPU where it has one, found by
+    // the helper scenario files and the window use. A row the validation refuses
+    // (a missing clock, say) cannot be shown at all, priced or not.
+    // Rows listed here have a field no source could fill; the list must stay short
+    // and each entry says why (db/catalogue/CHANGES.md).
+    static const std::map<std::string, std::string> knownGaps = {
+        {"AMD EPYC 7B13", "cloud-only custom SKU, no published clock; never sold (sold_new = 0)"},
+        {"AMD EPYC 7352",
+         "Rome: no FCLK in the data, so no CPU-side bandwidth (CHANGES.md, CPUs 4)"},
+    };
+    const Catalog c = db::loadShippedCatalog();
+    const auto model = findModel(c, "Llama-3.2-1B-Instruct");
+    const auto quant = findQuant(c, "Q4_K_M");
+    QVERIFY(model && quant);
+    const ModelChoice choice{*model.match, *quant.match, std::nullopt};
+    const Workload workload{c.useCases, {}};
+    QStringList refused;
+    int checked = 0;
+    for (const Cpu &cpu : c.cpus) {
+        Build b;
+        b.name = cpu.name;
+        b.cpu = cpu;
+        b.memory.channels = std::max(1, cpu.memoryChannels);
+        b.memory.speed = cpu.maxMemorySpeed;
+        b.memory.capacity = units::gigabytes(32.0 * b.memory.channels);
+        if (cpu.maxMemory.value() > 0 && b.memory.capacity > cpu.maxMemory)
+            b.memory.capacity = cpu.maxMemory;
+        if (const Gpu *igpu = scenario::integratedGpuFor(c, cpu))
+            b.integratedGpu = *igpu;
+        const std::vector<Problem> problems = validateBuild(b);
+        QString why;
+        for (const Problem &p : problems)
+            why += u" "_s + QString::fromStdString(p.field) + u": "_s +
+                   QString::fromStdString(p.message) + u";"_s;
+        if (knownGaps.count(cpu.name)) {
+            QVERIFY2(!problems.empty(), qPrintable(QString::fromStdString(cpu.name) +
+                                                   u" is valid now: take it off knownGaps"_s));
+            continue;
+        }
+        if (!problems.empty()) {
+            refused << QString::fromStdString(cpu.name) + u":"_s + why;
+            continue;
+        }
+        Estimate e;
+        try {
+            e = estimate(b, choice, workload, Assumptions{});
+        } catch (const std::exception &ex) {
+            refused << QString::fromStdString(cpu.name) + u": estimate threw: "_s +
+                           QString::fromUtf8(ex.what());
+            continue;
+        }
+        const double pp = units::inTokensPerSecond(e.promptRate);
+        const double tg = units::inTokensPerSecond(e.generationRate);
+        if (!e.fits || !std::isfinite(pp) || pp <= 0 || !std::isfinite(tg) || tg <= 0 ||
+            e.useCases.size() != c.useCases.size())
+            refused << QString::fromStdString(cpu.name) +
+                           u": no usable estimate (fits %1, prompt %2 tok/s, generation %3 tok/s)"_s
+                               .arg(e.fits)
+                               .arg(pp)
+                               .arg(tg);
+        ++checked;
+    }
+    for (const QString &r : refused)
+        qWarning("%s", qPrintable(r));
+    QVERIFY2(refused.isEmpty(),
+             qPrintable(
+                 u"%1 of %2 CPUs refused (listed above)"_s.arg(refused.size()).arg(c.cpus.size())));
+    QCOMPARE(checked + int(knownGaps.size()), int(c.cpus.size()));
+    // The two Apple systems of the defect report run the model on their own GPU.
+    for (const char *n :
+         {"Apple M3 Ultra (32-core CPU/80-core GPU)", "Apple M4 Pro (14-core CPU/20-core GPU)"}) {
+        const Cpu *cpu = byName(c.cpus, n);
+        QVERIFY2(cpu && cpu->boostClock.value() > 0, n);
+        QVERIFY2(scenario::integratedGpuFor(c, *cpu), n);
+    }
 }
 
 void TstShippedCatalogue::useCases() {
