@@ -67,13 +67,19 @@ ChartsPanel::ChartsPanel(ComparisonDocument *document, SummaryModel *summary,
     connect(summary, &QAbstractItemModel::dataChanged, this, &ChartsPanel::updateDescriptions);
     connect(summary, &QAbstractItemModel::modelReset, this, &ChartsPanel::updateDescriptions);
     connect(summary, &QAbstractItemModel::modelReset, this, &ChartsPanel::updateHeights);
+    connect(useCases, &QAbstractItemModel::dataChanged, this, &ChartsPanel::updateHeights);
+    connect(useCases, &QAbstractItemModel::modelReset, this, &ChartsPanel::updateHeights);
 }
 
 void ChartsPanel::updateHeights() {
     // Every build's name on every axis, wrapped on two lines: the charts get the height
     // that needs (the tab scrolls) rather than dropping every other label.
     const int rows = std::max(1, m_summary->rowCount());
-    const int chartHeight = std::max(230, 140 + 34 * rows);
+    // A build the model does not fit in has a third line ("does not fit").
+    int thirdLines = 0;
+    for (int r = 0; r < m_useCases->rowCount(); ++r)
+        thirdLines += m_useCases->headerData(r, Qt::Vertical, FitNoteRole).toString().isEmpty() ? 0 : 1;
+    const int chartHeight = std::max(230, 140 + 34 * rows + 16 * thirdLines);
     for (int i = 0; i < GridCount; ++i)
         m_views[static_cast<std::size_t>(i)]->setMinimumHeight(chartHeight);
     m_views[Bandwidth]->setMinimumHeight(chartHeight); // its tab scrolls too

@@ -184,7 +184,16 @@ void bindCategoryLabels(QBarCategoryAxis *axis, QAbstractItemModel *model) {
         const int rows = model->rowCount();
         // Build A at the top, as in the build list, the tables and the use-case chart.
         for (int r = rows - 1; r >= 0; --r)
-            labels << chartBuildLabel(buildTagOf(model, r), buildNameOf(model, r));
+        {
+            QString label = chartBuildLabel(buildTagOf(model, r), buildNameOf(model, r));
+            // No bars for a build the model does not fit in: the label says why.
+            const QString fit = model->headerData(r, Qt::Vertical, FitNoteRole).toString();
+            if (!fit.isEmpty())
+                label += QStringLiteral("<br><i>") +
+                         QObject::tr("does not fit: no speeds").toHtmlEscaped() +
+                         QStringLiteral("</i>");
+            labels << label;
+        }
         if (labels != axis->categories()) {
             axis->clear();
             axis->append(labels);

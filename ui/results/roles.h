@@ -20,6 +20,7 @@ enum ResultRole {
     BuildNameRole,      // QString (vertical header): the build's full name
     PrefillSecondsRole, // double (use-case cell): seconds until the answer starts
     GenerationRateRole, // double (use-case cell): writing speed, tok/s
+    FitNoteRole, // QString (vertical header): "does not fit — needs …", empty when it fits
 };
 
 enum class Verdict { Fail = 0, Borderline = 1, Pass = 2, NotComputed = 3 };

@@ -67,6 +67,12 @@ QString UseCaseModel::why(int row, int column) const {
         explain(*v, r.estimate, m_document->state().assumptions.thresholds));
 }
 
+bool UseCaseModel::fitsAt(int row) const {
+    const auto &results = m_document->results();
+    return row >= 0 && row < static_cast<int>(results.size()) &&
+           results[static_cast<std::size_t>(row)].estimate.fits;
+}
+
 QVariant UseCaseModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
@@ -88,12 +94,14 @@ QVariant UseCaseModel::data(const QModelIndex &index, int role) const {
         return QString(fmt::verdict(*v) + QStringLiteral(" · ") + fmt::workflow(v->workflow));
     case VerdictRole:
         return static_cast<int>(verdict);
+    // A build the model does not fit in has no speeds: "does not fit" instead.
     case PrefillSecondsRole:
-        return v ? QVariant(units::inSeconds(v->prefillTime)) : QVariant();
+        return v && fitsAt(index.row()) ? QVariant(units::inSeconds(v->prefillTime)) : QVariant();
     case GenerationRateRole:
-        return v ? QVariant(units::inTokensPerSecond(v->generationRate)) : QVariant();
+        return v && fitsAt(index.row()) ? QVariant(units::inTokensPerSecond(v->generationRate))
+                                        : QVariant();
     case WorkflowRole:
-        return v ? fmt::workflow(v->workflow) : QString();
+        return !v ? QString() : fitsAt(index.row()) ? fmt::workflow(v->workflow) : tr("too big");
     case Qt::ToolTipRole: {
         if (!v)
             return tr("Not computed.");
@@ -148,6 +156,13 @@ QVariant UseCaseModel::headerData(int section, Qt::Orientation orientation, int 
             return buildTag(section);
         case BuildNameRole:
             return name;
+        case FitNoteRole: {
+            const auto &results = m_document->results();
+            const auto row = static_cast<std::size_t>(section);
+            return row < results.size() && results[row].computed && !results[row].estimate.fits
+                       ? fmt::doesNotFit(results[row].estimate)
+                       : QString();
+        }
         }
         return {};
     }

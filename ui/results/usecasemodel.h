@@ -24,6 +24,7 @@ public:
     QString why(int row, int column) const;
 
 private:
+    bool fitsAt(int row) const; // the model fits in the build's memory
     void onStructureChanged();
     void onResultsChanged();
 
