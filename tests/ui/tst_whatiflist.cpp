@@ -165,6 +165,36 @@ private slots:
         QVERIFY2(checked > 0, "no build of the seed comparison has a fix for the 70B model");
     }
 
+    // The whole list: most needs met first, then the lowest price; the doubled
+    // workload (a question, not a purchase) last. Checked on every build with two
+    // models, one of which must show rows in another order than core's.
+    void listIsSortedByHelpThenPrice() {
+        int reordered = 0;
+        for (const char *model : {"Qwen2.5-14B-Instruct", kBigModel}) {
+            useModel(model);
+            for (int i = 0; i < doc()->buildCount(); ++i) {
+                m_window->buildList()->setCurrentBuild(i);
+                showTab();
+                const std::vector<WhatIf> &rows = panel()->whatIfModel()->whatIfs();
+                for (std::size_t r = 1; r < rows.size(); ++r) {
+                    const WhatIf &a = rows[r - 1], &b = rows[r];
+                    QVERIFY(a.change != WhatIfChange::DoubleContext);
+                    if (b.change == WhatIfChange::DoubleContext)
+                        continue;
+                    QVERIFY2(needsMet(a.estimate) >= needsMet(b.estimate), b.description.c_str());
+                    const auto cost = [](const WhatIf &w) {
+                        return isHardwareChange(w.change) ? *w.priceDeltaEur() : 0.0;
+                    };
+                    if (needsMet(a.estimate) == needsMet(b.estimate))
+                        QVERIFY2(cost(a) <= cost(b), b.description.c_str());
+                    if (static_cast<int>(a.change) > static_cast<int>(b.change))
+                        ++reordered;
+                }
+            }
+        }
+        QVERIFY(reordered > 0);
+    }
+
     // Every offered row passes decide()'s rule; every other change is in the footnote.
     void noUnbuildablePartOffered() {
         useModel(kBigModel);
