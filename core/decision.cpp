@@ -20,22 +20,6 @@ bool sameText(const std::string &a, const std::string &b) {
            });
 }
 
-bool isHardwareChange(WhatIfChange c) {
-    switch (c) {
-    case WhatIfChange::FasterMemory:
-    case WhatIfChange::AllChannels:
-    case WhatIfChange::OneMoreGpu:
-    case WhatIfChange::LargerGpu:
-    case WhatIfChange::SmallerGpu:
-        return true;
-    case WhatIfChange::QuantUp:
-    case WhatIfChange::QuantDown:
-    case WhatIfChange::DoubleContext:
-        return false;
-    }
-    return false;
-}
-
 bool meetsAll(const Estimate &e) {
     return e.fits && !e.useCases.empty() &&
            std::all_of(e.useCases.begin(), e.useCases.end(),
@@ -74,25 +58,23 @@ std::optional<CheapestFix> cheapestFix(const Build &build, const BuildDecision &
     double bestDelta = 0;
     for (const WhatIf &w :
          whatIfs(build, in.model, in.workload, in.assumptions, *in.catalog, in.rules)) {
-        if (!isHardwareChange(w.change) || !w.available || !w.platformProblems.empty() ||
-            !meetsAll(w.estimate))
-            continue;
-        const std::optional<double> delta = w.priceDeltaEur();
-        if (!delta || !w.priceAfterEur || !d.priceEur)
+        if (!isHardwareChange(w.change) || offerProblem(w) != OfferProblem::None ||
+            !meetsAll(w.estimate) || !d.priceEur)
             continue; // a change without a price cannot be called the cheapest
+        const std::optional<double> delta = w.priceDeltaEur();
         if (best && *delta >= bestDelta)
+            continue;
+        const std::optional<PricedChange> priced =
+            pricedChange(w, ShownPrice{d.priceEur, d.priceSource});
+        if (!priced)
             continue;
         CheapestFix fix;
         fix.change = w.change;
         fix.description = w.description;
-        fix.costEur = roundEstimateEur(*delta);
-        if (d.priceSource == PriceSource::Quote) {
-            fix.newTotalEur = *d.priceEur + fix.costEur;
-            fix.newTotalSource = PriceSource::Quote;
-        } else {
-            fix.newTotalEur = roundEstimateEur(*w.priceAfterEur);
-            fix.newTotalSource = PriceSource::Estimate;
-        }
+        fix.costEur = priced->costEur;
+        fix.newTotalEur = priced->newTotalEur;
+        fix.newTotalSource = priced->newTotalSource;
+        fix.build = w.build;
         bestDelta = *delta;
         best = fix;
     }
@@ -205,6 +187,34 @@ void findOptions(DecisionSummary &s, const DecisionInput &in) {
 
 } // namespace
 
+bool isHardwareChange(WhatIfChange c) {
+    switch (c) {
+    case WhatIfChange::FasterMemory:
+    case WhatIfChange::AllChannels:
+    case WhatIfChange::OneMoreGpu:
+    case WhatIfChange::LargerGpu:
+    case WhatIfChange::SmallerGpu:
+        return true;
+    case WhatIfChange::QuantUp:
+    case WhatIfChange::QuantDown:
+    case WhatIfChange::DoubleContext:
+        return false;
+    }
+    return false;
+}
+
+OfferProblem offerProblem(const WhatIf &w) {
+    if (!w.available)
+        return OfferProblem::NotPossible;
+    if (!isHardwareChange(w.change))
+        return OfferProblem::None;
+    if (!w.platformProblems.empty())
+        return OfferProblem::NotBuildable;
+    if (!w.priceDeltaEur() || !w.priceAfterEur)
+        return OfferProblem::NoPrice;
+    return OfferProblem::None;
+}
+
 const char *toString(PriceSource source) {
     switch (source) {
     case PriceSource::Unknown:
@@ -260,6 +270,22 @@ ShownPrice shownPrice(const Build &build, const Assumptions &a) {
     const bool quoted = build.quotedPriceEur && *cost.priceEur == *build.quotedPriceEur;
     p.source = quoted ? PriceSource::Quote : PriceSource::Estimate;
     p.eur = shownPriceEur(*cost.priceEur, p.source);
+    return p;
+}
+
+std::optional<PricedChange> pricedChange(const WhatIf &w, const ShownPrice &buildPrice) {
+    if (!isHardwareChange(w.change) || offerProblem(w) != OfferProblem::None || !buildPrice.eur ||
+        buildPrice.source == PriceSource::Unknown)
+        return std::nullopt;
+    PricedChange p;
+    p.costEur = roundEstimateEur(*w.priceDeltaEur());
+    if (buildPrice.source == PriceSource::Quote) {
+        p.newTotalEur = *buildPrice.eur + p.costEur;
+        p.newTotalSource = PriceSource::Quote;
+    } else {
+        p.newTotalEur = roundEstimateEur(*w.priceAfterEur);
+        p.newTotalSource = PriceSource::Estimate;
+    }
     return p;
 }
 

@@ -50,6 +50,34 @@ enum class Badge {
 // Stable identifiers: "cheapest-meeting-every-need", "best-value", "most-headroom".
 const char *toString(Badge badge);
 
+// A change of the build's parts (memory, GPUs), as opposed to one of the model or
+// of the workload.
+bool isHardwareChange(WhatIfChange change);
+
+// What keeps a what-if from being offered to a buyer. The one rule for every
+// caller (the cheapest fix below, the What if tab): a part is offered only when
+// it can be bought (whatIfs() already keeps out parts not sold new and GPUs the
+// platform does not take), the changed build passes the platform checks, and
+// both prices are known. Changes of the model or the workload need no price.
+enum class OfferProblem {
+    None,
+    NotPossible,  // nothing to change (WhatIf::notPossible says why)
+    NotBuildable, // the changed build fails a platform check (WhatIf::platformProblems)
+    NoPrice,      // a part of the build or the change has no catalogue price
+};
+OfferProblem offerProblem(const WhatIf &whatIf);
+
+// A priced change as every output words it: its cost rounded like every estimate,
+// and the new total (a quoted build: the quote plus that cost). Empty unless
+// offerProblem() is None, the change is to the hardware, and the build has a price.
+struct PricedChange {
+    double costEur = 0;
+    double newTotalEur = 0;
+    PriceSource newTotalSource = PriceSource::Estimate;
+};
+struct ShownPrice;
+std::optional<PricedChange> pricedChange(const WhatIf &whatIf, const ShownPrice &buildPrice);
+
 // The least expensive single hardware change (from whatIfs()) after which the
 // build meets every need, among the changes that are buildable on its platform
 // and priced. Changes of the model or the workload are not fixes of a build;
@@ -60,6 +88,7 @@ struct CheapestFix {
     double costEur = 0;      // estimated price of the change (rounded like every estimate)
     double newTotalEur = 0;  // the build's shown price + costEur
     PriceSource newTotalSource = PriceSource::Estimate; // Quote: a quote plus an estimated change
+    Build build; // the build after the change, for callers that word it
 };
 
 struct BuildDecision {

@@ -194,12 +194,34 @@ BatchedGeneration batchedGeneration(const Estimate &single, const ModelChoice &m
     return r;
 }
 
+const Model *largestModelMeetingAll(const Build &build, const Quantization &quant,
+                                    const std::vector<UseCase> &needs, const Assumptions &a,
+                                    const Catalog &catalog, bool moe, double maxParams) {
+    if (needs.empty())
+        return nullptr;
+    std::vector<const Model *> candidates;
+    for (const Model &m : catalog.models)
+        if (m.moe == moe && finitePositive(m.paramsTotal) && m.paramsTotal <= maxParams)
+            candidates.push_back(&m);
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Model *x, const Model *y) {
+        return x->paramsTotal > y->paramsTotal;
+    });
+    for (const Model *m : candidates) {
+        const ModelChoice choice{*m, quant, std::nullopt};
+        if (std::all_of(needs.begin(), needs.end(),
+                        [&](const UseCase &u) { return passes(build, choice, u, a); }))
+            return m;
+    }
+    return nullptr;
+}
+
 Headroom headroom(const Build &build, const ModelChoice &model, const Workload &workload,
                   const Assumptions &a, const Catalog &catalog) {
     Headroom h;
     for (const UseCase &u : workload.useCases) {
         UseCaseHeadroom r;
         r.useCase = u.id;
+        r.meetsNow = passes(build, model, u, a);
         for (const Model &m : catalog.models) {
             if (m.paramsTotal <= r.largestCatalogueParams)
                 continue;

@@ -18,6 +18,10 @@ namespace llm {
 
 struct UseCaseHeadroom {
     std::string useCase;
+    // The build meets this need now (fits and passes). The limits below are computed
+    // either way, but a need it fails has no room to offer: callers show them only
+    // for needs met (a failing need must not be credited with users served).
+    bool meetsNow = false;
     // Largest catalogue model (by total parameters, at the chosen quantization) that
     // passes; empty when none does.
     std::string largestCatalogueModel;
@@ -41,6 +45,14 @@ struct Headroom {
 
 Headroom headroom(const Build &build, const ModelChoice &model, const Workload &workload,
                   const Assumptions &assumptions, const Catalog &catalog);
+
+// The largest catalogue model (by total parameters, at `quant`) with which the build
+// meets every need in `needs`, among dense models (`moe` false) or mixture-of-experts
+// ones (`moe` true), no larger than `maxParams`; nullptr when none does.
+const Model *largestModelMeetingAll(const Build &build, const Quantization &quant,
+                                    const std::vector<UseCase> &needs,
+                                    const Assumptions &assumptions, const Catalog &catalog,
+                                    bool moe, double maxParams);
 
 // Building blocks, exposed so the limits can be checked just above and below.
 

@@ -117,8 +117,9 @@ std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const 
         w.workload = workload;
         return w;
     };
-    const auto unavailable = [](WhatIf &w, std::string why) {
+    const auto unavailable = [](WhatIf &w, NotPossible code, std::string why) {
         w.available = false;
+        w.notPossible = code;
         w.reason = std::move(why);
     };
 
@@ -129,7 +130,8 @@ std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const 
         const auto next =
             std::upper_bound(speeds.begin(), speeds.end(), build.memory.speed * 1.0001);
         if (next == speeds.end()) {
-            unavailable(w, "already at the fastest speed " + build.cpu.name + " is rated for");
+            unavailable(w, NotPossible::AtFastestMemory,
+                        "already at the fastest speed " + build.cpu.name + " is rated for");
         } else {
             w.build.memory.speed = *next;
             w.description = memoryType(build.cpu) + "-" + mts(build.memory.speed) + " -> " +
@@ -142,7 +144,8 @@ std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const 
         WhatIf &w = make(WhatIfChange::AllChannels);
         const int all = build.cpu.memoryChannels;
         if (build.memory.channels <= 0 || build.memory.channels >= all) {
-            unavailable(w, "every memory channel is already populated");
+            unavailable(w, NotPossible::AllChannelsFilled,
+                        "every memory channel is already populated");
         } else {
             w.build.memory.channels = all;
             w.build.memory.capacity =
@@ -164,11 +167,12 @@ std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const 
     {
         WhatIf &w = make(WhatIfChange::OneMoreGpu);
         if (!first) {
-            unavailable(w, "the build has no discrete GPU to add another of");
+            unavailable(w, NotPossible::NoGpu, "the build has no discrete GPU to add another of");
         } else if (!buyable(first->gpu, includeUsed)) {
-            unavailable(w, first->gpu.name + " is no longer sold new");
+            unavailable(w, NotPossible::GpuNotSoldNew, first->gpu.name + " is no longer sold new");
         } else if (rule && !takesGpu(*rule, first->gpu)) {
-            unavailable(w, first->gpu.name + " does not fit the slots of " + rule->platform);
+            unavailable(w, NotPossible::GpuDoesNotFit,
+                        first->gpu.name + " does not fit the slots of " + rule->platform);
         } else {
             GpuGroup &g = w.build.gpus[static_cast<std::size_t>(first - build.gpus.data())];
             ++g.count;
@@ -182,7 +186,7 @@ std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const 
     for (const WhatIfChange c : {WhatIfChange::LargerGpu, WhatIfChange::SmallerGpu}) {
         WhatIf &w = make(c);
         if (!first) {
-            unavailable(w, "the build has no discrete GPU to swap");
+            unavailable(w, NotPossible::NoGpu, "the build has no discrete GPU to swap");
             continue;
         }
         const Gpu *pick = nullptr;
@@ -200,8 +204,10 @@ std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const 
                 }
         }
         if (!pick) {
-            unavailable(w, c == WhatIfChange::LargerGpu ? "no larger GPU on sale for this build"
-                                                        : "no smaller GPU on sale for this build");
+            if (c == WhatIfChange::LargerGpu)
+                unavailable(w, NotPossible::NoLargerGpu, "no larger GPU on sale for this build");
+            else
+                unavailable(w, NotPossible::NoSmallerGpu, "no smaller GPU on sale for this build");
             continue;
         }
         GpuGroup &g = w.build.gpus[static_cast<std::size_t>(first - build.gpus.data())];
@@ -229,9 +235,12 @@ std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const 
                 }
         }
         if (!pick) {
-            unavailable(w, c == WhatIfChange::QuantUp
-                               ? "no quantization with more bits per weight"
-                               : "no quantization with fewer bits per weight");
+            if (c == WhatIfChange::QuantUp)
+                unavailable(w, NotPossible::NoHigherQuant,
+                            "no quantization with more bits per weight");
+            else
+                unavailable(w, NotPossible::NoLowerQuant,
+                            "no quantization with fewer bits per weight");
             continue;
         }
         w.model.quant = *pick;
@@ -249,7 +258,7 @@ std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const 
         w.description = "prompt and output of every use case doubled";
         w.available = !w.workload.useCases.empty();
         if (!w.available)
-            w.reason = "no use cases";
+            unavailable(w, NotPossible::NoUseCases, "no use cases");
     }
 
     for (WhatIf &w : out) {

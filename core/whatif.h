@@ -31,6 +31,21 @@ enum class WhatIfChange {
 // Stable identifiers: "faster-memory", "all-channels", "one-more-gpu", ...
 const char *toString(WhatIfChange change);
 
+// Why a change cannot be made at all, as a fact callers can word (and translate).
+enum class NotPossible {
+    None,
+    AtFastestMemory,   // the memory already runs at the fastest speed the CPU is rated for
+    AllChannelsFilled, // every memory channel is populated
+    NoGpu,             // no discrete GPU to add another of, or to swap
+    GpuNotSoldNew,     // the build's GPU is no longer sold new
+    GpuDoesNotFit,     // the build's GPU does not fit the platform's slots (SXM / OAM module)
+    NoLargerGpu,       // no larger GPU on sale that the platform takes
+    NoSmallerGpu,      // no smaller one
+    NoHigherQuant,     // no quantization with more bits per weight
+    NoLowerQuant,      // no quantization with fewer
+    NoUseCases,        // nothing to double
+};
+
 struct UseCaseDelta {
     std::string useCase;
     bool passBefore = false, passAfter = false;
@@ -43,6 +58,7 @@ struct WhatIf {
     std::string description; // "DDR5-5200 -> DDR5-5600", "1 -> 2x RTX 5090", ...
     bool available = false;  // false: nothing to change (reason says why), no estimate
     std::string reason;
+    NotPossible notPossible = NotPossible::None; // the reason as a fact
     // The changed build exceeds its platform (slots, lanes, PSU, capacity): still
     // estimated, but it cannot be bought as is.
     std::vector<PlatformProblem> platformProblems;

@@ -380,20 +380,28 @@ private slots:
             const Build &b = s.builds[1];
             QString error;
             const PlatformRules rules = db::loadShippedPlatformRules(&error);
-            const Workload w{s.useCases};
-            std::vector<WhatIf> expected =
-                whatIfs(b, s.model, w, s.assumptions, doc->catalog(), &rules);
-            dropInheritedProblems(expected,
-                                  checkPlatform(rules, b, doc->results()[1].cost.powerAtLoad));
+            const Workload w{s.useCases, s.reservedContext};
+            std::vector<WhatIf> all = whatIfs(b, s.model, w, s.assumptions, doc->catalog(), &rules);
+            dropInheritedProblems(all, checkPlatform(rules, b, doc->results()[1].cost.powerAtLoad));
+            // The rows are the offered changes (decide()'s rule), sorted; match them by kind.
             WhatIfModel *m = panel->whatIfModel();
-            QCOMPARE(m->rowCount(), static_cast<int>(expected.size()));
+            std::vector<WhatIf> expected;
+            for (int row = 0; row < m->rowCount(); ++row)
+                for (const WhatIf &x : all)
+                    if (x.change == m->whatIfs()[static_cast<std::size_t>(row)].change)
+                        expected.push_back(x);
+            QCOMPARE(expected.size(), static_cast<std::size_t>(m->rowCount()));
+            QCOMPARE(static_cast<std::size_t>(m->rowCount()) + m->notOffered().size(), all.size());
             QCOMPARE(m->columnCount(),
                      WhatIfModel::FirstUseCase + static_cast<int>(s.useCases.size()));
             int available = 0;
             for (int row = 0; row < m->rowCount(); ++row) {
                 const WhatIf &x = expected[static_cast<std::size_t>(row)];
-                QCOMPARE(m->index(row, WhatIfModel::Change).data().toString(),
-                         WhatIfModel::changeText(x));
+                QCOMPARE(offerProblem(x), OfferProblem::None);
+                QVERIFY(m->index(row, WhatIfModel::Change)
+                            .data()
+                            .toString()
+                            .contains(QStringLiteral("→")));
                 const auto delta = x.priceDeltaEur();
                 QCOMPARE(m->index(row, WhatIfModel::PriceDelta).data(ValidRole).toBool(),
                          x.available && delta.has_value());
@@ -419,7 +427,8 @@ private slots:
                 const UseCaseHeadroom &r = room.useCases[static_cast<std::size_t>(row)];
                 QCOMPARE(h->index(row, HeadroomModel::UseCase).data().toString(),
                          QString::fromStdString(r.useCase));
-                QCOMPARE(h->index(row, HeadroomModel::Users).data().toInt(), r.concurrentUsers);
+                QCOMPARE(h->index(row, HeadroomModel::Users).data().toInt(),
+                         r.meetsNow ? r.concurrentUsers : 0);
                 QCOMPARE(h->index(row, HeadroomModel::LongestContext).data().toDouble(),
                          units::inTokens(r.longestContext));
                 QCOMPARE(h->index(row, HeadroomModel::LargestParams).data().toDouble(),

@@ -4,16 +4,25 @@
 
 #include "comparison/format.h"
 #include "results/roles.h"
+#include "whatifwords.h"
 
 #include <QFont>
 
 #include <algorithm>
+#include <limits>
+#include <numeric>
+#include <tuple>
 
 namespace llm::ui {
 
 namespace {
 QString passText(bool pass) {
     return pass ? WhatIfModel::tr("pass") : WhatIfModel::tr("fail");
+}
+QString marginText(const UseCaseDelta &d) {
+    return WhatIfModel::tr("%1: %2 → %3; margin %4× → %5×")
+        .arg(QString::fromStdString(d.useCase), passText(d.passBefore), passText(d.passAfter),
+             fmt::number(d.marginBefore, 2), fmt::number(d.marginAfter, 2));
 }
 QString signedNumber(double v, int decimals) {
     const QString n = fmt::number(std::abs(v), decimals);
@@ -45,9 +54,43 @@ int WhatIfModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : FirstUseCase + static_cast<int>(m_useCases.size());
 }
 
-void WhatIfModel::setWhatIfs(std::vector<WhatIf> items, std::vector<std::string> useCases) {
+void WhatIfModel::setWhatIfs(std::vector<WhatIf> items, std::vector<std::string> useCases,
+                             WhatIfContext context) {
+    // Sort key: the doubled workload last; then most needs met after the change,
+    // lowest price (model changes cost nothing), widest smallest margin.
+    const auto key = [](const WhatIf &w) {
+        const int met = w.estimate.fits
+                            ? static_cast<int>(std::count_if(
+                                  w.estimate.useCases.begin(), w.estimate.useCases.end(),
+                                  [](const UseCaseVerdict &v) { return v.pass; }))
+                            : 0;
+        double margin = std::numeric_limits<double>::infinity();
+        for (const UseCaseDelta &d : w.useCases)
+            margin = std::min(margin, d.marginAfter);
+        const double cost = isHardwareChange(w.change) ? w.priceDeltaEur().value_or(0) : 0.0;
+        return std::make_tuple(w.change == WhatIfChange::DoubleContext ? 1 : 0, -met, cost, -margin,
+                               -units::inTokensPerSecond(w.estimate.generationRate));
+    };
+    std::vector<WhatIf> offered;
+    QStringList notOffered;
+    for (WhatIf &w : items) {
+        const OfferProblem problem = offerProblem(w);
+        if (problem == OfferProblem::None)
+            offered.push_back(std::move(w));
+        else
+            notOffered << WhatIfWords::notOffered(w, problem, context.build, context.model,
+                                                  context.price);
+    }
+    std::stable_sort(offered.begin(), offered.end(),
+                     [&](const WhatIf &a, const WhatIf &b) { return key(a) < key(b); });
+    QStringList sentences;
+    for (const WhatIf &w : offered)
+        sentences << WhatIfWords::sentence(w, context.build, context.model, context.price,
+                                           context.estimate, context.thresholds);
     beginResetModel();
-    m_items = std::move(items);
+    m_items = std::move(offered);
+    m_sentences = std::move(sentences);
+    m_notOffered = std::move(notOffered);
     m_useCases = std::move(useCases);
     endResetModel();
 }
@@ -65,7 +108,7 @@ const UseCaseDelta *WhatIfModel::delta(const WhatIf &w, int column) const {
 QString WhatIfModel::changeText(const WhatIf &w) {
     if (!w.available)
         return tr("%1: not possible (%2)")
-            .arg(QString::fromLatin1(toString(w.change)), QString::fromStdString(w.reason));
+            .arg(WhatIfWords::kind(w.change), QString::fromStdString(w.reason));
     QString text = QString::fromStdString(w.description);
     if (!w.platformProblems.empty())
         text += QLatin1Char(' ') + tr("(⚠ not buildable as is)");
@@ -109,10 +152,10 @@ QVariant WhatIfModel::data(const QModelIndex &index, int role) const {
         }
         if (column >= FirstUseCase)
             return d ? QVariant(d->marginDelta()) : QVariant(QStringLiteral("–"));
-        return changeText(w);
+        return m_sentences.value(index.row());
     case FormattedRole:
         if (column == Change)
-            return changeText(w);
+            return m_sentences.value(index.row());
         if (column == PriceDelta)
             return priceText(w);
         return d ? deltaText(*d) : QStringLiteral("–");
@@ -141,12 +184,14 @@ QVariant WhatIfModel::data(const QModelIndex &index, int role) const {
                                 : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
         if (d)
-            return tr("%1: %2 → %3; margin %4× → %5×")
-                .arg(QString::fromStdString(d->useCase), passText(d->passBefore),
-                     passText(d->passAfter), fmt::number(d->marginBefore, 2),
-                     fmt::number(d->marginAfter, 2));
+            return marginText(*d);
         if (column == Change) {
-            QString text = changeText(w);
+            // The engineering behind the sentence: the change as core names it and
+            // each need's margin before → after (1.00× just passes).
+            QString text = m_sentences.value(index.row()) + QStringLiteral("\n\n") +
+                           tr("In detail: %1").arg(changeText(w));
+            for (const UseCaseDelta &x : w.useCases)
+                text += QLatin1Char('\n') + marginText(x);
             if (!w.platformProblems.empty()) {
                 QStringList lines;
                 for (const PlatformProblem &p : w.platformProblems)
@@ -170,14 +215,15 @@ QVariant WhatIfModel::headerData(int section, Qt::Orientation orientation, int r
         return {};
     if (role == Qt::DisplayRole) {
         if (section == Change)
-            return tr("Change");
+            return tr("Change and what it does");
         if (section == PriceDelta)
             return tr("Price change");
         return QString::fromStdString(m_useCases[static_cast<std::size_t>(section - FirstUseCase)]);
     }
     if (role == Qt::ToolTipRole) {
         if (section == Change)
-            return tr("One change to the selected build, the model or the context.");
+            return tr("One change to the selected build or the model: what it costs and how many "
+                      "needs the build meets afterwards. Hover for the engineering detail.");
         if (section == PriceDelta)
             return tr("What the change adds to (+) or saves from (−) the build's price.");
         return tr("Verdict before → after the change, and how the margin moves (1.00× just "
@@ -228,6 +274,9 @@ QString HeadroomModel::cellText(const UseCaseHeadroom &h, int column) {
         return fmt::withUnit(units::inTokens(h.longestContext), tr("tokens"), 0) +
                (h.contextAtModelLimit ? QLatin1Char(' ') + tr("(model's maximum)") : QString());
     case Users:
+        // A need the build fails serves nobody, whatever the writing speed alone allows.
+        if (!h.meetsNow)
+            return tr("none: need not met");
         return (h.usersAtSearchLimit ? QStringLiteral("≥ ") : QString()) +
                QLocale().toString(h.concurrentUsers);
     default:
@@ -264,7 +313,7 @@ QVariant HeadroomModel::data(const QModelIndex &index, int role) const {
         case LongestContext:
             return units::inTokens(h.longestContext);
         case Users:
-            return h.concurrentUsers;
+            return h.meetsNow ? h.concurrentUsers : 0;
         default:
             return cellText(h, index.column());
         }

@@ -4,10 +4,12 @@
 // per change (price change, each use case's verdict before → after and margin
 // change) and core::headroom() as one row per use case.
 
+#include "decision.h"
 #include "headroom.h"
 #include "whatif.h"
 
 #include <QAbstractTableModel>
+#include <QStringList>
 
 #include <vector>
 
@@ -18,6 +20,23 @@ namespace llm::ui {
 void dropInheritedProblems(std::vector<WhatIf> &changes,
                            const std::vector<PlatformProblem> &original);
 
+// What the sentences of the What if list are measured against: the selected
+// build as it is.
+struct WhatIfContext {
+    Build build;
+    ModelChoice model;
+    Estimate estimate; // of the build as it is
+    ShownPrice price;  // of the build as it is
+    Thresholds thresholds;
+};
+
+// One row per change offered to a buyer (offerProblem() None: the same rule as
+// decide()'s cheapest fix), as a sentence, sorted by what helps most for the
+// least money: most needs met first, then the lowest price, then the widest
+// margin; the doubled workload (a question, not a purchase) last. Changes not
+// offered are kept apart with their reason in plain words (notOffered()). The
+// Change column holds the sentence; the price and per-use-case columns are the
+// engineering detail behind it.
 class WhatIfModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -32,10 +51,14 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     // `useCases`: the ids of the columns, in the workload's order.
-    void setWhatIfs(std::vector<WhatIf> items, std::vector<std::string> useCases);
+    void setWhatIfs(std::vector<WhatIf> items, std::vector<std::string> useCases,
+                    WhatIfContext context = {});
+    // The offered changes, in row order.
     const std::vector<WhatIf> &whatIfs() const { return m_items; }
+    // The changes not offered, each "Kind: the reason in plain words".
+    const QStringList &notOffered() const { return m_notOffered; }
 
-    // Cell texts shared with the report.
+    // Cell texts shared with the report (engineering wording).
     static QString changeText(const WhatIf &w);
     static QString priceText(const WhatIf &w);
     static QString deltaText(const UseCaseDelta &d);
@@ -46,6 +69,8 @@ private:
     const UseCaseDelta *delta(const WhatIf &w, int column) const;
 
     std::vector<WhatIf> m_items;
+    QStringList m_sentences; // per row
+    QStringList m_notOffered;
     std::vector<std::string> m_useCases;
 };
 
