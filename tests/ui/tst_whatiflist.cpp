@@ -69,7 +69,11 @@ private:
     ComparisonDocument *doc() const { return m_window->document(); }
 
     void showTab() {
-        m_window->tabs()->setCurrentWidget(panel());
+        // The page scrolls: the tab holds a scroll area around the panel.
+        QTabWidget *tabs = m_window->tabs();
+        for (int i = 0; i < tabs->count(); ++i)
+            if (tabs->widget(i)->isAncestorOf(panel()))
+                tabs->setCurrentIndex(i);
         QVERIFY(!panel()->isStale());
     }
 

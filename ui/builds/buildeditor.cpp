@@ -153,7 +153,7 @@ BuildEditor::BuildEditor(ComparisonDocument *document, QWidget *parent)
         tr("The price a supplier quoted for this whole build, in euros. It replaces the "
            "estimate from list prices in the window, the report and the command line. "
            "Set it to 0 to use the estimate again.");
-    auto *quoteLabel = new QLabel(tr("&Quote:"), this);
+    auto *quoteLabel = new QLabel(tr("Quoted pr&ice:"), this);
     quoteLabel->setBuddy(m_quote);
     quoteLabel->setToolTip(quoteHelp);
     m_quote->setToolTip(quoteHelp);

@@ -3,15 +3,18 @@
 
 #include "comparison/comparisondocument.h"
 #include "comparison/format.h"
+#include "decisiontext.h"
 #include "mainwindow/glossary.h"
 #include "memory.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QSignalBlocker>
+#include <QVBoxLayout>
 
 namespace llm::ui {
 
@@ -21,7 +24,8 @@ ModelPicker::ModelPicker(ComparisonDocument *document, QWidget *parent)
     , m_model(new QComboBox(this))
     , m_quant(new QComboBox(this))
     , m_context(new QComboBox(this))
-    , m_facts(new QLabel(this)) {
+    , m_facts(new QLabel(this))
+    , m_needsRow(new QHBoxLayout) {
     m_model->setObjectName(QStringLiteral("model"));
     m_quant->setObjectName(QStringLiteral("quant"));
     m_model->setEditable(true);
@@ -56,8 +60,19 @@ ModelPicker::ModelPicker(ComparisonDocument *document, QWidget *parent)
     quantLabel->setBuddy(m_quant);
     m_model->setAccessibleName(tr("Model"));
     m_quant->setAccessibleName(tr("Quantization"));
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    auto *rows = new QVBoxLayout(this);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(2);
+    auto *layout = new QHBoxLayout;
+    rows->addLayout(layout);
+    rows->addLayout(m_needsRow);
+    m_needsRow->setContentsMargins(0, 0, 0, 0);
+    auto *needsLabel = new QLabel(tr("Nee&ds:"), this);
+    needsLabel->setObjectName(QStringLiteral("needsLabel"));
+    needsLabel->setToolTip(tr("Tick what the machine is for: every verdict, badge and "
+                              "recommendation is about the needs ticked here."));
+    m_needsRow->addWidget(needsLabel);
+    m_needsRow->addStretch(1);
     layout->addWidget(modelLabel);
     layout->addWidget(m_model, 2);
     layout->addWidget(quantLabel);
@@ -73,6 +88,8 @@ ModelPicker::ModelPicker(ComparisonDocument *document, QWidget *parent)
     connect(m_quant, &QComboBox::currentIndexChanged, this, &ModelPicker::choose);
     connect(m_context, &QComboBox::currentIndexChanged, this, &ModelPicker::chooseContext);
     connect(document, &ComparisonDocument::resultsChanged, this, &ModelPicker::load);
+    connect(document, &ComparisonDocument::resultsChanged, this, &ModelPicker::loadNeeds);
+    loadNeeds();
     // Models and quantizations added in the catalogue editor appear at once.
     connect(document, &ComparisonDocument::catalogChanged, this, [this] {
         fillLists();
@@ -161,6 +178,68 @@ void ModelPicker::choose() {
     if (model || quant)
         choice.fileSize.reset(); // a known file size belongs to one model and quantization
     m_document->setModel(choice);
+}
+
+namespace {
+bool sameNeed(const UseCase &a, const UseCase &b) {
+    return a.id == b.id && a.promptTokens == b.promptTokens &&
+           a.generatedTokens == b.generatedTokens;
+}
+} // namespace
+
+void ModelPicker::loadNeeds() {
+    // The seed's four needs always have a box; the user's own use cases follow.
+    std::vector<UseCase> needs = seedUseCases();
+    const std::vector<UseCase> &chosen = m_document->state().useCases;
+    for (const UseCase &u : chosen)
+        if (std::none_of(needs.begin(), needs.end(),
+                         [&](const UseCase &n) { return sameNeed(n, u); }))
+            needs.push_back(u);
+    const bool same = needs.size() == m_needs.size() &&
+                      std::equal(needs.begin(), needs.end(), m_needs.begin(), sameNeed);
+    if (!same) {
+        qDeleteAll(m_needBoxes);
+        m_needBoxes.clear();
+        m_needs = needs;
+        QLabel *label = qobject_cast<QLabel *>(m_needsRow->itemAt(0)->widget());
+        for (std::size_t i = 0; i < m_needs.size(); ++i) {
+            const UseCase &u = m_needs[i];
+            // "Q&A" is text, not a keyboard mnemonic.
+            auto *box = new QCheckBox(
+                scenario::needTitle(u).replace(u'&', QStringLiteral("&&")), this);
+            box->setObjectName(QStringLiteral("need_") + QString::fromStdString(u.id));
+            box->setToolTip(
+                tr("%1\n%2").arg(scenario::needText(u, QLocale()),
+                                 QString::fromStdString(u.description)));
+            connect(box, &QCheckBox::toggled, this, &ModelPicker::chooseNeeds);
+            m_needsRow->insertWidget(static_cast<int>(i) + 1, box);
+            m_needBoxes << box;
+        }
+        if (label && !m_needBoxes.isEmpty())
+            label->setBuddy(m_needBoxes.front());
+    }
+    for (std::size_t i = 0; i < m_needs.size(); ++i) {
+        const QSignalBlocker block(m_needBoxes[static_cast<int>(i)]);
+        m_needBoxes[static_cast<int>(i)]->setChecked(
+            std::any_of(chosen.begin(), chosen.end(),
+                        [&](const UseCase &u) { return sameNeed(u, m_needs[i]); }));
+    }
+}
+
+void ModelPicker::chooseNeeds() {
+    // The seed's needs in their own order, then the user's own ones (an unticked
+    // own use case is dropped: undo brings it back).
+    std::vector<UseCase> next;
+    for (std::size_t i = 0; i < m_needs.size(); ++i)
+        if (m_needBoxes[static_cast<int>(i)]->isChecked())
+            next.push_back(m_needs[i]);
+    const auto *box = qobject_cast<QCheckBox *>(sender());
+    const QString name = box ? QString(box->text()).replace(QStringLiteral("&&"), QStringLiteral("&"))
+                             : QString();
+    const QString text = !box               ? tr("Change the needs")
+                         : box->isChecked() ? tr("Add the need “%1”").arg(name)
+                                            : tr("Remove the need “%1”").arg(name);
+    m_document->setUseCases(next, text);
 }
 
 } // namespace llm::ui

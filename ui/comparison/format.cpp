@@ -156,8 +156,35 @@ QString family(CpuFamily f) {
 
 QString verdict(const UseCaseVerdict &v) {
     if (v.pass && v.borderline)
-        return tr("borderline");
-    return v.pass ? tr("pass") : tr("fail");
+        return tr("Could miss — ask for a benchmark");
+    return v.pass ? tr("Meets the target") : tr("Too slow for live use");
+}
+
+QString workflowWords(WorkflowClass w, const Thresholds &t) {
+    // "3 s", "5 min", "4 h": limits people set are round numbers.
+    const auto seconds = [](units::Seconds d) {
+        const double v = units::inSeconds(d);
+        const auto plain = [](double x, const QString &unit) {
+            const bool whole = std::fabs(x - std::round(x)) < 1e-9;
+            return withUnit(x, unit, whole ? 0 : 1);
+        };
+        if (v >= 3600)
+            return plain(v / 3600.0, QStringLiteral("h"));
+        if (v >= 60)
+            return plain(v / 60.0, QStringLiteral("min"));
+        return plain(v, QStringLiteral("s"));
+    };
+    switch (w) {
+    case WorkflowClass::Interactive:
+        return tr("fine for live use (answer starts within %1)").arg(seconds(t.interactivePrefill));
+    case WorkflowClass::Background:
+        return tr("fine as a background job of up to %1").arg(seconds(t.backgroundTotal));
+    case WorkflowClass::Offline:
+        return tr("only as an overnight job of up to %1").arg(seconds(t.offlineTotal));
+    case WorkflowClass::NonViable:
+        return tr("not usable: takes longer than %1").arg(seconds(t.offlineTotal));
+    }
+    return {};
 }
 
 } // namespace llm::ui::fmt

@@ -36,6 +36,9 @@ QString placement(Placement p);
 QString bottleneck(Bottleneck b);
 QString workflow(WorkflowClass w);
 QString family(CpuFamily f);
-QString verdict(const UseCaseVerdict &v); // "pass", "borderline", "fail"
+// "Meets the target", "Could miss — ask for a benchmark", "Too slow for live use".
+QString verdict(const UseCaseVerdict &v);
+// The workflow class in words, with its limit: "fine as a background job of up to 5 min".
+QString workflowWords(WorkflowClass w, const Thresholds &thresholds);
 
 } // namespace llm::ui::fmt

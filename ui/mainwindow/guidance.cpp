@@ -76,8 +76,8 @@ QWidget *Guidance::wrapCentral(QWidget *content) {
     layout->addWidget(content, 1);
 
     m_guide = new InfoBar(tr("<b>Getting started:</b> 1. pick builds on the left (New build or a "
-                             "preset) · 2. pick the model and use cases above the charts · "
-                             "3. File → Export PDF…"),
+                             "preset) · 2. pick the model and tick the needs above the charts · "
+                             "3. read the answer at the top · 4. File → Export PDF…"),
                           bars);
     m_guide->setObjectName(QStringLiteral("guideBar"));
     QPushButton *never = m_guide->addButton(tr("Don't show again"));
@@ -113,13 +113,13 @@ QWidget *Guidance::wrapResults(QTabWidget *tabs, QAction *addBuild, QMenu *prese
     auto *layout = new QVBoxLayout(area);
     layout->setContentsMargins(0, 0, 0, 0);
 
-    m_noUseCase = new InfoBar(tr("This comparison has no use case, so no build gets a verdict. "
-                                 "Add the four standard ones (UC1–UC4), or your own on the "
-                                 "Assumptions tab."),
+    m_noUseCase = new InfoBar(tr("No need is ticked, so no build gets a verdict. Tick the needs "
+                                 "above the charts, add the four standard ones, or your own on "
+                                 "the Assumptions tab."),
                               area);
     m_noUseCase->setObjectName(QStringLiteral("noUseCaseBar"));
     m_noUseCase->closeButton()->hide(); // it goes away when a use case is chosen
-    QPushButton *standard = m_noUseCase->addButton(tr("Add UC1–UC4"));
+    QPushButton *standard = m_noUseCase->addButton(tr("Add the four standard needs"));
     standard->setObjectName(QStringLiteral("addStandardUseCases"));
     connect(standard, &QPushButton::clicked, this,
             [this] { m_document->setUseCases(seedUseCases(), tr("Add the standard use cases")); });

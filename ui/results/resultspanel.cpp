@@ -88,6 +88,9 @@ UseCasePanel::UseCasePanel(ComparisonDocument *document, UseCaseModel *model, QW
     m_view->setItemDelegate(new UnitDelegate(m_view));
     m_view->setAccessibleName(tr("Use-case matrix"));
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Two lines a cell: the verdict, then what the build is good for.
+    m_view->setWordWrap(true);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_why->setAccessibleName(tr("Why each use case passes or fails"));
     auto *label = new QLabel(tr("&Use cases per build (hover a cell for its times):"), this);

@@ -91,7 +91,8 @@ QVariant UseCaseModel::data(const QModelIndex &index, int role) const {
             !e.fits)
             return fmt::doesNotFit(e);
         // Text, not colour alone: the verdict must survive a projector and a B/W print.
-        return QString(fmt::verdict(*v) + QStringLiteral(" · ") + fmt::workflow(v->workflow));
+        return QString(fmt::verdict(*v) + QLatin1Char('\n') +
+                       fmt::workflowWords(v->workflow, m_document->state().assumptions.thresholds));
     case VerdictRole:
         return static_cast<int>(verdict);
     // A build the model does not fit in has no speeds: "does not fit" instead.
