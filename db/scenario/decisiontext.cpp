@@ -41,14 +41,16 @@ QString buildPrice(const DecisionSummary &s, std::size_t index, const QLocale &l
     return priceText(s.builds[index].priceEur, s.builds[index].priceSource, locale);
 }
 
-QString fixClause(const BuildDecision &b, const QLocale &locale) {
+QString fixClause(const BuildDecision &b, std::size_t index, const QLocale &locale,
+                  const FixWording &wording) {
     const CheapestFix &f = *b.cheapestFix;
     const QString total =
         f.newTotalSource == PriceSource::Quote
             ? tr("%1 EUR (quote + estimated change)").arg(number(f.newTotalEur, locale))
             : priceText(f.newTotalEur, PriceSource::Estimate, locale);
     return tr("%1 would, for %2 in all, with one change: %3 (+%4).")
-        .arg(QString::fromStdString(b.name), total, QString::fromStdString(f.description),
+        .arg(QString::fromStdString(b.name), total,
+             wording ? wording(index, f) : QString::fromStdString(f.description),
              priceText(f.costEur, PriceSource::Estimate, locale));
 }
 
@@ -93,7 +95,8 @@ QString needsMetText(const BuildDecision &b, const QLocale &locale) {
     return met;
 }
 
-QString decisionSentence(const DecisionSummary &s, const QLocale &locale) {
+QString decisionSentence(const DecisionSummary &s, const QLocale &locale,
+                         const FixWording &wording) {
     if (s.builds.empty())
         return {};
     const QString model = tr("%1 %2").arg(QString::fromStdString(s.modelName),
@@ -132,9 +135,9 @@ QString decisionSentence(const DecisionSummary &s, const QLocale &locale) {
                            .arg(s.builds.size())
                            .arg(needsPhrase(s), cheapest);
     }
-    for (const BuildDecision &b : s.builds)
-        if (b.cheapestFix)
-            sentence += u' ' + fixClause(b, locale);
+    for (std::size_t i = 0; i < s.builds.size(); ++i)
+        if (s.builds[i].cheapestFix)
+            sentence += u' ' + fixClause(s.builds[i], i, locale, wording);
     return sentence;
 }
 
@@ -184,10 +187,10 @@ QString priceBasisText() {
               "as typed.");
 }
 
-QString decisionText(const DecisionSummary &s, const QLocale &locale) {
+QString decisionText(const DecisionSummary &s, const QLocale &locale, const FixWording &wording) {
     if (s.builds.empty())
         return {};
-    QStringList lines{decisionSentence(s, locale)};
+    QStringList lines{decisionSentence(s, locale, wording)};
     lines << badgeLines(s);
     if (!s.options.empty()) {
         lines << optionsHeading(s);

@@ -16,6 +16,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace llm::scenario {
@@ -37,9 +38,15 @@ QString needText(const UseCase &useCase, const QLocale &locale = englishLocale()
 // "4 of 4", "3 of 4 (1 could miss)", "does not fit: needs 252 GB, has 128 GB".
 QString needsMetText(const BuildDecision &build, const QLocale &locale = englishLocale());
 
+// How a cheapest fix is worded: given the build's index in the summary and its
+// fix. Empty: core's own description ("1 -> 2x NVIDIA GeForce RTX 5090"); the
+// window and the report pass plain words ("Add a second NVIDIA GeForce RTX 5090").
+using FixWording = std::function<QString(std::size_t build, const CheapestFix &fix)>;
+
 // The parts of the summary, each empty when there is nothing to say:
 // the one sentence that says it all (with every failing build's cheapest fix),
-QString decisionSentence(const DecisionSummary &summary, const QLocale &locale = englishLocale());
+QString decisionSentence(const DecisionSummary &summary, const QLocale &locale = englishLocale(),
+                         const FixWording &wording = {});
 // one line per badge ("Cheapest that meets every need: Desktop."),
 QStringList badgeLines(const DecisionSummary &summary);
 // the heading and one line per option when no build meets every need,
@@ -49,6 +56,7 @@ QStringList optionLines(const DecisionSummary &summary, const QLocale &locale = 
 QString priceBasisText();
 
 // All of it, one part per line (options indented), ending with a newline.
-QString decisionText(const DecisionSummary &summary, const QLocale &locale = englishLocale());
+QString decisionText(const DecisionSummary &summary, const QLocale &locale = englishLocale(),
+                     const FixWording &wording = {});
 
 } // namespace llm::scenario

@@ -4,6 +4,7 @@
 // shows is core's summary: the same builds in the same order, the same prices
 // and price sources, the same badges and sentence; a red banner with the
 // options only when no build meets every need.
+#include "advisor/whatifwords.h"
 #include "catalogue.h"
 #include "comparison/comparisondocument.h"
 #include "decision.h"
@@ -94,7 +95,10 @@ private slots:
 
         // The words: the sentence and the badges of core's summary.
         const QLocale locale;
-        QCOMPARE(panel->sentence()->text(), scenario::decisionSentence(core, locale));
+        const ComparisonState &state = window.document()->state();
+        QCOMPARE(panel->sentence()->text(),
+                 scenario::decisionSentence(core, locale,
+                                            WhatIfWords::fixWording(state.builds, state.model)));
         QVERIFY(!panel->sentence()->text().isEmpty());
         const QString badges = panel->badges()->text();
         for (const auto &badge : {core.cheapestMeetingAll, core.bestValue, core.mostHeadroom})
@@ -122,9 +126,18 @@ private slots:
             else
                 QCOMPARE(needs, scenario::needsMetText(d, locale));
             const QString why = table->item(row, AtAGlancePanel::WhyColumn)->text();
-            if (d.cheapestFix)
-                QVERIFY2(why.contains(QString::fromStdString(d.cheapestFix->description)),
+            if (d.cheapestFix) {
+                // The fix in words ("Add a second …"), with its price and the new total.
+                const Build &before = state.builds[static_cast<std::size_t>(row)];
+                QVERIFY2(why.contains(WhatIfWords::change(d.cheapestFix->change, before,
+                                                          d.cheapestFix->build, state.model,
+                                                          state.model)),
                          qPrintable(why));
+                QVERIFY2(why.contains(scenario::priceText(d.cheapestFix->newTotalEur,
+                                                          d.cheapestFix->newTotalSource, locale)),
+                         qPrintable(why));
+                QVERIFY(!why.contains(u"->"_s)); // no engineering shorthand
+            }
         }
 
         // The banner: only when no build meets every need, with core's options.

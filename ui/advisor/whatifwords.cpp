@@ -191,6 +191,15 @@ QString WhatIfWords::change(WhatIfChange change, const Build &before, const Buil
     return {};
 }
 
+scenario::FixWording WhatIfWords::fixWording(std::vector<Build> builds, ModelChoice model) {
+    return [builds = std::move(builds), model = std::move(model)](std::size_t index,
+                                                                  const CheapestFix &fix) {
+        if (index >= builds.size())
+            return QString::fromStdString(fix.description);
+        return change(fix.change, builds[index], fix.build, model, model);
+    };
+}
+
 QString WhatIfWords::change(const WhatIf &w, const Build &before, const ModelChoice &modelBefore) {
     return change(w.change, before, w.build, modelBefore, w.model);
 }

@@ -7,6 +7,7 @@
 // Facts come from core (whatIfs, decide, headroom); only the wording is here.
 
 #include "decision.h"
+#include "decisiontext.h"
 #include "headroom.h"
 #include "whatif.h"
 
@@ -39,6 +40,10 @@ public:
     // Why a change is not offered: "Another graphics card: the build has no graphics card".
     static QString notOffered(const WhatIf &w, OfferProblem problem, const Build &before,
                               const ModelChoice &modelBefore, const ShownPrice &buildPrice);
+
+    // The cheapest fixes of decide() in these words, for scenario::decisionSentence:
+    // "Add a second NVIDIA GeForce RTX 5090". `builds` are the summary's, same order.
+    static scenario::FixWording fixWording(std::vector<Build> builds, ModelChoice model);
 
     // One line of "what would make each build meet every need?".
     static QString fixLine(const BuildDecision &decision, const Build &build);

@@ -5,6 +5,7 @@
 #include "decisiontext.h"
 
 #include "advisor/whatifmodels.h"
+#include "advisor/whatifwords.h"
 #include "catalogue.h"
 #include "charts/chartspanel.h"
 #include "charts/chartstyle.h"
@@ -174,7 +175,9 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
         const DecisionSummary decision = decide(in);
         flow.heading(tr("The answer"), 2);
         for (const QString &line :
-             scenario::decisionText(decision).split(u'\n', Qt::SkipEmptyParts))
+             scenario::decisionText(decision, QLocale(),
+                                    WhatIfWords::fixWording(state.builds, state.model))
+                 .split(u'\n', Qt::SkipEmptyParts))
             flow.paragraph(line.trimmed().toHtmlEscaped());
     }
 

@@ -2,6 +2,7 @@
 #include "ataglance.h"
 
 #include "charts/chartstyle.h"
+#include "advisor/whatifwords.h"
 #include "comparison/comparisondocument.h"
 #include "comparison/format.h"
 #include "decisiontext.h"
@@ -168,8 +169,11 @@ void AtAGlancePanel::update() {
     m_summary = decide(in);
 
     const QLocale locale;
-    m_sentence->setText(state.builds.empty() ? QString()
-                                             : scenario::decisionSentence(m_summary, locale));
+    m_sentence->setText(state.builds.empty()
+                            ? QString()
+                            : scenario::decisionSentence(
+                                  m_summary, locale,
+                                  WhatIfWords::fixWording(state.builds, state.model)));
     m_sentence->setToolTip(scenario::priceBasisText());
     // The badges, short (tag and name); what each means is in the tooltip.
     QStringList badges;
@@ -260,7 +264,8 @@ void AtAGlancePanel::fillTable() {
             if (d.cheapestFix) {
                 const CheapestFix &f = *d.cheapestFix;
                 why += tr(" — fix: %1 (+%2, total %3)")
-                           .arg(QString::fromStdString(f.description),
+                           .arg(WhatIfWords::change(f.change, b, f.build, state.model,
+                                                    state.model),
                                 scenario::priceText(f.costEur, PriceSource::Estimate, locale),
                                 scenario::priceText(f.newTotalEur, f.newTotalSource, locale));
             } else if (!state.useCases.empty()) {
