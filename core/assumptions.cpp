@@ -31,10 +31,32 @@ const V *findClass(const std::map<std::string, V> &map, const std::string &hardw
 
 } // namespace
 
+const char *priorOfClass(std::string_view c) {
+    auto startsWith = [c](std::string_view p) { return c.substr(0, p.size()) == p; };
+    auto endsWith = [c](std::string_view p) {
+        return c.size() >= p.size() && c.substr(c.size() - p.size()) == p;
+    };
+    if (startsWith("gpu-prior-"))
+        return "";
+    if ((startsWith("gpu-nvidia-") && endsWith("-hbm")) || startsWith("gpu-amd-cdna"))
+        return "gpu-prior-hbm";
+    if (startsWith("gpu-nvidia-") || c == "unified-nvidia")
+        return "gpu-prior-tensor";
+    if (startsWith("gpu-amd-rdna"))
+        return "gpu-prior-rdna";
+    return "";
+}
+
 const EfficiencyFactors &Assumptions::factorsFor(const std::string &hardwareClass,
                                                  HardwareKind kind) const {
     if (const EfficiencyFactors *f = findClass(efficiencyByClass, hardwareClass, runtime))
         return *f;
+    if (const char *prior = priorOfClass(hardwareClass); *prior && !efficiencyByClass.empty()) {
+        thread_local std::string priorKey;
+        priorKey.assign(prior);
+        if (const EfficiencyFactors *f = findClass(efficiencyByClass, priorKey, runtime))
+            return *f;
+    }
     switch (kind) {
     case HardwareKind::Cpu:
         return defaultCpu;

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace llm {
@@ -86,10 +87,24 @@ struct Assumptions {
     // Names of fields a user changed from the defaults (shown as "overridden").
     std::vector<std::string> overridden;
 
-    // Factors for a class: "class@runtime", then "class", then the kind's default.
+    // Factors for a class: "class@runtime", then "class", then the class's
+    // physically derived prior (priorOfClass: "prior@runtime", then "prior"),
+    // then the kind's default.
     const EfficiencyFactors &factorsFor(const std::string &hardwareClass, HardwareKind kind) const;
     Band promptBandFor(const std::string &hardwareClass) const;
     Band generationBandFor(const std::string &hardwareClass) const;
 };
+
+// The prior a hardware class falls back to when the data holds too few of its
+// measurements: a group of classes that share what sets the efficiencies — the
+// memory system and the arithmetic unit the runtime's kernels use — rather than a
+// vendor. Empty when the class has none (then the kind's default applies).
+//   "gpu-prior-hbm"    HBM datacenter dies: NVIDIA x100 ("-hbm" classes), AMD CDNA
+//   "gpu-prior-tensor" NVIDIA GDDR dies with tensor cores, and the DGX Spark's GB10
+//                      (a GeForce-class Blackwell GPU on LPDDR5X)
+//   "gpu-prior-rdna"   AMD Radeon RDNA 2/3/4, compared at their vector FP16 rate
+//                      (usableMatrixPeak in hardware.h)
+// Returns a string literal (no allocation: the recommender calls it in its sweep).
+const char *priorOfClass(std::string_view hardwareClass);
 
 } // namespace llm

@@ -83,6 +83,8 @@ struct Prepared {
     std::string cls;   // hardware class
     std::string key;   // class@runtime
     std::string group; // kind@runtime: shares one token overhead
+    std::string prior;    // the class's physically derived prior (priorOfClass), may be empty
+    std::string priorKey; // prior@runtime, empty with prior
     HardwareKind kind = HardwareKind::Cpu;
     std::vector<double> impliedBandwidth; // per overhead candidate; NaN = none
 };
@@ -123,6 +125,9 @@ std::vector<Prepared> prepare(const std::vector<Measurement> &all, const Assumpt
         p.key = p.cls + "@" + m.runtime;
         p.kind = m.kind;
         p.group = std::string(kindName(m.kind)) + "@" + m.runtime;
+        p.prior = priorOfClass(p.cls);
+        if (!p.prior.empty())
+            p.priorKey = p.prior + "@" + m.runtime;
         p.impliedBandwidth.assign(o.overheadGrid.size(), std::nan(""));
         // Rows the estimator cannot run (a unit without bandwidth or peak) imply nothing.
         const bool runnable = predictWith(m, p.workload, a).ok;
@@ -183,6 +188,11 @@ Levels levelsOf(const std::vector<const Prepared *> &rows, ValueOf valueOf, int 
         const std::string &voter = voteByDevice ? p->m->device : p->m->id;
         k[p->key].add(voter, v);
         c[p->cls].add(voter, v);
+        // The prior is one more level, over every class that falls back to it.
+        if (!p->prior.empty()) {
+            k[p->priorKey].add(voter, v);
+            c[p->prior].add(voter, v);
+        }
         d[p->kind].add(voter, v);
     }
     Levels l;
@@ -276,6 +286,10 @@ Assumptions fitPrepared(const std::vector<const Prepared *> &rows, const Assumpt
         if (overheadOfGroup.count(p->group)) {
             ++groupVotes[p->key][p->group];
             ++groupVotes[p->cls][p->group];
+            if (!p->prior.empty()) {
+                ++groupVotes[p->priorKey][p->group];
+                ++groupVotes[p->prior][p->group];
+            }
             ++kindVotes[p->kind][p->group];
         }
     auto overheadOf = [&](const std::map<std::string, int> &votes) {
@@ -299,7 +313,11 @@ Assumptions fitPrepared(const std::vector<const Prepared *> &rows, const Assumpt
             d.bandwidth = physicalBandwidth(v);
             d.tokenOverhead = units::secondsPerToken(overheadOf(kindVotes[kind]));
         }
-        for (const auto &[cls, v] : l.byClass) {
+        // Priors first: a class without a value of its own inherits its prior's.
+        std::vector<std::pair<std::string, double>> classes(l.byClass.begin(), l.byClass.end());
+        std::stable_partition(classes.begin(), classes.end(),
+                              [](const auto &c) { return c.first.rfind("gpu-prior-", 0) == 0; });
+        for (const auto &[cls, v] : classes) {
             EfficiencyFactors f = a.factorsFor(cls, kindOfClass(cls));
             f.bandwidth = physicalBandwidth(v);
             f.tokenOverhead = units::secondsPerToken(overheadOf(groupVotes[cls]));
@@ -362,15 +380,26 @@ Assumptions fitPrepared(const std::vector<const Prepared *> &rows, const Assumpt
                : k == HardwareKind::Gpu ? a.defaultGpu
                                         : a.defaultUnified;
     };
-    std::set<std::string> classes;
+    // A class (or key) without a compute value of its own gets its prior's, else
+    // its kind's: what the estimator would otherwise have used.
+    auto fallbackOf = [&](const std::string &cls) -> EfficiencyFactors {
+        const char *prior = priorOfClass(cls);
+        if (*prior && merged.count(prior))
+            return merged[prior];
+        return kindDefault(kindOfClass(cls));
+    };
+    std::vector<std::string> classes;
     for (const auto &[k, v] : bw.byClass)
-        classes.insert(k);
+        classes.push_back(k);
     for (const auto &[k, v] : cmp.byClass)
-        classes.insert(k);
+        if (!bw.byClass.count(k))
+            classes.push_back(k);
+    std::stable_partition(classes.begin(), classes.end(),
+                          [](const std::string &c) { return c.rfind("gpu-prior-", 0) == 0; });
     for (const std::string &cls : classes) {
-        EfficiencyFactors f = merged.count(cls) ? merged[cls] : kindDefault(kindOfClass(cls));
+        EfficiencyFactors f = merged.count(cls) ? merged[cls] : fallbackOf(cls);
         auto it = cmp.byClass.find(cls);
-        f.compute = it != cmp.byClass.end() ? it->second : kindDefault(kindOfClass(cls)).compute;
+        f.compute = it != cmp.byClass.end() ? it->second : fallbackOf(cls).compute;
         merged[cls] = f;
     }
     std::set<std::string> keys;
@@ -380,8 +409,7 @@ Assumptions fitPrepared(const std::vector<const Prepared *> &rows, const Assumpt
         keys.insert(k);
     for (const std::string &key : keys) {
         const std::string cls = key.substr(0, key.find('@'));
-        const EfficiencyFactors &lower =
-            merged.count(cls) ? merged[cls] : kindDefault(kindOfClass(cls));
+        const EfficiencyFactors lower = merged.count(cls) ? merged[cls] : fallbackOf(cls);
         EfficiencyFactors f = merged.count(key) ? merged[key] : lower;
         auto it = cmp.byKey.find(key);
         f.compute = it != cmp.byKey.end() ? it->second : lower.compute;
@@ -396,6 +424,10 @@ Assumptions fitPrepared(const std::vector<const Prepared *> &rows, const Assumpt
             continue;
         behind[p->key].insert(p->m);
         behind[p->cls].insert(p->m);
+        if (!p->prior.empty()) {
+            behind[p->priorKey].insert(p->m);
+            behind[p->prior].insert(p->m);
+        }
         behindKind[p->kind].insert(p->m);
     }
     for (auto &[key, f] : merged) {

@@ -37,6 +37,16 @@ void appendOr(std::string &out, std::string_view value, std::string_view fallbac
         appendLower(out, value);
 }
 
+// "ampere (GA100)", "hopper (GH100)", "blackwell (GB100 x2)": the die code in
+// brackets is G + a generation letter + 100.
+bool isX100Die(std::string_view arch) {
+    const std::size_t open = arch.find('(');
+    if (open == std::string_view::npos || open + 5 > arch.size())
+        return false;
+    const std::string_view die = arch.substr(open + 1, 5);
+    return (die[0] == 'G' || die[0] == 'g') && die.substr(2, 3) == "100";
+}
+
 } // namespace
 
 namespace detail {
@@ -52,19 +62,22 @@ void hardwareClassInto(std::string &out, const Gpu &gpu, bool integrated) {
         appendOr(out, gpu.vendor, "unknown");
         return;
     }
-    if (equalsIgnoringCase(gpu.vendor, "nvidia")) {
-        // The generation is the architecture's first word ("Ada Lovelace" -> ada).
-        const std::string_view arch = gpu.architecture;
-        const std::string_view generation = arch.substr(0, arch.find_first_of(" -_"));
-        out.assign("gpu-nvidia");
-        if (!generation.empty()) {
-            out.push_back('-');
-            appendLower(out, generation);
-        }
-        return;
-    }
+    // Discrete GPUs: vendor and architecture, the architecture's first word
+    // ("Ada Lovelace" -> ada, "rdna3 (Navi 31)" -> rdna3), so that RDNA2, RDNA3
+    // and RDNA4 (or Ampere and Ada) get factors of their own.
+    const std::string_view arch = gpu.architecture;
+    const std::string_view generation = arch.substr(0, arch.find_first_of(" -_("));
     out.assign("gpu-");
     appendOr(out, gpu.vendor, "unknown");
+    if (!generation.empty()) {
+        out.push_back('-');
+        appendLower(out, generation);
+    }
+    // NVIDIA's x100 dies (GV100, GA100, GH100, GB100) are the HBM datacenter
+    // parts: another memory system, another host, another class than the
+    // GeForce/workstation dies of the same generation ("Ampere consumer != A100").
+    if (equalsIgnoringCase(gpu.vendor, "nvidia") && isX100Die(arch))
+        out.append("-hbm");
 }
 
 void hardwareClassInto(std::string &out, const Build &build, Placement placement) {

@@ -122,7 +122,8 @@ void classify(UseCaseVerdict &verdict, bool fits, Bottleneck prefillBottleneck,
 std::vector<Placement> candidatePlacements(const Build &build, const ModelChoice &model);
 
 // Hardware class used for efficiency factors and error bands, e.g. "cpu-zen5",
-// "gpu-nvidia-blackwell", "gpu-amd", "unified-apple", "unified-amd", "unified-nvidia".
+// "gpu-nvidia-blackwell", "gpu-nvidia-ampere-hbm" (A100), "gpu-amd-rdna3",
+// "unified-apple", "unified-amd", "unified-nvidia".
 std::string hardwareClass(const Cpu &cpu);
 std::string hardwareClass(const Gpu &gpu);
 std::string hardwareClass(const Build &build, Placement placement);

@@ -83,7 +83,7 @@ GpuPrep prepareGpu(const Gpu &gpu, const Assumptions &a) {
     GpuPrep g;
     g.vram = gpu.vram;
     g.bandwidth = gpu.bandwidth;
-    g.peak = gpu.fp16Tensor;
+    g.peak = usableMatrixPeak(gpu);
     g.pcieGen = gpu.pcieGen;
     g.pcieLanes = gpu.pcieLanes;
     g.factors = &a.factorsFor(hardwareClass(gpu), HardwareKind::Gpu);

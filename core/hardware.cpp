@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <string_view>
 
 namespace llm {
 
@@ -22,6 +23,31 @@ units::Bytes totalVram(const Build &build) {
         if (g.count > 0)
             sum += static_cast<double>(g.count) * g.gpu.vram;
     return sum;
+}
+
+namespace {
+char lowerAscii(char ch) {
+    return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+}
+bool startsWithIgnoringCase(std::string_view s, std::string_view lowerPrefix) {
+    if (s.size() < lowerPrefix.size())
+        return false;
+    for (std::size_t i = 0; i < lowerPrefix.size(); ++i)
+        if (lowerAscii(s[i]) != lowerPrefix[i])
+            return false;
+    return true;
+}
+} // namespace
+
+units::FlopRate usableMatrixPeak(const Gpu &gpu) {
+    if (!startsWithIgnoringCase(gpu.vendor, "amd"))
+        return gpu.fp16Tensor;
+    const std::string_view arch = gpu.architecture;
+    if (startsWithIgnoringCase(arch, "rdna4"))
+        return 0.25 * gpu.fp16Tensor;
+    if (startsWithIgnoringCase(arch, "rdna3")) // rdna3 and rdna3.5
+        return 0.5 * gpu.fp16Tensor;
+    return gpu.fp16Tensor;
 }
 
 } // namespace llm

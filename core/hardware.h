@@ -117,4 +117,17 @@ struct Build {
 int gpuCount(const Build &build);
 units::Bytes totalVram(const Build &build);
 
+// The GPU's matrix-multiply peak in the units the estimator's compute
+// efficiencies are fitted in: the catalogue's FP16 figure, except for AMD RDNA,
+// whose figure counts what llama.cpp's kernels do not use. Per compute unit and
+// clock an RDNA CU has 64 FP32 lanes: packed FP16 FMA gives 256 FLOP. The
+// vendor figure is that rate on RDNA2 (no matrix units); on RDNA3/3.5 it is the
+// dual-issue / WMMA rate, 512 FLOP/clk/CU (7900 XTX: 96 CU x 2.5 GHz x 512 =
+// 122.8 TFLOPS); on RDNA4 the WMMA rate, 1024 FLOP/clk/CU (9070 XT: 64 CU x
+// 2.97 GHz x 1024 = 194.6). llama.cpp's quantized matrix kernels on these cards
+// (ROCm MMQ, Vulkan's shaders) run on the vector ALUs without dual issue, so the
+// peak they can use is the packed-FP16 rate: the figure x 1, x 1/2, x 1/4.
+// Every other GPU: the figure as listed. See docs/estimator.md.
+units::FlopRate usableMatrixPeak(const Gpu &gpu);
+
 } // namespace llm

@@ -220,8 +220,17 @@ void TestVerdict::hardwareClasses_data() {
     QTest::newRow("ada lovelace") << u"NVIDIA"_qs << u"Ada Lovelace"_qs << false
                                   << u"gpu-nvidia-ada"_qs;
     QTest::newRow("ampere") << u"nvidia"_qs << u"ampere"_qs << false << u"gpu-nvidia-ampere"_qs;
-    QTest::newRow("amd rdna3") << u"AMD"_qs << u"rdna3"_qs << false << u"gpu-amd"_qs;
-    QTest::newRow("intel arc") << u"Intel"_qs << u"alchemist"_qs << false << u"gpu-intel"_qs;
+    // Classes follow the architecture for every vendor (RDNA2 != RDNA3 != RDNA4),
+    // and NVIDIA's HBM x100 dies are a class of their own (Ampere consumer != A100).
+    QTest::newRow("amd rdna3") << u"AMD"_qs << u"rdna3"_qs << false << u"gpu-amd-rdna3"_qs;
+    QTest::newRow("amd rdna2 catalogue")
+        << u"AMD"_qs << u"rdna2 (Navi 21, gfx1030)"_qs << false << u"gpu-amd-rdna2"_qs;
+    QTest::newRow("a100") << u"NVIDIA"_qs << u"ampere (GA100)"_qs << false
+                          << u"gpu-nvidia-ampere-hbm"_qs;
+    QTest::newRow("rtx 3090") << u"NVIDIA"_qs << u"ampere (GA102)"_qs << false
+                              << u"gpu-nvidia-ampere"_qs;
+    QTest::newRow("intel arc") << u"Intel"_qs << u"alchemist"_qs << false
+                               << u"gpu-intel-alchemist"_qs;
     QTest::newRow("apple") << u"Apple"_qs << u"apple-m4"_qs << true << u"unified-apple"_qs;
     QTest::newRow("strix halo") << u"AMD"_qs << u"rdna3.5"_qs << true << u"unified-amd"_qs;
     QTest::newRow("dgx spark") << u"NVIDIA"_qs << u"blackwell"_qs << true << u"unified-nvidia"_qs;
