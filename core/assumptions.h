@@ -36,6 +36,8 @@ struct EfficiencyFactors {
     units::SecondsPerToken tokenOverhead = units::secondsPerToken(0);
     int measurements = 0; // how many measurements the fit used (0 = default guess)
     std::string fittedOn; // ISO date of the fit, empty for defaults
+    // How many of them are the user's own (measurements import); 0 = the shipped fit.
+    int ownMeasurements = 0;
 };
 
 // Relative confidence band around an estimate (from cross-validated residuals).
@@ -51,9 +53,9 @@ struct Assumptions {
     // Keyed by hardware class ("cpu-zen5", "gpu-nvidia-ada", "unified-apple", ...),
     // optionally suffixed by "@runtime" ("gpu-nvidia-ampere@llamafile").
     std::map<std::string, EfficiencyFactors> efficiencyByClass;
-    EfficiencyFactors defaultCpu{0.60, 0.35, units::secondsPerToken(0), 0, {}};
-    EfficiencyFactors defaultGpu{0.75, 0.30, units::secondsPerToken(0), 0, {}};
-    EfficiencyFactors defaultUnified{0.65, 0.30, units::secondsPerToken(0), 0, {}};
+    EfficiencyFactors defaultCpu{0.60, 0.35, units::secondsPerToken(0), 0, {}, 0};
+    EfficiencyFactors defaultGpu{0.75, 0.30, units::secondsPerToken(0), 0, {}, 0};
+    EfficiencyFactors defaultUnified{0.65, 0.30, units::secondsPerToken(0), 0, {}, 0};
     // Keyed like efficiencyByClass; separate bands for prompt and generation.
     std::map<std::string, Band> promptBandByClass;
     std::map<std::string, Band> generationBandByClass;

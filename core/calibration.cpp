@@ -606,6 +606,80 @@ void attachMeasurements(Estimate &estimate, const Build &build, const ModelChoic
     estimate.measuredGeneration = summarizeMeasured(generation);
 }
 
+Assumptions calibrateWithOwnMeasurements(const Assumptions &base,
+                                         const std::vector<Measurement> &own,
+                                         const std::string &fittedOn) {
+    Assumptions a = base;
+    struct Group {
+        std::string cls;
+        HardwareKind kind = HardwareKind::Cpu;
+        std::string runtime;
+        std::vector<const Measurement *> rows;
+    };
+    std::map<std::string, Group> groups;
+    for (const Measurement &m : own) {
+        if (m.suspect)
+            continue;
+        const std::string cls = hardwareClass(m.build, m.placement);
+        Group &g = groups[cls + "@" + m.runtime];
+        g.cls = cls;
+        g.kind = m.kind;
+        g.runtime = m.runtime;
+        g.rows.push_back(&m);
+    }
+    for (auto &[key, g] : groups) {
+        a.runtime = g.runtime;
+        EfficiencyFactors f = a.factorsFor(g.cls, g.kind);
+        // The factor that makes the estimator reproduce one row of one phase.
+        const auto implied = [&](const Measurement &m, bool generation) {
+            const Workload w = workloadOf(m);
+            const double target = generation ? *m.generationTokS : *m.promptTokS;
+            auto rate = [&](double x) {
+                EfficiencyFactors t = f;
+                (generation ? t.bandwidth : t.compute) = x;
+                a.efficiencyByClass[key] = t;
+                const MeasuredPrediction p = predictWith(m, w, a);
+                return generation ? p.generationTokS : p.promptTokS;
+            };
+            return solveIncreasing(rate, target, kMinFactor, kMaxFactor);
+        };
+        const auto runnable = [&](const Measurement &m) {
+            a.efficiencyByClass[key] = f;
+            return predictWith(m, workloadOf(m), a).ok;
+        };
+        int used = 0;
+        std::vector<double> bandwidth, compute;
+        for (const Measurement *m : g.rows)
+            if (m->generationTokS && positive(*m->generationTokS) && !m->generationRuns.empty() &&
+                runnable(*m)) {
+                bandwidth.push_back(implied(*m, true));
+                ++used;
+            }
+        if (!bandwidth.empty())
+            f.bandwidth = physicalBandwidth(median(bandwidth));
+        for (const Measurement *m : g.rows)
+            if (m->promptTokS && positive(*m->promptTokS) && !m->promptRuns.empty() &&
+                runnable(*m)) {
+                compute.push_back(implied(*m, false));
+                ++used;
+            }
+        if (!compute.empty())
+            f.compute = median(compute);
+        if (used == 0) {
+            a.efficiencyByClass.erase(key);
+            if (const auto it = base.efficiencyByClass.find(key); it != base.efficiencyByClass.end())
+                a.efficiencyByClass[key] = it->second;
+            continue;
+        }
+        f.measurements = used;
+        f.ownMeasurements = used;
+        f.fittedOn = fittedOn;
+        a.efficiencyByClass[key] = f;
+    }
+    a.runtime = base.runtime;
+    return a;
+}
+
 HardwareKind kindOfClass(const std::string &hardwareClass) {
     if (hardwareClass.rfind("gpu-", 0) == 0)
         return HardwareKind::Gpu;

@@ -124,6 +124,17 @@ double bandCoverage(const std::vector<Residual> &residuals, MeasuredPhase phase,
 void attachMeasurements(Estimate &estimate, const Build &build, const ModelChoice &model,
                         const std::vector<Measurement> &measurements);
 
+// The user's own measurements in the calibration: every hardware class and
+// runtime they cover gets the factors that reproduce them (bandwidth from the
+// generation rows, then compute from the prompt rows given that bandwidth; the
+// median over the user's rows), since the user's runtime and settings are what
+// they will buy for. The per-token overhead stays the fitted one; other
+// classes keep `base`'s factors. ownMeasurements counts the rows behind a
+// class's factors ("calibrated with 3 of your measurements"). No rows: `base`.
+Assumptions calibrateWithOwnMeasurements(const Assumptions &base,
+                                         const std::vector<Measurement> &own,
+                                         const std::string &fittedOn);
+
 // Which hardware kind a class name belongs to ("cpu-zen5" -> Cpu, ...).
 HardwareKind kindOfClass(const std::string &hardwareClass);
 

@@ -182,6 +182,7 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
     e.factors.tokenOverhead = best.factors->tokenOverhead;
     e.factors.measurements = best.factors->measurements;
     e.factors.fittedOn = best.factors->fittedOn;
+    e.factors.ownMeasurements = best.factors->ownMeasurements;
     e.computeFallback = best.computeFallback;
     detail::hardwareClassInto(e.hardwareClass, build, best.placement);
     const Band promptBand = a.promptBandFor(e.hardwareClass);

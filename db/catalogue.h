@@ -90,7 +90,7 @@ public:
     void setSchemaUpgrades(int targetVersion, const QList<MigrationStep> &steps);
 
     static constexpr qint32 applicationId = 0x4C4C4D41; // 'LLMA' in PRAGMA application_id
-    static constexpr int schemaVersion = 2;             // PRAGMA user_version
+    static constexpr int schemaVersion = 3;             // PRAGMA user_version
 
 private:
     struct Private;

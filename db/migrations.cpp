@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -18,6 +19,23 @@ namespace llm::db {
 namespace {
 QString tr(const char *text) {
     return QCoreApplication::translate("llm::db::Migrations", text);
+}
+// The statement of the embedded schema.sql that starts with `start` (comment
+// lines dropped), or "" when there is none.
+QString schemaStatement(const QString &start) {
+    QFile file(u":/llmadvisor/schema.sql"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    for (const QString &statement : QString::fromUtf8(file.readAll()).split(u";\n"_s)) {
+        QStringList lines = statement.split(u'\n');
+        lines.removeIf([](const QString &l) {
+            return l.trimmed().startsWith(u"--"_s) || l.trimmed().isEmpty();
+        });
+        const QString text = lines.join(u'\n');
+        if (text.startsWith(start))
+            return text;
+    }
+    return {};
 }
 } // namespace
 
@@ -60,7 +78,36 @@ QList<MigrationStep> schemaUpgradeSteps() {
         }
         return true;
     };
-    return {buyable};
+    // 2 -> 3: the user's own llama-bench measurements (measurements import).
+    // A new table, made by the same statement as in a new file (schema.sql);
+    // nothing else changes.
+    MigrationStep ownMeasurements;
+    ownMeasurements.fromVersion = 2;
+    ownMeasurements.description = tr("add the table of your own measurements");
+    ownMeasurements.apply = [](const QSqlDatabase &db, QString *error) {
+        QSqlQuery q(db);
+        if (!q.exec(u"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = "
+                    "'user_measurements'"_s) ||
+            !q.next()) {
+            *error = plainSqlError(q.lastError());
+            return false;
+        }
+        const bool there = q.value(0).toInt() > 0;
+        q.finish();
+        if (there)
+            return true; // a file from a development build: nothing to do
+        const QString statement = schemaStatement(u"CREATE TABLE user_measurements"_s);
+        if (statement.isEmpty()) {
+            *error = tr("the embedded schema has no table of your own measurements");
+            return false;
+        }
+        if (!q.exec(statement)) {
+            *error = plainSqlError(q.lastError());
+            return false;
+        }
+        return true;
+    };
+    return {buyable, ownMeasurements};
 }
 
 bool backupDatabase(const QSqlDatabase &db, const QString &target, QString *error) {

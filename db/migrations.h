@@ -5,7 +5,8 @@
 // back; the file stays at the last good version and the copy is kept.
 // CatalogueDatabase::open() runs this on every writable file with an older
 // user_version. Steps: 1 -> 2 adds gpus.form_factor and the sold_new flags of
-// cpus and gpus (tests/db/tst_migrations.cpp upgrades a version-1 fixture); the
+// cpus and gpus (tests/db/tst_migrations.cpp upgrades a version-1 fixture);
+// 2 -> 3 adds the table user_measurements (the user's own llama-bench runs); the
 // chain, through open(), is tested with synthetic steps as well
 // (tests/db/tst_catalogueupgrade.cpp).
 

@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: MIT
--- The per-user catalogue database, schema version 2 (PRAGMA user_version = 2,
+-- The per-user catalogue database, schema version 3 (PRAGMA user_version = 3,
 -- PRAGMA application_id = 0x4C4C4D41 'LLMA'; both set by the program).
 --
 -- Every catalogue table has an origin: 'shipped' rows come from the program's
@@ -181,3 +181,46 @@ CREATE TABLE preset_gpus (
 
 CREATE INDEX presets_cpu ON presets (cpu_id);
 CREATE INDEX preset_gpus_gpu ON preset_gpus (gpu_id);
+
+-- Since version 3: the user's own llama-bench measurements
+-- (llmadvisor-cli measurements import), one row per llama-bench test. They are
+-- the user's alone: the shipped measurements stay in the program's data and a
+-- new release never touches this table. Names are catalogue names (cpu, gpu,
+-- model, quant); what llama-bench printed is kept beside them as it was.
+CREATE TABLE user_measurements (
+    row_id         INTEGER PRIMARY KEY,
+    imported_at    TEXT NOT NULL CHECK (length(imported_at) > 0),
+    file           TEXT NOT NULL,
+    run_date       TEXT NOT NULL CHECK (run_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    hardware_kind  TEXT NOT NULL CHECK (hardware_kind IN ('cpu', 'gpu', 'unified', 'hybrid')),
+    cpu            TEXT,
+    gpu            TEXT,
+    gpu_count      INTEGER CHECK (gpu_count > 0),
+    ram_channels   INTEGER CHECK (ram_channels > 0),
+    ram_speed_mts  REAL CHECK (ram_speed_mts > 0),
+    model          TEXT NOT NULL CHECK (length(model) > 0),
+    quant          TEXT NOT NULL CHECK (length(quant) > 0),
+    params_b       REAL CHECK (params_b > 0),
+    model_file_gb  REAL CHECK (model_file_gb > 0),
+    test           TEXT NOT NULL CHECK (length(test) > 0),
+    prompt_tokens  INTEGER NOT NULL CHECK (prompt_tokens >= 0),
+    gen_tokens     INTEGER NOT NULL CHECK (gen_tokens >= 0),
+    depth          INTEGER NOT NULL DEFAULT 0 CHECK (depth >= 0),
+    tok_s          REAL NOT NULL CHECK (tok_s > 0),
+    stddev_tok_s   REAL CHECK (stddev_tok_s >= 0),
+    repetitions    INTEGER CHECK (repetitions > 0),
+    backend        TEXT,
+    build          TEXT,
+    threads        INTEGER,
+    n_gpu_layers   INTEGER,
+    n_batch        INTEGER,
+    n_ubatch       INTEGER,
+    flash_attn     INTEGER CHECK (flash_attn IN (0, 1)),
+    type_k         TEXT,
+    type_v         TEXT,
+    cpu_info       TEXT,
+    gpu_info       TEXT,
+    model_filename TEXT,
+    model_type     TEXT,
+    notes          TEXT
+) STRICT;

@@ -6,6 +6,7 @@
 #include "catalogueeditor.h"
 #include "plaintext.h"
 #include "safewrite.h"
+#include "usermeasurements.h"
 
 #include <QHash>
 
@@ -206,8 +207,11 @@ std::optional<QString> databasePath(const QCommandLineParser &parser, MissingDat
     return path;
 }
 
-std::optional<Catalog> readCatalogue(const QCommandLineParser &parser, int *exitCode) {
+std::optional<Catalog> readCatalogue(const QCommandLineParser &parser, int *exitCode,
+                                     std::vector<Measurement> *own) {
     *exitCode = kExitOk;
+    if (own)
+        own->clear();
     const bool builtin = parser.isSet(u"builtin"_s);
     const bool named = parser.isSet(u"database"_s);
     if (builtin && named) {
@@ -255,6 +259,20 @@ std::optional<Catalog> readCatalogue(const QCommandLineParser &parser, int *exit
     catalog = db::loadMarked(&database, &error);
     if (!error.isEmpty())
         return fallBack(error, false);
+    if (own) {
+        // The user's own measurements; one that the catalogue can no longer
+        // place (a part of theirs deleted since) is left out with a note.
+        const auto records = db::readUserMeasurements(database, &error);
+        if (!records) {
+            printNote(u"your own measurements cannot be read (%1); the shipped calibration "
+                      u"is used"_s.arg(error));
+        } else if (!records->isEmpty()) {
+            db::MeasurementSet set = db::measurementsOf(*records, *catalog);
+            for (const db::SkippedMeasurement &s : set.skipped)
+                printNote(u"your measurement %1 is not used: %2"_s.arg(s.id, s.reason));
+            *own = std::move(set.rows);
+        }
+    }
     // A repair or an upgrade on the way is worth a note; being read-only (a
     // newer version's file, another running copy writing it, a read-only
     // file) is not, to a verb that only reads.

@@ -3,6 +3,7 @@
 // Shared pieces of llmadvisor-cli's verbs: exit codes, the one-line error
 // contract, output, the --format option and the catalogue.
 
+#include "calibration.h"
 #include "catalog.h"
 
 #include <QByteArray>
@@ -12,6 +13,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 namespace llm::cli {
 
@@ -65,7 +67,11 @@ QList<QCommandLineOption> catalogueOptions();
 // be used the verb goes on with the built-in data and says so in a "note:"
 // line on stderr; a --database file that cannot be used is an error. nullopt
 // after printing the error line, with *exitCode set.
-std::optional<Catalog> readCatalogue(const QCommandLineParser &parser, int *exitCode);
+// With `own`, the user's own measurements in that catalogue (measurements
+// import) are read too, resolved against it; none with --builtin or when the
+// built-in data is used in the file's place.
+std::optional<Catalog> readCatalogue(const QCommandLineParser &parser, int *exitCode,
+                                     std::vector<Measurement> *own = nullptr);
 
 enum class MissingDatabase {
     Refuse, // an explicit --database that does not exist is an error (a mistyped path)
@@ -89,5 +95,7 @@ int runRecommend(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
 int runCalibrate(const QStringList &arguments);
 int runReport(const QStringList &arguments);
+// measurements import / list / remove (verb_measurements.cpp): the user's llama-bench runs.
+int runMeasurements(const QStringList &arguments);
 
 } // namespace llm::cli

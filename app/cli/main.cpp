@@ -37,6 +37,13 @@ constexpr std::array kVerbs{
     Verb{"calibrate", "calibrate --measured FILE.csv --output FILE.csv [--date YYYY-MM-DD]",
          &runCalibrate},
     Verb{"report", "report --scenario FILE.json --pdf OUT.pdf [--database PATH]", &runReport},
+    Verb{"measurements",
+         "measurements import FILE [--cpu NAME] [--gpu NAME] [--gpus N] [--channels N] "
+         "[--mts N]\n"
+         "      [--model NAME] [--quant Q] [--dry-run] [--format json|table]\n"
+         "  llmadvisor-cli measurements list [--format json|table]\n"
+         "  llmadvisor-cli measurements remove ID [ID...]",
+         &runMeasurements},
 };
 
 QString usage() {
@@ -52,6 +59,9 @@ QString usage() {
         u"built-in parts with your own rows and changed prices, shared with the window);\n"
         u"--database PATH reads another catalogue file, --builtin the built-in data only.\n"
         u"llmadvisor-cli catalog path prints where your catalogue is.\n\n"
+        u"measurements import reads your own llama-bench output (-o json, jsonl, csv or md)\n"
+        u"into your catalogue; estimate then calibrates that hardware class with it and\n"
+        u"shows it beside the estimate for the same hardware, model and quantization.\n\n"
         u"Bad input prints one line \"error: <field>: <message>\" on stderr and exits with 2.\n"_s;
     return text;
 }

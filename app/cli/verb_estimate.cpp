@@ -8,9 +8,11 @@
 #include "scenario.h"
 #include "texttable.h"
 
+#include <QDate>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <algorithm>
 #include <cstdio>
@@ -89,6 +91,64 @@ QStringList failureNotes(const Estimate &e, const Thresholds &thresholds) {
     return notes;
 }
 
+// "calibrated with 3 of your measurements"; empty when the class has none.
+QString calibrationText(const Estimate &e) {
+    const int n = e.factors.ownMeasurements;
+    if (n <= 0)
+        return {};
+    return n == 1 ? u"calibrated with 1 of your measurements"_s
+                  : u"calibrated with %1 of your measurements"_s.arg(n);
+}
+
+bool fromUser(const std::optional<MeasuredReference> &m) {
+    return m && m->source.rfind("your measurement", 0) == 0;
+}
+
+// "measured on your machine: 48.2 tok/s, 2026-12-01"
+QString measuredText(const MeasuredReference &m) {
+    return u"%1 tok/s, %2"_s.arg(readableNumber(m.medianTokS), QString::fromStdString(m.date));
+}
+
+QStringList ownMeasurementNotes(const Estimate &e) {
+    QStringList notes;
+    if (const QString c = calibrationText(e); !c.isEmpty())
+        notes << u"C"_s + c.mid(1); // "Calibrated with 3 of your measurements"
+    if (fromUser(e.measuredGeneration))
+        notes << u"Generation measured on your machine: "_s + measuredText(*e.measuredGeneration);
+    if (fromUser(e.measuredPrompt))
+        notes << u"Prompt processing measured on your machine: "_s +
+                     measuredText(*e.measuredPrompt);
+    return notes;
+}
+
+QJsonObject measuredToJson(const MeasuredReference &m) {
+    return QJsonObject{{u"tok_s"_s, m.medianTokS},
+                       {u"low_tok_s"_s, m.lowTokS},
+                       {u"high_tok_s"_s, m.highTokS},
+                       {u"count"_s, m.count},
+                       {u"date"_s, QString::fromStdString(m.date)},
+                       {u"source"_s, QString::fromStdString(m.source)},
+                       {u"text"_s, QString(u"measured on your machine: "_s + measuredText(m))}};
+}
+
+// Keys added only when the user has measurements that apply (the contract
+// of the other keys is unchanged).
+void addOwnMeasurements(QJsonObject &o, const Estimate &e) {
+    if (e.factors.ownMeasurements > 0) {
+        QJsonObject a = o.value(u"assumptions"_s).toObject();
+        a.insert(u"your_measurements"_s, e.factors.ownMeasurements);
+        a.insert(u"calibration_note"_s, calibrationText(e));
+        o.insert(u"assumptions"_s, a);
+    }
+    QJsonObject measured;
+    if (fromUser(e.measuredPrompt))
+        measured.insert(u"prompt"_s, measuredToJson(*e.measuredPrompt));
+    if (fromUser(e.measuredGeneration))
+        measured.insert(u"generation"_s, measuredToJson(*e.measuredGeneration));
+    if (!measured.isEmpty())
+        o.insert(u"measured_on_your_machine"_s, measured);
+}
+
 QString header(const Scenario &s) {
     const ModelChoice &m = s.model;
     QString out;
@@ -147,6 +207,8 @@ QString table(const Scenario &s, const std::vector<Estimate> &estimates,
         t.addRow(row);
         for (const QString &note : failureNotes(e, s.assumptions.thresholds))
             t.addNote(note);
+        for (const QString &note : ownMeasurementNotes(e))
+            t.addNote(note);
     }
     return header(s) + t.render() + u'\n' + decisionText(decision);
 }
@@ -179,12 +241,17 @@ int runEstimate(const QStringList &arguments) {
     if (!bytes)
         return kExitBadInput;
     int exitCode = kExitOk;
-    const auto catalog = readCatalogue(parser, &exitCode);
+    std::vector<Measurement> own; // the user's measurements (measurements import)
+    const auto catalog = readCatalogue(parser, &exitCode, &own);
     if (!catalog)
         return exitCode;
-    // The calibrated efficiency factors and bands are the defaults a file overrides.
+    // The calibrated efficiency factors and bands are the defaults a file
+    // overrides; the user's own measurements recalibrate the classes they cover.
     QString calibrationError;
-    const Assumptions calibrated = db::shippedAssumptions(&calibrationError);
+    Assumptions calibrated = db::shippedAssumptions(&calibrationError);
+    if (calibrationError.isEmpty() && !own.empty())
+        calibrated = calibrateWithOwnMeasurements(
+            calibrated, own, QDate::currentDate().toString(Qt::ISODate).toStdString());
     if (!calibrationError.isEmpty()) {
         std::fputs(("error: assumptions: the built-in calibration cannot be read: " +
                     calibrationError.toStdString() + "\n")
@@ -197,7 +264,22 @@ int runEstimate(const QStringList &arguments) {
         return badInput(parsed.error.field, parsed.error.message);
     const Scenario &s = *parsed.scenario;
 
-    const std::vector<Estimate> estimates = scenario::estimateAll(s);
+    std::vector<Estimate> estimates = scenario::estimateAll(s);
+    // The user's measurement of the same hardware, model and quantization, beside the estimate.
+    // Only tests from an empty context (pp512, tg128): a test at a context depth
+    // is a different figure from the one the estimate headlines.
+    std::vector<Measurement> fromEmptyContext;
+    for (const Measurement &m : own) {
+        const auto empty = [](const std::vector<UseCase> &runs) {
+            return std::all_of(runs.begin(), runs.end(), [](const UseCase &u) {
+                return u.promptTokens.value() == 0 || u.generatedTokens.value() == 0;
+            });
+        };
+        if (empty(m.promptRuns) && empty(m.generationRuns))
+            fromEmptyContext.push_back(m);
+    }
+    for (std::size_t i = 0; i < estimates.size() && !fromEmptyContext.empty(); ++i)
+        attachMeasurements(estimates[i], s.builds[i], s.model, fromEmptyContext);
     // A model that fits no build is an answer, not a mistake in the file: every
     // build says "does not fit" with what it needs and has (the window does the same).
     QString rulesError;
@@ -219,6 +301,7 @@ int runEstimate(const QStringList &arguments) {
     QJsonArray out;
     for (std::size_t i = 0; i < estimates.size(); ++i) {
         QJsonObject o = scenario::estimateToJson(estimates[i], s.builds[i], s.assumptions);
+        addOwnMeasurements(o, estimates[i]);
         o.insert(u"decision"_s, scenario::decisionToJson(decision, i));
         out.append(o);
     }

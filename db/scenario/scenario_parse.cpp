@@ -340,6 +340,7 @@ void readAssumptions(const ObjectReader &r, Assumptions &a) {
                 factors.tokenOverhead = secondsPerToken(*ms / 1000.0);
             factors.fittedOn.clear();
             factors.measurements = 0;
+            factors.ownMeasurements = 0;
             a.efficiencyByClass[toStd(cls)] = factors;
             a.overridden.push_back(toStd(f.path()));
         }

@@ -190,11 +190,17 @@ void TstCatalogueUpgrade::programUpgradesVersion1() {
     CatalogueDatabase db;
     const OpenResult r = db.open(path);
     QVERIFY2(r.ok && !r.readOnly && r.upgraded && !r.recovered, qPrintable(r.message));
-    QVERIFY2(r.message.contains(u"upgraded from schema version 1 to 2"_s), qPrintable(r.message));
+    // Through every step of the program's chain: 1 -> 2 (columns), 2 -> 3 (the
+    // table of the user's own measurements).
+    QVERIFY2(r.message.contains(u"upgraded from schema version 1 to %1"_s.arg(
+                 CatalogueDatabase::schemaVersion)),
+             qPrintable(r.message));
     QCOMPARE(backups(dir.path()).size(), 1);
     QSqlQuery q(QSqlDatabase::database(db.connectionName()));
     QVERIFY(q.exec(u"PRAGMA user_version"_s) && q.next());
-    QCOMPARE(q.value(0).toInt(), 2);
+    QCOMPARE(q.value(0).toInt(), CatalogueDatabase::schemaVersion);
+    QVERIFY(q.exec(u"SELECT count(*) FROM user_measurements"_s) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0); // the new table, empty
     QVERIFY(q.exec(u"SELECT count(*), count(sold_new) FROM cpus WHERE origin = 'user'"_s) &&
             q.next());
     QCOMPARE(q.value(0).toInt(), 25); // every row of the user kept...
@@ -375,9 +381,24 @@ void TstCatalogueUpgrade::readOnlyOlderFileIsNotUpgraded() {
 }
 
 void TstCatalogueUpgrade::fileOfTheLaterChainIsNewerForThisProgram() {
-    // The version-3 file opened by this program (version 2): read-only, untouched.
+    // A file of the synthetic later chain opened by this program: read-only,
+    // untouched. The program itself reached version 3 (the user's measurements),
+    // so the fixture is marked one version past the program's first.
     QTemporaryDir dir;
     const QString path = copyFixture(dir, u"synthetic-v3.sqlite"_s);
+    {
+        const QString name = u"mark-newer"_s;
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1")
+                               .arg(CatalogueDatabase::schemaVersion + 1)));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
     const QByteArray before = bytesOf(path);
     {
         CatalogueDatabase db;

@@ -172,6 +172,41 @@ private slots:
         QSqlDatabase::removeDatabase(name);
     }
 
+    // The program's step 2 -> 3 on a version-2 file (made here from a new one by
+    // dropping the table): the table of the user's own measurements comes back,
+    // empty, with its CHECKs; the rest of the file is as it was.
+    void programStepTwoToThree() {
+        const QString path = makeDatabase();
+        QVERIFY(!path.isEmpty());
+        const QString name = u"prog23-"_s + QString::number(m_n);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"DROP TABLE user_measurements"_s));
+            QVERIFY(q.exec(u"PRAGMA user_version = 2"_s));
+            const int userCpus =
+                scalar(db, u"SELECT count(*) FROM cpus WHERE origin = 'user'"_s).toInt();
+            const MigrationResult r =
+                migrateDatabase(db, schemaUpgradeSteps(), 3, path + u".before"_s);
+            QVERIFY2(r.ok, qPrintable(r.message));
+            QCOMPARE(scalar(db, u"PRAGMA user_version"_s).toInt(), 3);
+            QCOMPARE(scalar(db, u"SELECT count(*) FROM user_measurements"_s).toInt(), 0);
+            QCOMPARE(scalar(db, u"SELECT count(*) FROM cpus WHERE origin = 'user'"_s).toInt(),
+                     userCpus);
+            // The CHECKs came with it: a speed of 0 is refused.
+            QVERIFY(!q.exec(u"INSERT INTO user_measurements (imported_at, file, run_date, "
+                            "hardware_kind, model, quant, test, prompt_tokens, gen_tokens, tok_s) "
+                            "VALUES ('x', 'f', '2026-12-01', 'gpu', 'm', 'q', 'tg128', 0, 128, 0)"_s));
+            QVERIFY(q.exec(u"INSERT INTO user_measurements (imported_at, file, run_date, "
+                           "hardware_kind, model, quant, test, prompt_tokens, gen_tokens, tok_s) "
+                           "VALUES ('x', 'f', '2026-12-01', 'gpu', 'm', 'q', 'tg128', 0, 128, 48.2)"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
     void nothingToDoNoBackup() {
         const QString path = makeDatabase();
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"noop"_s);

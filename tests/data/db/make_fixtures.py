@@ -260,7 +260,8 @@ def main():
             con.execute(s)
         con.close()
 
-    variant('newer-version.sqlite', 'PRAGMA user_version = 3')
+    # Far above any version the program will reach: always "newer".
+    variant('newer-version.sqlite', 'PRAGMA user_version = 99')
     variant('foreign-app-id.sqlite', 'PRAGMA application_id = 305419896')
     # Version 0 with the program's id: a creation that never finished.
     variant('unfinished-v0.sqlite', 'PRAGMA user_version = 0')

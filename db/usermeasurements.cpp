@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: MIT
+// The user's own measurements: stored in user_measurements, read back, removed,
+// and resolved into core Measurement records like the shipped rows.
+#include "usermeasurements.h"
+
+#include "catalogueeditor.h"
+
+#include <QFileInfo>
+#include <QLocale>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace llm::db {
+
+namespace {
+
+// Columns in the order bound and read (row_id first when read).
+const QStringList kColumns{
+    u"imported_at"_s,   u"file"_s,         u"run_date"_s,      u"hardware_kind"_s,
+    u"cpu"_s,           u"gpu"_s,          u"gpu_count"_s,     u"ram_channels"_s,
+    u"ram_speed_mts"_s, u"model"_s,        u"quant"_s,         u"params_b"_s,
+    u"model_file_gb"_s, u"test"_s,         u"prompt_tokens"_s, u"gen_tokens"_s,
+    u"depth"_s,         u"tok_s"_s,        u"stddev_tok_s"_s,  u"repetitions"_s,
+    u"backend"_s,       u"build"_s,        u"threads"_s,       u"n_gpu_layers"_s,
+    u"n_batch"_s,       u"n_ubatch"_s,     u"flash_attn"_s,    u"type_k"_s,
+    u"type_v"_s,        u"cpu_info"_s,     u"gpu_info"_s,      u"model_filename"_s,
+    u"model_type"_s,    u"notes"_s};
+
+QVariant text(const QString &s) {
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+template <class T> QVariant opt(const std::optional<T> &v) {
+    return v ? QVariant::fromValue(*v) : QVariant();
+}
+
+QList<QVariant> valuesOf(const UserMeasurementRecord &r) {
+    const PlacedBenchRow &p = r.placed;
+    const BenchRow &b = p.row;
+    QString build = b.buildCommit;
+    if (!b.buildNumber.isEmpty())
+        build += (build.isEmpty() ? QString() : u" "_s) + u"("_s + b.buildNumber + u")"_s;
+    return {r.importedAt,
+            r.file,
+            p.runDate,
+            p.hardwareKind,
+            text(p.cpu),
+            text(p.gpu),
+            p.gpuCount > 0 ? QVariant(p.gpuCount) : QVariant(),
+            opt(p.channels),
+            opt(p.mts),
+            p.model,
+            p.quant,
+            opt(p.paramsB),
+            opt(p.fileGb),
+            b.test(),
+            b.nPrompt,
+            b.nGen,
+            b.nDepth,
+            b.avgTs,
+            opt(b.stddevTs),
+            opt(b.repetitions),
+            text(b.backends),
+            text(build),
+            opt(b.nThreads),
+            opt(b.nGpuLayers),
+            opt(b.nBatch),
+            opt(b.nUbatch),
+            b.flashAttn ? QVariant(*b.flashAttn ? 1 : 0) : QVariant(),
+            text(b.typeK),
+            text(b.typeV),
+            text(b.cpuInfo),
+            text(b.gpuInfo),
+            text(b.modelFilename),
+            text(b.modelType),
+            text(p.notes)};
+}
+
+template <class T> std::optional<T> optionalOf(const QVariant &v);
+template <> std::optional<int> optionalOf(const QVariant &v) {
+    return v.isNull() ? std::nullopt : std::optional<int>(v.toInt());
+}
+template <> std::optional<double> optionalOf(const QVariant &v) {
+    return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
+}
+
+UserMeasurementRecord recordFrom(const QSqlQuery &q) {
+    UserMeasurementRecord r;
+    r.id = q.value(0).toLongLong();
+    const auto v = [&](const QString &column) { return q.value(kColumns.indexOf(column) + 1); };
+    r.importedAt = v(u"imported_at"_s).toString();
+    r.file = v(u"file"_s).toString();
+    PlacedBenchRow &p = r.placed;
+    BenchRow &b = p.row;
+    p.runDate = v(u"run_date"_s).toString();
+    p.hardwareKind = v(u"hardware_kind"_s).toString();
+    p.cpu = v(u"cpu"_s).toString();
+    p.gpu = v(u"gpu"_s).toString();
+    p.gpuCount = v(u"gpu_count"_s).toInt();
+    p.channels = optionalOf<int>(v(u"ram_channels"_s));
+    p.mts = optionalOf<double>(v(u"ram_speed_mts"_s));
+    p.model = v(u"model"_s).toString();
+    p.quant = v(u"quant"_s).toString();
+    p.paramsB = optionalOf<double>(v(u"params_b"_s));
+    p.fileGb = optionalOf<double>(v(u"model_file_gb"_s));
+    b.nPrompt = v(u"prompt_tokens"_s).toInt();
+    b.nGen = v(u"gen_tokens"_s).toInt();
+    b.nDepth = v(u"depth"_s).toInt();
+    b.avgTs = v(u"tok_s"_s).toDouble();
+    b.stddevTs = optionalOf<double>(v(u"stddev_tok_s"_s));
+    b.repetitions = optionalOf<int>(v(u"repetitions"_s));
+    b.backends = v(u"backend"_s).toString();
+    b.buildCommit = v(u"build"_s).toString();
+    b.nThreads = optionalOf<int>(v(u"threads"_s));
+    b.nGpuLayers = optionalOf<int>(v(u"n_gpu_layers"_s));
+    b.nBatch = optionalOf<int>(v(u"n_batch"_s));
+    b.nUbatch = optionalOf<int>(v(u"n_ubatch"_s));
+    if (const QVariant fa = v(u"flash_attn"_s); !fa.isNull())
+        b.flashAttn = fa.toInt() != 0;
+    b.typeK = v(u"type_k"_s).toString();
+    b.typeV = v(u"type_v"_s).toString();
+    b.cpuInfo = v(u"cpu_info"_s).toString();
+    b.gpuInfo = v(u"gpu_info"_s).toString();
+    b.modelFilename = v(u"model_filename"_s).toString();
+    b.modelType = v(u"model_type"_s).toString();
+    b.testTime = p.runDate;
+    p.notes = v(u"notes"_s).toString();
+    return r;
+}
+
+QString csvCell(const QString &s) {
+    if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r'))
+        return s;
+    QString q = s;
+    q.replace(u"\""_s, u"\"\""_s);
+    return u"\""_s + q + u"\""_s;
+}
+
+QString number(double v) {
+    return QString::number(v, 'g', 17);
+}
+
+} // namespace
+
+QString userMeasurementSource(const QString &file, const QString &date) {
+    return u"your measurement, %1, %2"_s.arg(file, date);
+}
+
+QList<UserMeasurementRecord> recordsOf(const PlacedBench &placed, const QString &file,
+                                       const QString &importedAt) {
+    QList<UserMeasurementRecord> out;
+    for (const PlacedBenchRow &p : placed.rows)
+        out.append({0, importedAt, file, p});
+    return out;
+}
+
+StoreResult storeUserMeasurements(const CatalogueDatabase &database,
+                                  const QList<UserMeasurementRecord> &records) {
+    StoreResult r;
+    if (!database.isOpen() || database.isReadOnly()) {
+        r.error = u"the catalogue is open read-only, so nothing can be stored"_s;
+        return r;
+    }
+    QSqlDatabase db = QSqlDatabase::database(database.connectionName(), false);
+    QSqlQuery q(db);
+    if (!q.exec(u"BEGIN IMMEDIATE"_s)) {
+        r.error = plainSqlError(q.lastError());
+        return r;
+    }
+    const auto rollback = [&](const QSqlError &e) {
+        r.error = plainSqlError(e);
+        r.ids.clear();
+        r.stored = r.alreadyStored = 0;
+        QSqlQuery(db).exec(u"ROLLBACK"_s);
+        return r;
+    };
+    QSqlQuery same(db);
+    // "IS" compares NULL with NULL as equal: the same test on the same parts.
+    same.prepare(u"SELECT count(*) FROM user_measurements WHERE hardware_kind IS ? AND cpu IS ? "
+                 "AND gpu IS ? AND gpu_count IS ? AND model IS ? AND quant IS ? AND test IS ? "
+                 "AND run_date IS ? AND tok_s IS ?"_s);
+    QSqlQuery insert(db);
+    QStringList marks;
+    for (qsizetype i = 0; i < kColumns.size(); ++i)
+        marks << u"?"_s;
+    insert.prepare(u"INSERT INTO user_measurements (%1) VALUES (%2)"_s.arg(kColumns.join(u", "_s),
+                                                                          marks.join(u", "_s)));
+    for (const UserMeasurementRecord &rec : records) {
+        const QList<QVariant> values = valuesOf(rec);
+        const auto at = [&](const QString &column) { return values.at(kColumns.indexOf(column)); };
+        int i = 0;
+        for (const QString &c : {u"hardware_kind"_s, u"cpu"_s, u"gpu"_s, u"gpu_count"_s,
+                                 u"model"_s, u"quant"_s, u"test"_s, u"run_date"_s, u"tok_s"_s})
+            same.bindValue(i++, at(c));
+        if (!same.exec() || !same.next())
+            return rollback(same.lastError());
+        const bool there = same.value(0).toInt() > 0;
+        same.finish();
+        if (there) {
+            ++r.alreadyStored;
+            r.ids.append(0);
+            continue;
+        }
+        for (qsizetype k = 0; k < values.size(); ++k)
+            insert.bindValue(static_cast<int>(k), values.at(k));
+        if (!insert.exec())
+            return rollback(insert.lastError());
+        r.ids.append(insert.lastInsertId().toLongLong());
+        ++r.stored;
+    }
+    if (!q.exec(u"COMMIT"_s))
+        return rollback(q.lastError());
+    r.ok = true;
+    return r;
+}
+
+std::optional<QList<UserMeasurementRecord>> readUserMeasurements(const CatalogueDatabase &database,
+                                                                 QString *error) {
+    QSqlDatabase db = QSqlDatabase::database(database.connectionName(), false);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT row_id, %1 FROM user_measurements ORDER BY row_id"_s.arg(
+            kColumns.join(u", "_s)))) {
+        if (error)
+            *error = plainSqlError(q.lastError());
+        return std::nullopt;
+    }
+    QList<UserMeasurementRecord> out;
+    while (q.next())
+        out.append(recordFrom(q));
+    if (q.lastError().isValid()) {
+        if (error)
+            *error = plainSqlError(q.lastError());
+        return std::nullopt;
+    }
+    return out;
+}
+
+bool removeUserMeasurements(const CatalogueDatabase &database, const QList<qint64> &ids,
+                            QString *error) {
+    if (!database.isOpen() || database.isReadOnly()) {
+        *error = u"the catalogue is open read-only, so nothing can be removed"_s;
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::database(database.connectionName(), false);
+    QSqlQuery q(db);
+    if (!q.exec(u"BEGIN IMMEDIATE"_s)) {
+        *error = plainSqlError(q.lastError());
+        return false;
+    }
+    QSqlQuery del(db);
+    del.prepare(u"DELETE FROM user_measurements WHERE row_id = ?"_s);
+    for (qint64 id : ids) {
+        del.bindValue(0, id);
+        if (!del.exec()) {
+            *error = plainSqlError(del.lastError());
+            QSqlQuery(db).exec(u"ROLLBACK"_s);
+            return false;
+        }
+        if (del.numRowsAffected() != 1) {
+            *error = u"there is no measurement %1 (see measurements list); nothing was removed"_s
+                         .arg(id);
+            QSqlQuery(db).exec(u"ROLLBACK"_s);
+            return false;
+        }
+    }
+    if (!q.exec(u"COMMIT"_s)) {
+        *error = plainSqlError(q.lastError());
+        QSqlQuery(db).exec(u"ROLLBACK"_s);
+        return false;
+    }
+    return true;
+}
+
+MeasurementSet measurementsOf(const QList<UserMeasurementRecord> &records, const Catalog &catalog) {
+    // The shipped measurements' layout (db/catalogue/measurements.csv), so that
+    // the user's rows are resolved by the very same code.
+    QString csv = u"id,source_url,hardware_kind,cpu_catalog,gpu_catalog,gpu_count,ram_channels,"
+                  u"ram_speed_mts,model_name,params_b,quant,model_file_gb,test,prompt_tokens,"
+                  u"gen_tokens,pp_tok_s,tg_tok_s,notes\n"_s;
+    std::map<std::string, const UserMeasurementRecord *> byId;
+    for (const UserMeasurementRecord &r : records) {
+        const PlacedBenchRow &p = r.placed;
+        const BenchRow &b = p.row;
+        const QString id = u"U%1"_s.arg(r.id);
+        byId[id.toStdString()] = &r;
+        // A generation test at depth d: generation after a d-token prompt.
+        const int prompt = b.nPrompt > 0 ? b.nPrompt : b.nDepth;
+        const QString rate = number(b.avgTs);
+        const QStringList cells{
+            id,
+            csvCell(userMeasurementSource(QFileInfo(r.file).fileName(), p.runDate)),
+            p.hardwareKind,
+            csvCell(p.cpu),
+            csvCell(p.gpu),
+            p.gpuCount > 0 ? QString::number(p.gpuCount) : QString(),
+            p.channels ? QString::number(*p.channels) : QString(),
+            p.mts ? number(*p.mts) : QString(),
+            csvCell(p.model),
+            p.paramsB ? number(*p.paramsB) : QString(),
+            csvCell(p.quant),
+            p.fileGb ? number(*p.fileGb) : QString(),
+            csvCell(u"your-"_s + b.test()),
+            QString::number(prompt),
+            QString::number(b.nGen),
+            b.nPrompt > 0 ? rate : QString(),
+            b.nPrompt > 0 ? QString() : rate,
+            csvCell(p.notes)};
+        csv += cells.join(u',') + u'\n';
+    }
+    QString error;
+    MeasurementSet set = parseMeasurements(csv.toUtf8(), catalog, &error);
+    if (!error.isEmpty())
+        set.skipped.push_back({u"all"_s, error});
+    for (Measurement &m : set.rows) {
+        const auto it = byId.find(m.id);
+        if (it == byId.end())
+            continue;
+        const UserMeasurementRecord &r = *it->second;
+        m.date = r.placed.runDate.toStdString();
+        m.runs = r.placed.row.repetitions.value_or(1);
+        if (!r.placed.notes.isEmpty())
+            m.assumptions.push_back(r.placed.notes.toStdString());
+    }
+    return set;
+}
+
+} // namespace llm::db
