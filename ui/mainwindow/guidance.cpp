@@ -75,9 +75,9 @@ QWidget *Guidance::wrapCentral(QWidget *content) {
     layout->addWidget(bars);
     layout->addWidget(content, 1);
 
-    m_guide = new InfoBar(tr("<b>Getting started:</b> 1. pick builds on the left (New build or a "
-                             "preset) · 2. pick the model and tick the needs above the charts · "
-                             "3. read the answer at the top · 4. File → Export PDF…"),
+    m_guide = new InfoBar(tr("<b>Getting started:</b> 1. pick builds on the left (New build or "
+                             "a preset) · 2. pick the model and tick the needs · 3. read the answer "
+                             "at the top · 4. File → Export PDF…"),
                           bars);
     m_guide->setObjectName(QStringLiteral("guideBar"));
     QPushButton *never = m_guide->addButton(tr("Don't show again"));

@@ -40,6 +40,10 @@ QString failedNeeds(const Estimate &e) {
             continue;
         (v.failed == FailedLimit::PrefillTime ? late : slow) << scenario::needTitle(v.useCase);
     }
+    if (e.useCases.size() > 1 && late.size() + slow.size() == e.useCases.size())
+        return slow.isEmpty()  ? AtAGlancePanel::tr("Answers start too late for every need")
+               : late.isEmpty() ? AtAGlancePanel::tr("Writes too slowly for every need")
+                                : AtAGlancePanel::tr("Too slow for every need");
     QStringList parts;
     if (!late.isEmpty())
         parts << AtAGlancePanel::tr("answers start too late for %1").arg(late.join(QStringLiteral(", ")));
