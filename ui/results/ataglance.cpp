@@ -15,6 +15,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace llm::ui {
 
 namespace {
@@ -110,8 +112,10 @@ AtAGlancePanel::AtAGlancePanel(ComparisonDocument *document, const PlatformRules
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(WhyColumn, QHeaderView::Stretch);
+    // Fitted to the text when it changes (fillTable), not on every layout: a live
+    // edit must stay cheap.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustIgnored);
@@ -205,9 +209,12 @@ void AtAGlancePanel::update() {
         }
         m_bannerText->setText(text);
     }
+    const int rowsBefore = m_table->rowCount();
+    const bool bannerBefore = !m_banner->isHidden();
     m_banner->setVisible(stuck);
     fillTable();
-    updateGeometry();
+    if (rowsBefore != m_table->rowCount() || bannerBefore != !m_banner->isHidden())
+        updateGeometry();
 }
 
 void AtAGlancePanel::fillTable() {
@@ -215,6 +222,7 @@ void AtAGlancePanel::fillTable() {
     const auto &results = m_document->results();
     const QLocale locale;
     const int rows = static_cast<int>(std::min(m_summary.builds.size(), results.size()));
+    bool widthsChanged = m_table->rowCount() != rows;
     m_table->setRowCount(rows);
     const QColor good(0x1e, 0x84, 0x49), warn(0xb9, 0x77, 0x0e), bad(0xc0, 0x39, 0x2b);
     for (int row = 0; row < rows; ++row) {
@@ -286,11 +294,23 @@ void AtAGlancePanel::fillTable() {
         whyItem->setToolTip(why);
         if (!b.notes.empty())
             buildItem->setToolTip(name + QStringLiteral("\n") + QString::fromStdString(b.notes));
-        m_table->setItem(row, BuildColumn, buildItem);
-        m_table->setItem(row, PriceColumn, priceItem);
-        m_table->setItem(row, NeedsColumn, needsItem);
-        m_table->setItem(row, WhyColumn, whyItem);
+        for (auto [column, item] : {std::pair{int(BuildColumn), buildItem},
+                                    std::pair{int(PriceColumn), priceItem},
+                                    std::pair{int(NeedsColumn), needsItem},
+                                    std::pair{int(WhyColumn), whyItem}}) {
+            QTableWidgetItem *old = m_table->item(row, column);
+            if (old && old->text() == item->text() && old->toolTip() == item->toolTip() &&
+                old->foreground() == item->foreground()) {
+                delete item; // unchanged: no relayout
+                continue;
+            }
+            widthsChanged = widthsChanged || column != WhyColumn;
+            m_table->setItem(row, column, item);
+        }
     }
+    if (widthsChanged)
+        for (int c = 0; c < WhyColumn; ++c)
+            m_table->resizeColumnToContents(c);
 }
 
 } // namespace llm::ui
