@@ -500,40 +500,37 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
                        true);
 }
 
-// In whole euros like every other price column; the unit is in the header.
-QString priceChange(const WhatIf &w) {
-    const auto d = w.priceDeltaEur();
-    if (!d)
-        return tr("no price");
-    const long rounded = std::lround(*d);
-    if (rounded == 0)
-        return QStringLiteral("0");
-    return (rounded > 0 ? QStringLiteral("+") : QStringLiteral("−")) +
-           num(std::abs(static_cast<double>(rounded)), 0);
-}
-
+// Per build, in the words of the window's What if tab (WhatIfWords): each
+// change that can be bought and priced as a sentence, most helpful for the least
+// money first; the changes not offered with their reason; then how far the build
+// stretches while it still meets the needs it meets now. No identifiers, no
+// margins: the engineering detail stays in the window's tooltips.
 void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
                        const std::vector<BuildResult> &results, const Catalog &catalog) {
-    flow.heading(tr("C. What if and headroom: what one change would do"), 2);
-    flow.paragraph(tr("Per build, each single change with its price change and, per need, the "
-                      "verdict and the change of the margin (1.00× just passes); a verdict that "
-                      "flips is bold and shows before → after. Headroom: how far the build "
-                      "stretches before a need is no longer met."),
-                   true);
+    flow.heading(tr("C. What one change would do, and room to spare"), 2);
+    flow.paragraph(tr("For each build: every single change that can be bought, fits the computer "
+                      "and has a price, the most helpful for the least money first, with what it "
+                      "does to the needs; then how far the build stretches while it still meets "
+                      "the needs it meets now. Prices are estimates from list prices, excluding "
+                      "VAT."),
+                   true, true);
     if (state.useCases.empty()) {
-        flow.paragraph(tr("No use cases are chosen."));
+        flow.paragraph(tr("No needs are chosen, so there is nothing to pass or fail."));
         return;
     }
     QString error;
     const PlatformRules rules = db::loadShippedPlatformRules(&error);
     const PlatformRules *rulesPtr = error.isEmpty() ? &rules : nullptr;
-    const Workload workload{state.useCases};
-    const units::TokenRate minRate = state.assumptions.thresholds.minGeneration;
-    // Fixed column widths, the same for every build's table.
-    QList<qreal> whatIfWidths{34, 12};
-    const qreal perNeed = 54.0 / static_cast<qreal>(state.useCases.size());
-    for (std::size_t k = 0; k < state.useCases.size(); ++k)
-        whatIfWidths << perNeed;
+    const Workload workload{state.useCases, state.reservedContext};
+    std::vector<std::string> ids;
+    for (const UseCase &u : state.useCases)
+        ids.push_back(u.id);
+    const auto bullets = [](const QStringList &lines) {
+        QStringList escaped;
+        for (const QString &line : lines)
+            escaped << QStringLiteral("• ") + line.toHtmlEscaped();
+        return escaped.join(QStringLiteral("<br>"));
+    };
     for (std::size_t i = 0; i < state.builds.size(); ++i) {
         const Build &b = state.builds[i];
         flow.heading(plainLabel(i, b), 3);
@@ -545,54 +542,40 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
             whatIfs(b, state.model, workload, state.assumptions, catalog, rulesPtr);
         if (rulesPtr)
             dropInheritedProblems(changes, checkPlatform(rules, b, results[i].cost.powerAtLoad));
-        Table t;
-        t.widths = whatIfWidths;
-        t.header = {{tr("Change")}, {tr("Price change (EUR)")}};
-        for (const UseCase &u : state.useCases)
-            t.header << Cell{esc(u.id)};
-        QStringList impossible;
-        for (const WhatIf &w : changes) {
-            if (!w.available) {
-                impossible << QStringLiteral("%1 (%2)").arg(
-                    QString::fromLatin1(toString(w.change)).toHtmlEscaped(), esc(w.reason));
-                continue;
-            }
-            QList<Cell> row{{WhatIfModel::changeText(w).toHtmlEscaped()}, {priceChange(w), kRight}};
-            for (const UseCase &u : state.useCases) {
-                const UseCaseDelta *d = nullptr;
-                for (const UseCaseDelta &x : w.useCases)
-                    if (x.useCase == u.id)
-                        d = &x;
-                QString cell = QStringLiteral("–");
-                if (d && d->passBefore != d->passAfter)
-                    cell =
-                        QStringLiteral("<b>%1</b>").arg(WhatIfModel::deltaText(*d).toHtmlEscaped());
-                else if (d)
-                    cell = WhatIfModel::compactDeltaText(*d).toHtmlEscaped();
-                row << Cell{cell, kRight};
-            }
-            t.rows << row;
-        }
-        if (!t.rows.isEmpty())
-            flow.table(t);
-        if (!impossible.isEmpty())
-            flow.paragraph(tr("Not possible: %1.").arg(impossible.join(QStringLiteral("; "))),
-                           true);
+        WhatIfModel model;
+        model.setWhatIfs(std::move(changes), ids,
+                         WhatIfContext{b, state.model, results[i].estimate,
+                                       shownPrice(b, state.assumptions),
+                                       state.assumptions.thresholds});
+        QStringList sentences;
+        for (int r = 0; r < model.rowCount(); ++r)
+            sentences << model.data(model.index(r, WhatIfModel::Change)).toString();
+        flow.paragraph(QStringLiteral("<b>%1</b><br>%2")
+                           .arg(tr("What one change would do:"),
+                                sentences.isEmpty()
+                                    ? tr("No single change can be bought and priced.")
+                                    : bullets(sentences)),
+                       false, true);
+        // One build's changes and its room to spare are read together: kept on one page.
+        if (!model.notOffered().isEmpty())
+            flow.paragraph(
+                small(QStringLiteral("<i>%1</i> %2")
+                          .arg(tr("Not offered:"),
+                               model.notOffered().join(QStringLiteral("; ")).toHtmlEscaped() +
+                                   QLatin1Char('.'))),
+                true, true);
 
         const Headroom room = headroom(b, state.model, workload, state.assumptions, catalog);
-        Table h;
-        h.widths = {16, 26, 18, 20, 20};
-        for (int c = 0; c < HeadroomModel::ColumnCount; ++c)
-            h.header << Cell{HeadroomModel::headerText(c, minRate).toHtmlEscaped()};
-        for (const UseCaseHeadroom &r : room.useCases) {
-            QList<Cell> row;
-            for (int c = 0; c < HeadroomModel::ColumnCount; ++c)
-                row << Cell{HeadroomModel::cellText(r, c).toHtmlEscaped(),
-                            c <= HeadroomModel::LargestModel ? kLeft : kRight};
-            h.rows << row;
-        }
-        flow.paragraph(tr("<b>Headroom</b>"), false, true);
-        flow.table(h);
+        WhatIfWords::HeadroomInput words;
+        words.build = &b;
+        words.model = &state.model;
+        words.needs = &state.useCases;
+        words.headroom = &room;
+        words.assumptions = &state.assumptions;
+        words.catalog = &catalog;
+        words.fits = results[i].estimate.fits;
+        flow.paragraph(QStringLiteral("<b>%1</b><br>%2")
+                           .arg(tr("Room to spare:"), bullets(WhatIfWords::headroomLines(words))));
     }
 }
 
