@@ -356,9 +356,15 @@ void specifications(Flow &flow, const ComparisonState &state,
                     const std::vector<BuildResult> &results) {
     flow.heading(tr("A. Specifications"), 2);
     Table t;
-    t.widths = {25, 21, 17, 19, 9, 9};
-    t.header = {{tr("Build")}, {tr("CPU")},         {tr("Memory")},
-                {tr("GPUs")},  {tr("Price (EUR)")}, {tr("Power at load (W)")}};
+    // Units in the headers only: memory as two number columns, not "4 channels × 5,600 MT/s, 128 GB".
+    t.widths = {24, 19, 9, 12, 18, 9, 9};
+    t.header = {{tr("Build")},
+                {tr("CPU")},
+                {tr("Memory (GB)")},
+                {tr("Channels × speed<br>(MT/s)")},
+                {tr("GPUs")},
+                {tr("Price (EUR)")},
+                {tr("Power at load (W)")}};
     bool userData = false;
     const auto mark = [&](const std::string &name, DataOrigin origin) -> QString {
         if (origin == DataOrigin::Shipped)
@@ -377,15 +383,19 @@ void specifications(Flow &flow, const ComparisonState &state,
         const CostSummary &c = results[i].cost;
         t.rows << QList<Cell>{{buildLabel(i, b)},
                               {mark(b.cpu.name, b.cpu.origin)},
-                              {tr("%1 channels × %2 MT/s, %3 GB")
+                              {num(units::inGigabytes(b.memory.capacity), 0), kRight},
+                              {QStringLiteral("%1 × %2")
                                    .arg(b.memory.channels)
-                                   .arg(num(units::inMegatransfersPerSecond(b.memory.speed), 0),
-                                        num(units::inGigabytes(b.memory.capacity), 0))},
+                                   .arg(num(units::inMegatransfersPerSecond(b.memory.speed), 0)),
+                               kRight},
                               {gpus.isEmpty() ? tr("none") : gpus.join(QStringLiteral("<br>"))},
                               {c.priceEur ? num(*c.priceEur, 0) : tr("unknown"), kRight},
                               {num(units::inWatts(c.powerAtLoad), 0), kRight}};
     }
     flow.table(t);
+    flow.paragraph(tr("Price: the sum of the parts' list prices converted to EUR (page 1 shows it "
+                      "rounded), or the quote as typed."),
+                   true);
     QStringList modelMarks;
     if (state.model.model.origin != DataOrigin::Shipped)
         modelMarks << tr("model %1").arg(mark(state.model.model.name, state.model.model.origin));
