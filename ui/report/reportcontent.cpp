@@ -79,15 +79,20 @@ QString buildLabel(std::size_t i, const Build &b) {
     return QStringLiteral("%1. %2").arg(i + 1).arg(esc(b.name));
 }
 
+// "UC1, UC3 and UC4"
+QString joinWords(QStringList parts) {
+    if (parts.size() <= 1)
+        return parts.join(QString());
+    const QString last = parts.takeLast();
+    return tr("%1 and %2").arg(parts.join(QStringLiteral(", ")), last);
+}
+
 // "1, 2 and 5"
 QString joinNumbers(const QList<int> &numbers) {
     QStringList parts;
     for (int n : numbers)
         parts << QString::number(n);
-    if (parts.size() <= 1)
-        return parts.join(QString());
-    const QString last = parts.takeLast();
-    return tr("%1 and %2").arg(parts.join(QStringLiteral(", ")), last);
+    return joinWords(parts);
 }
 
 // The use case's own words ("Long document Q&A, RAG, …"): the need, not its code.
@@ -289,9 +294,88 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
 
 // ---- page 2: why ----------------------------------------------------------
 
+// A speed or a time as people say it: "21", "6.7", "4,006".
+QString plainNumber(double v) {
+    return num(v, std::abs(v) < 10 ? 1 : 0);
+}
+
+QString whereItRuns(const Estimate &e, const Build &b) {
+    int cards = 0;
+    for (const GpuGroup &g : b.gpus)
+        cards += g.count;
+    switch (e.placement) {
+    case Placement::CpuOnly:
+        return tr("the processor and its system memory");
+    case Placement::SingleGpu:
+        return tr("its graphics card");
+    case Placement::MultiGpuLayerSplit:
+    case Placement::MultiGpuTensorParallel:
+        return tr("its %1 graphics cards").arg(cards);
+    case Placement::HybridLayers:
+    case Placement::HybridMoeExperts:
+        return tr("its graphics card and system memory together");
+    case Placement::Unified:
+        return tr("its built-in graphics (sharing the system memory)");
+    }
+    return {};
+}
+
+QString whatLimits(Bottleneck b) {
+    switch (b) {
+    case Bottleneck::RamSide:
+    case Bottleneck::CpuFabric:
+        return tr("the speed of its system memory");
+    case Bottleneck::GpuMemory:
+        return tr("the speed of the graphics card's memory");
+    case Bottleneck::Pcie:
+        return tr("the link between the graphics card and the rest of the computer");
+    case Bottleneck::Compute:
+        return tr("its processing power");
+    case Bottleneck::Capacity:
+        return tr("its memory size");
+    case Bottleneck::Overhead:
+        return tr("a fixed overhead per word");
+    }
+    return {};
+}
+
+QString needLabel(const UseCase &u) {
+    const QString s = shortNeed(u);
+    return s.isEmpty() ? esc(u.id) : QStringLiteral("%1 (%2)").arg(esc(u.id), s);
+}
+
+// One need the build misses or only just meets, in words (core's explain() names
+// "the RAM side (89.6 GB/s)"; the minutes say what it means for the need).
+QString needSentence(const UseCaseVerdict &v, const Thresholds &t) {
+    const QString need = needLabel(v.useCase);
+    switch (v.failed) {
+    case FailedLimit::Capacity:
+        return tr("%1 is not met: the model does not fit.").arg(need);
+    case FailedLimit::PrefillTime:
+        return tr("%1 is not met: reading its %2-token prompt takes about %3 s (%4 is the limit); "
+                  "the target is %5 s.")
+            .arg(need, num(units::inTokens(v.useCase.promptTokens), 0),
+                 plainNumber(units::inSeconds(v.prefillTime)), whatLimits(v.bottleneck),
+                 plainNumber(units::inSeconds(t.maxPrefill)));
+    case FailedLimit::GenerationRate:
+        return tr("%1 is not met: it writes about %2 tokens per second (%3 is the limit); at "
+                  "least %4 are needed.")
+            .arg(need, plainNumber(units::inTokensPerSecond(v.generationRate)),
+                 whatLimits(v.bottleneck),
+                 plainNumber(units::inTokensPerSecond(t.minGeneration)));
+    case FailedLimit::None:
+        break;
+    }
+    return {};
+}
+
 void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildResult> &results) {
     flow.pageBreak();
     flow.heading(tr("Why, build by build"), 2);
+    flow.paragraph(tr("Speeds are in tokens per second: a token is about three quarters of a "
+                      "word, and 10 per second is about reading speed."),
+                   true, true);
+    const Thresholds &t = state.assumptions.thresholds;
     for (std::size_t i = 0; i < state.builds.size(); ++i) {
         const Build &b = state.builds[i];
         const BuildResult &r = results[i];
@@ -302,28 +386,42 @@ void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildR
             continue;
         }
         const Estimate &e = r.estimate;
-        if (!e.fits)
-            text += tr("The model does not fit: it needs %1, the build has %2.")
-                        .arg(fmt::gigabytes(e.memory.total),
-                             fmt::gigabytes(e.memory.ramAvailable + e.memory.vramAvailable));
-        else
-            text += tr("Runs on %1 and writes about %2 (reads the prompt at %3); %4 limits it.")
-                        .arg(fmt::placement(e.placement), fmt::tokps(e.generationRate),
-                             fmt::tokps(e.promptRate), fmt::bottleneck(e.generationBottleneck));
-        QStringList met;
-        QStringList problems;
+        if (!e.fits) {
+            text += tr("The model does not fit: it needs %1 GB of memory, the build has %2 GB.")
+                        .arg(num(units::inGigabytes(e.memory.total), 0),
+                             num(units::inGigabytes(e.memory.ramAvailable +
+                                                    e.memory.vramAvailable),
+                                 0));
+            flow.paragraph(text);
+            continue;
+        }
+        text += tr("Runs on %1 and writes about %2 tokens per second, paced by %3.")
+                    .arg(whereItRuns(e, b),
+                         plainNumber(units::inTokensPerSecond(e.generationRate)),
+                         whatLimits(e.generationBottleneck));
+        QStringList met, onlyJust, problems;
         for (const UseCaseVerdict &v : e.useCases) {
             if (v.pass && !v.borderline)
                 met << esc(v.useCase.id);
-            else if (e.fits)
-                problems << esc(explain(v, e, state.assumptions.thresholds));
+            else if (v.pass)
+                onlyJust << esc(v.useCase.id);
+            else if (const QString s = needSentence(v, t); !s.isEmpty())
+                problems << s;
         }
-        if (!problems.isEmpty())
-            text += QLatin1Char(' ') + problems.join(QLatin1Char(' '));
         if (!met.isEmpty())
             text += QLatin1Char(' ') + (met.size() == static_cast<int>(e.useCases.size())
                                             ? tr("Meets every need.")
-                                            : tr("Meets %1.").arg(met.join(QStringLiteral(", "))));
+                                            : tr("Meets %1.").arg(joinWords(met)));
+        if (!onlyJust.isEmpty())
+            text += QLatin1Char(' ') +
+                    (onlyJust.size() == 1
+                         ? tr("Meets %1 only just: if real speeds are at the low end of the "
+                              "range, it would miss the target.")
+                         : tr("Meets %1 only just: if real speeds are at the low end of the "
+                              "range, they would miss the target."))
+                        .arg(joinWords(onlyJust));
+        if (!problems.isEmpty())
+            text += QLatin1Char(' ') + problems.join(QLatin1Char(' '));
         flow.paragraph(text);
     }
 }
