@@ -399,15 +399,27 @@ void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildR
                     .arg(whereItRuns(e, b),
                          plainNumber(units::inTokensPerSecond(e.generationRate)),
                          whatLimits(e.generationBottleneck));
-        QStringList met, onlyJust, problems;
+        // Several needs missed for writing too slowly: one sentence (the speed is said above).
+        const bool groupSlow =
+            std::count_if(e.useCases.begin(), e.useCases.end(), [](const UseCaseVerdict &v) {
+                return !v.pass && v.failed == FailedLimit::GenerationRate;
+            }) > 1;
+        QStringList met, onlyJust, tooSlow, problems;
         for (const UseCaseVerdict &v : e.useCases) {
             if (v.pass && !v.borderline)
                 met << esc(v.useCase.id);
             else if (v.pass)
                 onlyJust << esc(v.useCase.id);
+            else if (groupSlow && v.failed == FailedLimit::GenerationRate)
+                tooSlow << needLabel(v.useCase);
             else if (const QString s = needSentence(v, t); !s.isEmpty())
                 problems << s;
         }
+        if (!tooSlow.isEmpty())
+            problems.prepend(tr("%1 are not met: it writes too slowly for them; at least %2 "
+                                "tokens per second are needed.")
+                                 .arg(joinWords(tooSlow),
+                                      plainNumber(units::inTokensPerSecond(t.minGeneration))));
         if (!met.isEmpty())
             text += QLatin1Char(' ') + (met.size() == static_cast<int>(e.useCases.size())
                                             ? tr("Meets every need.")
