@@ -65,6 +65,33 @@ QString num(double v, int decimals) {
     return QLocale().toString(v, 'f', decimals);
 }
 
+// A figure in running text: "10", "2.5", "0.3": no trailing zeros ("10.0 s", "3.00 s").
+QString textNumber(double v, int decimals = 1) {
+    QString n = num(v, decimals);
+    const QChar point = QLocale().decimalPoint().front();
+    if (n.contains(point)) {
+        while (n.endsWith(u'0'))
+            n.chop(1);
+        if (n.endsWith(point))
+            n.chop(1);
+    }
+    return n;
+}
+
+// "10 s", "5 min", "4 h"
+QString duration(units::Seconds t) {
+    const double s = units::inSeconds(t);
+    if (s >= 2 * 3600)
+        return tr("%1 h").arg(textNumber(s / 3600));
+    if (s >= 120)
+        return tr("%1 min").arg(textNumber(s / 60));
+    return tr("%1 s").arg(textNumber(s));
+}
+
+QString tokensPerSecond(units::TokenRate r) {
+    return tr("%1 tokens per second").arg(textNumber(units::inTokensPerSecond(r)));
+}
+
 // "43.9" with its range on a second line "(17–59)": the range never wraps mid-value.
 QString withRange(double v, double low, double high, int decimals) {
     return num(v, decimals) + QStringLiteral("<br>") +
@@ -258,8 +285,8 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
                       "estimate, but not if the real speed is at the low end of the range below. "
                       "Prices are estimates from US list prices at %3 EUR per USD, excluding "
                       "VAT, not quotes.")
-                       .arg(fmt::seconds(t.maxPrefill), fmt::tokps(t.minGeneration),
-                            fmt::number(state.assumptions.eurPerUsd, 2)),
+                       .arg(duration(t.maxPrefill), tokensPerSecond(t.minGeneration),
+                            num(state.assumptions.eurPerUsd, 2)),
                    true);
     if (verdictOverridden)
         flow.paragraph(tr("* This verdict uses an assumption the user overrode (efficiency "
@@ -719,10 +746,10 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
         tr("A need is met when its prompt is read within %1 and the answer comes at least at "
            "%2. Interactive: prompt within %3. Background: total within %4. Off-line: total "
            "within %5. Electricity %6 per kWh; USD prices converted at %7 EUR per USD.")
-            .arg(fmt::seconds(t.maxPrefill), fmt::tokps(t.minGeneration),
-                 fmt::seconds(t.interactivePrefill), fmt::seconds(t.backgroundTotal),
-                 fmt::seconds(t.offlineTotal), fmt::euros(a.electricityEurPerKwh),
-                 fmt::number(a.eurPerUsd, 2)));
+            .arg(duration(t.maxPrefill), tokensPerSecond(t.minGeneration),
+                 duration(t.interactivePrefill), duration(t.backgroundTotal),
+                 duration(t.offlineTotal), tr("%1 EUR").arg(num(a.electricityEurPerKwh, 2)),
+                 num(a.eurPerUsd, 2)));
     Table f;
     f.widths = {30, 20, 14, 14, 22};
     f.header = {{tr("Build")},
