@@ -224,6 +224,28 @@ private slots:
 
     void pagination_data() { minutes_data(); }
 
+    // Uncertainty said once per group of builds sharing an error band, named by
+    // their kind of hardware in plain words, never by the class id.
+    void uncertaintyPerKindOfHardware() {
+        ComparisonState state = comparison(QStringLiteral("seed"));
+        QVERIFY(!state.assumptions.generationBandByClass.empty());
+        for (auto &[cls, band] : state.assumptions.generationBandByClass)
+            if (QString::fromStdString(cls).startsWith(QLatin1String("gpu")))
+                band = Band{0.8, 1.1};
+        QString error;
+        const ReportLayout layout = layoutReport(state, m_catalog, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QString page1;
+        for (const report::PlacedBox &b : layout.boxes)
+            if (b.page == 0)
+                page1 += b.text + u' ';
+        QVERIFY_ON_PAGE(page1, QStringLiteral("For builds 3, 4, 6, 7 and 9 (graphics card), real "
+                                              "speeds may be up to 20 % lower or 10 % higher"));
+        QVERIFY_ON_PAGE(page1, QStringLiteral("For builds 1, 2, 5 and 8 (integrated GPU on shared "
+                                              "memory and CPU only), real speeds may be"));
+        QVERIFY2(!page1.contains(QStringLiteral("gpu-nvidia")), qPrintable(page1));
+    }
+
     void writesPdf_data() {
         QTest::addColumn<int>("builds");
         QTest::newRow("one build") << 1;

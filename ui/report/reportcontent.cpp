@@ -160,6 +160,19 @@ void paintChart(QPainter *painter, QChart *chart, const QRectF &target, const QS
     scene.render(painter, target, scene.sceneRect(), Qt::KeepAspectRatio);
 }
 
+// The hardware class in plain words ("graphics card"), not its id ("gpu-nvidia-blackwell").
+QString classWords(const std::string &cls) {
+    const QString c = QString::fromStdString(cls);
+    if (c.startsWith(QLatin1String("cpu")))
+        return tr("CPU only");
+    if (c.startsWith(QLatin1String("unified")))
+        return tr("integrated GPU on shared memory");
+    if (c.startsWith(QLatin1String("gpu")))
+        return tr("graphics card");
+    return tr("other");
+}
+
+
 // ---- page 1 ---------------------------------------------------------------
 
 void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &useCases,
@@ -294,24 +307,33 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
                        true);
 
     // Uncertainty, said once: per group of builds that share an error band.
-    std::map<std::pair<int, int>, QList<int>> byBand;
+    // Each group is named by its builds and their kinds of hardware in plain words.
+    struct Group {
+        QList<int> builds;
+        QStringList kinds;
+    };
+    std::map<std::pair<int, int>, Group> byBand;
     for (std::size_t i = 0; i < results.size(); ++i) {
         if (!results[i].computed)
             continue;
-        const Band band = state.assumptions.generationBandFor(results[i].estimate.hardwareClass);
-        byBand[{static_cast<int>(std::lround((1.0 - band.low) * 100.0)),
-                static_cast<int>(std::lround((band.high - 1.0) * 100.0))}]
-            << static_cast<int>(i + 1);
+        const std::string &cls = results[i].estimate.hardwareClass;
+        const Band band = state.assumptions.generationBandFor(cls);
+        Group &g = byBand[{static_cast<int>(std::lround((1.0 - band.low) * 100.0)),
+                           static_cast<int>(std::lround((band.high - 1.0) * 100.0))}];
+        g.builds << static_cast<int>(i + 1);
+        if (const QString k = classWords(cls); !g.kinds.contains(k))
+            g.kinds << k;
     }
     QStringList said;
-    for (const auto &[band, builds] : byBand) {
+    for (const auto &[band, group] : byBand) {
         const QString range =
             tr("up to %1 % lower or %2 % higher than shown").arg(band.first).arg(band.second);
         said << (byBand.size() == 1
                      ? tr("Real speeds may be %1.").arg(range)
-                     : (builds.size() == 1 ? tr("For build %1, real speeds may be %2.")
-                                           : tr("For builds %1, real speeds may be %2."))
-                           .arg(joinNumbers(builds), range));
+                     : (group.builds.size() == 1
+                            ? tr("For build %1 (%2), real speeds may be %3.")
+                            : tr("For builds %1 (%2), real speeds may be %3."))
+                           .arg(joinNumbers(group.builds), joinWords(group.kinds), range));
     }
     if (!said.isEmpty())
         flow.paragraph(QStringLiteral("<b>%1</b> %2 %3")
@@ -724,17 +746,6 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
         flow.paragraph(QStringLiteral("<b>%1</b><br>%2")
                            .arg(tr("Room to spare:"), bullets(WhatIfWords::headroomLines(words))));
     }
-}
-
-QString classWords(const std::string &cls) {
-    const QString c = QString::fromStdString(cls);
-    if (c.startsWith(QLatin1String("cpu")))
-        return tr("CPU only");
-    if (c.startsWith(QLatin1String("unified")))
-        return tr("integrated GPU on shared memory");
-    if (c.startsWith(QLatin1String("gpu")))
-        return tr("graphics card");
-    return tr("other");
 }
 
 void assumptionsAndError(Flow &flow, const ComparisonState &state,
