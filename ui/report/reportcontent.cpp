@@ -760,7 +760,8 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
             .arg(duration(t.maxPrefill), tokensPerSecond(t.minGeneration),
                  duration(t.interactivePrefill), duration(t.backgroundTotal),
                  duration(t.offlineTotal), tr("%1 EUR").arg(num(a.electricityEurPerKwh, 2)),
-                 num(a.eurPerUsd, 2)));
+                 num(a.eurPerUsd, 2)),
+        false, true); // with the factors' table it introduces
     Table f;
     f.widths = {30, 20, 14, 14, 22};
     f.header = {{tr("Build")},
