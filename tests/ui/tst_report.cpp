@@ -147,6 +147,32 @@ private slots:
         QVERIFY_ON_PAGE(tail, QStringLiteral("Glossary"));
         QVERIFY_ON_PAGE(tail, QStringLiteral("Memory channels: independent 64-bit paths"));
         QVERIFY(pageText(pdf, pages).contains(QStringLiteral("Page %1 of %1").arg(pages)));
+
+        // The page budget as printed: the appendix heading's page, read back from the PDF.
+        QFETCH(int, maxPagesBeforeAppendix);
+        int appendixPage = 0;
+        QString appendix;
+        for (int p = 1; p <= pages; ++p) {
+            const QString text = pageText(pdf, p);
+            if (appendixPage == 0 && text.contains(QStringLiteral("Appendix: the details")))
+                appendixPage = p;
+            if (appendixPage > 0)
+                appendix += text + u' ';
+        }
+        QVERIFY2(appendixPage > 1, "no appendix heading in the PDF");
+        QVERIFY2(appendixPage - 1 <= maxPagesBeforeAppendix,
+                 qPrintable(QStringLiteral("%1 printed pages before the appendix")
+                                .arg(appendixPage - 1)));
+        // What if and headroom in plain words: no core shorthand ("Q4_K_M -> Q4_1"),
+        // no margins ("+0.09×"), no change identifiers ("faster-memory").
+        QVERIFY_ON_PAGE(appendix, QStringLiteral("What one change would do"));
+        QVERIFY_ON_PAGE(appendix, QStringLiteral("Room to spare"));
+        QVERIFY2(!appendix.contains(QStringLiteral("->")), qPrintable(appendix));
+        static const QRegularExpression margin(QStringLiteral("[+−±]\\d+\\.\\d\\d×"));
+        QVERIFY2(!appendix.contains(margin), qPrintable(margin.match(appendix).captured()));
+        for (const char *id : {"faster-memory", "all-channels", "one-more-gpu", "larger-gpu",
+                               "smaller-gpu"})
+            QVERIFY2(!appendix.contains(QLatin1String(id)), id);
     }
 
     // What the report's own layout data says about its pages.
@@ -197,6 +223,28 @@ private slots:
     }
 
     void pagination_data() { minutes_data(); }
+
+    // Uncertainty said once per group of builds sharing an error band, named by
+    // their kind of hardware in plain words, never by the class id.
+    void uncertaintyPerKindOfHardware() {
+        ComparisonState state = comparison(QStringLiteral("seed"));
+        QVERIFY(!state.assumptions.generationBandByClass.empty());
+        for (auto &[cls, band] : state.assumptions.generationBandByClass)
+            if (QString::fromStdString(cls).startsWith(QLatin1String("gpu")))
+                band = Band{0.8, 1.1};
+        QString error;
+        const ReportLayout layout = layoutReport(state, m_catalog, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QString page1;
+        for (const report::PlacedBox &b : layout.boxes)
+            if (b.page == 0)
+                page1 += b.text + u' ';
+        QVERIFY_ON_PAGE(page1, QStringLiteral("For builds 3, 4, 6, 7 and 9 (graphics card), real "
+                                              "speeds may be up to 20 % lower or 10 % higher"));
+        QVERIFY_ON_PAGE(page1, QStringLiteral("For builds 1, 2, 5 and 8 (integrated GPU on shared "
+                                              "memory and CPU only), real speeds may be"));
+        QVERIFY2(!page1.contains(QStringLiteral("gpu-nvidia")), qPrintable(page1));
+    }
 
     void writesPdf_data() {
         QTest::addColumn<int>("builds");

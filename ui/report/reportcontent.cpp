@@ -65,6 +65,33 @@ QString num(double v, int decimals) {
     return QLocale().toString(v, 'f', decimals);
 }
 
+// A figure in running text: "10", "2.5", "0.3": no trailing zeros ("10.0 s", "3.00 s").
+QString textNumber(double v, int decimals = 1) {
+    QString n = num(v, decimals);
+    const QChar point = QLocale().decimalPoint().front();
+    if (n.contains(point)) {
+        while (n.endsWith(u'0'))
+            n.chop(1);
+        if (n.endsWith(point))
+            n.chop(1);
+    }
+    return n;
+}
+
+// "10 s", "5 min", "4 h"
+QString duration(units::Seconds t) {
+    const double s = units::inSeconds(t);
+    if (s >= 2 * 3600)
+        return tr("%1 h").arg(textNumber(s / 3600));
+    if (s >= 120)
+        return tr("%1 min").arg(textNumber(s / 60));
+    return tr("%1 s").arg(textNumber(s));
+}
+
+QString tokensPerSecond(units::TokenRate r) {
+    return tr("%1 tokens per second").arg(textNumber(units::inTokensPerSecond(r)));
+}
+
 // "43.9" with its range on a second line "(17–59)": the range never wraps mid-value.
 QString withRange(double v, double low, double high, int decimals) {
     return num(v, decimals) + QStringLiteral("<br>") +
@@ -79,15 +106,20 @@ QString buildLabel(std::size_t i, const Build &b) {
     return QStringLiteral("%1. %2").arg(i + 1).arg(esc(b.name));
 }
 
+// "UC1, UC3 and UC4"
+QString joinWords(QStringList parts) {
+    if (parts.size() <= 1)
+        return parts.join(QString());
+    const QString last = parts.takeLast();
+    return tr("%1 and %2").arg(parts.join(QStringLiteral(", ")), last);
+}
+
 // "1, 2 and 5"
 QString joinNumbers(const QList<int> &numbers) {
     QStringList parts;
     for (int n : numbers)
         parts << QString::number(n);
-    if (parts.size() <= 1)
-        return parts.join(QString());
-    const QString last = parts.takeLast();
-    return tr("%1 and %2").arg(parts.join(QStringLiteral(", ")), last);
+    return joinWords(parts);
 }
 
 // The use case's own words ("Long document Q&A, RAG, …"): the need, not its code.
@@ -132,6 +164,19 @@ void paintChart(QPainter *painter, QChart *chart, const QRectF &target, const QS
     scene.setSceneRect(QRectF(QPointF(0, 0), logical));
     scene.render(painter, target, scene.sceneRect(), Qt::KeepAspectRatio);
 }
+
+// The hardware class in plain words ("graphics card"), not its id ("gpu-nvidia-blackwell").
+QString classWords(const std::string &cls) {
+    const QString c = QString::fromStdString(cls);
+    if (c.startsWith(QLatin1String("cpu")))
+        return tr("CPU only");
+    if (c.startsWith(QLatin1String("unified")))
+        return tr("integrated GPU on shared memory");
+    if (c.startsWith(QLatin1String("gpu")))
+        return tr("graphics card");
+    return tr("other");
+}
+
 
 // ---- page 1 ---------------------------------------------------------------
 
@@ -272,8 +317,8 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
                       "(ask the supplier for a benchmark). "
                       "Prices are estimates from US list prices at %3 EUR per USD, excluding "
                       "VAT, not quotes.")
-                       .arg(fmt::seconds(t.maxPrefill), fmt::tokps(t.minGeneration),
-                            fmt::number(state.assumptions.eurPerUsd, 2)),
+                       .arg(duration(t.maxPrefill), tokensPerSecond(t.minGeneration),
+                            num(state.assumptions.eurPerUsd, 2)),
                    true);
     if (verdictOverridden)
         flow.paragraph(tr("* This verdict uses an assumption the user overrode (efficiency "
@@ -281,24 +326,33 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
                        true);
 
     // Uncertainty, said once: per group of builds that share an error band.
-    std::map<std::pair<int, int>, QList<int>> byBand;
+    // Each group is named by its builds and their kinds of hardware in plain words.
+    struct Group {
+        QList<int> builds;
+        QStringList kinds;
+    };
+    std::map<std::pair<int, int>, Group> byBand;
     for (std::size_t i = 0; i < results.size(); ++i) {
         if (!results[i].computed)
             continue;
-        const Band band = state.assumptions.generationBandFor(results[i].estimate.hardwareClass);
-        byBand[{static_cast<int>(std::lround((1.0 - band.low) * 100.0)),
-                static_cast<int>(std::lround((band.high - 1.0) * 100.0))}]
-            << static_cast<int>(i + 1);
+        const std::string &cls = results[i].estimate.hardwareClass;
+        const Band band = state.assumptions.generationBandFor(cls);
+        Group &g = byBand[{static_cast<int>(std::lround((1.0 - band.low) * 100.0)),
+                           static_cast<int>(std::lround((band.high - 1.0) * 100.0))}];
+        g.builds << static_cast<int>(i + 1);
+        if (const QString k = classWords(cls); !g.kinds.contains(k))
+            g.kinds << k;
     }
     QStringList said;
-    for (const auto &[band, builds] : byBand) {
+    for (const auto &[band, group] : byBand) {
         const QString range =
             tr("up to %1 % lower or %2 % higher than shown").arg(band.first).arg(band.second);
         said << (byBand.size() == 1
                      ? tr("Real speeds may be %1.").arg(range)
-                     : (builds.size() == 1 ? tr("For build %1, real speeds may be %2.")
-                                           : tr("For builds %1, real speeds may be %2."))
-                           .arg(joinNumbers(builds), range));
+                     : (group.builds.size() == 1
+                            ? tr("For build %1 (%2), real speeds may be %3.")
+                            : tr("For builds %1 (%2), real speeds may be %3."))
+                           .arg(joinNumbers(group.builds), joinWords(group.kinds), range));
     }
     if (!said.isEmpty())
         flow.paragraph(QStringLiteral("<b>%1</b> %2 %3")
@@ -308,9 +362,88 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
 
 // ---- page 2: why ----------------------------------------------------------
 
+// A speed or a time as people say it: "21", "6.7", "4,006".
+QString plainNumber(double v) {
+    return num(v, std::abs(v) < 10 ? 1 : 0);
+}
+
+QString whereItRuns(const Estimate &e, const Build &b) {
+    int cards = 0;
+    for (const GpuGroup &g : b.gpus)
+        cards += g.count;
+    switch (e.placement) {
+    case Placement::CpuOnly:
+        return tr("the processor and its system memory");
+    case Placement::SingleGpu:
+        return tr("its graphics card");
+    case Placement::MultiGpuLayerSplit:
+    case Placement::MultiGpuTensorParallel:
+        return tr("its %1 graphics cards").arg(cards);
+    case Placement::HybridLayers:
+    case Placement::HybridMoeExperts:
+        return tr("its graphics card and system memory together");
+    case Placement::Unified:
+        return tr("its built-in graphics (sharing the system memory)");
+    }
+    return {};
+}
+
+QString whatLimits(Bottleneck b) {
+    switch (b) {
+    case Bottleneck::RamSide:
+    case Bottleneck::CpuFabric:
+        return tr("the speed of its system memory");
+    case Bottleneck::GpuMemory:
+        return tr("the speed of the graphics card's memory");
+    case Bottleneck::Pcie:
+        return tr("the link between the graphics card and the rest of the computer");
+    case Bottleneck::Compute:
+        return tr("its processing power");
+    case Bottleneck::Capacity:
+        return tr("its memory size");
+    case Bottleneck::Overhead:
+        return tr("a fixed overhead per word");
+    }
+    return {};
+}
+
+QString needLabel(const UseCase &u) {
+    const QString s = shortNeed(u);
+    return s.isEmpty() ? esc(u.id) : QStringLiteral("%1 (%2)").arg(esc(u.id), s);
+}
+
+// One need the build misses or only just meets, in words (core's explain() names
+// "the RAM side (89.6 GB/s)"; the minutes say what it means for the need).
+QString needSentence(const UseCaseVerdict &v, const Thresholds &t) {
+    const QString need = needLabel(v.useCase);
+    switch (v.failed) {
+    case FailedLimit::Capacity:
+        return tr("%1 is not met: the model does not fit.").arg(need);
+    case FailedLimit::PrefillTime:
+        return tr("%1 is not met: reading its %2-token prompt takes about %3 s (%4 is the limit); "
+                  "the target is %5 s.")
+            .arg(need, num(units::inTokens(v.useCase.promptTokens), 0),
+                 plainNumber(units::inSeconds(v.prefillTime)), whatLimits(v.bottleneck),
+                 plainNumber(units::inSeconds(t.maxPrefill)));
+    case FailedLimit::GenerationRate:
+        return tr("%1 is not met: it writes about %2 tokens per second (%3 is the limit); at "
+                  "least %4 are needed.")
+            .arg(need, plainNumber(units::inTokensPerSecond(v.generationRate)),
+                 whatLimits(v.bottleneck),
+                 plainNumber(units::inTokensPerSecond(t.minGeneration)));
+    case FailedLimit::None:
+        break;
+    }
+    return {};
+}
+
 void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildResult> &results) {
     flow.pageBreak();
     flow.heading(tr("Why, build by build"), 2);
+    flow.paragraph(tr("Speeds are in tokens per second: a token is about three quarters of a "
+                      "word, and 10 per second is about reading speed."),
+                   true, true);
+    const Thresholds &t = state.assumptions.thresholds;
     for (std::size_t i = 0; i < state.builds.size(); ++i) {
         const Build &b = state.builds[i];
         const BuildResult &r = results[i];
@@ -321,28 +454,54 @@ void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildR
             continue;
         }
         const Estimate &e = r.estimate;
-        if (!e.fits)
-            text += tr("The model does not fit: it needs %1, the build has %2.")
-                        .arg(fmt::gigabytes(e.memory.total),
-                             fmt::gigabytes(e.memory.ramAvailable + e.memory.vramAvailable));
-        else
-            text += tr("Runs on %1 and writes about %2 (reads the prompt at %3); %4 limits it.")
-                        .arg(fmt::placement(e.placement), fmt::tokps(e.generationRate),
-                             fmt::tokps(e.promptRate), fmt::bottleneck(e.generationBottleneck));
-        QStringList met;
-        QStringList problems;
+        if (!e.fits) {
+            text += tr("The model does not fit: it needs %1 GB of memory, the build has %2 GB.")
+                        .arg(num(units::inGigabytes(e.memory.total), 0),
+                             num(units::inGigabytes(e.memory.ramAvailable +
+                                                    e.memory.vramAvailable),
+                                 0));
+            flow.paragraph(text);
+            continue;
+        }
+        text += tr("Runs on %1 and writes about %2 tokens per second, paced by %3.")
+                    .arg(whereItRuns(e, b),
+                         plainNumber(units::inTokensPerSecond(e.generationRate)),
+                         whatLimits(e.generationBottleneck));
+        // Several needs missed for writing too slowly: one sentence (the speed is said above).
+        const bool groupSlow =
+            std::count_if(e.useCases.begin(), e.useCases.end(), [](const UseCaseVerdict &v) {
+                return !v.pass && v.failed == FailedLimit::GenerationRate;
+            }) > 1;
+        QStringList met, onlyJust, tooSlow, problems;
         for (const UseCaseVerdict &v : e.useCases) {
             if (v.pass && !v.borderline)
                 met << esc(v.useCase.id);
-            else if (e.fits)
-                problems << esc(explain(v, e, state.assumptions.thresholds));
+            else if (v.pass)
+                onlyJust << esc(v.useCase.id);
+            else if (groupSlow && v.failed == FailedLimit::GenerationRate)
+                tooSlow << needLabel(v.useCase);
+            else if (const QString s = needSentence(v, t); !s.isEmpty())
+                problems << s;
         }
-        if (!problems.isEmpty())
-            text += QLatin1Char(' ') + problems.join(QLatin1Char(' '));
+        if (!tooSlow.isEmpty())
+            problems.prepend(tr("%1 are not met: it writes too slowly for them; at least %2 "
+                                "tokens per second are needed.")
+                                 .arg(joinWords(tooSlow),
+                                      plainNumber(units::inTokensPerSecond(t.minGeneration))));
         if (!met.isEmpty())
             text += QLatin1Char(' ') + (met.size() == static_cast<int>(e.useCases.size())
                                             ? tr("Meets every need.")
-                                            : tr("Meets %1.").arg(met.join(QStringLiteral(", "))));
+                                            : tr("Meets %1.").arg(joinWords(met)));
+        if (!onlyJust.isEmpty())
+            text += QLatin1Char(' ') +
+                    (onlyJust.size() == 1
+                         ? tr("Meets %1 only just: if real speeds are at the low end of the "
+                              "range, it would miss the target.")
+                         : tr("Meets %1 only just: if real speeds are at the low end of the "
+                              "range, they would miss the target."))
+                        .arg(joinWords(onlyJust));
+        if (!problems.isEmpty())
+            text += QLatin1Char(' ') + problems.join(QLatin1Char(' '));
         flow.paragraph(text);
     }
 }
@@ -375,9 +534,15 @@ void specifications(Flow &flow, const ComparisonState &state,
                     const std::vector<BuildResult> &results) {
     flow.heading(tr("A. Specifications"), 2);
     Table t;
-    t.widths = {25, 21, 17, 19, 9, 9};
-    t.header = {{tr("Build")}, {tr("CPU")},         {tr("Memory")},
-                {tr("GPUs")},  {tr("Price (EUR)")}, {tr("Power at load (W)")}};
+    // Units in the headers only: memory as two number columns, not "4 channels × 5,600 MT/s, 128 GB".
+    t.widths = {24, 19, 9, 12, 18, 9, 9};
+    t.header = {{tr("Build")},
+                {tr("CPU")},
+                {tr("Memory (GB)")},
+                {tr("Channels × speed<br>(MT/s)")},
+                {tr("GPUs")},
+                {tr("Price (EUR)")},
+                {tr("Power at load (W)")}};
     bool userData = false;
     const auto mark = [&](const std::string &name, DataOrigin origin) -> QString {
         if (origin == DataOrigin::Shipped)
@@ -396,15 +561,19 @@ void specifications(Flow &flow, const ComparisonState &state,
         const CostSummary &c = results[i].cost;
         t.rows << QList<Cell>{{buildLabel(i, b)},
                               {mark(b.cpu.name, b.cpu.origin)},
-                              {tr("%1 channels × %2 MT/s, %3 GB")
+                              {num(units::inGigabytes(b.memory.capacity), 0), kRight},
+                              {QStringLiteral("%1 × %2")
                                    .arg(b.memory.channels)
-                                   .arg(num(units::inMegatransfersPerSecond(b.memory.speed), 0),
-                                        num(units::inGigabytes(b.memory.capacity), 0))},
+                                   .arg(num(units::inMegatransfersPerSecond(b.memory.speed), 0)),
+                               kRight},
                               {gpus.isEmpty() ? tr("none") : gpus.join(QStringLiteral("<br>"))},
                               {c.priceEur ? num(*c.priceEur, 0) : tr("unknown"), kRight},
                               {num(units::inWatts(c.powerAtLoad), 0), kRight}};
     }
     flow.table(t);
+    flow.paragraph(tr("Price: the sum of the parts' list prices converted to EUR (page 1 shows it "
+                      "rounded), or the quote as typed."),
+                   true);
     QStringList modelMarks;
     if (state.model.model.origin != DataOrigin::Shipped)
         modelMarks << tr("model %1").arg(mark(state.model.model.name, state.model.model.origin));
@@ -519,40 +688,37 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
                        true);
 }
 
-// In whole euros like every other price column; the unit is in the header.
-QString priceChange(const WhatIf &w) {
-    const auto d = w.priceDeltaEur();
-    if (!d)
-        return tr("no price");
-    const long rounded = std::lround(*d);
-    if (rounded == 0)
-        return QStringLiteral("0");
-    return (rounded > 0 ? QStringLiteral("+") : QStringLiteral("−")) +
-           num(std::abs(static_cast<double>(rounded)), 0);
-}
-
+// Per build, in the words of the window's What if tab (WhatIfWords): each
+// change that can be bought and priced as a sentence, most helpful for the least
+// money first; the changes not offered with their reason; then how far the build
+// stretches while it still meets the needs it meets now. No identifiers, no
+// margins: the engineering detail stays in the window's tooltips.
 void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
                        const std::vector<BuildResult> &results, const Catalog &catalog) {
-    flow.heading(tr("C. What if and headroom: what one change would do"), 2);
-    flow.paragraph(tr("Per build, each single change with its price change and, per need, the "
-                      "verdict and the change of the margin (1.00× just passes); a verdict that "
-                      "flips is bold and shows before → after. Headroom: how far the build "
-                      "stretches before a need is no longer met."),
-                   true);
+    flow.heading(tr("C. What one change would do, and room to spare"), 2);
+    flow.paragraph(tr("For each build: every single change that can be bought, fits the computer "
+                      "and has a price, the most helpful for the least money first, with what it "
+                      "does to the needs; then how far the build stretches while it still meets "
+                      "the needs it meets now. Prices are estimates from list prices, excluding "
+                      "VAT."),
+                   true, true);
     if (state.useCases.empty()) {
-        flow.paragraph(tr("No use cases are chosen."));
+        flow.paragraph(tr("No needs are chosen, so there is nothing to pass or fail."));
         return;
     }
     QString error;
     const PlatformRules rules = db::loadShippedPlatformRules(&error);
     const PlatformRules *rulesPtr = error.isEmpty() ? &rules : nullptr;
-    const Workload workload{state.useCases};
-    const units::TokenRate minRate = state.assumptions.thresholds.minGeneration;
-    // Fixed column widths, the same for every build's table.
-    QList<qreal> whatIfWidths{34, 12};
-    const qreal perNeed = 54.0 / static_cast<qreal>(state.useCases.size());
-    for (std::size_t k = 0; k < state.useCases.size(); ++k)
-        whatIfWidths << perNeed;
+    const Workload workload{state.useCases, state.reservedContext};
+    std::vector<std::string> ids;
+    for (const UseCase &u : state.useCases)
+        ids.push_back(u.id);
+    const auto bullets = [](const QStringList &lines) {
+        QStringList escaped;
+        for (const QString &line : lines)
+            escaped << QStringLiteral("• ") + line.toHtmlEscaped();
+        return escaped.join(QStringLiteral("<br>"));
+    };
     for (std::size_t i = 0; i < state.builds.size(); ++i) {
         const Build &b = state.builds[i];
         flow.heading(plainLabel(i, b), 3);
@@ -564,66 +730,41 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
             whatIfs(b, state.model, workload, state.assumptions, catalog, rulesPtr);
         if (rulesPtr)
             dropInheritedProblems(changes, checkPlatform(rules, b, results[i].cost.powerAtLoad));
-        Table t;
-        t.widths = whatIfWidths;
-        t.header = {{tr("Change")}, {tr("Price change (EUR)")}};
-        for (const UseCase &u : state.useCases)
-            t.header << Cell{esc(u.id)};
-        QStringList impossible;
-        for (const WhatIf &w : changes) {
-            if (!w.available) {
-                impossible << QStringLiteral("%1 (%2)").arg(
-                    QString::fromLatin1(toString(w.change)).toHtmlEscaped(), esc(w.reason));
-                continue;
-            }
-            QList<Cell> row{{WhatIfModel::changeText(w).toHtmlEscaped()}, {priceChange(w), kRight}};
-            for (const UseCase &u : state.useCases) {
-                const UseCaseDelta *d = nullptr;
-                for (const UseCaseDelta &x : w.useCases)
-                    if (x.useCase == u.id)
-                        d = &x;
-                QString cell = QStringLiteral("–");
-                if (d && d->passBefore != d->passAfter)
-                    cell =
-                        QStringLiteral("<b>%1</b>").arg(WhatIfModel::deltaText(*d).toHtmlEscaped());
-                else if (d)
-                    cell = WhatIfModel::compactDeltaText(*d).toHtmlEscaped();
-                row << Cell{cell, kRight};
-            }
-            t.rows << row;
-        }
-        if (!t.rows.isEmpty())
-            flow.table(t);
-        if (!impossible.isEmpty())
-            flow.paragraph(tr("Not possible: %1.").arg(impossible.join(QStringLiteral("; "))),
-                           true);
+        WhatIfModel model;
+        model.setWhatIfs(std::move(changes), ids,
+                         WhatIfContext{b, state.model, results[i].estimate,
+                                       shownPrice(b, state.assumptions),
+                                       state.assumptions.thresholds});
+        QStringList sentences;
+        for (int r = 0; r < model.rowCount(); ++r)
+            sentences << model.data(model.index(r, WhatIfModel::Change)).toString();
+        flow.paragraph(QStringLiteral("<b>%1</b><br>%2")
+                           .arg(tr("What one change would do:"),
+                                sentences.isEmpty()
+                                    ? tr("No single change can be bought and priced.")
+                                    : bullets(sentences)),
+                       false, true);
+        // One build's changes and its room to spare are read together: kept on one page.
+        if (!model.notOffered().isEmpty())
+            flow.paragraph(
+                small(QStringLiteral("<i>%1</i> %2")
+                          .arg(tr("Not offered:"),
+                               model.notOffered().join(QStringLiteral("; ")).toHtmlEscaped() +
+                                   QLatin1Char('.'))),
+                true, true);
 
         const Headroom room = headroom(b, state.model, workload, state.assumptions, catalog);
-        Table h;
-        h.widths = {16, 26, 18, 20, 20};
-        for (int c = 0; c < HeadroomModel::ColumnCount; ++c)
-            h.header << Cell{HeadroomModel::headerText(c, minRate).toHtmlEscaped()};
-        for (const UseCaseHeadroom &r : room.useCases) {
-            QList<Cell> row;
-            for (int c = 0; c < HeadroomModel::ColumnCount; ++c)
-                row << Cell{HeadroomModel::cellText(r, c).toHtmlEscaped(),
-                            c <= HeadroomModel::LargestModel ? kLeft : kRight};
-            h.rows << row;
-        }
-        flow.paragraph(tr("<b>Headroom</b>"), false, true);
-        flow.table(h);
+        WhatIfWords::HeadroomInput words;
+        words.build = &b;
+        words.model = &state.model;
+        words.needs = &state.useCases;
+        words.headroom = &room;
+        words.assumptions = &state.assumptions;
+        words.catalog = &catalog;
+        words.fits = results[i].estimate.fits;
+        flow.paragraph(QStringLiteral("<b>%1</b><br>%2")
+                           .arg(tr("Room to spare:"), bullets(WhatIfWords::headroomLines(words))));
     }
-}
-
-QString classWords(const std::string &cls) {
-    const QString c = QString::fromStdString(cls);
-    if (c.startsWith(QLatin1String("cpu")))
-        return tr("CPU only");
-    if (c.startsWith(QLatin1String("unified")))
-        return tr("integrated GPU on shared memory");
-    if (c.startsWith(QLatin1String("gpu")))
-        return tr("graphics card");
-    return tr("other");
 }
 
 void assumptionsAndError(Flow &flow, const ComparisonState &state,
@@ -635,10 +776,11 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
         tr("A need is met when its prompt is read within %1 and the answer comes at least at "
            "%2. Interactive: prompt within %3. Background: total within %4. Off-line: total "
            "within %5. Electricity %6 per kWh; USD prices converted at %7 EUR per USD.")
-            .arg(fmt::seconds(t.maxPrefill), fmt::tokps(t.minGeneration),
-                 fmt::seconds(t.interactivePrefill), fmt::seconds(t.backgroundTotal),
-                 fmt::seconds(t.offlineTotal), fmt::euros(a.electricityEurPerKwh),
-                 fmt::number(a.eurPerUsd, 2)));
+            .arg(duration(t.maxPrefill), tokensPerSecond(t.minGeneration),
+                 duration(t.interactivePrefill), duration(t.backgroundTotal),
+                 duration(t.offlineTotal), tr("%1 EUR").arg(num(a.electricityEurPerKwh, 2)),
+                 num(a.eurPerUsd, 2)),
+        false, true); // with the factors' table it introduces
     Table f;
     f.widths = {30, 20, 14, 14, 22};
     f.header = {{tr("Build")},
