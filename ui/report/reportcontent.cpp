@@ -357,7 +357,7 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
     if (!said.isEmpty())
         flow.paragraph(QStringLiteral("<b>%1</b> %2 %3")
                            .arg(tr("How sure:"), said.join(QLatin1Char(' ')),
-                                tr("Builds marked ~ borderline could miss the target.")));
+                                tr("Builds marked ~ could miss may miss the target: ask the supplier for a benchmark.")));
 }
 
 // ---- page 2: why ----------------------------------------------------------
