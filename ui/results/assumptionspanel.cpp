@@ -86,6 +86,18 @@ AssumptionsPanel::AssumptionsPanel(ComparisonDocument *document, QWidget *parent
     addRow(tf, tr("&Interactive: prompt within"), m_interactivePrefill, Term::Thresholds);
     addRow(tf, tr("Bac&kground: total within"), m_backgroundTotal, Term::Thresholds);
     addRow(tf, tr("O&ff-line: total within"), m_offlineHours, Term::Thresholds);
+    // What the three kinds of work mean, in words, beside the numbers that define them.
+    auto *meaning = new QLabel(
+        tr("A need is met when the answer starts within the first limit and is written at "
+           "least at the second (about reading speed). A need that is not met may still be "
+           "done another way: <b>interactive</b> — someone waits for the answer, which starts "
+           "within seconds; <b>background</b> — the job runs while people do other things and "
+           "is done within minutes; <b>off-line</b> — a batch that runs for hours, e.g. "
+           "overnight."),
+        thresholds);
+    meaning->setObjectName(QStringLiteral("thresholdMeaning"));
+    meaning->setWordWrap(true);
+    tf->addRow(meaning);
 
     auto *useCases = new QGroupBox(tr("Your own use case"), this);
     auto *uf = new QFormLayout(useCases);
@@ -141,20 +153,18 @@ AssumptionsPanel::AssumptionsPanel(ComparisonDocument *document, QWidget *parent
     m_summary->setObjectName(QStringLiteral("assumptionsSummary"));
     m_summary->setAccessibleName(tr("Assumptions behind every figure"));
 
+    // The settings in one column (the page scrolls), so the summary table beside them
+    // gets the room its five columns need and never breaks a word.
     auto *left = new QVBoxLayout;
     left->addWidget(thresholds);
+    left->addWidget(other);
+    left->addWidget(efficiency);
     left->addWidget(useCases);
     left->addStretch();
-    auto *middle = new QVBoxLayout;
-    middle->addWidget(other);
-    middle->addWidget(efficiency);
-    middle->addStretch();
     auto *layout = new QHBoxLayout(this);
-    // The summary table has five columns: it gets the room they need, words never broken.
-    layout->addLayout(left, 2);
-    layout->addLayout(middle, 2);
-    layout->addWidget(m_summary, 3);
-    m_summary->setMinimumWidth(300);
+    layout->addLayout(left, 1);
+    layout->addWidget(m_summary, 1);
+    m_summary->setMinimumWidth(380);
 
     load();
     connect(document, &ComparisonDocument::resultsChanged, this, &AssumptionsPanel::load);
