@@ -76,9 +76,10 @@ QString needTitle(const UseCase &u) {
 }
 
 QString needText(const UseCase &u, const QLocale &locale) {
-    const QString tokens = tr("%1 tokens in / %2 out")
-                               .arg(locale.toString(std::lround(units::inTokens(u.promptTokens))),
-                                    locale.toString(std::lround(units::inTokens(u.generatedTokens))));
+    const QString tokens =
+        tr("%1 tokens in / %2 out")
+            .arg(locale.toString(std::lround(units::inTokens(u.promptTokens))),
+                 locale.toString(std::lround(units::inTokens(u.generatedTokens))));
     const QString id = QString::fromStdString(u.id);
     if (seedUseCaseTitle(u))
         return tr("%1 (%2, %3)").arg(needTitle(u), id, tokens);
@@ -99,8 +100,8 @@ QString decisionSentence(const DecisionSummary &s, const QLocale &locale,
                          const FixWording &wording) {
     if (s.builds.empty())
         return {};
-    const QString model = tr("%1 %2").arg(QString::fromStdString(s.modelName),
-                                          QString::fromStdString(s.quantName));
+    const QString model =
+        tr("%1 %2").arg(QString::fromStdString(s.modelName), QString::fromStdString(s.quantName));
     std::vector<std::size_t> passing;
     for (std::size_t i = 0; i < s.builds.size(); ++i)
         if (s.builds[i].meetsAll())
@@ -117,10 +118,11 @@ QString decisionSentence(const DecisionSummary &s, const QLocale &locale,
     } else if (passing.empty()) {
         sentence = tr("For %1 no build meets %2.").arg(model, needsPhrase(s));
     } else {
-        const QString cheapest =
-            s.cheapestMeetingAll ? tr("%1 at %2").arg(name(s, *s.cheapestMeetingAll),
-                                                      buildPrice(s, *s.cheapestMeetingAll, locale))
-                                 : tr("none of them with a known price");
+        const QString cheapest = s.cheapestMeetingAll
+                                     ? tr("%1 at %2")
+                                           .arg(name(s, *s.cheapestMeetingAll),
+                                                buildPrice(s, *s.cheapestMeetingAll, locale))
+                                     : tr("none of them with a known price");
         if (passing.size() == 1 && s.builds.size() > 1)
             sentence = tr("For %1 only %2 meets %3, at %4.")
                            .arg(model, name(s, passing.front()), needsPhrase(s),

@@ -6,11 +6,11 @@
 // Read back from the PDF with pdftotext and compared with decide().
 #include "advisor/whatifwords.h"
 #include "catalogue.h"
-#include "measurements.h"
 #include "comparison/comparisondocument.h"
 #include "comparison/scenarioconvert.h"
 #include "decision.h"
 #include "decisiontext.h"
+#include "measurements.h"
 #include "report/reportpdf.h"
 #include "scenario.h"
 
@@ -95,9 +95,7 @@ private slots:
         const QString text = page1(pdf);
         QVERIFY2(!text.isEmpty(), "pdftotext read nothing");
         const QString page = squeezed(text);
-        const auto onPage = [&](const QString &what) {
-            return page.contains(squeezed(what));
-        };
+        const auto onPage = [&](const QString &what) { return page.contains(squeezed(what)); };
 
         std::vector<Estimate> estimates;
         for (const BuildResult &r : doc.results())
@@ -123,9 +121,9 @@ private slots:
             QVERIFY2(onPage(QString::fromStdString(d.name)), d.name.c_str());
             if (d.cheapestFix) {
                 ++fixes;
-                QVERIFY(onPage(scenario::priceText(d.cheapestFix->newTotalEur,
-                                                   d.cheapestFix->newTotalSource)
-                                   .replace(u" (quote)"_s, u""_s)));
+                QVERIFY(onPage(
+                    scenario::priceText(d.cheapestFix->newTotalEur, d.cheapestFix->newTotalSource)
+                        .replace(u" (quote)"_s, u""_s)));
                 QVERIFY(!text.contains(u"->"_s));
             }
             // The price and where it comes from.

@@ -277,20 +277,9 @@ void WhatIfPanel::recomputeEachBuild() {
         m_intro->setText(tr("No use cases are chosen, so there is nothing to pass or fail."));
         return;
     }
-    std::vector<Estimate> estimates;
-    estimates.reserve(results.size());
-    for (const BuildResult &r : results)
-        estimates.push_back(r.estimate);
-    DecisionInput in;
-    in.builds = &s.builds;
-    in.estimates = &estimates;
-    in.model = s.model;
-    in.workload = Workload{s.useCases, s.reservedContext};
-    in.assumptions = s.assumptions;
-    in.catalog = &m_document->catalog();
-    in.rules = m_haveRules ? &m_rules : nullptr;
-    in.searchCatalogue = false; // a catalogue sweep is the Find builds dialog's job
-    const DecisionSummary decision = decide(in);
+    // A catalogue sweep is the Find builds dialog's job.
+    const DecisionSummary decision =
+        decisionOf(*m_document, m_haveRules ? &m_rules : nullptr, false);
     for (std::size_t i = 0; i < decision.builds.size(); ++i) {
         auto *item = new QListWidgetItem(WhatIfWords::fixLine(decision.builds[i], s.builds[i]),
                                          m_eachBuildList);

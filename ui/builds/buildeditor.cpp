@@ -3,8 +3,8 @@
 
 #include "comparison/comparisondocument.h"
 #include "comparison/format.h"
-#include "mainwindow/glossary.h"
 #include "comparison_limits.h"
+#include "mainwindow/glossary.h"
 #include "scenario.h"
 
 #include <QComboBox>
@@ -421,8 +421,8 @@ void BuildEditor::onQuoteChanged(int field) {
     if (b.quotedPriceEur == current().quotedPriceEur && b.quoteSource == current().quoteSource)
         return;
     const QString text = field == FieldQuoteSource ? tr("Change who quoted the price")
-                         : eur > 0 ? tr("Set the quote to %1").arg(fmt::euros(eur))
-                                   : tr("Remove the quote");
+                         : eur > 0                 ? tr("Set the quote to %1").arg(fmt::euros(eur))
+                                                   : tr("Remove the quote");
     propose(b, text, field);
 }
 

@@ -205,12 +205,11 @@ void ModelPicker::loadNeeds() {
         for (std::size_t i = 0; i < m_needs.size(); ++i) {
             const UseCase &u = m_needs[i];
             // "Q&A" is text, not a keyboard mnemonic.
-            auto *box = new QCheckBox(
-                scenario::needTitle(u).replace(u'&', QStringLiteral("&&")), this);
+            auto *box =
+                new QCheckBox(scenario::needTitle(u).replace(u'&', QStringLiteral("&&")), this);
             box->setObjectName(QStringLiteral("need_") + QString::fromStdString(u.id));
-            box->setToolTip(
-                tr("%1\n%2").arg(scenario::needText(u, QLocale()),
-                                 QString::fromStdString(u.description)));
+            box->setToolTip(tr("%1\n%2").arg(scenario::needText(u, QLocale()),
+                                             QString::fromStdString(u.description)));
             connect(box, &QCheckBox::toggled, this, &ModelPicker::chooseNeeds);
             m_needsRow->insertWidget(static_cast<int>(i) + 1, box);
             m_needBoxes << box;
@@ -234,8 +233,8 @@ void ModelPicker::chooseNeeds() {
         if (m_needBoxes[static_cast<int>(i)]->isChecked())
             next.push_back(m_needs[i]);
     const auto *box = qobject_cast<QCheckBox *>(sender());
-    const QString name = box ? QString(box->text()).replace(QStringLiteral("&&"), QStringLiteral("&"))
-                             : QString();
+    const QString name =
+        box ? QString(box->text()).replace(QStringLiteral("&&"), QStringLiteral("&")) : QString();
     const QString text = !box               ? tr("Change the needs")
                          : box->isChecked() ? tr("Add the need “%1”").arg(name)
                                             : tr("Remove the need “%1”").arg(name);

@@ -78,7 +78,8 @@ void ChartsPanel::updateHeights() {
     // A build the model does not fit in has a third line ("does not fit").
     int thirdLines = 0;
     for (int r = 0; r < m_useCases->rowCount(); ++r)
-        thirdLines += m_useCases->headerData(r, Qt::Vertical, FitNoteRole).toString().isEmpty() ? 0 : 1;
+        thirdLines +=
+            m_useCases->headerData(r, Qt::Vertical, FitNoteRole).toString().isEmpty() ? 0 : 1;
     const int chartHeight = std::max(230, 140 + 34 * rows + 16 * thirdLines);
     for (int i = 0; i < GridCount; ++i)
         m_views[static_cast<std::size_t>(i)]->setMinimumHeight(chartHeight);

@@ -183,8 +183,7 @@ void bindCategoryLabels(QBarCategoryAxis *axis, QAbstractItemModel *model) {
         QStringList labels;
         const int rows = model->rowCount();
         // Build A at the top, as in the build list, the tables and the use-case chart.
-        for (int r = rows - 1; r >= 0; --r)
-        {
+        for (int r = rows - 1; r >= 0; --r) {
             QString label = chartBuildLabel(buildTagOf(model, r), buildNameOf(model, r));
             // No bars for a build the model does not fit in: the label says why.
             const QString fit = model->headerData(r, Qt::Vertical, FitNoteRole).toString();

@@ -216,4 +216,23 @@ std::string ComparisonDocument::uniqueName(const std::string &base) const {
     }
 }
 
+DecisionSummary decisionOf(const ComparisonDocument &document, const PlatformRules *rules,
+                           bool searchCatalogue) {
+    const ComparisonState &state = document.state();
+    std::vector<Estimate> estimates;
+    estimates.reserve(document.results().size());
+    for (const BuildResult &r : document.results())
+        estimates.push_back(r.estimate);
+    DecisionInput in;
+    in.builds = &state.builds;
+    in.estimates = &estimates;
+    in.model = state.model;
+    in.workload = Workload{state.useCases, state.reservedContext};
+    in.assumptions = state.assumptions;
+    in.catalog = &document.catalog();
+    in.rules = rules;
+    in.searchCatalogue = searchCatalogue;
+    return decide(in);
+}
+
 } // namespace llm::ui

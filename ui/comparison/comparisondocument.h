@@ -6,6 +6,7 @@
 #include "calibration.h"
 #include "comparison_limits.h"
 #include "comparisonstate.h"
+#include "decision.h"
 
 #include <QObject>
 #include <QString>
@@ -85,5 +86,12 @@ private:
     std::vector<BuildResult> m_results;
     QUndoStack m_undo;
 };
+
+// Core's decision summary of the document's comparison (decide() on its state
+// and results): what the window's "At a glance", the What if tab and the report
+// show. `rules` may be null (fixes are not checked against the platform);
+// `searchCatalogue` runs the recommender for the "catalogue build" option.
+DecisionSummary decisionOf(const ComparisonDocument &document, const PlatformRules *rules,
+                           bool searchCatalogue);
 
 } // namespace llm::ui

@@ -20,8 +20,8 @@
 #include "guidance.h"
 #include "measurements.h"
 #include "report/meetingdialog.h"
-#include "results/ataglance.h"
 #include "results/assumptionspanel.h"
+#include "results/ataglance.h"
 #include "results/resultspanel.h"
 #include "results/sizecurvemodel.h"
 #include "results/summarymodel.h"
@@ -33,11 +33,11 @@
 #include <QApplication>
 #include <QChartView>
 #include <QCloseEvent>
-#include <QResizeEvent>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -163,7 +163,8 @@ void MainWindow::createLayout() {
         scroll->setFrameShape(QFrame::NoFrame);
         return scroll;
     };
-    m_tabs->addTab(scrolled(m_assumptions, QStringLiteral("assumptionsScroll")), tr("&Assumptions"));
+    m_tabs->addTab(scrolled(m_assumptions, QStringLiteral("assumptionsScroll")),
+                   tr("&Assumptions"));
     m_whatIfPanel = new WhatIfPanel(m_document, this);
     m_tabs->addTab(scrolled(m_whatIfPanel, QStringLiteral("whatIfScroll")), tr("&What if"));
     m_tabs->setTabToolTip(m_tabs->count() - 1,
@@ -355,7 +356,8 @@ void MainWindow::fitAnswer() {
     const int total = m_answerSplitter->height();
     if (total < 200)
         return;
-    const int wanted = std::min(m_atAGlance->heightForWidth(m_answerSplitter->width()), total * 3 / 5);
+    const int wanted =
+        std::min(m_atAGlance->heightForWidth(m_answerSplitter->width()), total * 3 / 5);
     m_answerSplitter->setSizes({wanted, total - wanted});
 }
 

@@ -131,7 +131,7 @@ private:
     AtAGlancePanel *m_atAGlance = nullptr;
     QSplitter *m_answerSplitter = nullptr;
     bool m_userSplit = false; // the user dragged the answer's splitter
-    PlatformRules m_rules; // the shipped platform rules, read once
+    PlatformRules m_rules;    // the shipped platform rules, read once
     FindBuildsDialog *m_findBuilds = nullptr;
     QLabel *m_overrideMarker = nullptr;
     Guidance *m_guidance = nullptr;

@@ -177,7 +177,6 @@ QString classWords(const std::string &cls) {
     return tr("other");
 }
 
-
 // ---- page 1 ---------------------------------------------------------------
 
 void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &useCases,
@@ -208,21 +207,9 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
     // `llmadvisor-cli estimate --format table`): which build meets every need at
     // what price, the badges, the cheapest fix, and the options when none does.
     {
-        std::vector<Estimate> estimates;
-        estimates.reserve(results.size());
-        for (const BuildResult &r : results)
-            estimates.push_back(r.estimate);
         const PlatformRules rules = db::loadShippedPlatformRules();
-        DecisionInput in;
-        in.builds = &state.builds;
-        in.estimates = &estimates;
-        in.model = state.model;
-        in.workload.useCases = state.useCases;
-        in.workload.reservedContext = state.reservedContext;
-        in.assumptions = state.assumptions;
-        in.catalog = &document.catalog();
-        in.rules = rules.rules.empty() ? nullptr : &rules;
-        const DecisionSummary decision = decide(in);
+        const DecisionSummary decision =
+            decisionOf(document, rules.rules.empty() ? nullptr : &rules, true);
         flow.heading(tr("The answer"), 2);
         for (const QString &line :
              scenario::decisionText(decision, QLocale(),
@@ -237,8 +224,7 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
     QStringList needs;
     for (const UseCase &u : state.useCases)
         needs << tr("<b>%1</b> (%2): %3 (%4-token prompt, %5-token answer)")
-                     .arg(seedUseCaseTitle(u) ? scenario::needTitle(u).toHtmlEscaped()
-                                              : esc(u.id),
+                     .arg(seedUseCaseTitle(u) ? scenario::needTitle(u).toHtmlEscaped() : esc(u.id),
                           esc(u.id), needName(u),
                           locale.toString(units::inTokens(u.promptTokens), 'f', 0),
                           locale.toString(units::inTokens(u.generatedTokens), 'f', 0));
@@ -349,15 +335,15 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
             tr("up to %1 % lower or %2 % higher than shown").arg(band.first).arg(band.second);
         said << (byBand.size() == 1
                      ? tr("Real speeds may be %1.").arg(range)
-                     : (group.builds.size() == 1
-                            ? tr("For build %1 (%2), real speeds may be %3.")
-                            : tr("For builds %1 (%2), real speeds may be %3."))
+                     : (group.builds.size() == 1 ? tr("For build %1 (%2), real speeds may be %3.")
+                                                 : tr("For builds %1 (%2), real speeds may be %3."))
                            .arg(joinNumbers(group.builds), joinWords(group.kinds), range));
     }
     if (!said.isEmpty())
         flow.paragraph(QStringLiteral("<b>%1</b> %2 %3")
                            .arg(tr("How sure:"), said.join(QLatin1Char(' ')),
-                                tr("Builds marked ~ could miss may miss the target: ask the supplier for a benchmark.")));
+                                tr("Builds marked ~ could miss may miss the target: ask the "
+                                   "supplier for a benchmark.")));
 }
 
 // ---- page 2: why ----------------------------------------------------------
@@ -429,8 +415,7 @@ QString needSentence(const UseCaseVerdict &v, const Thresholds &t) {
         return tr("%1 is not met: it writes about %2 tokens per second (%3 is the limit); at "
                   "least %4 are needed.")
             .arg(need, plainNumber(units::inTokensPerSecond(v.generationRate)),
-                 whatLimits(v.bottleneck),
-                 plainNumber(units::inTokensPerSecond(t.minGeneration)));
+                 whatLimits(v.bottleneck), plainNumber(units::inTokensPerSecond(t.minGeneration)));
     case FailedLimit::None:
         break;
     }
@@ -457,15 +442,13 @@ void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildR
         if (!e.fits) {
             text += tr("The model does not fit: it needs %1 GB of memory, the build has %2 GB.")
                         .arg(num(units::inGigabytes(e.memory.total), 0),
-                             num(units::inGigabytes(e.memory.ramAvailable +
-                                                    e.memory.vramAvailable),
+                             num(units::inGigabytes(e.memory.ramAvailable + e.memory.vramAvailable),
                                  0));
             flow.paragraph(text);
             continue;
         }
         text += tr("Runs on %1 and writes about %2 tokens per second, paced by %3.")
-                    .arg(whereItRuns(e, b),
-                         plainNumber(units::inTokensPerSecond(e.generationRate)),
+                    .arg(whereItRuns(e, b), plainNumber(units::inTokensPerSecond(e.generationRate)),
                          whatLimits(e.generationBottleneck));
         // Several needs missed for writing too slowly: one sentence (the speed is said above).
         const bool groupSlow =
@@ -534,7 +517,8 @@ void specifications(Flow &flow, const ComparisonState &state,
                     const std::vector<BuildResult> &results) {
     flow.heading(tr("A. Specifications"), 2);
     Table t;
-    // Units in the headers only: memory as two number columns, not "4 channels × 5,600 MT/s, 128 GB".
+    // Units in the headers only: memory as two number columns, not "4 channels × 5,600 MT/s, 128
+    // GB".
     t.widths = {24, 19, 9, 12, 18, 9, 9};
     t.header = {{tr("Build")},
                 {tr("CPU")},

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "ataglance.h"
 
-#include "charts/chartstyle.h"
 #include "advisor/whatifwords.h"
+#include "charts/chartstyle.h"
 #include "comparison/comparisondocument.h"
 #include "comparison/format.h"
 #include "decisiontext.h"
 
 #include <QHBoxLayout>
-#include <QLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLayout>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -42,15 +42,18 @@ QString failedNeeds(const Estimate &e) {
             continue;
         (v.failed == FailedLimit::PrefillTime ? late : slow) << scenario::needTitle(v.useCase);
     }
-    if (e.useCases.size() > 1 && late.size() + slow.size() == e.useCases.size())
-        return slow.isEmpty()  ? AtAGlancePanel::tr("Answers start too late for every need")
+    if (e.useCases.size() > 1 &&
+        static_cast<std::size_t>(late.size() + slow.size()) == e.useCases.size())
+        return slow.isEmpty()   ? AtAGlancePanel::tr("Answers start too late for every need")
                : late.isEmpty() ? AtAGlancePanel::tr("Writes too slowly for every need")
                                 : AtAGlancePanel::tr("Too slow for every need");
     QStringList parts;
     if (!late.isEmpty())
-        parts << AtAGlancePanel::tr("answers start too late for %1").arg(late.join(QStringLiteral(", ")));
+        parts << AtAGlancePanel::tr("answers start too late for %1")
+                     .arg(late.join(QStringLiteral(", ")));
     if (!slow.isEmpty())
-        parts << AtAGlancePanel::tr("writes too slowly for %1").arg(slow.join(QStringLiteral(", ")));
+        parts
+            << AtAGlancePanel::tr("writes too slowly for %1").arg(slow.join(QStringLiteral(", ")));
     QString text = parts.join(QStringLiteral("; "));
     if (!text.isEmpty())
         text[0] = text[0].toUpper();
@@ -158,30 +161,15 @@ QSize AtAGlancePanel::sizeHint() const {
 
 void AtAGlancePanel::update() {
     const ComparisonState &state = m_document->state();
-    const auto &results = m_document->results();
-    std::vector<Estimate> estimates;
-    estimates.reserve(results.size());
-    for (const BuildResult &r : results)
-        estimates.push_back(r.estimate);
-    DecisionInput in;
-    in.builds = &state.builds;
-    in.estimates = &estimates;
-    in.model = state.model;
-    in.workload.useCases = state.useCases;
-    in.workload.reservedContext = state.reservedContext;
-    in.assumptions = state.assumptions;
-    in.catalog = &m_document->catalog();
-    in.rules = m_rules;
     // The catalogue search takes about a second: the banner's button runs it instead.
-    in.searchCatalogue = false;
-    m_summary = decide(in);
+    m_summary = decisionOf(*m_document, m_rules, false);
 
     const QLocale locale;
-    m_sentence->setText(state.builds.empty()
-                            ? QString()
-                            : scenario::decisionSentence(
-                                  m_summary, locale,
-                                  WhatIfWords::fixWording(state.builds, state.model)));
+    m_sentence->setText(
+        state.builds.empty()
+            ? QString()
+            : scenario::decisionSentence(m_summary, locale,
+                                         WhatIfWords::fixWording(state.builds, state.model)));
     m_sentence->setToolTip(scenario::priceBasisText());
     // The badges, short (tag and name); what each means is in the tooltip.
     QStringList badges;
@@ -263,8 +251,9 @@ void AtAGlancePanel::fillTable() {
         } else if (d.meetsAll()) {
             needs = scenario::needsMetText(d, locale);
             const QStringList badges = badgesOf(m_summary, i);
-            why = badges.isEmpty() ? tr("Meets every need") : tr("Meets every need: %1")
-                                                                  .arg(badges.join(QStringLiteral(", ")));
+            why = badges.isEmpty()
+                      ? tr("Meets every need")
+                      : tr("Meets every need: %1").arg(badges.join(QStringLiteral(", ")));
             if (d.couldMiss > 0)
                 why += tr("; %n could miss at the low end of the range — ask the supplier for a "
                           "benchmark",
@@ -276,8 +265,7 @@ void AtAGlancePanel::fillTable() {
             if (d.cheapestFix) {
                 const CheapestFix &f = *d.cheapestFix;
                 why += tr(" — fix: %1 (+%2, total %3)")
-                           .arg(WhatIfWords::change(f.change, b, f.build, state.model,
-                                                    state.model),
+                           .arg(WhatIfWords::change(f.change, b, f.build, state.model, state.model),
                                 scenario::priceText(f.costEur, PriceSource::Estimate, locale),
                                 scenario::priceText(f.newTotalEur, f.newTotalSource, locale));
             } else if (!state.useCases.empty()) {
@@ -294,10 +282,9 @@ void AtAGlancePanel::fillTable() {
         whyItem->setToolTip(why);
         if (!b.notes.empty())
             buildItem->setToolTip(name + QStringLiteral("\n") + QString::fromStdString(b.notes));
-        for (auto [column, item] : {std::pair{int(BuildColumn), buildItem},
-                                    std::pair{int(PriceColumn), priceItem},
-                                    std::pair{int(NeedsColumn), needsItem},
-                                    std::pair{int(WhyColumn), whyItem}}) {
+        for (auto [column, item] :
+             {std::pair{int(BuildColumn), buildItem}, std::pair{int(PriceColumn), priceItem},
+              std::pair{int(NeedsColumn), needsItem}, std::pair{int(WhyColumn), whyItem}}) {
             QTableWidgetItem *old = m_table->item(row, column);
             if (old && old->text() == item->text() && old->toolTip() == item->toolTip() &&
                 old->foreground() == item->foreground()) {
