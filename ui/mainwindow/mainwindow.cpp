@@ -156,12 +156,12 @@ void MainWindow::createLayout() {
     // Pages with many fields scroll rather than hold the window's height: "At a
     // glance" above them needs the room.
     const auto scrolled = [this](QWidget *page, const QString &name) {
-        auto *scroll = new QScrollArea(this);
-        scroll->setObjectName(name);
-        scroll->setWidget(page);
-        scroll->setWidgetResizable(true);
-        scroll->setFrameShape(QFrame::NoFrame);
-        return scroll;
+        auto *area = new QScrollArea(this);
+        area->setObjectName(name);
+        area->setWidget(page);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        return area;
     };
     m_tabs->addTab(scrolled(m_assumptions, QStringLiteral("assumptionsScroll")),
                    tr("&Assumptions"));
