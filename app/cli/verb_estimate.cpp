@@ -210,7 +210,10 @@ QString table(const Scenario &s, const std::vector<Estimate> &estimates,
         for (const QString &note : ownMeasurementNotes(e))
             t.addNote(note);
     }
-    return header(s) + t.render() + u'\n' + decisionText(decision);
+    // The cheapest fix in the window's and the report's words ("Add a second …").
+    return header(s) + t.render() + u'\n' +
+           decisionText(decision, scenario::englishLocale(),
+                        scenario::plainFixWording(s.builds, s.model, scenario::englishLocale()));
 }
 
 } // namespace

@@ -54,7 +54,92 @@ QString fixClause(const BuildDecision &b, std::size_t index, const QLocale &loca
              priceText(f.costEur, PriceSource::Estimate, locale));
 }
 
+const GpuGroup *firstGpu(const Build &b) {
+    for (const GpuGroup &g : b.gpus)
+        if (g.count > 0)
+            return &g;
+    return nullptr;
+}
+
+QString changeTr(const char *text) {
+    return QCoreApplication::translate("ChangeText", text);
+}
+
+// "Add a second RTX 5090": the count after the change.
+QString ordinalAdd(int count, const QString &gpu) {
+    switch (count) {
+    case 2:
+        return changeTr("Add a second %1").arg(gpu);
+    case 3:
+        return changeTr("Add a third %1").arg(gpu);
+    case 4:
+        return changeTr("Add a fourth %1").arg(gpu);
+    default:
+        return changeTr("Add one more %1 (%2 in all)").arg(gpu).arg(count);
+    }
+}
+
 } // namespace
+
+QString changeText(WhatIfChange change, const Build &before, const Build &after,
+                   const ModelChoice &modelBefore, const ModelChoice &modelAfter,
+                   const QLocale &locale) {
+    const auto mts = [&](units::TransferRate r) {
+        return changeTr("%1 MT/s").arg(locale.toString(units::inMegatransfersPerSecond(r), 'f', 0));
+    };
+    const auto bits = [&](const Quantization &q) {
+        return locale.toString(q.bitsPerWeight, 'f', 1);
+    };
+    switch (change) {
+    case WhatIfChange::FasterMemory:
+        return changeTr("Faster memory: %1 instead of %2")
+            .arg(mts(after.memory.speed), mts(before.memory.speed));
+    case WhatIfChange::AllChannels:
+        return changeTr("Memory in every channel: %1 channels instead of %2 (%3 in all)")
+            .arg(after.memory.channels)
+            .arg(before.memory.channels)
+            .arg(gigabytes(units::inGigabytes(after.memory.capacity), locale));
+    case WhatIfChange::OneMoreGpu: {
+        const GpuGroup *g = firstGpu(after);
+        return ordinalAdd(g ? g->count : 0, firstGpuName(before));
+    }
+    case WhatIfChange::LargerGpu:
+    case WhatIfChange::SmallerGpu: {
+        const GpuGroup *g = firstGpu(before);
+        const int count = g ? g->count : 1;
+        const QString from = firstGpuName(before), to = firstGpuName(after);
+        if (change == WhatIfChange::LargerGpu)
+            return count > 1 ? changeTr("Swap each %1 for a larger %2").arg(from, to)
+                             : changeTr("Swap the %1 for a larger %2").arg(from, to);
+        return count > 1 ? changeTr("Swap each %1 for a smaller %2").arg(from, to)
+                         : changeTr("Swap the %1 for a smaller %2").arg(from, to);
+    }
+    case WhatIfChange::QuantUp:
+        return changeTr("Use a higher-quality model file (%1 bits per weight instead of %2)")
+            .arg(bits(modelAfter.quant), bits(modelBefore.quant));
+    case WhatIfChange::QuantDown:
+        return changeTr("Use a smaller, lower-quality model file (%1 bits per weight instead of %2)")
+            .arg(bits(modelAfter.quant), bits(modelBefore.quant));
+    case WhatIfChange::DoubleContext:
+        return changeTr("If every prompt and answer were twice as long");
+    }
+    return {};
+}
+
+std::function<QString(std::size_t, const CheapestFix &)>
+plainFixWording(std::vector<Build> builds, ModelChoice model, const QLocale &locale) {
+    return [builds = std::move(builds), model = std::move(model), locale](std::size_t index,
+                                                                         const CheapestFix &fix) {
+        if (index >= builds.size())
+            return QString::fromStdString(fix.description);
+        return changeText(fix.change, builds[index], fix.build, model, model, locale);
+    };
+}
+
+QString firstGpuName(const Build &b) {
+    const GpuGroup *g = firstGpu(b);
+    return g ? QString::fromStdString(g->gpu.name) : QString();
+}
 
 const QLocale &englishLocale() {
     static const QLocale locale(QLocale::English, QLocale::UnitedStates);

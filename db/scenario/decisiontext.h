@@ -10,6 +10,7 @@
 // follow `locale` (the CLI passes English, the window the user's locale).
 
 #include "decision.h"
+#include "whatif.h"
 #include "workload.h"
 
 #include <QLocale>
@@ -18,6 +19,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace llm::scenario {
 
@@ -37,6 +39,19 @@ QString needText(const UseCase &useCase, const QLocale &locale = englishLocale()
 
 // "4 of 4", "3 of 4 (1 could miss)", "does not fit: needs 252 GB, has 128 GB".
 QString needsMetText(const BuildDecision &build, const QLocale &locale = englishLocale());
+
+// The name of the build's first graphics card, empty without one.
+QString firstGpuName(const Build &build);
+
+// A change of the what-if engine in plain words, without identifiers: "Add a
+// second NVIDIA GeForce RTX 5090", "Faster memory: 6,000 MT/s instead of 5,600 MT/s".
+QString changeText(WhatIfChange change, const Build &before, const Build &after,
+                   const ModelChoice &modelBefore, const ModelChoice &modelAfter,
+                   const QLocale &locale = englishLocale());
+
+// The cheapest fixes of `builds` (the summary's builds, same order) in those words.
+std::function<QString(std::size_t, const CheapestFix &)>
+plainFixWording(std::vector<Build> builds, ModelChoice model, const QLocale &locale);
 
 // How a cheapest fix is worded: given the build's index in the summary and its
 // fix. Empty: core's own description ("1 -> 2x NVIDIA GeForce RTX 5090"); the

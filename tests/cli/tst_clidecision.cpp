@@ -141,7 +141,7 @@ void TstCliDecision::tableSentence_data() {
         << QStringList{
                u"For Llama-3.3-70B-Instruct Q4_K_M only Workstation + RTX PRO 6000 meets all 4 needs, at ≈ "_s,
                u"Desktop + RTX 5090 would, for ≈ "_s,
-               u"with one change: 1 -> 2x NVIDIA GeForce RTX 5090 (+≈ 1,700 EUR)."_s,
+               u"with one change: Add a second NVIDIA GeForce RTX 5090 (+≈ 1,700 EUR)."_s,
                u"Cheapest that meets every need: Workstation + RTX PRO 6000."_s,
                u"Classify / extract (UC1, 1,024 tokens in / 16 out)"_s,
                u"Needs met"_s,

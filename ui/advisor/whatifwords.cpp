@@ -13,20 +13,8 @@ namespace llm::ui {
 
 namespace {
 
-const GpuGroup *firstGpu(const Build &b) {
-    for (const GpuGroup &g : b.gpus)
-        if (g.count > 0)
-            return &g;
-    return nullptr;
-}
-
 QString gpuName(const Build &b) {
-    const GpuGroup *g = firstGpu(b);
-    return g ? QString::fromStdString(g->gpu.name) : QString();
-}
-
-QString bits(const Quantization &q) {
-    return fmt::number(q.bitsPerWeight, 1);
+    return scenario::firstGpuName(b);
 }
 
 // Rounded estimates are whole euros: never "50.00 €".
@@ -92,19 +80,6 @@ QString platformReason(const PlatformProblem &p) {
     return WhatIfWords::tr("a limit of the board");
 }
 
-QString ordinalAdd(int count, const QString &gpu) {
-    switch (count) {
-    case 2:
-        return WhatIfWords::tr("Add a second %1").arg(gpu);
-    case 3:
-        return WhatIfWords::tr("Add a third %1").arg(gpu);
-    case 4:
-        return WhatIfWords::tr("Add a fourth %1").arg(gpu);
-    default:
-        return WhatIfWords::tr("Add one more %1 (%2 in all)").arg(gpu).arg(count);
-    }
-}
-
 // "4 needs", "the need": how many needs a sentence speaks of.
 QString allNeeds(int total) {
     return total == 1 ? WhatIfWords::tr("the need met")
@@ -155,49 +130,12 @@ QString WhatIfWords::kind(WhatIfChange change) {
 
 QString WhatIfWords::change(WhatIfChange change, const Build &before, const Build &after,
                             const ModelChoice &modelBefore, const ModelChoice &modelAfter) {
-    switch (change) {
-    case WhatIfChange::FasterMemory:
-        return tr("Faster memory: %1 instead of %2")
-            .arg(fmt::mts(after.memory.speed), fmt::mts(before.memory.speed));
-    case WhatIfChange::AllChannels:
-        return tr("Memory in every channel: %1 channels instead of %2 (%3 in all)")
-            .arg(after.memory.channels)
-            .arg(before.memory.channels)
-            .arg(fmt::withUnit(units::inGigabytes(after.memory.capacity), QStringLiteral("GB"), 0));
-    case WhatIfChange::OneMoreGpu: {
-        const GpuGroup *g = firstGpu(after);
-        return ordinalAdd(g ? g->count : 0, gpuName(before));
-    }
-    case WhatIfChange::LargerGpu:
-    case WhatIfChange::SmallerGpu: {
-        const GpuGroup *g = firstGpu(before);
-        const int count = g ? g->count : 1;
-        const QString from = gpuName(before), to = gpuName(after);
-        if (change == WhatIfChange::LargerGpu)
-            return count > 1 ? tr("Swap each %1 for a larger %2").arg(from, to)
-                             : tr("Swap the %1 for a larger %2").arg(from, to);
-        return count > 1 ? tr("Swap each %1 for a smaller %2").arg(from, to)
-                         : tr("Swap the %1 for a smaller %2").arg(from, to);
-    }
-    case WhatIfChange::QuantUp:
-        return tr("Use a higher-quality model file (%1 bits per weight instead of %2)")
-            .arg(bits(modelAfter.quant), bits(modelBefore.quant));
-    case WhatIfChange::QuantDown:
-        return tr("Use a smaller, lower-quality model file (%1 bits per weight instead of %2)")
-            .arg(bits(modelAfter.quant), bits(modelBefore.quant));
-    case WhatIfChange::DoubleContext:
-        return tr("If every prompt and answer were twice as long");
-    }
-    return {};
+    // One wording for the window, the report and the command line.
+    return scenario::changeText(change, before, after, modelBefore, modelAfter, QLocale());
 }
 
 scenario::FixWording WhatIfWords::fixWording(std::vector<Build> builds, ModelChoice model) {
-    return [builds = std::move(builds), model = std::move(model)](std::size_t index,
-                                                                  const CheapestFix &fix) {
-        if (index >= builds.size())
-            return QString::fromStdString(fix.description);
-        return change(fix.change, builds[index], fix.build, model, model);
-    };
+    return scenario::plainFixWording(std::move(builds), std::move(model), QLocale());
 }
 
 QString WhatIfWords::change(const WhatIf &w, const Build &before, const ModelChoice &modelBefore) {
