@@ -239,9 +239,9 @@ private slots:
         for (const report::PlacedBox &b : layout.boxes)
             if (b.page == 0)
                 page1 += b.text + u' ';
-        QVERIFY_ON_PAGE(page1, QStringLiteral("For builds 3, 4, 6, 7 and 9 (graphics card), real "
+        QVERIFY_ON_PAGE(page1, QStringLiteral("For builds C, D, F, G and I (graphics card), real "
                                               "speeds may be up to 20 % lower or 10 % higher"));
-        QVERIFY_ON_PAGE(page1, QStringLiteral("For builds 1, 2, 5 and 8 (integrated GPU on shared "
+        QVERIFY_ON_PAGE(page1, QStringLiteral("For builds A, B, E and H (integrated GPU on shared "
                                               "memory and CPU only), real speeds may be"));
         QVERIFY2(!page1.contains(QStringLiteral("gpu-nvidia")), qPrintable(page1));
     }

@@ -99,11 +99,12 @@ QString withRange(double v, double low, double high, int decimals) {
 }
 
 QString plainLabel(std::size_t i, const Build &b) {
-    return QStringLiteral("%1. %2").arg(i + 1).arg(QString::fromStdString(b.name));
+    return QStringLiteral("%1 · %2").arg(buildTag(static_cast<int>(i)), QString::fromStdString(b.name));
 }
 
 QString buildLabel(std::size_t i, const Build &b) {
-    return QStringLiteral("%1. %2").arg(i + 1).arg(esc(b.name));
+    // The window's tag (A, B, C…) and the full name: one label everywhere.
+    return QStringLiteral("%1 · %2").arg(buildTag(static_cast<int>(i)), esc(b.name));
 }
 
 // "UC1, UC3 and UC4"
@@ -114,11 +115,11 @@ QString joinWords(QStringList parts) {
     return tr("%1 and %2").arg(parts.join(QStringLiteral(", ")), last);
 }
 
-// "1, 2 and 5"
+// "A, B and E" for builds 1, 2 and 5: the tags the window and the charts use.
 QString joinNumbers(const QList<int> &numbers) {
     QStringList parts;
     for (int n : numbers)
-        parts << QString::number(n);
+        parts << buildTag(n - 1);
     return joinWords(parts);
 }
 
