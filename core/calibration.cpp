@@ -627,7 +627,9 @@ Assumptions calibrateWithOwnMeasurements(const Assumptions &base,
         g.runtime = m.runtime;
         g.rows.push_back(&m);
     }
-    for (auto &[key, g] : groups) {
+    for (auto &[groupKey, g] : groups) {
+        // A named copy: lambdas may not capture a structured binding (clang 14, C++20).
+        const auto &key = groupKey;
         a.runtime = g.runtime;
         EfficiencyFactors f = a.factorsFor(g.cls, g.kind);
         // The factor that makes the estimator reproduce one row of one phase.
