@@ -80,9 +80,9 @@ MeasuredPrediction predictWith(const Measurement &m, const Workload &w, Assumpti
 struct Prepared {
     const Measurement *m = nullptr;
     Workload workload;
-    std::string cls;   // hardware class
-    std::string key;   // class@runtime
-    std::string group; // kind@runtime: shares one token overhead
+    std::string cls;      // hardware class
+    std::string key;      // class@runtime
+    std::string group;    // kind@runtime: shares one token overhead
     std::string prior;    // the class's physically derived prior (priorOfClass), may be empty
     std::string priorKey; // prior@runtime, empty with prior
     HardwareKind kind = HardwareKind::Cpu;
@@ -669,7 +669,8 @@ Assumptions calibrateWithOwnMeasurements(const Assumptions &base,
             f.compute = median(compute);
         if (used == 0) {
             a.efficiencyByClass.erase(key);
-            if (const auto it = base.efficiencyByClass.find(key); it != base.efficiencyByClass.end())
+            if (const auto it = base.efficiencyByClass.find(key);
+                it != base.efficiencyByClass.end())
                 a.efficiencyByClass[key] = it->second;
             continue;
         }

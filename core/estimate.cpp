@@ -87,8 +87,8 @@ kernel::Device deviceOf(const Build &build, const BandwidthBreakdown &bw, const 
     d.ram = build.memory.capacity;
     d.tensorParallel = build.multiGpuMode == MultiGpuMode::TensorParallel;
     const auto factsOf = [&build](const GpuGroup &g) {
-        return kernel::GpuGroupFacts{g.count, g.gpu.vram, g.gpu.bandwidth,
-                                     usableMatrixPeak(g.gpu), hostLink(build, g.gpu)};
+        return kernel::GpuGroupFacts{g.count, g.gpu.vram, g.gpu.bandwidth, usableMatrixPeak(g.gpu),
+                                     hostLink(build, g.gpu)};
     };
     // Builds have one or two GPU groups: a stack buffer, a vector only for more.
     constexpr std::size_t kGroups = 4;

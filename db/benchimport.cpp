@@ -198,7 +198,8 @@ std::optional<BenchFile> parseJsonl(const QByteArray &data, BenchProblem *proble
             continue;
         const input::StrictJson json = input::readStrictJson(text);
         if (!json.ok()) {
-            fail(problem, u"file"_s, u"line %1 is not valid JSON: %2"_s.arg(line).arg(json.message));
+            fail(problem, u"file"_s,
+                 u"line %1 is not valid JSON: %2"_s.arg(line).arg(json.message));
             return std::nullopt;
         }
         if (!json.document.isObject()) {
@@ -257,7 +258,8 @@ QStringList markdownCells(const QString &line) {
 }
 
 // "3.56 GiB" -> bytes; "6.74 B" -> parameters.
-std::optional<double> withUnit(const QString &text, const QList<std::pair<QString, double>> &units) {
+std::optional<double> withUnit(const QString &text,
+                               const QList<std::pair<QString, double>> &units) {
     const QStringList parts = text.simplified().split(u' ');
     if (parts.size() != 2)
         return std::nullopt;
@@ -401,8 +403,7 @@ std::optional<BenchFile> parseMarkdown(const QString &text, BenchProblem *proble
 std::optional<BenchFile> parseLlamaBench(const QByteArray &data, BenchProblem *problem) {
     const QByteArray trimmed = data.trimmed();
     if (trimmed.isEmpty()) {
-        fail(problem, u"file"_s,
-             u"the file is empty; give the output of "_s + kFormats);
+        fail(problem, u"file"_s, u"the file is empty; give the output of "_s + kFormats);
         return std::nullopt;
     }
     if (trimmed.startsWith('['))
@@ -579,7 +580,7 @@ std::optional<PlacedBench> placeBenchRows(const BenchFile &file, const Catalog &
         const Lookup<Quantization> l = findQuant(catalog, o.quant.toStdString());
         if (!l)
             return refuse(problem, u"--quant"_s,
-                        notPlaced(u"quantizations"_s, o.quant, l, u"--quant"_s));
+                          notPlaced(u"quantizations"_s, o.quant, l, u"--quant"_s));
         quantOption = l.match;
     }
 
@@ -615,10 +616,10 @@ std::optional<PlacedBench> placeBenchRows(const BenchFile &file, const Catalog &
                     return refuse(problem, u"gpu_info"_s, notPlaced(u"GPUs"_s, n, l, u"--gpu"_s));
                 if (gpu && gpu != l.match)
                     return refuse(problem, u"gpu_info"_s,
-                                u"two kinds of GPU (%1 and %2): a build has one kind of GPU "
-                                u"here; name the one to record with --gpu and --gpus"_s.arg(
-                                    QString::fromStdString(gpu->name),
-                                    QString::fromStdString(l.match->name)));
+                                  u"two kinds of GPU (%1 and %2): a build has one kind of GPU "
+                                  u"here; name the one to record with --gpu and --gpus"_s.arg(
+                                      QString::fromStdString(gpu->name),
+                                      QString::fromStdString(l.match->name)));
                 gpu = l.match;
             }
             count = static_cast<int>(names.size());
@@ -628,8 +629,7 @@ std::optional<PlacedBench> placeBenchRows(const BenchFile &file, const Catalog &
         if (gpu && count < 1)
             count = 1;
         if (o.gpus && !gpu)
-            return refuse(problem, u"--gpus"_s,
-                        u"the file names no GPU; name it with --gpu"_s);
+            return refuse(problem, u"--gpus"_s, u"the file names no GPU; name it with --gpu"_s);
         const bool cpuBackendOnly = r.backends.isEmpty() ||
                                     r.backends.compare(u"CPU"_s, Qt::CaseInsensitive) == 0 ||
                                     r.backends.compare(u"BLAS"_s, Qt::CaseInsensitive) == 0;
@@ -648,16 +648,15 @@ std::optional<PlacedBench> placeBenchRows(const BenchFile &file, const Catalog &
         if (!model) {
             if (r.modelFilename.isEmpty())
                 return refuse(problem, u"model_filename"_s,
-                            u"the output does not name the model file (%1 prints the model "
-                            u"type \"%2\" only); name the model with --model"_s.arg(
-                                file.format == u"md"_s ? u"a markdown table"_s
-                                                       : u"this output"_s,
-                                r.modelType));
+                              u"the output does not name the model file (%1 prints the model "
+                              u"type \"%2\" only); name the model with --model"_s.arg(
+                                  file.format == u"md"_s ? u"a markdown table"_s : u"this output"_s,
+                                  r.modelType));
             Lookup<Model> first;
             model = modelFromFile(catalog, stem, &first);
             if (!model)
                 return refuse(problem, u"model_filename"_s,
-                            notPlaced(u"models"_s, stem, first, u"--model"_s));
+                              notPlaced(u"models"_s, stem, first, u"--model"_s));
         }
         const Quantization *quant = quantOption;
         if (!quant && !fileQuant.isEmpty()) {
@@ -677,7 +676,7 @@ std::optional<PlacedBench> placeBenchRows(const BenchFile &file, const Catalog &
                 const QString shown = fromType.isEmpty() ? r.modelType : fromType;
                 const Lookup<Quantization> l = findQuant(catalog, shown.toStdString());
                 return refuse(problem, u"model_type"_s,
-                            notPlaced(u"quantizations"_s, shown, l, u"--quant"_s));
+                              notPlaced(u"quantizations"_s, shown, l, u"--quant"_s));
             }
         }
 
@@ -698,14 +697,15 @@ std::optional<PlacedBench> placeBenchRows(const BenchFile &file, const Catalog &
             if (l)
                 cpu = l.match;
             else if (kind == u"cpu"_s || kind == u"hybrid"_s)
-                return refuse(problem, u"cpu_info"_s, notPlaced(u"CPUs"_s, r.cpuInfo, l, u"--cpu"_s));
+                return refuse(problem, u"cpu_info"_s,
+                              notPlaced(u"CPUs"_s, r.cpuInfo, l, u"--cpu"_s));
             else
                 notes << u"host CPU \"%1\" not placed in the catalogue (not needed for a GPU "
                          u"run)"_s.arg(r.cpuInfo);
         }
         if (!cpu && (kind == u"cpu"_s || kind == u"hybrid"_s))
             return refuse(problem, u"cpu_info"_s,
-                        u"the output does not name the CPU; name it with --cpu"_s);
+                          u"the output does not name the CPU; name it with --cpu"_s);
         if ((kind == u"cpu"_s || kind == u"hybrid"_s) && (!o.channels || !o.mts))
             notes << u"memory population not given (--channels, --mts): the CPU's rated "
                      u"channels and speed are assumed"_s;

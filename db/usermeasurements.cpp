@@ -22,14 +22,14 @@ namespace {
 
 // Columns in the order bound and read (row_id first when read).
 const QStringList kColumns{
-    u"imported_at"_s,   u"file"_s,         u"run_date"_s,      u"hardware_kind"_s,
-    u"cpu"_s,           u"gpu"_s,          u"gpu_count"_s,     u"ram_channels"_s,
-    u"ram_speed_mts"_s, u"model"_s,        u"quant"_s,         u"params_b"_s,
-    u"model_file_gb"_s, u"test"_s,         u"prompt_tokens"_s, u"gen_tokens"_s,
-    u"depth"_s,         u"tok_s"_s,        u"stddev_tok_s"_s,  u"repetitions"_s,
-    u"backend"_s,       u"build"_s,        u"threads"_s,       u"n_gpu_layers"_s,
-    u"n_batch"_s,       u"n_ubatch"_s,     u"flash_attn"_s,    u"type_k"_s,
-    u"type_v"_s,        u"cpu_info"_s,     u"gpu_info"_s,      u"model_filename"_s,
+    u"imported_at"_s,   u"file"_s,     u"run_date"_s,      u"hardware_kind"_s,
+    u"cpu"_s,           u"gpu"_s,      u"gpu_count"_s,     u"ram_channels"_s,
+    u"ram_speed_mts"_s, u"model"_s,    u"quant"_s,         u"params_b"_s,
+    u"model_file_gb"_s, u"test"_s,     u"prompt_tokens"_s, u"gen_tokens"_s,
+    u"depth"_s,         u"tok_s"_s,    u"stddev_tok_s"_s,  u"repetitions"_s,
+    u"backend"_s,       u"build"_s,    u"threads"_s,       u"n_gpu_layers"_s,
+    u"n_batch"_s,       u"n_ubatch"_s, u"flash_attn"_s,    u"type_k"_s,
+    u"type_v"_s,        u"cpu_info"_s, u"gpu_info"_s,      u"model_filename"_s,
     u"model_type"_s,    u"notes"_s};
 
 QVariant text(const QString &s) {
@@ -189,13 +189,13 @@ StoreResult storeUserMeasurements(const CatalogueDatabase &database,
     for (qsizetype i = 0; i < kColumns.size(); ++i)
         marks << u"?"_s;
     insert.prepare(u"INSERT INTO user_measurements (%1) VALUES (%2)"_s.arg(kColumns.join(u", "_s),
-                                                                          marks.join(u", "_s)));
+                                                                           marks.join(u", "_s)));
     for (const UserMeasurementRecord &rec : records) {
         const QList<QVariant> values = valuesOf(rec);
         const auto at = [&](const QString &column) { return values.at(kColumns.indexOf(column)); };
         int i = 0;
-        for (const QString &c : {u"hardware_kind"_s, u"cpu"_s, u"gpu"_s, u"gpu_count"_s,
-                                 u"model"_s, u"quant"_s, u"test"_s, u"run_date"_s, u"tok_s"_s})
+        for (const QString &c : {u"hardware_kind"_s, u"cpu"_s, u"gpu"_s, u"gpu_count"_s, u"model"_s,
+                                 u"quant"_s, u"test"_s, u"run_date"_s, u"tok_s"_s})
             same.bindValue(i++, at(c));
         if (!same.exec() || !same.next())
             return rollback(same.lastError());
@@ -263,8 +263,9 @@ bool removeUserMeasurements(const CatalogueDatabase &database, const QList<qint6
             return false;
         }
         if (del.numRowsAffected() != 1) {
-            *error = u"there is no measurement %1 (see measurements list); nothing was removed"_s
-                         .arg(id);
+            *error =
+                u"there is no measurement %1 (see measurements list); nothing was removed"_s.arg(
+                    id);
             QSqlQuery(db).exec(u"ROLLBACK"_s);
             return false;
         }

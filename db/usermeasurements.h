@@ -17,7 +17,7 @@ namespace llm::db {
 
 // One stored row: a placed llama-bench test and when and from where it came.
 struct UserMeasurementRecord {
-    qint64 id = 0; // row_id, what `measurements remove` takes
+    qint64 id = 0;      // row_id, what `measurements remove` takes
     QString importedAt; // ISO date-time
     QString file;       // the file's name as given to import
     PlacedBenchRow placed;

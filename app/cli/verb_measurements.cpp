@@ -131,9 +131,9 @@ std::optional<int> positiveInt(const QCommandLineParser &parser, const QString &
     bool ok = false;
     const int v = parser.value(name).toInt(&ok);
     if (!ok || v < 1 || v > max)
-        return badInput(optionText(name), u"\"%1\" is not a whole number from 1 to %2"_s.arg(
-                                              parser.value(name))
-                                              .arg(max));
+        return badInput(
+            optionText(name),
+            u"\"%1\" is not a whole number from 1 to %2"_s.arg(parser.value(name)).arg(max));
     *out = v;
     return std::nullopt;
 }
@@ -151,8 +151,9 @@ int runImport(const QCommandLineParser &parser, const QStringList &pos, Format f
         return badInput(u"file"_s, u"cannot read \"%1\": %2"_s.arg(QDir::toNativeSeparators(path),
                                                                    file.errorString()));
     if (bytes.size() > kMaxBenchBytes)
-        return badInput(u"file"_s, u"\"%1\" is larger than 16 MiB, too large to be llama-bench "
-                                   u"output; it was not read"_s.arg(QDir::toNativeSeparators(path)));
+        return badInput(u"file"_s,
+                        u"\"%1\" is larger than 16 MiB, too large to be llama-bench "
+                        u"output; it was not read"_s.arg(QDir::toNativeSeparators(path)));
 
     db::BenchOverrides o;
     o.cpu = parser.value(u"cpu"_s);
@@ -170,8 +171,9 @@ int runImport(const QCommandLineParser &parser, const QStringList &pos, Format f
         bool ok = false;
         const double v = QLocale::c().toDouble(parser.value(u"mts"_s), &ok);
         if (!ok || !(v >= 100 && v <= 20000))
-            return badInput(u"--mts"_s, u"\"%1\" is not a memory speed in MT/s (such as 5600)"_s.arg(
-                                            parser.value(u"mts"_s)));
+            return badInput(u"--mts"_s,
+                            u"\"%1\" is not a memory speed in MT/s (such as 5600)"_s.arg(
+                                parser.value(u"mts"_s)));
         o.mts = v;
     }
 
@@ -199,20 +201,18 @@ int runImport(const QCommandLineParser &parser, const QStringList &pos, Format f
                                        .arg(placed->skipped.size())
                                        .arg(placed->skipped.value(0).reason));
     QList<db::UserMeasurementRecord> records = db::recordsOf(
-        *placed, QFileInfo(path).fileName(),
-        QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        *placed, QFileInfo(path).fileName(), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     // The rows must resolve as the estimator will read them back.
     const db::MeasurementSet check = db::measurementsOf(records, catalog);
     if (!check.skipped.empty())
-        return badInput(u"file"_s, u"a measurement cannot be estimated: "_s +
-                                       check.skipped.front().reason);
+        return badInput(u"file"_s,
+                        u"a measurement cannot be estimated: "_s + check.skipped.front().reason);
 
     db::StoreResult stored;
     if (!dryRun) {
         stored = db::storeUserMeasurements(database, records);
         if (!stored.ok)
-            return badInput(u"--database"_s,
-                            u"nothing was stored: "_s + stored.error);
+            return badInput(u"--database"_s, u"nothing was stored: "_s + stored.error);
         // The ids the rows got (0: the same row was stored before).
         for (qsizetype i = 0; i < records.size() && i < stored.ids.size(); ++i)
             records[i].id = stored.ids.at(i);
@@ -237,8 +237,8 @@ int runImport(const QCommandLineParser &parser, const QStringList &pos, Format f
     for (const db::UserMeasurementRecord &r : records)
         rows.append(recordToJson(r));
     for (const db::SkippedBenchRow &s : placed->skipped)
-        skipped.append(QJsonObject{
-            {u"entry"_s, s.number}, {u"test"_s, s.test}, {u"reason"_s, s.reason}});
+        skipped.append(
+            QJsonObject{{u"entry"_s, s.number}, {u"test"_s, s.test}, {u"reason"_s, s.reason}});
     const QJsonObject out{{u"file"_s, QFileInfo(path).fileName()},
                           {u"format"_s, bench->format},
                           {u"dry_run"_s, dryRun},
@@ -288,8 +288,8 @@ int runRemove(const QCommandLineParser &parser, const QStringList &pos) {
             t.remove(0, 1);
         const qint64 id = t.toLongLong(&ok);
         if (!ok || id < 1)
-            return badInput(u"ID"_s, u"\"%1\" is not a measurement ID (see measurements list)"_s
-                                         .arg(text));
+            return badInput(u"ID"_s,
+                            u"\"%1\" is not a measurement ID (see measurements list)"_s.arg(text));
         if (!ids.contains(id))
             ids.append(id);
     }
@@ -299,8 +299,8 @@ int runRemove(const QCommandLineParser &parser, const QStringList &pos) {
     QString error;
     if (!db::removeUserMeasurements(database, ids, &error))
         return badInput(u"ID"_s, error);
-    writeStdout(u"%1 measurement%2 removed.\n"_s.arg(ids.size()).arg(ids.size() == 1 ? u""_s
-                                                                                     : u"s"_s));
+    writeStdout(
+        u"%1 measurement%2 removed.\n"_s.arg(ids.size()).arg(ids.size() == 1 ? u""_s : u"s"_s));
     return kExitOk;
 }
 
@@ -318,19 +318,21 @@ int runMeasurements(const QStringList &arguments) {
                                  u"import: the llama-bench output file; remove: the ID(s) that "
                                  u"measurements list shows."_s);
     parser.addOptions({
-        {u"cpu"_s, u"Import: the CPU (catalogue name), when cpu_info does not say it or says it "
-                   u"in other words."_s,
+        {u"cpu"_s,
+         u"Import: the CPU (catalogue name), when cpu_info does not say it or says it "
+         u"in other words."_s,
          u"NAME"_s},
-        {u"gpu"_s, u"Import: the GPU (catalogue name), when gpu_info does not say it (a "
-                   u"markdown table never does)."_s,
+        {u"gpu"_s,
+         u"Import: the GPU (catalogue name), when gpu_info does not say it (a "
+         u"markdown table never does)."_s,
          u"NAME"_s},
         {u"gpus"_s, u"Import: how many of the GPU the run used."_s, u"N"_s},
         {u"channels"_s, u"Import: memory channels populated (a CPU run cannot tell)."_s, u"N"_s},
         {u"mts"_s, u"Import: memory speed in MT/s (a CPU run cannot tell)."_s, u"N"_s},
         {u"model"_s, u"Import: the model (catalogue name), when the file name does not say it."_s,
          u"NAME"_s},
-        {u"quant"_s, u"Import: the quantization, when the file name and model type do not say it."_s,
-         u"Q"_s},
+        {u"quant"_s,
+         u"Import: the quantization, when the file name and model type do not say it."_s, u"Q"_s},
         {u"dry-run"_s, u"Import: show what would be stored, store nothing."_s},
         {u"create"_s, u"Import: make a new catalogue at the --database path if there is none."_s},
         {u"database"_s,
@@ -352,8 +354,8 @@ int runMeasurements(const QStringList &arguments) {
     if (action == u"import"_s)
         return runImport(parser, pos, *format);
     if (action == u"list"_s || action == u"remove"_s) {
-        if (const auto exit = refuseOptions(parser, importOnly,
-                                            u"applies to measurements import only"_s))
+        if (const auto exit =
+                refuseOptions(parser, importOnly, u"applies to measurements import only"_s))
             return *exit;
         if (action == u"remove"_s && parser.isSet(u"format"_s))
             return badInput(u"--format"_s, u"applies to import and list, not to remove"_s);

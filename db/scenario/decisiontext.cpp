@@ -118,7 +118,8 @@ QString changeText(WhatIfChange change, const Build &before, const Build &after,
         return changeTr("Use a higher-quality model file (%1 bits per weight instead of %2)")
             .arg(bits(modelAfter.quant), bits(modelBefore.quant));
     case WhatIfChange::QuantDown:
-        return changeTr("Use a smaller, lower-quality model file (%1 bits per weight instead of %2)")
+        return changeTr(
+                   "Use a smaller, lower-quality model file (%1 bits per weight instead of %2)")
             .arg(bits(modelAfter.quant), bits(modelBefore.quant));
     case WhatIfChange::DoubleContext:
         return changeTr("If every prompt and answer were twice as long");
@@ -129,7 +130,7 @@ QString changeText(WhatIfChange change, const Build &before, const Build &after,
 std::function<QString(std::size_t, const CheapestFix &)>
 plainFixWording(std::vector<Build> builds, ModelChoice model, const QLocale &locale) {
     return [builds = std::move(builds), model = std::move(model), locale](std::size_t index,
-                                                                         const CheapestFix &fix) {
+                                                                          const CheapestFix &fix) {
         if (index >= builds.size())
             return QString::fromStdString(fix.description);
         return changeText(fix.change, builds[index], fix.build, model, model, locale);

@@ -132,8 +132,8 @@ private slots:
         QTest::addColumn<int>("gpus");
         QTest::newRow("json") << u"rtx4090-qwen2.5-7b.json"_s << QStringList{} << u"json"_s << 2
                               << u"gpu"_s << 1;
-        QTest::newRow("jsonl") << u"rtx4090-qwen2.5-7b.jsonl"_s << QStringList{} << u"jsonl"_s
-                               << 2 << u"gpu"_s << 1;
+        QTest::newRow("jsonl") << u"rtx4090-qwen2.5-7b.jsonl"_s << QStringList{} << u"jsonl"_s << 2
+                               << u"gpu"_s << 1;
         QTest::newRow("csv") << u"rtx4090-qwen2.5-7b.csv"_s << QStringList{} << u"csv"_s << 2
                              << u"gpu"_s << 1;
         // A markdown table names neither the GPU nor the model file: the options say them.
@@ -141,8 +141,8 @@ private slots:
                             << QStringList{u"--gpu"_s, u"RTX 4090"_s, u"--model"_s,
                                            u"Qwen2.5-7B-Instruct"_s}
                             << u"md"_s << 3 << u"gpu"_s << 1;
-        QTest::newRow("two GPUs") << u"2x-rtx3090-llama3.3-70b.json"_s << QStringList{}
-                                  << u"json"_s << 2 << u"gpu"_s << 2;
+        QTest::newRow("two GPUs") << u"2x-rtx3090-llama3.3-70b.json"_s << QStringList{} << u"json"_s
+                                  << 2 << u"gpu"_s << 2;
         QTest::newRow("CPU only") << u"ryzen9950x-cpu-llama3.1-8b.csv"_s
                                   << QStringList{u"--channels"_s, u"2"_s, u"--mts"_s, u"5600"_s}
                                   << u"csv"_s << 2 << u"cpu"_s << 0;
@@ -268,8 +268,8 @@ private slots:
         QCOMPARE(list(db).size(), 0);
         const QJsonObject restored = estimate(u"Qwen2.5-7B-Instruct"_s, catalogue);
         const QJsonObject otherRestored = estimate(u"Llama-3.1-8B-Instruct"_s, catalogue);
-        for (const QString &key : {u"gen_tok_s"_s, u"prompt_tok_s"_s, u"gen_tok_s_low"_s,
-                                   u"gen_tok_s_high"_s}) {
+        for (const QString &key :
+             {u"gen_tok_s"_s, u"prompt_tok_s"_s, u"gen_tok_s_low"_s, u"gen_tok_s_high"_s}) {
             QCOMPARE(restored.value(key).toDouble(), before.value(key).toDouble());
             QCOMPARE(otherRestored.value(key).toDouble(), otherBefore.value(key).toDouble());
         }
@@ -281,34 +281,34 @@ private slots:
         const QStringList at{u"--database"_s, db};
         const QStringList import{u"measurements"_s, u"import"_s};
         // An unknown GPU: the field and the closest catalogue names.
-        expectRefusal(run(import + QStringList{fixture(u"unknown-gpu.json"_s)} + at),
-                      u"gpu_info"_s, {u"RTX 4099"_s, u"NVIDIA GeForce RTX 4090"_s, u"--gpu"_s});
+        expectRefusal(run(import + QStringList{fixture(u"unknown-gpu.json"_s)} + at), u"gpu_info"_s,
+                      {u"RTX 4099"_s, u"NVIDIA GeForce RTX 4090"_s, u"--gpu"_s});
         expectRefusal(run(import + QStringList{fixture(u"empty.json"_s)} + at), u"file"_s,
                       {u"empty"_s});
         expectRefusal(run(import + QStringList{fixture(u"malformed.json"_s)} + at), u"file"_s,
                       {u"JSON"_s});
-        expectRefusal(run(import + QStringList{fixture(u"not-llama-bench.json"_s)} + at),
-                      u"file"_s, {u"not llama-bench output"_s});
+        expectRefusal(run(import + QStringList{fixture(u"not-llama-bench.json"_s)} + at), u"file"_s,
+                      {u"not llama-bench output"_s});
         // A markdown table without the names it cannot know.
         expectRefusal(run(import + QStringList{fixture(u"rtx4090-qwen2.5-7b.md"_s)} + at),
                       u"gpu_info"_s, {u"--gpu"_s});
-        expectRefusal(run(import + QStringList{fixture(u"rtx4090-qwen2.5-7b.md"_s), u"--gpu"_s,
-                                               u"RTX 4090"_s} +
-                          at),
-                      u"model_filename"_s, {u"--model"_s});
+        expectRefusal(
+            run(import +
+                QStringList{fixture(u"rtx4090-qwen2.5-7b.md"_s), u"--gpu"_s, u"RTX 4090"_s} + at),
+            u"model_filename"_s, {u"--model"_s});
         // Options that name what the catalogue does not have.
-        expectRefusal(run(import + QStringList{fixture(u"rtx4090-qwen2.5-7b.json"_s), u"--gpu"_s,
-                                               u"RTX 4099"_s} +
-                          at),
-                      u"--gpu"_s, {u"NVIDIA GeForce RTX 4090"_s});
-        expectRefusal(run(import + QStringList{fixture(u"rtx4090-qwen2.5-7b.json"_s),
-                                               u"--quant"_s, u"Q9_K"_s} +
-                          at),
-                      u"--quant"_s);
-        expectRefusal(run(import + QStringList{fixture(u"rtx4090-qwen2.5-7b.json"_s),
-                                               u"--channels"_s, u"0"_s} +
-                          at),
-                      u"--channels"_s);
+        expectRefusal(
+            run(import +
+                QStringList{fixture(u"rtx4090-qwen2.5-7b.json"_s), u"--gpu"_s, u"RTX 4099"_s} + at),
+            u"--gpu"_s, {u"NVIDIA GeForce RTX 4090"_s});
+        expectRefusal(
+            run(import +
+                QStringList{fixture(u"rtx4090-qwen2.5-7b.json"_s), u"--quant"_s, u"Q9_K"_s} + at),
+            u"--quant"_s);
+        expectRefusal(
+            run(import +
+                QStringList{fixture(u"rtx4090-qwen2.5-7b.json"_s), u"--channels"_s, u"0"_s} + at),
+            u"--channels"_s);
         expectRefusal(run(import + QStringList{u"/nonexistent/bench.json"_s} + at), u"file"_s);
         expectRefusal(run({u"measurements"_s, u"remove"_s, u"99"_s, u"--database"_s, db}), u"ID"_s,
                       {u"99"_s});
