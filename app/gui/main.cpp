@@ -9,6 +9,7 @@
 #include "mainwindow/translations.h"
 #include "mainwindow/windowoptions.h"
 #include "measurements.h"
+#include "referencedata.h"
 #include "safewrite.h"
 
 #include <QApplication>
@@ -119,17 +120,17 @@ int main(int argc, char *argv[]) {
                              QCoreApplication::translate("main", "LLM Procurement Advisor"),
                              catalogueNotes.join(QStringLiteral("\n\n")));
 
-    // The calibrated efficiency factors shipped with the catalogue; if they cannot
-    // be read the window still works on the built-in defaults, and says so.
-    QString calibrationError;
-    const llm::Assumptions calibrated = llm::db::shippedAssumptions(&calibrationError);
-    if (!calibrationError.isEmpty())
-        dialogs->information(
-            nullptr, QCoreApplication::translate("main", "LLM Procurement Advisor"),
-            QCoreApplication::translate("main", "The calibrated efficiency factors could not be "
-                                                "read (%1); uncalibrated defaults are used.")
-                .arg(calibrationError));
-    llm::ui::MainWindow window(std::move(catalog), calibrated, std::move(dialogs));
+    // The composition root: everything the estimates are computed against is
+    // loaded here, once, and handed down — the calibrated efficiency factors, the
+    // platform rules and the published measurements. A part that cannot be read
+    // leaves the window working without it, and the user is told which.
+    QStringList dataProblems;
+    llm::db::ReferenceData data = llm::db::loadReferenceData(std::move(catalog), &dataProblems);
+    if (!dataProblems.isEmpty())
+        dialogs->information(nullptr,
+                             QCoreApplication::translate("main", "LLM Procurement Advisor"),
+                             dataProblems.join(QStringLiteral("\n\n")));
+    llm::ui::MainWindow window(std::move(data), std::move(dialogs));
     window.setCatalogueDatabase(&db); // Tools → Catalogue editor
     if (options.theme)
         window.setTheme(*options.theme);

@@ -11,6 +11,7 @@
 #include "comparison/comparisondocument.h"
 #include "mainwindow/dialogs.h"
 #include "mainwindow/mainwindow.h"
+#include "referencedata.h"
 
 #include <QApplication>
 #include <QChartView>
@@ -59,8 +60,10 @@ int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
     const int iterations = argc > 1 ? std::max(10, std::atoi(argv[1])) : 200;
     const int wantedBuilds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 6;
-    Catalog catalog = db::loadShippedCatalog();
-    MainWindow window(catalog, std::make_unique<SilentDialogs>());
+    // As main() does: the catalogue with the calibrated baseline, the platform
+    // rules and the published measurements.
+    const Catalog catalog = db::loadShippedCatalog();
+    MainWindow window(db::loadReferenceData(catalog), std::make_unique<SilentDialogs>());
     window.resize(1280, 720);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))

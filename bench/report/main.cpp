@@ -5,6 +5,7 @@
 // (out.pdf: the last run's PDF, to render and look at).
 #include "catalogue.h"
 #include "measurements.h"
+#include "referencedata.h"
 #include "report/reportpdf.h"
 #include "scenario.h"
 
@@ -28,7 +29,8 @@ int main(int argc, char **argv) {
         std::fprintf(stderr, "error: %s: cannot be read\n", qPrintable(path));
         return 2;
     }
-    const llm::Catalog catalog = llm::db::loadShippedCatalog();
+    const llm::db::ReferenceData data = llm::db::loadReferenceData(llm::db::loadShippedCatalog());
+    const llm::Catalog &catalog = data.catalog;
     const auto parsed =
         llm::scenario::parseScenario(file.readAll(), catalog, llm::db::shippedAssumptions());
     if (!parsed.ok()) {
@@ -44,7 +46,7 @@ int main(int argc, char **argv) {
         QString error;
         QElapsedTimer timer;
         timer.start();
-        if (!llm::ui::writeReportPdf(*parsed.scenario, catalog, &buffer, &error, &pages)) {
+        if (!llm::ui::writeReportPdf(*parsed.scenario, data, &buffer, &error, &pages)) {
             std::fprintf(stderr, "error: %s\n", qPrintable(error));
             return 1;
         }

@@ -4,6 +4,7 @@
 // shows is core's summary: the same builds in the same order, the same prices
 // and price sources, the same badges and sentence; a red banner with the
 // options only when no build meets every need.
+#include "../support/windowdata.h"
 #include "advisor/whatifwords.h"
 #include "catalogue.h"
 #include "comparison/comparisondocument.h"
@@ -80,7 +81,9 @@ private slots:
     void matchesCoreWithoutScrolling() {
         QFETCH(QString, file);
         QFETCH(bool, noneMeetsAll);
-        MainWindow window(m_catalog, std::make_unique<FakeDialogs>());
+        MainWindow window(
+            llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
+            std::make_unique<FakeDialogs>());
         window.resize(1280, 720);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -159,7 +162,9 @@ private slots:
 
     void followsEdits() {
         // A quote typed for a build reaches the panel at once, as a quote.
-        MainWindow window(m_catalog, std::make_unique<FakeDialogs>());
+        MainWindow window(
+            llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
+            std::make_unique<FakeDialogs>());
         ComparisonDocument *doc = window.document();
         QVERIFY(doc->buildCount() >= 2);
         Build b = doc->state().builds[1];
@@ -177,7 +182,9 @@ private slots:
     }
 
     void hiddenWithoutBuilds() {
-        MainWindow window(m_catalog, std::make_unique<FakeDialogs>());
+        MainWindow window(
+            llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
+            std::make_unique<FakeDialogs>());
         ComparisonDocument *doc = window.document();
         while (doc->buildCount() > 0)
             QVERIFY(doc->removeBuild(0));

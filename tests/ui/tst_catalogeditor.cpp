@@ -3,6 +3,7 @@
 // catalogue database: overrides reach the database and the comparison, bad
 // values are refused with the field named and nothing written, undo / reset /
 // add / delete, a CSV import with two bad rows, and a read-only database.
+#include "../support/windowdata.h"
 #include "catalog/addrowdialog.h"
 #include "catalog/catalogeditorwindow.h"
 #include "catalog/catalogtablemodel.h"
@@ -61,7 +62,10 @@ struct World {
     bool start() {
         auto fake = std::make_unique<FakeDialogs>();
         dialogs = fake.get();
-        window = std::make_unique<MainWindow>(db::loadMarked(&database), std::move(fake));
+        window = std::make_unique<MainWindow>(
+            llm::testsupport::windowData(db::loadMarked(&database),
+                                         llm::testsupport::Baseline::Uncalibrated),
+            std::move(fake));
         window->setCatalogueDatabase(&database);
         editor = window->showCatalogueEditor();
         return editor != nullptr;
@@ -165,7 +169,8 @@ void TestCatalogEditor::gpuPriceOverrideReachesComparison() {
     QString error;
     QStringList texts;
     for (const report::PlacedBox &box :
-         layoutReport(w.window->document()->state(), w.window->document()->catalog(), &error).boxes)
+         layoutReport(w.window->document()->state(), w.window->document()->referenceData(), &error)
+             .boxes)
         texts << box.text;
     const QString html = texts.join(u'\n');
     QVERIFY2(html.contains(QStringLiteral("(overridden)")) && html.contains(QStringLiteral("†")),

@@ -4,6 +4,7 @@
 // target on its own chart; the chosen model marked; the bandwidth chart on the
 // Engineering detail tab; print colours that stay apart; the glossary; and
 // "unknown" instead of 0 for a catalogue field nobody filled.
+#include "../support/windowdata.h"
 #include "builds/buildeditor.h"
 #include "catalogue.h"
 #include "charts/chartlegend.h"
@@ -85,7 +86,9 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
     void init() {
-        m_window = std::make_unique<MainWindow>(m_catalog, std::make_unique<FakeDialogs>());
+        m_window = std::make_unique<MainWindow>(
+            llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
+            std::make_unique<FakeDialogs>());
         m_window->resize(1280, 720);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

@@ -4,6 +4,7 @@
 // guide showing and the user catalogue created; "Don't show again" is remembered;
 // a damaged settings file starts on defaults and says so once; empty states;
 // the About dialog; the status bar's assumptions line; the translation loads.
+#include "../support/windowdata.h"
 #include "assumptions.h"
 #include "catalogue.h"
 #include "charts/chartspanel.h"
@@ -47,8 +48,8 @@ private:
     Assumptions m_calibrated;
 
     std::unique_ptr<MainWindow> startWindow() {
-        auto w =
-            std::make_unique<MainWindow>(m_catalog, m_calibrated, std::make_unique<FakeDialogs>());
+        auto w = std::make_unique<MainWindow>(llm::testsupport::windowData(m_catalog, m_calibrated),
+                                              std::make_unique<FakeDialogs>());
         w->show();
         return w;
     }
@@ -225,7 +226,8 @@ private slots:
         s.assumptions.overridden = {"assumptions.efficiency.cpu-zen5", "assumptions.pcie"};
         w->document()->reset(s);
         QCOMPARE(statusMarker(w.get()), QStringLiteral("⚠ Assumptions: 2 override(s)"));
-        MainWindow uncalibrated(m_catalog, Assumptions{}, std::make_unique<FakeDialogs>());
+        MainWindow uncalibrated(llm::testsupport::windowData(m_catalog, Assumptions{}),
+                                std::make_unique<FakeDialogs>());
         QCOMPARE(statusMarker(&uncalibrated),
                  QStringLiteral("Assumptions: uncalibrated default factors, no overrides"));
         w->document()->undoStack()->setClean();

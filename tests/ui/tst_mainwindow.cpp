@@ -2,6 +2,7 @@
 // The stakeholder window driven headless: presets at start, live charts and
 // verdicts, add/remove, refusal with a reason, undo, save/open, PDF export,
 // and a failing save that must leave the old file whole.
+#include "../support/windowdata.h"
 #include "builds/buildeditor.h"
 #include "builds/buildlistpanel.h"
 #include "catalogue.h"
@@ -112,7 +113,9 @@ private slots:
     void init() {
         auto dialogs = std::make_unique<FakeDialogs>();
         m_dialogs = dialogs.get();
-        m_window = std::make_unique<MainWindow>(m_catalog, std::move(dialogs));
+        m_window = std::make_unique<MainWindow>(
+            llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
+            std::move(dialogs));
         m_testers.clear();
         for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{
                  m_window->summaryModel(), m_window->useCaseModel(), m_window->sizeModel()})
@@ -278,7 +281,9 @@ private slots:
 
         auto dialogs = std::make_unique<FakeDialogs>();
         FakeDialogs *fake = dialogs.get();
-        MainWindow other(m_catalog, std::move(dialogs));
+        MainWindow other(
+            llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
+            std::move(dialogs));
         QVERIFY(!sameState(saved, other.document()->state()));
         QVERIFY2(other.openFile(path), qPrintable(fake->errors.join(u'\n')));
         QVERIFY2(fake->errors.isEmpty(), qPrintable(fake->errors.join(u'\n')));

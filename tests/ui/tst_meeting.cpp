@@ -2,6 +2,7 @@
 // Meeting details (issue 15): the window edits the comparison's title, purpose,
 // decision, attendees and build notes as one undo step, and they survive a
 // save and an open (the window used to drop build notes and the title on save).
+#include "../support/windowdata.h"
 #include "catalogue.h"
 #include "comparison/comparisondocument.h"
 #include "fakedialogs.h"
@@ -26,7 +27,9 @@ private:
 
     std::unique_ptr<MainWindow> makeWindow() {
         // Opens on the catalogue's presets: several builds.
-        return std::make_unique<MainWindow>(m_catalog, std::make_unique<FakeDialogs>());
+        return std::make_unique<MainWindow>(
+            llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
+            std::make_unique<FakeDialogs>());
     }
 
 private slots:

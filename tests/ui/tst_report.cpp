@@ -4,6 +4,7 @@
 // title and purpose, every build's full name, its notes and the named needs on
 // page 1; "Page 1 of N"; the glossary in the appendix; no heading or table
 // header left alone at the foot of a page; few pages before the appendix.
+#include "../support/windowdata.h"
 #include "catalogue.h"
 #include "comparison/comparisonstate.h"
 #include "comparison/scenarioconvert.h"
@@ -59,6 +60,7 @@ class TestReport final : public QObject {
 
 private:
     Catalog m_catalog;
+    db::ReferenceData m_data; // the catalogue with the shipped baseline, rules, measurements
     QTemporaryDir m_dir;
 
     ComparisonState load(const QString &path) {
@@ -86,6 +88,7 @@ private slots:
     void initTestCase() {
         m_catalog = db::loadShippedCatalog();
         QVERIFY(!m_catalog.presets.empty());
+        m_data = llm::testsupport::windowData(m_catalog);
         QVERIFY(m_dir.isValid());
     }
 
@@ -113,7 +116,7 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         QString error;
         int pages = 0;
-        QVERIFY2(writeReportPdf(state, m_catalog, &file, &error, &pages), qPrintable(error));
+        QVERIFY2(writeReportPdf(state, m_data, &file, &error, &pages), qPrintable(error));
         file.close();
 
         const QString page1 = pageText(pdf, 1);
@@ -161,8 +164,8 @@ private slots:
         }
         QVERIFY2(appendixPage > 1, "no appendix heading in the PDF");
         QVERIFY2(appendixPage - 1 <= maxPagesBeforeAppendix,
-                 qPrintable(QStringLiteral("%1 printed pages before the appendix")
-                                .arg(appendixPage - 1)));
+                 qPrintable(
+                     QStringLiteral("%1 printed pages before the appendix").arg(appendixPage - 1)));
         // What if and headroom in plain words: no core shorthand ("Q4_K_M -> Q4_1"),
         // no margins ("+0.09×"), no change identifiers ("faster-memory").
         QVERIFY_ON_PAGE(appendix, QStringLiteral("What one change would do"));
@@ -170,8 +173,8 @@ private slots:
         QVERIFY2(!appendix.contains(QStringLiteral("->")), qPrintable(appendix));
         static const QRegularExpression margin(QStringLiteral("[+−±]\\d+\\.\\d\\d×"));
         QVERIFY2(!appendix.contains(margin), qPrintable(margin.match(appendix).captured()));
-        for (const char *id : {"faster-memory", "all-channels", "one-more-gpu", "larger-gpu",
-                               "smaller-gpu"})
+        for (const char *id :
+             {"faster-memory", "all-channels", "one-more-gpu", "larger-gpu", "smaller-gpu"})
             QVERIFY2(!appendix.contains(QLatin1String(id)), id);
     }
 
@@ -181,7 +184,7 @@ private slots:
         QFETCH(int, maxPagesBeforeAppendix);
         const ComparisonState state = comparison(which);
         QString error;
-        const ReportLayout layout = layoutReport(state, m_catalog, &error);
+        const ReportLayout layout = layoutReport(state, m_data, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(layout.pages > 1);
         QVERIFY(!layout.boxes.empty());
@@ -233,7 +236,7 @@ private slots:
             if (QString::fromStdString(cls).startsWith(QLatin1String("gpu")))
                 band = Band{0.8, 1.1};
         QString error;
-        const ReportLayout layout = layoutReport(state, m_catalog, &error);
+        const ReportLayout layout = layoutReport(state, m_data, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QString page1;
         for (const report::PlacedBox &b : layout.boxes)
@@ -262,9 +265,8 @@ private slots:
         QVERIFY(buffer.open(QIODevice::WriteOnly));
         QString error;
         int pages = 0;
-        QVERIFY2(
-            writeReportPdf(toScenario(state, m_catalog.asOf), m_catalog, &buffer, &error, &pages),
-            qPrintable(error));
+        QVERIFY2(writeReportPdf(toScenario(state, m_catalog.asOf), m_data, &buffer, &error, &pages),
+                 qPrintable(error));
         QVERIFY(error.isEmpty());
         QVERIFY(buffer.data().startsWith("%PDF-"));
         QVERIFY(buffer.data().trimmed().endsWith("%%EOF"));
@@ -281,7 +283,7 @@ private slots:
         QString error;
         int pages = 0;
         QList<int> seen;
-        QVERIFY2(writeReportPdf(defaultState(m_catalog), m_catalog, &buffer, &error, &pages,
+        QVERIFY2(writeReportPdf(defaultState(m_catalog), m_data, &buffer, &error, &pages,
                                 [&seen](int page) { seen << page; }),
                  qPrintable(error));
         QCOMPARE(seen.size(), pages);
@@ -317,8 +319,8 @@ private slots:
         QVERIFY(buffer.open(QIODevice::WriteOnly));
         QString error;
         int calls = 0;
-        QVERIFY(!writeReportPdf(state, m_catalog, &buffer, &error, nullptr,
-                                [&calls](int) { ++calls; }));
+        QVERIFY(
+            !writeReportPdf(state, m_data, &buffer, &error, nullptr, [&calls](int) { ++calls; }));
         QVERIFY2(error.contains(expected), qPrintable(error));
         QCOMPARE(calls, 0);
         QVERIFY(buffer.data().isEmpty());
@@ -330,12 +332,12 @@ private slots:
         empty.builds.clear();
         QBuffer buffer;
         QVERIFY(buffer.open(QIODevice::WriteOnly));
-        QVERIFY(!writeReportPdf(empty, m_catalog, &buffer, &error));
+        QVERIFY(!writeReportPdf(empty, m_data, &buffer, &error));
         QVERIFY(error.contains(QStringLiteral("no builds")));
 
         QBuffer closed; // not open for writing
         error.clear();
-        QVERIFY(!writeReportPdf(defaultState(m_catalog), m_catalog, &closed, &error));
+        QVERIFY(!writeReportPdf(defaultState(m_catalog), m_data, &closed, &error));
         QVERIFY(!error.isEmpty());
     }
 };

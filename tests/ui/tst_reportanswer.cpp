@@ -4,6 +4,7 @@
 // the badges, every build with its price and where the price comes from, the
 // needs by name, and "does not fit" for a build the model does not fit in.
 // Read back from the PDF with pdftotext and compared with decide().
+#include "../support/windowdata.h"
 #include "advisor/whatifwords.h"
 #include "catalogue.h"
 #include "comparison/comparisondocument.h"
@@ -81,8 +82,7 @@ private slots:
         QVERIFY(in.open(QIODevice::ReadOnly));
         const auto parsed = scenario::parseScenario(in.readAll(), m_catalog, m_baseline);
         QVERIFY2(parsed.ok(), qPrintable(parsed.error.toLine()));
-        ComparisonDocument doc(m_catalog);
-        doc.setBaseline(m_baseline);
+        ComparisonDocument doc(llm::testsupport::windowData(m_catalog, m_baseline));
         doc.reset(fromScenario(*parsed.scenario));
         const ComparisonState &state = doc.state();
 
@@ -90,7 +90,7 @@ private slots:
         QFile out(pdf);
         QVERIFY(out.open(QIODevice::WriteOnly));
         QString error;
-        QVERIFY2(writeReportPdf(state, m_catalog, &out, &error), qPrintable(error));
+        QVERIFY2(writeReportPdf(state, doc.referenceData(), &out, &error), qPrintable(error));
         out.close();
         const QString text = page1(pdf);
         QVERIFY2(!text.isEmpty(), "pdftotext read nothing");

@@ -2,6 +2,7 @@
 // What the results table says beside each estimate: the confidence band, the
 // published measurement of the same device, the memory-fit parts, and which
 // figures stand on an assumption the user overrode (table, matrix, report).
+#include "../support/windowdata.h"
 #include "builds/buildeditor.h"
 #include "builds/modelpicker.h"
 #include "catalogue.h"
@@ -30,9 +31,8 @@ class TestResults final : public QObject {
     Assumptions m_baseline;
 
     std::unique_ptr<ComparisonDocument> makeDocument() const {
-        auto doc = std::make_unique<ComparisonDocument>(m_catalog);
-        doc->setBaseline(m_baseline);
-        doc->setMeasurements(db::loadShippedMeasurements(m_catalog).rows);
+        auto doc = std::make_unique<ComparisonDocument>(
+            llm::testsupport::windowData(m_catalog, m_baseline));
         doc->reset(defaultState(m_catalog, m_baseline));
         return doc;
     }
@@ -41,7 +41,8 @@ class TestResults final : public QObject {
     QString frontHtml(const ComparisonDocument &doc, SummaryModel &, UseCaseModel &) const {
         QString error;
         QStringList text;
-        for (const report::PlacedBox &b : layoutReport(doc.state(), m_catalog, &error).boxes)
+        for (const report::PlacedBox &b :
+             layoutReport(doc.state(), doc.referenceData(), &error).boxes)
             text << b.text;
         return text.join(u'\n');
     }

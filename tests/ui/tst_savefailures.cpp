@@ -5,6 +5,7 @@
 // as the target. The old file stays byte for byte, no temporary file is left,
 // the error is shown (never "Saved") and the comparison stays modified.
 #include "../support/fulldisk.h"
+#include "../support/windowdata.h"
 #include "builds/buildlistpanel.h"
 #include "catalogue.h"
 #include "comparison/comparisondocument.h"
@@ -67,7 +68,9 @@ private slots:
     void init() {
         auto dialogs = std::make_unique<FakeDialogs>();
         m_dialogs = dialogs.get();
-        m_window = std::make_unique<MainWindow>(m_catalog, std::move(dialogs));
+        m_window = std::make_unique<MainWindow>(
+            llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
+            std::move(dialogs));
     }
     void cleanup() { m_window.reset(); }
 

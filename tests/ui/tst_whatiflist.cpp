@@ -4,6 +4,7 @@
 // new, fit the platform, priced), never shows core's identifiers or signed
 // margins, credits no users to a need the build fails, and the "each build" mode
 // gives one line per build with decide()'s cheapest fix.
+#include "../support/windowdata.h"
 #include "advisor/whatifmodels.h"
 #include "advisor/whatifpanel.h"
 #include "advisor/whatifwords.h"
@@ -122,8 +123,8 @@ private slots:
     }
 
     void init() {
-        m_window =
-            std::make_unique<MainWindow>(m_catalog, m_baseline, std::make_unique<FakeDialogs>());
+        m_window = std::make_unique<MainWindow>(llm::testsupport::windowData(m_catalog, m_baseline),
+                                                std::make_unique<FakeDialogs>());
         m_window->resize(1280, 720);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

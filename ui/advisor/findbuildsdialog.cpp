@@ -78,7 +78,6 @@ FindBuildsDialog::FindBuildsDialog(ComparisonDocument *document, QWidget *parent
     , m_unpricedTitle(new QLabel(this)) {
     setObjectName(QStringLiteral("findBuildsDialog"));
     setWindowTitle(tr("Find builds"));
-    m_rules = db::loadShippedPlatformRules(&m_rulesError);
 
     m_model->setObjectName(QStringLiteral("findModel"));
     m_model->setEditable(true);
@@ -269,8 +268,10 @@ bool FindBuildsDialog::run() {
         m_status->setText(message);
         return false;
     };
-    if (!m_rulesError.isEmpty())
-        return fail(tr("Cannot search: the platform rules cannot be read (%1).").arg(m_rulesError));
+    const PlatformRules *rules = m_document->platformRules();
+    if (!rules)
+        return fail(tr("Cannot search: the platform rules could not be read when the program "
+                       "started, so no build could be checked for parts that go together."));
     const auto model = findModel(catalog, m_model->currentText().trimmed().toStdString());
     if (!model || model.ambiguous)
         return fail(tr("Model: “%1” is not a model in the catalogue; pick one from the list.")
@@ -302,7 +303,7 @@ bool FindBuildsDialog::run() {
     m_progress->setValue(0);
     m_status->setText(tr("Searching the catalogue for builds that pass %1…")
                           .arg(useCaseList(request.workload.useCases)));
-    m_runner->start(catalog, m_rules, request, s.assumptions);
+    m_runner->start(catalog, *rules, request, s.assumptions);
     setRunning(true);
     return true;
 }

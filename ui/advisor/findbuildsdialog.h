@@ -73,8 +73,6 @@ private:
     QString emptyStateText() const;
 
     ComparisonDocument *m_document;
-    PlatformRules m_rules;
-    QString m_rulesError;
     RecommendRunner *m_runner;
     RecommendationModel *m_priced;
     RecommendationModel *m_unpriced;

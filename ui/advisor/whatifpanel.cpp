@@ -44,9 +44,6 @@ WhatIfPanel::WhatIfPanel(ComparisonDocument *document, QWidget *parent)
     , m_headroom(new HeadroomModel(this))
     , m_intro(new QLabel(this)) {
     setObjectName(QStringLiteral("whatIfPanel"));
-    QString error;
-    m_rules = db::loadShippedPlatformRules(&error);
-    m_haveRules = error.isEmpty();
 
     m_intro->setObjectName(QStringLiteral("whatIfIntro"));
     m_intro->setWordWrap(true);
@@ -227,10 +224,11 @@ void WhatIfPanel::recompute() {
     QElapsedTimer timer;
     timer.start();
     const Workload workload{s.useCases, s.reservedContext};
-    std::vector<WhatIf> changes = whatIfs(build, s.model, workload, s.assumptions,
-                                          m_document->catalog(), m_haveRules ? &m_rules : nullptr);
-    if (m_haveRules)
-        dropInheritedProblems(changes, checkPlatform(m_rules, build, results[i].cost.powerAtLoad));
+    const PlatformRules *rules = m_document->platformRules();
+    std::vector<WhatIf> changes =
+        whatIfs(build, s.model, workload, s.assumptions, m_document->catalog(), rules);
+    if (rules)
+        dropInheritedProblems(changes, checkPlatform(*rules, build, results[i].cost.powerAtLoad));
     Headroom room = headroom(build, s.model, workload, s.assumptions, m_document->catalog());
     WhatIfWords::HeadroomInput words;
     words.build = &build;
@@ -278,8 +276,7 @@ void WhatIfPanel::recomputeEachBuild() {
         return;
     }
     // A catalogue sweep is the Find builds dialog's job.
-    const DecisionSummary decision =
-        decisionOf(*m_document, m_haveRules ? &m_rules : nullptr, false);
+    const DecisionSummary decision = decisionOf(*m_document, false);
     for (std::size_t i = 0; i < decision.builds.size(); ++i) {
         auto *item = new QListWidgetItem(WhatIfWords::fixLine(decision.builds[i], s.builds[i]),
                                          m_eachBuildList);

@@ -66,8 +66,6 @@ private:
     void clearSelected(const QString &intro);
 
     ComparisonDocument *m_document;
-    PlatformRules m_rules;
-    bool m_haveRules = false;
     int m_build = 0;
     bool m_stale = true;
     double m_lastMs = 0;

@@ -9,11 +9,21 @@
 
 namespace llm::ui {
 
-ComparisonDocument::ComparisonDocument(Catalog catalog, QObject *parent)
+ComparisonDocument::ComparisonDocument(db::ReferenceData data, QObject *parent)
     : QObject(parent)
-    , m_catalog(std::move(catalog)) {
+    , m_catalog(std::move(data.catalog))
+    , m_baseline(std::move(data.baseline))
+    , m_rules(std::move(data.rules))
+    , m_measurements(std::move(data.measurements)) {
     m_state.model = defaultState(m_catalog).model;
     m_state.useCases = seedUseCases();
+}
+
+ComparisonDocument::ComparisonDocument(Catalog catalog, QObject *parent)
+    : ComparisonDocument(db::ReferenceData{std::move(catalog), Assumptions{}, {}, {}}, parent) {}
+
+db::ReferenceData ComparisonDocument::referenceData() const {
+    return db::ReferenceData{m_catalog, m_baseline, m_rules, m_measurements};
 }
 
 void ComparisonDocument::reset(const ComparisonState &state) {
@@ -216,8 +226,7 @@ std::string ComparisonDocument::uniqueName(const std::string &base) const {
     }
 }
 
-DecisionSummary decisionOf(const ComparisonDocument &document, const PlatformRules *rules,
-                           bool searchCatalogue) {
+DecisionSummary decisionOf(const ComparisonDocument &document, bool searchCatalogue) {
     const ComparisonState &state = document.state();
     std::vector<Estimate> estimates;
     estimates.reserve(document.results().size());
@@ -230,7 +239,7 @@ DecisionSummary decisionOf(const ComparisonDocument &document, const PlatformRul
     in.workload = Workload{state.useCases, state.reservedContext};
     in.assumptions = state.assumptions;
     in.catalog = &document.catalog();
-    in.rules = rules;
+    in.rules = document.platformRules();
     in.searchCatalogue = searchCatalogue;
     return decide(in);
 }

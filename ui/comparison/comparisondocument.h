@@ -7,6 +7,7 @@
 #include "comparison_limits.h"
 #include "comparisonstate.h"
 #include "decision.h"
+#include "referencedata.h"
 
 #include <QObject>
 #include <QString>
@@ -17,9 +18,21 @@ namespace llm::ui {
 class ComparisonDocument final : public QObject {
     Q_OBJECT
 public:
+    // Everything the estimates are computed against, loaded once by main().
+    explicit ComparisonDocument(db::ReferenceData data, QObject *parent = nullptr);
+    // A document with only a catalogue: uncalibrated assumptions, no platform
+    // rules (fixes unchecked), no measurements. For tests of single views.
     explicit ComparisonDocument(Catalog catalog, QObject *parent = nullptr);
 
     const Catalog &catalog() const { return m_catalog; }
+    // The platform rules builds and fixes are checked against; nullptr when none
+    // were given (or they could not be read): checks are then skipped.
+    const PlatformRules *platformRules() const {
+        return m_rules.rules.empty() ? nullptr : &m_rules;
+    }
+    // A copy of the reference data (catalogue, baseline, rules, measurements):
+    // what a report of this comparison is computed against.
+    db::ReferenceData referenceData() const;
     // The assumptions a new comparison starts from (the calibrated, shipped ones);
     // "reset" of an override returns to these.
     const Assumptions &baseline() const { return m_baseline; }
@@ -81,6 +94,7 @@ private:
     Catalog m_catalog;
 
     Assumptions m_baseline;
+    PlatformRules m_rules;
     std::vector<Measurement> m_measurements;
     ComparisonState m_state;
     std::vector<BuildResult> m_results;
@@ -89,9 +103,8 @@ private:
 
 // Core's decision summary of the document's comparison (decide() on its state
 // and results): what the window's "At a glance", the What if tab and the report
-// show. `rules` may be null (fixes are not checked against the platform);
+// show. Fixes are checked against the document's platform rules;
 // `searchCatalogue` runs the recommender for the "catalogue build" option.
-DecisionSummary decisionOf(const ComparisonDocument &document, const PlatformRules *rules,
-                           bool searchCatalogue);
+DecisionSummary decisionOf(const ComparisonDocument &document, bool searchCatalogue);
 
 } // namespace llm::ui

@@ -70,28 +70,14 @@ private:
 };
 } // namespace
 
-MainWindow::MainWindow(Catalog catalog, std::unique_ptr<Dialogs> dialogs, QWidget *parent)
-    : MainWindow(std::move(catalog), Assumptions{}, std::move(dialogs), parent) {}
-
-MainWindow::MainWindow(Catalog catalog, const Assumptions &baseline,
-                       std::unique_ptr<Dialogs> dialogs, QWidget *parent)
+MainWindow::MainWindow(db::ReferenceData data, std::unique_ptr<Dialogs> dialogs, QWidget *parent)
     : QMainWindow(parent)
-    , m_document(new ComparisonDocument(std::move(catalog), this))
+    , m_document(new ComparisonDocument(std::move(data), this))
     , m_dialogs(dialogs ? std::move(dialogs) : std::make_unique<WidgetDialogs>()) {
     setObjectName(QStringLiteral("mainWindow"));
     // Before anything reads QSettings: a damaged file is moved aside, defaults used.
     const SettingsCheck settingsCheck = checkSettingsFile();
-    m_document->setBaseline(baseline);
-    // Published measurements of the same hardware and model are shown beside the
-    // estimates; if the embedded file cannot be read there is simply none to show.
-    m_document->setMeasurements(db::loadShippedMeasurements(m_document->catalog()).rows);
-    // The platform rules check the cheapest fixes "At a glance" proposes; without
-    // them (an unreadable embedded file) fixes are offered unchecked.
-    QString rulesError;
-    m_rules = db::loadShippedPlatformRules(&rulesError);
-    if (!rulesError.isEmpty())
-        m_rules = PlatformRules{};
-    m_document->reset(defaultState(m_document->catalog(), baseline));
+    m_document->reset(defaultState(m_document->catalog(), m_document->baseline()));
     m_summary = new SummaryModel(m_document, this);
     m_useCases = new UseCaseModel(m_document, this);
     m_sizes = new SizeCurveModel(m_document, this);
@@ -207,7 +193,7 @@ void MainWindow::createLayout() {
     // The answer first: "At a glance" across the window's width, above the builds
     // and the charts, sized to show every row (up to nine); the splitter lets the
     // user give the charts more room.
-    m_atAGlance = new AtAGlancePanel(m_document, m_rules.rules.empty() ? nullptr : &m_rules, this);
+    m_atAGlance = new AtAGlancePanel(m_document, this);
     connect(m_atAGlance, &AtAGlancePanel::findBuildsRequested, this, [this] { showFindBuilds(); });
     m_answerSplitter = new AnswerSplitter([this] { fitAnswer(); }, this);
     m_answerSplitter->setObjectName(QStringLiteral("answerSplitter"));

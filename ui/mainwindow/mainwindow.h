@@ -7,6 +7,7 @@
 #include "catalog.h"
 #include "dialogs.h"
 #include "platform.h"
+#include "referencedata.h"
 #include "theme.h"
 
 #include <QMainWindow>
@@ -49,13 +50,12 @@ class UseCasePanel;
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
+    // `data`: the catalogue, the assumptions every new comparison starts from
+    // (the shipped, calibrated efficiency factors), the platform rules and the
+    // published measurements, loaded once by main(); the window loads none of it.
     // `dialogs` defaults to real file dialogs and message boxes.
-    explicit MainWindow(Catalog catalog, std::unique_ptr<Dialogs> dialogs = {},
+    explicit MainWindow(db::ReferenceData data, std::unique_ptr<Dialogs> dialogs = {},
                         QWidget *parent = nullptr);
-    // `baseline`: the assumptions every new comparison starts from (the shipped,
-    // calibrated efficiency factors); the other constructor uses Assumptions{}.
-    MainWindow(Catalog catalog, const Assumptions &baseline, std::unique_ptr<Dialogs> dialogs = {},
-               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     ComparisonDocument *document() const { return m_document; }
@@ -131,7 +131,6 @@ private:
     AtAGlancePanel *m_atAGlance = nullptr;
     QSplitter *m_answerSplitter = nullptr;
     bool m_userSplit = false; // the user dragged the answer's splitter
-    PlatformRules m_rules;    // the shipped platform rules, read once
     FindBuildsDialog *m_findBuilds = nullptr;
     QLabel *m_overrideMarker = nullptr;
     Guidance *m_guidance = nullptr;

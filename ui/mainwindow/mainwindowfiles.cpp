@@ -138,7 +138,7 @@ bool MainWindow::exportPdf(const QString &path, int *pages) {
         }
     };
     QString error;
-    if (!writeReportPdfFile(m_document->state(), m_document->catalog(), path, &error, pages,
+    if (!writeReportPdfFile(m_document->state(), m_document->referenceData(), path, &error, pages,
                             onPage)) {
         progress.reset();
         m_dialogs->error(this, tr("PDF not written"), error);
@@ -165,7 +165,7 @@ void MainWindow::printPreview() {
     QPrintPreviewDialog preview(&printer, this);
     connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter *p) {
         QString error;
-        if (paintReport(m_document->state(), m_document->catalog(), p, &error) == 0)
+        if (paintReport(m_document->state(), m_document->referenceData(), p, &error) == 0)
             m_dialogs->error(this, tr("Cannot print"), error);
     });
     preview.exec();

@@ -99,7 +99,8 @@ QString withRange(double v, double low, double high, int decimals) {
 }
 
 QString plainLabel(std::size_t i, const Build &b) {
-    return QStringLiteral("%1 · %2").arg(buildTag(static_cast<int>(i)), QString::fromStdString(b.name));
+    return QStringLiteral("%1 · %2").arg(buildTag(static_cast<int>(i)),
+                                         QString::fromStdString(b.name));
 }
 
 QString buildLabel(std::size_t i, const Build &b) {
@@ -208,9 +209,7 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
     // `llmadvisor-cli estimate --format table`): which build meets every need at
     // what price, the badges, the cheapest fix, and the options when none does.
     {
-        const PlatformRules rules = db::loadShippedPlatformRules();
-        const DecisionSummary decision =
-            decisionOf(document, rules.rules.empty() ? nullptr : &rules, true);
+        const DecisionSummary decision = decisionOf(document, true);
         flow.heading(tr("The answer"), 2);
         for (const QString &line :
              scenario::decisionText(decision, QLocale(),
@@ -678,8 +677,10 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
 // money first; the changes not offered with their reason; then how far the build
 // stretches while it still meets the needs it meets now. No identifiers, no
 // margins: the engineering detail stays in the window's tooltips.
-void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
-                       const std::vector<BuildResult> &results, const Catalog &catalog) {
+void whatIfAndHeadroom(Flow &flow, const ComparisonDocument &document) {
+    const ComparisonState &state = document.state();
+    const std::vector<BuildResult> &results = document.results();
+    const Catalog &catalog = document.catalog();
     flow.heading(tr("C. What one change would do, and room to spare"), 2);
     flow.paragraph(tr("For each build: every single change that can be bought, fits the computer "
                       "and has a price, the most helpful for the least money first, with what it "
@@ -691,9 +692,7 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
         flow.paragraph(tr("No needs are chosen, so there is nothing to pass or fail."));
         return;
     }
-    QString error;
-    const PlatformRules rules = db::loadShippedPlatformRules(&error);
-    const PlatformRules *rulesPtr = error.isEmpty() ? &rules : nullptr;
+    const PlatformRules *rulesPtr = document.platformRules();
     const Workload workload{state.useCases, state.reservedContext};
     std::vector<std::string> ids;
     for (const UseCase &u : state.useCases)
@@ -714,7 +713,8 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
         std::vector<WhatIf> changes =
             whatIfs(b, state.model, workload, state.assumptions, catalog, rulesPtr);
         if (rulesPtr)
-            dropInheritedProblems(changes, checkPlatform(rules, b, results[i].cost.powerAtLoad));
+            dropInheritedProblems(changes,
+                                  checkPlatform(*rulesPtr, b, results[i].cost.powerAtLoad));
         WhatIfModel model;
         model.setWhatIfs(std::move(changes), ids,
                          WhatIfContext{b, state.model, results[i].estimate,
@@ -894,7 +894,7 @@ void composeReport(Flow &flow, ComparisonDocument &document, SummaryModel &summa
     chartPages(flow, document, summary, useCases, sizes, chartHeight,
                {ChartsPanel::UseCases, ChartsPanel::Size, ChartsPanel::Bandwidth},
                tr("More charts: needs met, model sizes, memory bandwidth"));
-    whatIfAndHeadroom(flow, state, results, document.catalog());
+    whatIfAndHeadroom(flow, document);
     assumptionsAndError(flow, state, results);
     glossarySection(flow);
 }

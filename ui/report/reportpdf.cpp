@@ -55,8 +55,9 @@ void paintFrame(QPainter *painter, const QPagedPaintDevice *device, const QRectF
 
 } // namespace
 
-int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPaintDevice *device,
-                QString *error, const ReportProgress &progress, ReportLayout *layout) {
+int paintReport(const ComparisonState &state, const db::ReferenceData &data,
+                QPagedPaintDevice *device, QString *error, const ReportProgress &progress,
+                ReportLayout *layout) {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
         if (error)
             *error = tr("The report needs a QApplication (charts are widgets); none is running.");
@@ -69,17 +70,15 @@ int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPain
     }
     // The window refuses such a comparison when it is opened; this catches a
     // caller that built one in memory (a 1,000-build report took 26 s, 582 pages).
-    if (const auto limit = scenario::checkComparisonLimits(toScenario(state, catalog.asOf))) {
+    if (const auto limit = scenario::checkComparisonLimits(toScenario(state, data.catalog.asOf))) {
         if (error)
             *error = tr("The comparison is too large for a report: %1").arg(limit->toLine());
         return 0;
     }
     // The report's own document and models: same adapters as the window.
-    ComparisonDocument document(catalog);
-    // As in the window: calibrated baseline (override marks) and the published
-    // measurements shown beside the estimates.
-    document.setBaseline(db::shippedAssumptions());
-    document.setMeasurements(db::loadShippedMeasurements(catalog).rows);
+    // As in the window: the calibrated baseline (override marks), the platform
+    // rules (fixes) and the published measurements shown beside the estimates.
+    ComparisonDocument document(data);
     document.reset(state);
     SummaryModel summary(&document);
     UseCaseModel useCases(&document);
@@ -99,7 +98,7 @@ int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPain
     const qreal band = device->logicalDpiY() * 0.3;
     const QRectF body(0, band, paint.width(), paint.height() - 2 * band);
     const ReportMeta meta =
-        reportMeta(document.state(), catalog.asOf, QDateTime::currentDateTime());
+        reportMeta(document.state(), data.catalog.asOf, QDateTime::currentDateTime());
     const QString header = meta.title + QStringLiteral(" · ") +
                            QLocale().toString(meta.date.date(), QLocale::ShortFormat);
 
@@ -125,7 +124,7 @@ int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPain
     return pages;
 }
 
-bool writeReportPdf(const ComparisonState &state, const Catalog &catalog, QIODevice *device,
+bool writeReportPdf(const ComparisonState &state, const db::ReferenceData &data, QIODevice *device,
                     QString *error, int *pages, const ReportProgress &progress) {
     if (!device || !device->isWritable()) {
         if (error)
@@ -136,20 +135,21 @@ bool writeReportPdf(const ComparisonState &state, const Catalog &catalog, QIODev
     writer.setResolution(300);
     writer.setCreator(QStringLiteral("LLM Procurement Advisor " LLMADVISOR_VERSION));
     writer.setTitle(tr("LLM hardware comparison"));
-    const int n = paintReport(state, catalog, &writer, error, progress);
+    const int n = paintReport(state, data, &writer, error, progress);
     if (pages)
         *pages = n;
     return n > 0;
 }
 
-bool writeReportPdfFile(const ComparisonState &state, const Catalog &catalog, const QString &path,
-                        QString *error, int *pages, const ReportProgress &progress) {
+bool writeReportPdfFile(const ComparisonState &state, const db::ReferenceData &data,
+                        const QString &path, QString *error, int *pages,
+                        const ReportProgress &progress) {
     // Painted in memory first: QPdfWriter does not report failed writes to its
     // device, and a report is at most a few megabytes.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QString why;
-    if (!writeReportPdf(state, catalog, &buffer, &why, pages, progress)) {
+    if (!writeReportPdf(state, data, &buffer, &why, pages, progress)) {
         if (error)
             *error = tr("Could not write “%1”: %2").arg(QDir::toNativeSeparators(path), why);
         return false;
@@ -158,18 +158,19 @@ bool writeReportPdfFile(const ComparisonState &state, const Catalog &catalog, co
     return db::writeFileSafely(path, buffer.data(), error);
 }
 
-bool writeReportPdf(const scenario::Scenario &scenario, const Catalog &catalog, QIODevice *device,
-                    QString *error, int *pages) {
-    return writeReportPdf(fromScenario(scenario), catalog, device, error, pages);
+bool writeReportPdf(const scenario::Scenario &scenario, const db::ReferenceData &data,
+                    QIODevice *device, QString *error, int *pages) {
+    return writeReportPdf(fromScenario(scenario), data, device, error, pages);
 }
 
-ReportLayout layoutReport(const ComparisonState &state, const Catalog &catalog, QString *error) {
+ReportLayout layoutReport(const ComparisonState &state, const db::ReferenceData &data,
+                          QString *error) {
     ReportLayout layout;
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
     writer.setResolution(300);
-    paintReport(state, catalog, &writer, error, {}, &layout);
+    paintReport(state, data, &writer, error, {}, &layout);
     return layout;
 }
 

@@ -6,6 +6,7 @@
 
 #include "catalog.h"
 #include "comparison/comparisonstate.h"
+#include "referencedata.h"
 #include "report/reportflow.h"
 #include "scenario.h"
 
@@ -27,16 +28,17 @@ using ReportProgress = std::function<void(int page)>;
 // Writes the PDF to `device` (open it for writing first; for a file use
 // writeReportPdfFile). Returns false with a one-line reason in *error.
 // *pages (optional) gets the number of pages written.
-bool writeReportPdf(const scenario::Scenario &scenario, const Catalog &catalog, QIODevice *device,
-                    QString *error, int *pages = nullptr);
-bool writeReportPdf(const ComparisonState &state, const Catalog &catalog, QIODevice *device,
+bool writeReportPdf(const scenario::Scenario &scenario, const db::ReferenceData &data,
+                    QIODevice *device, QString *error, int *pages = nullptr);
+bool writeReportPdf(const ComparisonState &state, const db::ReferenceData &data, QIODevice *device,
                     QString *error, int *pages = nullptr, const ReportProgress &progress = {});
 
 // Writes the PDF to the file `path` through db::writeFileSafely: the old file
 // stays whole unless the new one is complete; folders, devices and pipes are
 // refused. *error: a sentence naming the file and the cause.
-bool writeReportPdfFile(const ComparisonState &state, const Catalog &catalog, const QString &path,
-                        QString *error, int *pages = nullptr, const ReportProgress &progress = {});
+bool writeReportPdfFile(const ComparisonState &state, const db::ReferenceData &data,
+                        const QString &path, QString *error, int *pages = nullptr,
+                        const ReportProgress &progress = {});
 
 // Where everything ended up: what tests check (no table header last on a
 // page, how many pages come before the appendix, full names on page 1).
@@ -49,11 +51,12 @@ struct ReportLayout {
 // Paints the report onto any paged device (QPdfWriter, QPrinter for print preview).
 // Returns the number of pages, 0 on error (with *error set); *layout (optional)
 // gets the placement of every box.
-int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPaintDevice *device,
-                QString *error, const ReportProgress &progress = {},
+int paintReport(const ComparisonState &state, const db::ReferenceData &data,
+                QPagedPaintDevice *device, QString *error, const ReportProgress &progress = {},
                 ReportLayout *layout = nullptr);
 
 // Lays the report out into a PDF in memory and returns its layout (tests).
-ReportLayout layoutReport(const ComparisonState &state, const Catalog &catalog, QString *error);
+ReportLayout layoutReport(const ComparisonState &state, const db::ReferenceData &data,
+                          QString *error);
 
 } // namespace llm::ui

@@ -62,11 +62,9 @@ QString failedNeeds(const Estimate &e) {
 
 } // namespace
 
-AtAGlancePanel::AtAGlancePanel(ComparisonDocument *document, const PlatformRules *rules,
-                               QWidget *parent)
+AtAGlancePanel::AtAGlancePanel(ComparisonDocument *document, QWidget *parent)
     : QFrame(parent)
     , m_document(document)
-    , m_rules(rules)
     , m_sentence(new QLabel(this))
     , m_badges(new QLabel(this))
     , m_banner(new QFrame(this))
@@ -162,7 +160,7 @@ QSize AtAGlancePanel::sizeHint() const {
 void AtAGlancePanel::update() {
     const ComparisonState &state = m_document->state();
     // The catalogue search takes about a second: the banner's button runs it instead.
-    m_summary = decisionOf(*m_document, m_rules, false);
+    m_summary = decisionOf(*m_document, false);
 
     const QLocale locale;
     m_sentence->setText(

@@ -27,10 +27,8 @@ class AtAGlancePanel final : public QFrame {
 public:
     enum Column { BuildColumn, PriceColumn, NeedsColumn, WhyColumn, ColumnCount };
 
-    // `rules` may be null (no platform check of the cheapest fixes); it must
-    // outlive the panel.
-    AtAGlancePanel(ComparisonDocument *document, const PlatformRules *rules,
-                   QWidget *parent = nullptr);
+    // The cheapest fixes are checked against the document's platform rules.
+    explicit AtAGlancePanel(ComparisonDocument *document, QWidget *parent = nullptr);
 
     const DecisionSummary &summary() const { return m_summary; }
     QLabel *sentence() const { return m_sentence; }
@@ -52,7 +50,6 @@ private:
     void fillTable();
 
     ComparisonDocument *m_document;
-    const PlatformRules *m_rules;
     DecisionSummary m_summary;
     QLabel *m_sentence;
     QLabel *m_badges;

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Everything an estimate is computed against, apart from the comparison itself:
+// the catalogue (the user's or the built-in one), the calibrated assumptions,
+// the platform rules and the published measurements shown beside estimates.
+// A program's main() — the one composition root — loads it once and passes it
+// down; ui/ reads it and never loads any of it by itself.
+
+#include "assumptions.h"
+#include "calibration.h"
+#include "catalog.h"
+#include "platform.h"
+
+#include <QStringList>
+
+#include <vector>
+
+namespace llm::db {
+
+struct ReferenceData {
+    Catalog catalog;
+    Assumptions baseline;                  // the shipped, calibrated efficiency factors
+    PlatformRules rules;                   // which parts go together (empty: unchecked)
+    std::vector<Measurement> measurements; // published measurements of catalogue parts
+
+    // The rules, or nullptr when none could be read (checks are then skipped).
+    const PlatformRules *rulesOrNull() const { return rules.rules.empty() ? nullptr : &rules; }
+};
+
+// The shipped assumptions, platform rules and measurements for `catalog`. A part
+// that cannot be read is left empty (or at the uncalibrated defaults) and one
+// plain sentence saying so is appended to *problems; the rest still loads.
+ReferenceData loadReferenceData(Catalog catalog, QStringList *problems = nullptr);
+
+} // namespace llm::db
