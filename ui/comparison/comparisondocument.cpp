@@ -49,6 +49,7 @@ void ComparisonDocument::applyState(const ComparisonState &state) {
 
 void ComparisonDocument::setMeasurements(std::vector<Measurement> measurements) {
     m_measurements = std::move(measurements);
+    m_comparable.reset();
     attachMeasured();
     emit resultsChanged();
 }
@@ -73,13 +74,17 @@ bool headlineLike(const Measurement &m) {
 void ComparisonDocument::attachMeasured() {
     if (m_measurements.empty())
         return;
-    // Only like with like beside the estimate: the same runtime and a headline-style run.
-    std::vector<Measurement> comparable;
-    for (const Measurement &m : m_measurements)
-        if (m.runtime == m_state.assumptions.runtime && headlineLike(m))
-            comparable.push_back(m);
+    // Only like with like beside the estimate: the same runtime and a headline-style
+    // run. Chosen again only when the runtime changes (not on every edit).
+    if (!m_comparable || m_comparableRuntime != m_state.assumptions.runtime) {
+        m_comparable.emplace();
+        m_comparableRuntime = m_state.assumptions.runtime;
+        for (const Measurement &m : m_measurements)
+            if (m.runtime == m_comparableRuntime && headlineLike(m))
+                m_comparable->push_back(m);
+    }
     for (std::size_t i = 0; i < m_results.size() && i < m_state.builds.size(); ++i)
-        attachMeasurements(m_results[i].estimate, m_state.builds[i], m_state.model, comparable);
+        attachMeasurements(m_results[i].estimate, m_state.builds[i], m_state.model, *m_comparable);
 }
 
 void ComparisonDocument::setCatalog(Catalog catalog, const ComparisonState &state) {

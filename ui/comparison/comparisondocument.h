@@ -13,6 +13,8 @@
 #include <QString>
 #include <QUndoStack>
 
+#include <optional>
+
 namespace llm::ui {
 
 class ComparisonDocument final : public QObject {
@@ -96,6 +98,9 @@ private:
     Assumptions m_baseline;
     PlatformRules m_rules;
     std::vector<Measurement> m_measurements;
+    // The measurements comparable with the headline estimates for one runtime.
+    std::optional<std::vector<Measurement>> m_comparable;
+    std::string m_comparableRuntime;
     ComparisonState m_state;
     std::vector<BuildResult> m_results;
     QUndoStack m_undo;

@@ -70,9 +70,10 @@ private:
 };
 } // namespace
 
-MainWindow::MainWindow(db::ReferenceData data, std::unique_ptr<Dialogs> dialogs, QWidget *parent)
+MainWindow::MainWindow(db::ReferenceData reference, std::unique_ptr<Dialogs> dialogs,
+                       QWidget *parent)
     : QMainWindow(parent)
-    , m_document(new ComparisonDocument(std::move(data), this))
+    , m_document(new ComparisonDocument(std::move(reference), this))
     , m_dialogs(dialogs ? std::move(dialogs) : std::make_unique<WidgetDialogs>()) {
     setObjectName(QStringLiteral("mainWindow"));
     // Before anything reads QSettings: a damaged file is moved aside, defaults used.

@@ -50,11 +50,11 @@ class UseCasePanel;
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    // `data`: the catalogue, the assumptions every new comparison starts from
+    // `reference`: the catalogue, the assumptions every new comparison starts from
     // (the shipped, calibrated efficiency factors), the platform rules and the
     // published measurements, loaded once by main(); the window loads none of it.
     // `dialogs` defaults to real file dialogs and message boxes.
-    explicit MainWindow(db::ReferenceData data, std::unique_ptr<Dialogs> dialogs = {},
+    explicit MainWindow(db::ReferenceData reference, std::unique_ptr<Dialogs> dialogs = {},
                         QWidget *parent = nullptr);
     ~MainWindow() override;
 

@@ -41,9 +41,21 @@ void SizeCurveModel::onResultsChanged() {
         onStructureChanged();
         return;
     }
+    // Only the builds whose curve moved are announced: the chart's model mapper
+    // replaces every point of every announced series one by one, and an edit
+    // usually changes one build (with nine builds, 9x the chart work otherwise).
+    const std::vector<std::vector<double>> before = std::move(m_rates);
     recompute();
-    if (!m_rates.empty())
-        emit dataChanged(index(0, 1), index(rowCount() - 1, columnCount() - 1));
+    int first = -1;
+    for (std::size_t b = 0; b <= m_rates.size(); ++b) {
+        const bool changed = b < m_rates.size() && m_rates[b] != before[b];
+        if (changed && first < 0)
+            first = static_cast<int>(b);
+        if (!changed && first >= 0) {
+            emit dataChanged(index(0, first + 1), index(rowCount() - 1, static_cast<int>(b)));
+            first = -1;
+        }
+    }
 }
 
 int SizeCurveModel::rowCount(const QModelIndex &parent) const {
