@@ -243,6 +243,59 @@ private slots:
             QCOMPARE(m_window->charts()->chart(which)->axes(Qt::Horizontal).size(), 1);
     }
 
+    // An edit redraws only the curves that moved, but every curve stays equal to
+    // the model's column, and a new target moves the target line although no
+    // curve changed.
+    void sizeChartFollowsEditsAndTargets() {
+        ComparisonDocument *doc = m_window->document();
+        QChart *c = m_window->charts()->chart(ChartsPanel::Size);
+        SizeCurveModel *sizes = m_window->sizeModel();
+        const auto curvesMatchTheModel = [&] {
+            int checked = 0;
+            for (QAbstractSeries *s : c->series()) {
+                auto *line = qobject_cast<QLineSeries *>(s);
+                if (!line || !s->objectName().isEmpty())
+                    continue; // the target and chosen-model lines
+                const int column = checked + 1;
+                if (line->count() != sizes->rowCount())
+                    return false;
+                for (int r = 0; r < sizes->rowCount(); ++r)
+                    if (line->at(r).y() != sizes->index(r, column).data().toDouble())
+                        return false;
+                ++checked;
+            }
+            return checked == doc->buildCount();
+        };
+        QVERIFY(curvesMatchTheModel());
+        // Build B with half its memory channels: its curve moves, the others stay.
+        const auto curve = [&](int column) {
+            std::vector<double> v;
+            for (int r = 0; r < sizes->rowCount(); ++r)
+                v.push_back(sizes->index(r, column).data().toDouble());
+            return v;
+        };
+        Build b = doc->state().builds[1];
+        QVERIFY(b.memory.channels > 1);
+        const std::vector<double> curveA = curve(1);
+        const std::vector<double> curveB = curve(2);
+        b.memory.channels /= 2;
+        QVERIFY(doc->updateBuild(1, b, QStringLiteral("fewer channels")));
+        QVERIFY(curve(2) != curveB); // the edited build's curve moved ...
+        QCOMPARE(curve(1), curveA);  // ... the others did not
+        QVERIFY(curvesMatchTheModel());
+        // A new target: no curve changes, the line must still move.
+        Assumptions a = doc->state().assumptions;
+        a.thresholds.minGeneration = units::tokensPerSecond(7.5);
+        doc->setAssumptions(a, QStringLiteral("target"));
+        QLineSeries *target = nullptr;
+        for (QAbstractSeries *s : c->series())
+            if (s->objectName() == QStringLiteral("targetLine"))
+                target = qobject_cast<QLineSeries *>(s);
+        QVERIFY(target);
+        QCOMPARE(target->at(0).y(), 7.5);
+        QVERIFY(curvesMatchTheModel());
+    }
+
     void sizeChartMarksTheChosenModel() {
         const ComparisonState &s = m_window->document()->state();
         QChart *c = m_window->charts()->chart(ChartsPanel::Size);

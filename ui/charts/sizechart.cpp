@@ -141,7 +141,7 @@ QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
     rebuild();
     QObject::connect(model, &QAbstractItemModel::modelAboutToBeReset, chart, drop);
     QObject::connect(model, &QAbstractItemModel::modelReset, chart, rebuild);
-    QObject::connect(model, &QAbstractItemModel::dataChanged, chart, decorate);
+    QObject::connect(model, &SizeCurveModel::resultsUpdated, chart, decorate);
     return chart;
 }
 

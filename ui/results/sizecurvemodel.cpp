@@ -56,6 +56,7 @@ void SizeCurveModel::onResultsChanged() {
             first = -1;
         }
     }
+    emit resultsUpdated();
 }
 
 int SizeCurveModel::rowCount(const QModelIndex &parent) const {

@@ -27,6 +27,12 @@ public:
     // Largest size (GB) at which build b still reaches `minRate` tok/s, 0 if none.
     double largestInteractiveSize(int build, double minRate) const;
 
+signals:
+    // The results were recomputed (after the dataChanged of the curves that
+    // moved, if any): what depends on the comparison but not on one curve —
+    // the target line, the chosen model's marker — is redrawn on this.
+    void resultsUpdated();
+
 private:
     void recompute();
     void onStructureChanged();
