@@ -14,11 +14,25 @@ struct Words {
 };
 } // namespace
 
+Assumptions calibratedWith(const Assumptions &shipped, const std::vector<Measurement> &own,
+                           const std::string &today) {
+    return own.empty() ? shipped : calibrateWithOwnMeasurements(shipped, own, today);
+}
+
+ReferenceData loadReferenceData(Catalog catalog, std::vector<Measurement> own,
+                                const std::string &today, QStringList *problems) {
+    ReferenceData data = loadReferenceData(std::move(catalog), problems);
+    data.own = std::move(own);
+    data.baseline = calibratedWith(data.shippedBaseline, data.own, today);
+    return data;
+}
+
 ReferenceData loadReferenceData(Catalog catalog, QStringList *problems) {
     ReferenceData data;
     data.catalog = std::move(catalog);
     QString error;
     data.baseline = shippedAssumptions(&error);
+    data.shippedBaseline = data.baseline;
     if (!error.isEmpty() && problems)
         problems->append(Words::tr("The calibrated efficiency factors could not be read (%1); "
                                    "uncalibrated defaults are used.")

@@ -331,4 +331,12 @@ MeasurementSet measurementsOf(const QList<UserMeasurementRecord> &records, const
     return set;
 }
 
+std::optional<MeasurementSet> readOwnMeasurements(const CatalogueDatabase &database,
+                                                  const Catalog &catalog, QString *error) {
+    const auto records = readUserMeasurements(database, error);
+    if (!records)
+        return std::nullopt;
+    return measurementsOf(*records, catalog);
+}
+
 } // namespace llm::db

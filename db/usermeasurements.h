@@ -55,6 +55,11 @@ bool removeUserMeasurements(const CatalogueDatabase &database, const QList<qint6
 // A record the catalogue can no longer place (a part the user deleted) is in `skipped`.
 MeasurementSet measurementsOf(const QList<UserMeasurementRecord> &records, const Catalog &catalog);
 
+// Every stored record read and resolved against `catalog` (measurementsOf):
+// nullopt and *error when the table cannot be read.
+std::optional<MeasurementSet> readOwnMeasurements(const CatalogueDatabase &database,
+                                                  const Catalog &catalog, QString *error);
+
 // "your measurement, <file>, <date>"
 QString userMeasurementSource(const QString &file, const QString &date);
 

@@ -262,15 +262,14 @@ std::optional<Catalog> readCatalogue(const QCommandLineParser &parser, int *exit
     if (own) {
         // The user's own measurements; one that the catalogue can no longer
         // place (a part of theirs deleted since) is left out with a note.
-        const auto records = db::readUserMeasurements(database, &error);
-        if (!records) {
+        auto set = db::readOwnMeasurements(database, *catalog, &error);
+        if (!set) {
             printNote(u"your own measurements cannot be read (%1); the shipped calibration "
                       u"is used"_s.arg(error));
-        } else if (!records->isEmpty()) {
-            db::MeasurementSet set = db::measurementsOf(*records, *catalog);
-            for (const db::SkippedMeasurement &s : set.skipped)
+        } else {
+            for (const db::SkippedMeasurement &s : set->skipped)
                 printNote(u"your measurement %1 is not used: %2"_s.arg(s.id, s.reason));
-            *own = std::move(set.rows);
+            *own = std::move(set->rows);
         }
     }
     // A repair or an upgrade on the way is worth a note; being read-only (a

@@ -11,10 +11,12 @@
 #include "measurements.h"
 #include "referencedata.h"
 #include "safewrite.h"
+#include "usermeasurements.h"
 
 #include <QApplication>
 #include <QBuffer>
 #include <QCommandLineParser>
+#include <QDate>
 #include <QDir>
 #include <QFileInfo>
 #include <QIcon>
@@ -125,7 +127,22 @@ int main(int argc, char *argv[]) {
     // platform rules and the published measurements. A part that cannot be read
     // leaves the window working without it, and the user is told which.
     QStringList dataProblems;
-    llm::db::ReferenceData data = llm::db::loadReferenceData(std::move(catalog), &dataProblems);
+    // The user's own llama-bench results (Tools → Import my llama-bench results…,
+    // or llmadvisor-cli measurements import) recalibrate their hardware's estimates.
+    std::vector<llm::Measurement> own;
+    if (opened.ok && !opened.builtinOnly) {
+        QString ownError;
+        if (auto set = llm::db::readOwnMeasurements(db, catalog, &ownError))
+            own = std::move(set->rows);
+        else
+            dataProblems.append(
+                QCoreApplication::translate("main", "Your own measurements cannot be read (%1); "
+                                                    "the shipped calibration is used.")
+                    .arg(ownError));
+    }
+    llm::db::ReferenceData data = llm::db::loadReferenceData(
+        std::move(catalog), std::move(own),
+        QDate::currentDate().toString(Qt::ISODate).toStdString(), &dataProblems);
     if (!dataProblems.isEmpty())
         dialogs->information(nullptr,
                              QCoreApplication::translate("main", "LLM Procurement Advisor"),

@@ -5,7 +5,10 @@
 
 #include "mainwindow/dialogs.h"
 
+#include <QDialog>
 #include <QStringList>
+
+#include <functional>
 
 struct FakeDialogs final : llm::ui::Dialogs {
     QString nextOpen;
@@ -23,4 +26,7 @@ struct FakeDialogs final : llm::ui::Dialogs {
     }
     void information(QWidget *, const QString &, const QString &text) override { infos << text; }
     SaveChoice askSaveChanges(QWidget *, const QString &) override { return nextChoice; }
+    // A modal dialog: the test looks at it and answers (Rejected when not set).
+    std::function<int(QDialog *)> onDialog;
+    int run(QDialog *dialog) override { return onDialog ? onDialog(dialog) : QDialog::Rejected; }
 };

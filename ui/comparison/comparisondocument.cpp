@@ -13,17 +13,52 @@ ComparisonDocument::ComparisonDocument(db::ReferenceData data, QObject *parent)
     : QObject(parent)
     , m_catalog(std::move(data.catalog))
     , m_baseline(std::move(data.baseline))
+    , m_shippedBaseline(std::move(data.shippedBaseline))
     , m_rules(std::move(data.rules))
-    , m_measurements(std::move(data.measurements)) {
+    , m_measurements(std::move(data.measurements))
+    , m_own(std::move(data.own)) {
     m_state.model = defaultState(m_catalog).model;
     m_state.useCases = seedUseCases();
 }
 
 ComparisonDocument::ComparisonDocument(Catalog catalog, QObject *parent)
-    : ComparisonDocument(db::ReferenceData{std::move(catalog), Assumptions{}, {}, {}}, parent) {}
+    : ComparisonDocument(db::ReferenceData{std::move(catalog), Assumptions{}, {}, {}, {}, {}},
+                         parent) {}
 
 db::ReferenceData ComparisonDocument::referenceData() const {
-    return db::ReferenceData{m_catalog, m_baseline, m_rules, m_measurements};
+    return db::ReferenceData{m_catalog,      m_baseline, m_rules,
+                             m_measurements, m_own,      m_shippedBaseline};
+}
+
+namespace {
+// The parts of the assumptions a calibration sets.
+bool sameCalibration(const Assumptions &a, const Assumptions &b) {
+    return a.efficiencyByClass == b.efficiencyByClass && a.defaultCpu == b.defaultCpu &&
+           a.defaultGpu == b.defaultGpu && a.defaultUnified == b.defaultUnified &&
+           a.promptBandByClass == b.promptBandByClass &&
+           a.generationBandByClass == b.generationBandByClass && a.defaultBand == b.defaultBand;
+}
+void copyCalibration(Assumptions &to, const Assumptions &from) {
+    to.efficiencyByClass = from.efficiencyByClass;
+    to.defaultCpu = from.defaultCpu;
+    to.defaultGpu = from.defaultGpu;
+    to.defaultUnified = from.defaultUnified;
+    to.promptBandByClass = from.promptBandByClass;
+    to.generationBandByClass = from.generationBandByClass;
+    to.defaultBand = from.defaultBand;
+}
+} // namespace
+
+void ComparisonDocument::setOwnMeasurements(std::vector<Measurement> own,
+                                            const std::string &today) {
+    const Assumptions before = m_baseline;
+    m_own = std::move(own);
+    m_comparableOwn.reset();
+    m_baseline = db::calibratedWith(m_shippedBaseline, m_own, today);
+    ComparisonState next = m_state;
+    if (sameCalibration(next.assumptions, before))
+        copyCalibration(next.assumptions, m_baseline);
+    applyState(next);
 }
 
 void ComparisonDocument::reset(const ComparisonState &state) {
@@ -50,6 +85,7 @@ void ComparisonDocument::applyState(const ComparisonState &state) {
 void ComparisonDocument::setMeasurements(std::vector<Measurement> measurements) {
     m_measurements = std::move(measurements);
     m_comparable.reset();
+    m_comparableOwn.reset();
     attachMeasured();
     emit resultsChanged();
 }
@@ -72,19 +108,37 @@ bool headlineLike(const Measurement &m) {
 } // namespace
 
 void ComparisonDocument::attachMeasured() {
-    if (m_measurements.empty())
+    if (m_measurements.empty() && m_own.empty())
         return;
     // Only like with like beside the estimate: the same runtime and a headline-style
     // run. Chosen again only when the runtime changes (not on every edit).
-    if (!m_comparable || m_comparableRuntime != m_state.assumptions.runtime) {
-        m_comparable.emplace();
+    if (!m_comparable || !m_comparableOwn || m_comparableRuntime != m_state.assumptions.runtime) {
         m_comparableRuntime = m_state.assumptions.runtime;
-        for (const Measurement &m : m_measurements)
-            if (m.runtime == m_comparableRuntime && headlineLike(m))
-                m_comparable->push_back(m);
+        const auto choose = [this](const std::vector<Measurement> &from) {
+            std::vector<Measurement> chosen;
+            for (const Measurement &m : from)
+                if (m.runtime == m_comparableRuntime && headlineLike(m))
+                    chosen.push_back(m);
+            return chosen;
+        };
+        m_comparable = choose(m_measurements);
+        m_comparableOwn = choose(m_own);
     }
-    for (std::size_t i = 0; i < m_results.size() && i < m_state.builds.size(); ++i)
-        attachMeasurements(m_results[i].estimate, m_state.builds[i], m_state.model, *m_comparable);
+    for (std::size_t i = 0; i < m_results.size() && i < m_state.builds.size(); ++i) {
+        Estimate &e = m_results[i].estimate;
+        const Build &b = m_state.builds[i];
+        // The user's own machine first: a published figure only where they measured none.
+        attachMeasurements(e, b, m_state.model, *m_comparableOwn);
+        if (e.measuredPrompt && e.measuredGeneration)
+            continue;
+        const auto ownPrompt = e.measuredPrompt;
+        const auto ownGeneration = e.measuredGeneration;
+        attachMeasurements(e, b, m_state.model, *m_comparable);
+        if (ownPrompt)
+            e.measuredPrompt = ownPrompt;
+        if (ownGeneration)
+            e.measuredGeneration = ownGeneration;
+    }
 }
 
 void ComparisonDocument::setCatalog(Catalog catalog, const ComparisonState &state) {

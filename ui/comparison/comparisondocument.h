@@ -41,6 +41,13 @@ public:
     void setBaseline(const Assumptions &baseline) { m_baseline = baseline; }
     // Published measurements shown beside the estimates (never an input to them).
     void setMeasurements(std::vector<Measurement> measurements);
+    // The user's own measurements (after an import): the baseline is the shipped
+    // calibration recalibrated with them (dated `today`, YYYY-MM-DD), and the
+    // comparison's efficiency factors follow unless the user overrode them; they
+    // are shown first beside the estimates they match. No undo step: the rows
+    // live in the catalogue database, not in the comparison.
+    void setOwnMeasurements(std::vector<Measurement> own, const std::string &today);
+    const std::vector<Measurement> &ownMeasurements() const { return m_own; }
     const ComparisonState &state() const { return m_state; }
     const std::vector<BuildResult> &results() const { return m_results; }
     int buildCount() const { return static_cast<int>(m_state.builds.size()); }
@@ -96,10 +103,13 @@ private:
     Catalog m_catalog;
 
     Assumptions m_baseline;
+    Assumptions m_shippedBaseline; // before the user's own measurements
     PlatformRules m_rules;
     std::vector<Measurement> m_measurements;
+    std::vector<Measurement> m_own;
     // The measurements comparable with the headline estimates for one runtime.
     std::optional<std::vector<Measurement>> m_comparable;
+    std::optional<std::vector<Measurement>> m_comparableOwn;
     std::string m_comparableRuntime;
     ComparisonState m_state;
     std::vector<BuildResult> m_results;

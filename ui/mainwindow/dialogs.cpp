@@ -2,6 +2,7 @@
 #include "dialogs.h"
 
 #include <QCoreApplication>
+#include <QDialog>
 #include <QFileDialog>
 #include <QMessageBox>
 
@@ -63,6 +64,14 @@ void ConsoleDialogs::information(QWidget *, const QString &, const QString &text
 
 Dialogs::SaveChoice ConsoleDialogs::askSaveChanges(QWidget *, const QString &) {
     return SaveChoice::Discard;
+}
+
+int Dialogs::run(QDialog *dialog) {
+    return dialog->exec();
+}
+
+int ConsoleDialogs::run(QDialog *) {
+    return QDialog::Rejected;
 }
 
 } // namespace llm::ui

@@ -6,6 +6,7 @@
 #include <QString>
 
 QT_BEGIN_NAMESPACE
+class QDialog;
 class QWidget;
 QT_END_NAMESPACE
 
@@ -23,6 +24,9 @@ public:
     virtual void error(QWidget *parent, const QString &title, const QString &text) = 0;
     virtual void information(QWidget *parent, const QString &title, const QString &text) = 0;
     virtual SaveChoice askSaveChanges(QWidget *parent, const QString &documentName) = 0;
+    // Runs a modal dialog the window made; returns QDialog::Accepted or Rejected.
+    // Default: exec(). A headless run or a test answers without blocking.
+    virtual int run(QDialog *dialog);
 };
 
 class WidgetDialogs final : public Dialogs {
@@ -46,6 +50,7 @@ public:
     void error(QWidget *parent, const QString &title, const QString &text) override;
     void information(QWidget *parent, const QString &title, const QString &text) override;
     SaveChoice askSaveChanges(QWidget *parent, const QString &documentName) override;
+    int run(QDialog *dialog) override; // Rejected: nothing is asked
 };
 
 } // namespace llm::ui

@@ -10,6 +10,7 @@
 #include "builds/modelpicker.h"
 #include "catalog/catalogeditorwindow.h"
 #include "catalog/catalogrefresh.h"
+#include "catalog/measurementimportdialog.h"
 #include "catalogue.h"
 #include "catalogueeditor.h"
 #include "charts/chartspanel.h"
@@ -27,16 +28,21 @@
 #include "results/summarymodel.h"
 #include "results/usecasemodel.h"
 #include "settingscheck.h"
+#include "usermeasurements.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QChartView>
 #include <QCloseEvent>
+#include <QDate>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QResizeEvent>
 #include <QScrollArea>
 #include <QSplitter>
@@ -76,6 +82,7 @@ MainWindow::MainWindow(db::ReferenceData reference, std::unique_ptr<Dialogs> dia
     , m_document(new ComparisonDocument(std::move(reference), this))
     , m_dialogs(dialogs ? std::move(dialogs) : std::make_unique<WidgetDialogs>()) {
     setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true); // a comparison to open, or llama-bench results to import
     // Before anything reads QSettings: a damaged file is moved aside, defaults used.
     const SettingsCheck settingsCheck = checkSettingsFile();
     m_document->reset(defaultState(m_document->catalog(), m_document->baseline()));
@@ -305,6 +312,20 @@ void MainWindow::createActions() {
     m_catalogEditorAction->setEnabled(false);
     m_catalogEditorAction->setToolTip(tr("See and change the CPUs, GPUs, models and "
                                          "quantizations, with your own prices and parts"));
+    m_importMeasurementsAction =
+        tools->addAction(tr("&Import my llama-bench results…"), this, [this] {
+            const QString path = m_dialogs->openFileName(
+                this, tr("Import your llama-bench results"),
+                tr("llama-bench output (*.json *.jsonl *.csv *.md *.txt);;All files (*)"));
+            if (!path.isEmpty())
+                importMeasurements(path);
+        });
+    m_importMeasurementsAction->setObjectName(QStringLiteral("importMeasurements"));
+    m_importMeasurementsAction->setEnabled(false);
+    m_importMeasurementsAction->setToolTip(
+        tr("Your own speed measurements (the output of llama-bench -o json, jsonl, csv or md): "
+           "they calibrate the estimates for that kind of hardware and are shown beside them. "
+           "You can also drop the file on the window."));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Getting started"), this, [this] { m_guidance->showGuide(); });
@@ -380,6 +401,88 @@ void MainWindow::setTheme(Theme theme) {
 void MainWindow::setCatalogueDatabase(db::CatalogueDatabase *database) {
     m_database = database;
     m_catalogEditorAction->setEnabled(database != nullptr);
+    m_importMeasurementsAction->setEnabled(database != nullptr);
+}
+
+bool MainWindow::importMeasurements(const QString &path) {
+    const QString title = tr("Import your llama-bench results");
+    const QString name = QFileInfo(path).fileName();
+    const auto refuse = [&](const QString &why) {
+        m_dialogs->error(this, title, why);
+        return false;
+    };
+    if (!m_database || !m_database->isOpen())
+        return refuse(tr("Your catalogue file is not open, so your results cannot be kept. "
+                         "Nothing was imported."));
+    if (m_database->isReadOnly())
+        return refuse(tr("Your catalogue file is open read-only (another copy of the program may "
+                         "be writing it, or it was made by a newer version), so your results "
+                         "cannot be kept. Nothing was imported."));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return refuse(tr("“%1” cannot be read: %2").arg(name, file.errorString()));
+    constexpr qint64 maxBytes = 16 * 1024 * 1024;
+    const QByteArray bytes = file.read(maxBytes + 1);
+    if (bytes.size() > maxBytes)
+        return refuse(tr("“%1” is larger than 16 MiB; llama-bench output is far smaller. Nothing "
+                         "was imported.")
+                          .arg(name));
+    db::BenchProblem problem;
+    std::optional<db::BenchFile> bench = db::parseLlamaBench(bytes, &problem);
+    if (!bench)
+        return refuse(
+            tr("“%1” is not llama-bench output that can be read: %2").arg(name, problem.message));
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    MeasurementImportDialog dialog(m_document->catalog(), name, std::move(*bench), today, this);
+    if (m_dialogs->run(&dialog) != QDialog::Accepted)
+        return false;
+    const QList<db::UserMeasurementRecord> records = dialog.records();
+    if (records.isEmpty())
+        return refuse(tr("Nothing was imported: %1").arg(dialog.problem()));
+    const db::StoreResult stored = db::storeUserMeasurements(*m_database, records);
+    if (!stored.ok)
+        return refuse(tr("Your results could not be saved, and none were: %1").arg(stored.error));
+    QString error;
+    const auto own = db::readOwnMeasurements(*m_database, m_document->catalog(), &error);
+    if (!own)
+        return refuse(tr("Your results were saved but cannot be read back: %1").arg(error));
+    m_document->setOwnMeasurements(own->rows, today.toStdString());
+    statusBar()->showMessage(
+        stored.stored == 0
+            ? tr("These results were imported before; nothing new was stored.")
+            : tr("Imported %n of your results from “%1”; the estimates for that hardware are "
+                 "now calibrated with them (remove them with llmadvisor-cli measurements remove).",
+                 nullptr, stored.stored)
+                  .arg(name),
+        20000);
+    return true;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.front().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.front().isLocalFile())
+        return;
+    const QString path = urls.front().toLocalFile();
+    event->acceptProposedAction();
+    // llama-bench output is imported; anything else is opened as a comparison
+    // (which says plainly when it is not one).
+    QFile file(path);
+    db::BenchProblem problem;
+    if (file.open(QIODevice::ReadOnly) &&
+        db::parseLlamaBench(file.read(16 * 1024 * 1024), &problem)) {
+        file.close();
+        importMeasurements(path);
+        return;
+    }
+    file.close();
+    if (maybeSave())
+        openFile(path);
 }
 
 QStringList MainWindow::setCatalog(Catalog catalog) {

@@ -92,9 +92,17 @@ public:
     QStringList setCatalog(Catalog catalog);
     // Shows the catalogue editor (made on first use); nullptr without a database.
     CatalogEditorWindow *showCatalogueEditor();
+    // Tools → Import my llama-bench results… (or the file dropped on the window):
+    // reads llama-bench's output, asks what it cannot know, stores the results in
+    // the user's catalogue database and recalibrates the estimates with them.
+    // False (with the reason shown) when nothing was imported.
+    bool importMeasurements(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // A scenario file or llama-bench output dropped on the window.
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void fitAnswer();
@@ -138,6 +146,7 @@ private:
     QString m_file;
     Theme m_theme = Theme::Light;
     db::CatalogueDatabase *m_database = nullptr;
+    QAction *m_importMeasurementsAction = nullptr;
     CatalogEditorWindow *m_catalogEditor = nullptr;
     QAction *m_catalogEditorAction = nullptr;
 };

@@ -249,6 +249,13 @@ QVariant SummaryModel::value(int row, int column) const {
 }
 
 namespace {
+// A figure from the user's own llama-bench run (measurements import), not a published one.
+bool fromYourMachine(const MeasuredReference &m) {
+    return m.source.rfind("your measurement", 0) == 0;
+}
+} // namespace
+
+namespace {
 
 // "(115–191)": the estimate's likely range, without the unit (it is beside the figure).
 QString range(units::TokenRate low, units::TokenRate high) {
@@ -301,9 +308,13 @@ QString SummaryModel::toolTip(int row, int column) const {
                      .arg(QString::fromStdString(e.hardwareClass));
         const auto &measured = column == PromptRate ? e.measuredPrompt : e.measuredGeneration;
         if (measured)
-            lines << tr("Published measurement: %1.")
+            lines << (fromYourMachine(*measured) ? tr("Measured on your machine: %1.")
+                                                 : tr("Published measurement: %1."))
                          .arg(formatted(row, column == PromptRate ? MeasuredPrompt
                                                                   : MeasuredGeneration));
+        if (e.factors.ownMeasurements > 0)
+            lines << tr("Calibrated with %n of your measurements.", nullptr,
+                        e.factors.ownMeasurements);
     }
     if (r.computed && (column == MeasuredPrompt || column == MeasuredGeneration)) {
         const auto &measured = column == MeasuredPrompt ? e.measuredPrompt : e.measuredGeneration;
@@ -396,6 +407,9 @@ QString SummaryModel::formatted(int row, int column) const {
             column == MeasuredPrompt ? r.estimate.measuredPrompt : r.estimate.measuredGeneration;
         if (!measured)
             return tr("none published");
+        if (fromYourMachine(*measured))
+            return fmt::withUnit(measured->medianTokS, columnUnit(column)) +
+                   tr(" (your machine, %1)").arg(QString::fromStdString(measured->date));
         return fmt::withUnit(measured->medianTokS, columnUnit(column)) +
                (measured->count == 1 ? tr(" (1 result)")
                                      : tr(" (%1 results)").arg(measured->count));
