@@ -11,6 +11,7 @@
 #include "texttable.h"
 #include "whatif.h"
 
+#include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -308,7 +309,9 @@ int runRecommend(const QStringList &arguments) {
                                         parser.value(topOption) + u"\")"_s);
 
     int exitCode = kExitOk;
-    const auto catalog = readCatalogue(parser, &exitCode);
+    std::vector<Measurement>
+        own; // the user's measurements recalibrate their classes, as in estimate
+    const auto catalog = readCatalogue(parser, &exitCode, &own);
     if (!catalog)
         return exitCode;
     QString error;
@@ -351,7 +354,10 @@ int runRecommend(const QStringList &arguments) {
 
     // The same calibrated factors as `estimate`, so both verbs agree on a build.
     QString calibrationError;
-    const Assumptions assumptions = db::shippedAssumptions(&calibrationError);
+    Assumptions assumptions = db::shippedAssumptions(&calibrationError);
+    if (calibrationError.isEmpty() && !own.empty())
+        assumptions = calibrateWithOwnMeasurements(
+            assumptions, own, QDate::currentDate().toString(Qt::ISODate).toStdString());
     if (!calibrationError.isEmpty()) {
         std::fputs(("error: assumptions: the built-in calibration cannot be read: " +
                     calibrationError.toStdString() + "\n")

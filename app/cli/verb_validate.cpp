@@ -8,6 +8,7 @@
 #include "texttable.h"
 #include "validation_stats.h"
 
+#include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -55,15 +56,20 @@ int runValidate(const QStringList &arguments) {
                         u"missing; give a CSV file in the measured-train.csv layout"_s);
 
     int exitCode = kExitOk;
-    const std::optional<Catalog> catalog = readCatalogue(parser, &exitCode);
+    std::vector<Measurement>
+        own; // the user's measurements recalibrate their classes, as in estimate
+    const std::optional<Catalog> catalog = readCatalogue(parser, &exitCode, &own);
     if (!catalog)
         return exitCode;
     QString error;
-    const Assumptions calibrated = db::shippedAssumptions(&error);
+    Assumptions calibrated = db::shippedAssumptions(&error);
     if (!error.isEmpty()) {
         std::fputs(("error: efficiency: " + error.toStdString() + "\n").c_str(), stderr);
         return kExitInternal;
     }
+    if (!own.empty())
+        calibrated = calibrateWithOwnMeasurements(
+            calibrated, own, QDate::currentDate().toString(Qt::ISODate).toStdString());
     const db::MeasurementSet set =
         db::loadMeasurementsFile(parser.value(measured), *catalog, &error);
     if (!error.isEmpty())
@@ -83,6 +89,25 @@ int runValidate(const QStringList &arguments) {
         residuals.insert(residuals.end(), r.begin(), r.end());
     }
     const std::vector<ErrorSummary> summary = summarizeByClass(residuals);
+    // The band the window shows around each estimate (the class's band for the
+    // row's runtime), and how often it holds the measurement.
+    const auto bandOf = [&](const Residual &r) {
+        Assumptions a = calibrated;
+        if (const auto it = byId.find(r.id); it != byId.end() && it->second)
+            a.runtime = it->second->runtime;
+        return r.phase == MeasuredPhase::Prompt ? a.promptBandFor(r.hardwareClass)
+                                                : a.generationBandFor(r.hardwareClass);
+    };
+    int held[2] = {0, 0}, counted[2] = {0, 0};
+    for (const Residual &r : residuals) {
+        const Band b = bandOf(r);
+        const int p = r.phase == MeasuredPhase::Prompt ? 0 : 1;
+        ++counted[p];
+        held[p] += r.predicted * b.low <= r.measured && r.measured <= r.predicted * b.high;
+    }
+    const auto coverage = [&](int p) {
+        return counted[p] > 0 ? rounded(100.0 * held[p] / counted[p], 1) : 0.0;
+    };
 
     if (*format == Format::Json) {
         QJsonArray rows, skippedJson, summaryArray;
@@ -93,6 +118,11 @@ int runValidate(const QStringList &arguments) {
                           {u"predicted_tok_s"_s, rounded(r.predicted, 2)},
                           {u"measured_tok_s"_s, rounded(r.measured, 2)},
                           {u"error_pct"_s, rounded(r.errorPct(), 1)}};
+            const Band band = bandOf(r);
+            o.insert(u"low_tok_s"_s, rounded(r.predicted * band.low, 2));
+            o.insert(u"high_tok_s"_s, rounded(r.predicted * band.high, 2));
+            o.insert(u"in_band"_s,
+                     r.predicted * band.low <= r.measured && r.measured <= r.predicted * band.high);
             const Measurement *m = byId[r.id];
             if (m && !m->assumptions.empty()) {
                 QJsonArray notes;
@@ -109,7 +139,11 @@ int runValidate(const QStringList &arguments) {
         for (const ErrorSummary &s : summary)
             summaryArray.append(summaryJson(s));
         const QJsonObject root{
-            {u"rows"_s, rows}, {u"skipped"_s, skippedJson}, {u"summary"_s, summaryArray}};
+            {u"rows"_s, rows},
+            {u"skipped"_s, skippedJson},
+            {u"summary"_s, summaryArray},
+            {u"band_coverage_pct"_s,
+             QJsonObject{{u"prompt"_s, coverage(0)}, {u"generation"_s, coverage(1)}}}};
         writeStdout(QJsonDocument(root).toJson(QJsonDocument::Indented));
         return kExitOk;
     }
@@ -138,7 +172,10 @@ int runValidate(const QStringList &arguments) {
                          QString::number(rounded(s.medianAbsErrorPct, 1)),
                          QString::number(rounded(s.p80AbsErrorPct, 1)),
                          QString::number(rounded(s.biasPct, 1))});
-    QString text = rowTable.render() + u"\n"_s + sumTable.render();
+    QString text = rowTable.render() + u"\n"_s + sumTable.render() +
+                   u"\nThe band around the estimate holds the measurement: prompt %1 %, "
+                   u"generation %2 %\n"_s.arg(coverage(0))
+                       .arg(coverage(1));
     if (!skipped.isEmpty()) {
         text += u"\nSkipped (not estimated):\n"_s;
         for (const db::SkippedMeasurement &s : skipped)

@@ -402,15 +402,33 @@ void TestCalibration::validateJsonShape() {
             root.value(u"summary"_s).isArray());
     const QJsonArray rows = root.value(u"rows"_s).toArray();
     QVERIFY(rows.size() >= 8);
+    int held[2] = {0, 0}, counted[2] = {0, 0};
     for (const QJsonValue &v : rows) {
         const QJsonObject o = v.toObject();
         for (const QString &k : {u"id"_s, u"phase"_s, u"class"_s})
             QVERIFY2(o.value(k).isString(), qPrintable(k));
-        for (const QString &k : {u"predicted_tok_s"_s, u"measured_tok_s"_s, u"error_pct"_s})
+        for (const QString &k : {u"predicted_tok_s"_s, u"measured_tok_s"_s, u"error_pct"_s,
+                                 u"low_tok_s"_s, u"high_tok_s"_s})
             QVERIFY2(o.value(k).isDouble(), qPrintable(k));
         const QString phase = o.value(u"phase"_s).toString();
         QVERIFY(phase == u"prompt"_s || phase == u"generation"_s);
+        // The band the window shows around the estimate, and whether it held the measurement.
+        const double low = o.value(u"low_tok_s"_s).toDouble();
+        const double high = o.value(u"high_tok_s"_s).toDouble();
+        const double predicted = o.value(u"predicted_tok_s"_s).toDouble();
+        const double measured = o.value(u"measured_tok_s"_s).toDouble();
+        QVERIFY2(low < predicted && predicted < high, qPrintable(o.value(u"id"_s).toString()));
+        const bool in = low <= measured && measured <= high;
+        QCOMPARE(o.value(u"in_band"_s).toBool(), in);
+        const int side = phase == u"prompt"_s ? 0 : 1;
+        ++counted[side];
+        held[side] += in;
     }
+    const QJsonObject coverage = root.value(u"band_coverage_pct"_s).toObject();
+    QCOMPARE(coverage.value(u"prompt"_s).toDouble(),
+             std::round(1000.0 * held[0] / counted[0]) / 10.0);
+    QCOMPARE(coverage.value(u"generation"_s).toDouble(),
+             std::round(1000.0 * held[1] / counted[1]) / 10.0);
     const QJsonArray skipped = root.value(u"skipped"_s).toArray();
     QCOMPARE(skipped.size(), 5);
     for (const QJsonValue &v : skipped)
