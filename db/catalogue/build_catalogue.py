@@ -116,9 +116,15 @@ def pcie_gen_of(r):
     return ""  # Apple, DGX Spark: no CPU PCIe lanes for GPUs
 
 
+def read_added(name):
+    """Rows the project added in the raw layout (this folder), after the raw data's own."""
+    with open(os.path.join(HERE, name), newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
 def build_cpus():
     out = []
-    for raw in read("cpus.csv"):
+    for raw in read("cpus.csv") + read_added("cpus_added.csv"):
         r = Row(raw)
         vendor, model = raw["vendor"].strip(), raw["model"].strip()
         o = {"name": f"{vendor} {model}", "vendor": vendor, "model": model}
