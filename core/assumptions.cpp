@@ -42,7 +42,7 @@ const char *priorOfClass(std::string_view c) {
         return "gpu-prior-hbm";
     if (startsWith("gpu-nvidia-") || c == "unified-nvidia")
         return "gpu-prior-tensor";
-    if (startsWith("gpu-amd-rdna"))
+    if (startsWith("gpu-amd-rdna") || c == "unified-amd")
         return "gpu-prior-rdna";
     return "";
 }
