@@ -265,6 +265,108 @@ CPU_CLOCKS = {
 NO_CLOCK_FOUND = {"EPYC 7B13"}
 
 
+
+# ---------------------------------------------------------------- GPUs added
+# GPUs the raw gpus.csv lacks but published measurements name (issue 17 item 2,
+# measurements.csv PG-* rows). Raw-file columns and conventions ('~' = approximate:
+# derived from the published figures as the note says, or recalled). Tensor
+# figures are dense: NVIDIA FP16 with FP16 accumulate (Turing and Ampere GA10x:
+# 1024 FLOP/clk/SM, Ada: 1024 FLOP/clk/SM at the boost clock, as the raw RTX 30/40
+# rows); AMD RDNA3 = CUs x 512 FLOP/clk (WMMA) x boost as the RX 7900 XTX row,
+# RDNA4 = published INT4-with-sparsity TOPS / 8 as the RX 9070 XT row, RDNA2 =
+# FP32 x 2 (packed math, no matrix units) as the RX 6800 XT row.
+def _gpu(vendor, model, segment, arch, vram, mem, bus, bw, fp16, int8, tdp, gen, lanes, nvlink, price, source):
+    return {"vendor": vendor, "model": model, "segment": segment, "architecture": arch, "vram_gb": vram,
+            "memory_type": mem, "bus_width_bits": bus, "bandwidth_gbs": bw, "fp16_tensor_tflops_dense": fp16,
+            "int8_tops_dense": int8, "tdp_w": tdp, "pcie_gen": gen, "pcie_lanes": lanes, "nvlink": nvlink,
+            "launch_price_usd": price, "source": source}
+
+
+_NV20 = "https://www.nvidia.com/en-us/geforce/20-series/ (cores, boost clock, memory, TGP, launch price)"
+_TURING = ("https://images.nvidia.com/aem-dam/en-zz/Solutions/design-visualization/technologies/turing-architecture/"
+           "NVIDIA-Turing-Architecture-Whitepaper.pdf (8 tensor cores per SM, 64 FP16 FMA each)")
+GPU_ADDITIONS = [
+    _gpu("NVIDIA", "GeForce RTX 4060", "consumer", "ada (AD107)", "8", "GDDR6", "128", "272", "~60.5", "~121",
+         "115", "4", "8", "no", "299",
+         "https://www.nvidia.com/en-us/geforce/graphics-cards/40-series/rtx-4060-4060ti/ (3072 cores, 2.46 GHz boost, "
+         "8 GB GDDR6 128-bit 17 Gbps = 272 GB/s, 115 W, USD 299) | fp16 = 24 SM x 1024 FLOP/clk x 2.46 GHz "
+         "(derived, as the RTX 4060 Ti 16GB row), int8 = 2x"),
+    _gpu("NVIDIA", "GeForce RTX 2060", "consumer", "turing (TU106)", "6", "GDDR6", "192", "336", "~51.6", "~103.2",
+         "160", "3", "16", "no", "349",
+         f"{_NV20}: 1920 cores (30 SM), 1.68 GHz boost, 6 GB GDDR6 192-bit 14 Gbps = 336 GB/s, 160 W, USD 349 | "
+         f"fp16 = 30 SM x 1024 FLOP/clk x 1.68 GHz (derived), int8 = 2x | {_TURING}"),
+    _gpu("NVIDIA", "GeForce RTX 2060 SUPER", "consumer", "turing (TU106)", "8", "GDDR6", "256", "448", "~57.4",
+         "~114.9", "175", "3", "16", "no", "399",
+         f"{_NV20}: 2176 cores (34 SM), 1.65 GHz boost, 8 GB GDDR6 256-bit 14 Gbps = 448 GB/s, 175 W, USD 399 | "
+         f"fp16 = 34 SM x 1024 FLOP/clk x 1.65 GHz (derived), int8 = 2x | {_TURING}"),
+    _gpu("NVIDIA", "GeForce RTX 2070 SUPER", "consumer", "turing (TU104)", "8", "GDDR6", "256", "448", "~72.5",
+         "~145", "215", "3", "16", "yes", "499",
+         f"{_NV20}: 2560 cores (40 SM), 1.77 GHz boost, 8 GB GDDR6 256-bit 14 Gbps = 448 GB/s, 215 W, USD 499 | "
+         f"fp16 = 40 SM x 1024 FLOP/clk x 1.77 GHz (derived), int8 = 2x | {_TURING}"),
+    _gpu("NVIDIA", "GeForce RTX 2080", "consumer", "turing (TU104)", "8", "GDDR6", "256", "448", "~80.5", "~161",
+         "215", "3", "16", "yes", "699",
+         f"{_NV20}: 2944 cores (46 SM), 1.71 GHz reference boost (Founders Edition 1.80), 8 GB GDDR6 256-bit 14 Gbps "
+         f"= 448 GB/s, 215 W, USD 699 | fp16 = 46 SM x 1024 FLOP/clk x 1.71 GHz (derived), int8 = 2x | {_TURING}"),
+    _gpu("NVIDIA", "RTX A2000 12GB", "workstation", "ampere (GA106)", "12", "GDDR6 ECC", "192", "288", "~31.9",
+         "~63.9", "70", "4", "16", "no", "",
+         "https://www.nvidia.com/content/dam/en-zz/Solutions/design-visualization/rtx-a2000/"
+         "nvidia-rtx-a2000-datasheet.pdf (3328 cores, 12 GB GDDR6 ECC 192-bit, 288 GB/s, 70 W, PCIe 4.0 x16, tensor "
+         "63.9 TFLOPS = FP16 with sparsity) | fp16 dense = 63.9 / 2 (derived), int8 dense = 63.9 (2x fp16)"),
+    _gpu("NVIDIA", "RTX 2000 Ada Generation", "workstation", "ada (AD107)", "16", "GDDR6 ECC", "128", "224", "~48",
+         "~96", "70", "4", "8", "no", "~625",
+         "https://www.nvidia.com/en-us/design-visualization/rtx-2000/ (2816 cores, 16 GB GDDR6 ECC 128-bit, 224 GB/s, "
+         "70 W, PCIe 4.0 x8, tensor 191.9 TFLOPS = FP8 with sparsity) | fp16 dense = 191.9 / 4 (derived; = 22 SM x "
+         "1024 FLOP/clk x 2.13 GHz), int8 = 2x | price recalled"),
+    _gpu("NVIDIA", "Quadro RTX 8000", "workstation", "turing (TU102)", "48", "GDDR6 ECC", "384", "672", "130.5",
+         "~261", "~295", "3", "16", "yes", "~5500",
+         "https://www.nvidia.com/content/dam/en-zz/Solutions/design-visualization/quadro-product-literature/"
+         "quadro-rtx-8000-us-nvidia-946977-r1-web.pdf (4608 cores, 48 GB GDDR6 384-bit 672 GB/s, tensor 130.5 TFLOPS, "
+         "NVLink) | int8 = 2x fp16 (Turing) | board power and price recalled"),
+    _gpu("NVIDIA", "TITAN V", "consumer", "volta (GV100)", "12", "HBM2", "3072", "652.8", "110", "", "250", "3",
+         "16", "no", "2999",
+         "https://www.nvidia.com/en-us/titan/titan-v/ (5120 cores, 640 tensor cores, 110 TFLOPS deep learning, "
+         "12 GB HBM2 3072-bit 652.8 GB/s, 250 W, USD 2,999) | no int8 tensor mode on Volta"),
+    _gpu("NVIDIA", "A10", "datacenter", "ampere (GA102)", "24", "GDDR6 ECC", "384", "600", "125", "250", "150",
+         "4", "16", "no", "",
+         "https://www.nvidia.com/en-us/data-center/products/a10-gpu/ (24 GB GDDR6, 600 GB/s, FP16 tensor 125 | 250* "
+         "TFLOPS, INT8 250 | 500* TOPS (* = sparsity), 150 W, PCIe 4.0 x16)"),
+    _gpu("NVIDIA", "L40", "datacenter", "ada (AD102)", "48", "GDDR6 ECC", "384", "864", "181.05", "362.1", "300",
+         "4", "16", "no", "",
+         "https://www.nvidia.com/en-us/data-center/l40/ (48 GB GDDR6 ECC, 864 GB/s, FP16 tensor 181.05 | 362.1* "
+         "TFLOPS, INT8 362.1 | 724.2* TOPS (* = sparsity), 300 W, PCIe 4.0 x16)"),
+    _gpu("NVIDIA", "H100 NVL", "datacenter", "hopper (GH100)", "94", "HBM3", "6144", "3900", "835.5", "1670.5",
+         "~400", "5", "16", "yes", "",
+         "https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet (H100 NVL: 94 GB HBM3, "
+         "3.9 TB/s, FP16 tensor 1,671 TFLOPS and INT8 3,341 TOPS with sparsity, 350-400 W configurable, PCIe 5.0, "
+         "NVLink bridge) | dense = sparse / 2 | bus width as the other GH100 rows"),
+    _gpu("NVIDIA", "T4", "datacenter", "turing (TU104)", "16", "GDDR6", "256", "320", "65", "130", "70", "3", "16",
+         "no", "",
+         "https://www.nvidia.com/en-us/data-center/tesla-t4/ (2560 cores, 320 tensor cores, 16 GB GDDR6 320 GB/s, "
+         "FP16 mixed precision 65 TFLOPS, INT8 130 TOPS, 70 W, PCIe 3.0 x16)"),
+    _gpu("AMD", "Radeon RX 6700 XT", "consumer", "rdna2 (Navi 22, gfx1031)", "12", "GDDR6", "192", "384", "~26.4",
+         "", "230", "4", "16", "no", "479",
+         "https://www.io-tech.fi/uutinen/amd-julkaisi-uuden-radeon-rx-6700-xt-naytonohjaimen-rdna2-navi-22/ (40 CU, "
+         "2581 MHz boost, 12 GB GDDR6 16 Gbps 192-bit = 384 GB/s, 96 MB Infinity Cache, TBP 230 W) | fp16 = FP32 "
+         "13.2 x 2 (packed math, no matrix units; derived) | MSRP USD 479 (AMD launch) | "
+         "https://www.amd.com/en/products/graphics/desktops/radeon.html (canonical)"),
+    _gpu("AMD", "Radeon RX 6800", "consumer", "rdna2 (Navi 21, gfx1030)", "16", "GDDR6", "256", "512", "~32.3", "",
+         "250", "4", "16", "no", "~579",
+         "https://www.amd.com/en/products/graphics/desktops/radeon.html (canonical; 60 CU, 2105 MHz boost, 16 GB "
+         "GDDR6 256-bit 16 Gbps = 512 GB/s, 128 MB Infinity Cache, TBP 250 W, recalled) | fp16 = 60 CU x 256 FLOP/clk "
+         "x 2.105 GHz (packed FP16, no matrix units; derived) | MSRP recalled"),
+    _gpu("AMD", "Radeon RX 7900 XT", "consumer", "rdna3 (Navi 31)", "20", "GDDR6", "320", "800", "~103.2",
+         "~103.2", "315", "4", "16", "no", "899",
+         "https://www.amd.com/en/products/graphics/desktops/radeon/7000-series/amd-radeon-rx-7900xt.html (84 CU, "
+         "2400 MHz boost, 20 GB GDDR6 320-bit 20 Gbps = 800 GB/s, TBP 315 W, USD 899) | fp16 = 84 CU x 512 FLOP/clk "
+         "(WMMA) x 2.4 GHz (derived as the RX 7900 XTX row), int8 same rate"),
+    _gpu("AMD", "Radeon AI PRO R9700", "workstation", "rdna4 (Navi 48, gfx1201)", "32", "GDDR6", "256", "640",
+         "~191.4", "~382.8", "300", "5", "16", "no", "~1299",
+         "https://www.amd.com/en/products/graphics/workstations/radeon-ai-pro/ai-9000-series/"
+         "amd-radeon-ai-pro-r9700.html (canonical; 64 CU, 32 GB GDDR6 256-bit 20 Gbps = 640 GB/s, TBP 300 W, PCIe "
+         "5.0 x16, 1531 peak AI TOPS = INT4 with sparsity, recalled) | int8 dense = 1531 / 4, fp16 dense = 1531 / 8 "
+         "(derived as the RX 9070 XT row) | price recalled"),
+]
+
 # ---------------------------------------------------------------- buyability
 # What the program may propose (recommender, what-if; issue 13 item 7): the GPU's
 # form factor and whether a part is still sold new as of the catalogue date.
@@ -284,10 +386,15 @@ GPU_NOT_SOLD_NEW = {
                                        "GeForce RTX 4070 Ti", "GeForce RTX 4070 Ti SUPER", "GeForce RTX 4080",
                                        "GeForce RTX 4080 SUPER", "GeForce RTX 4090")},
     "GeForce RTX 2080 Ti": ("Turing (2018), superseded by RTX 30, 40 and 50", True),
+    **{m: ("Turing (2018-19), superseded by RTX 30, 40 and 50", True)
+       for m in ("GeForce RTX 2060", "GeForce RTX 2060 SUPER", "GeForce RTX 2070 SUPER", "GeForce RTX 2080",
+                 "Quadro RTX 8000")},
+    "TITAN V": ("Volta (2017), superseded by the RTX/TITAN RTX line and later generations", True),
     "Tesla V100 SXM2 32GB": ("Volta (2017), superseded by A100 (2020), H100 (2022) and B200", True),
     "A100 40GB PCIe": ("replaced by the A100 80GB PCIe in 2021", True),
     **{m: ("RDNA2 (2020-22), superseded by RX 7000 (2022) and RX 9000 (2025)", True)
-       for m in ("Radeon RX 6650 XT", "Radeon RX 6800 XT", "Radeon RX 6900 XT")},
+       for m in ("Radeon RX 6650 XT", "Radeon RX 6700 XT", "Radeon RX 6800", "Radeon RX 6800 XT",
+                 "Radeon RX 6900 XT")},
 }
 # Modules for a vendor baseboard (HGX / OAM UBB), not add-in cards for a PC slot.
 GPU_MODULES = {
@@ -392,7 +499,7 @@ def apple_fp16(model, arch):
 
 def build_gpus():
     out = []
-    for raw in read("gpus.csv"):
+    for raw in read("gpus.csv") + GPU_ADDITIONS:
         r = Row(raw)
         vendor, model = raw["vendor"].strip(), raw["model"].strip()
         o = {"name": f"{vendor} {model}", "vendor": vendor, "model": model}
