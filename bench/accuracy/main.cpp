@@ -38,6 +38,31 @@ void printOverall(const char *label, const std::vector<Residual> &cv) {
     }
 }
 
+// The kind-and-vendor classes issue #17 judges by ("CPU AMD", "GPU NVIDIA",
+// "unified Apple", ...), from the fine hardware class of a residual.
+std::string kindAndVendor(const Residual &r) {
+    const std::string &c = r.hardwareClass;
+    const auto has = [&c](const char *s) { return c.find(s) != std::string::npos; };
+    if (c.rfind("hybrid", 0) == 0)
+        return "hybrid CPU+GPU";
+    if (c.rfind("unified-", 0) == 0)
+        return "unified " +
+               c.substr(8, c.find('@') == std::string::npos ? std::string::npos : c.find('@') - 8);
+    if (c.rfind("gpu-nvidia", 0) == 0)
+        return "GPU NVIDIA";
+    if (c.rfind("gpu-amd", 0) == 0)
+        return "GPU AMD";
+    if (c.rfind("gpu-intel", 0) == 0)
+        return "GPU Intel";
+    if (c.rfind("cpu-apple", 0) == 0)
+        return "CPU Apple";
+    if (c.rfind("cpu-zen", 0) == 0)
+        return "CPU AMD";
+    if (has("cove") || has("mont") || has("lake") || has("xeon"))
+        return "CPU Intel";
+    return r.kind == HardwareKind::Cpu ? "CPU other" : "GPU other";
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -77,6 +102,11 @@ int main(int argc, char **argv) {
         "measured\n\n",
         seconds);
     printTable(cv);
+    std::printf("\nBy kind and vendor:\n");
+    std::vector<Residual> grouped = cv;
+    for (Residual &r : grouped)
+        r.hardwareClass = kindAndVendor(r);
+    printTable(grouped);
     std::printf("\n");
     printOverall("calibrated model", cv);
     printOverall("plain roofline (no overhead term)", cvPlain);
