@@ -56,7 +56,8 @@ void paintFrame(QPainter *painter, const QPagedPaintDevice *device, const QRectF
 } // namespace
 
 int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPaintDevice *device,
-                QString *error, const ReportProgress &progress, ReportLayout *layout) {
+                QString *error, const ReportProgress &progress, ReportLayout *layout,
+                const ReportOptions &options) {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
         if (error)
             *error = tr("The report needs a QApplication (charts are widgets); none is running.");
@@ -105,7 +106,7 @@ int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPain
 
     // Laid out whole first, so every page can say how many there are.
     report::Flow flow(device, body.width(), body.height());
-    composeReport(flow, document, summary, useCases, sizes, meta);
+    composeReport(flow, document, summary, useCases, sizes, meta, options.blackAndWhite);
     flow.layout();
     const int pages = flow.pageCount();
     for (int p = 0; p < pages; ++p) {
@@ -126,7 +127,8 @@ int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPain
 }
 
 bool writeReportPdf(const ComparisonState &state, const Catalog &catalog, QIODevice *device,
-                    QString *error, int *pages, const ReportProgress &progress) {
+                    QString *error, int *pages, const ReportProgress &progress,
+                    const ReportOptions &options) {
     if (!device || !device->isWritable()) {
         if (error)
             *error = tr("The output is not open for writing.");
@@ -136,20 +138,21 @@ bool writeReportPdf(const ComparisonState &state, const Catalog &catalog, QIODev
     writer.setResolution(300);
     writer.setCreator(QStringLiteral("LLM Procurement Advisor " LLMADVISOR_VERSION));
     writer.setTitle(tr("LLM hardware comparison"));
-    const int n = paintReport(state, catalog, &writer, error, progress);
+    const int n = paintReport(state, catalog, &writer, error, progress, nullptr, options);
     if (pages)
         *pages = n;
     return n > 0;
 }
 
 bool writeReportPdfFile(const ComparisonState &state, const Catalog &catalog, const QString &path,
-                        QString *error, int *pages, const ReportProgress &progress) {
+                        QString *error, int *pages, const ReportProgress &progress,
+                        const ReportOptions &options) {
     // Painted in memory first: QPdfWriter does not report failed writes to its
     // device, and a report is at most a few megabytes.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QString why;
-    if (!writeReportPdf(state, catalog, &buffer, &why, pages, progress)) {
+    if (!writeReportPdf(state, catalog, &buffer, &why, pages, progress, options)) {
         if (error)
             *error = tr("Could not write “%1”: %2").arg(QDir::toNativeSeparators(path), why);
         return false;
@@ -159,17 +162,18 @@ bool writeReportPdfFile(const ComparisonState &state, const Catalog &catalog, co
 }
 
 bool writeReportPdf(const scenario::Scenario &scenario, const Catalog &catalog, QIODevice *device,
-                    QString *error, int *pages) {
-    return writeReportPdf(fromScenario(scenario), catalog, device, error, pages);
+                    QString *error, int *pages, const ReportOptions &options) {
+    return writeReportPdf(fromScenario(scenario), catalog, device, error, pages, {}, options);
 }
 
-ReportLayout layoutReport(const ComparisonState &state, const Catalog &catalog, QString *error) {
+ReportLayout layoutReport(const ComparisonState &state, const Catalog &catalog, QString *error,
+                          const ReportOptions &options) {
     ReportLayout layout;
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
     writer.setResolution(300);
-    paintReport(state, catalog, &writer, error, {}, &layout);
+    paintReport(state, catalog, &writer, error, {}, &layout, options);
     return layout;
 }
 
