@@ -161,9 +161,9 @@ QString verdictCell(const UseCaseVerdict &v) {
 QString classWords(const std::string &cls) {
     const QString c = QString::fromStdString(cls);
     if (c.startsWith(QLatin1String("cpu")))
-        return tr("CPU only");
+        return tr("processor only");
     if (c.startsWith(QLatin1String("unified")))
-        return tr("integrated GPU on shared memory");
+        return tr("built-in graphics sharing the system memory");
     if (c.startsWith(QLatin1String("gpu")))
         return tr("graphics card");
     return tr("other");
