@@ -166,6 +166,8 @@ QString classWords(const std::string &cls) {
         return tr("built-in graphics sharing the system memory");
     if (c.startsWith(QLatin1String("gpu")))
         return tr("graphics card");
+    if (c.startsWith(QLatin1String("hybrid")))
+        return tr("graphics card and system memory together");
     return tr("other");
 }
 
