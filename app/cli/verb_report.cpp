@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// llmadvisor-cli report --scenario FILE.json --pdf OUT.pdf [--database PATH|--builtin]
+// llmadvisor-cli report --scenario FILE.json --pdf OUT.pdf [--black-and-white]
+//                       [--database PATH|--builtin]
 //
 // The PDF report is drawn by the window's own code (Qt Widgets, Qt Charts), which
 // this command-line tool deliberately does not link: it stays usable on a server
@@ -71,8 +72,13 @@ int runReport(const QStringList &arguments) {
     const QCommandLineOption scenarioOpt(u"scenario"_s, u"The comparison (.json) to report."_s,
                                          u"FILE"_s);
     const QCommandLineOption pdfOpt(u"pdf"_s, u"Where to write the PDF."_s, u"OUT.pdf"_s);
+    const QCommandLineOption blackAndWhiteOpt(
+        u"black-and-white"_s,
+        u"Print the report in black and white: greys only; the charts tell builds apart by "
+        u"dash pattern, hatching, marker shape and letter."_s);
     parser.addOption(scenarioOpt);
     parser.addOption(pdfOpt);
+    parser.addOption(blackAndWhiteOpt);
     parser.addOptions(catalogueOptions());
     if (const auto done = parseVerbArguments(parser, arguments))
         return *done;
@@ -139,6 +145,8 @@ int runReport(const QStringList &arguments) {
                            QFileInfo(pdfPath).absoluteFilePath()};
     if (!database.isEmpty())
         windowArgs << u"--database"_s << database;
+    if (parser.isSet(blackAndWhiteOpt))
+        windowArgs << u"--black-and-white"_s;
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);

@@ -157,8 +157,11 @@ int main(int argc, char *argv[]) {
     // refused, 1 = the report or picture could not be written.
     if (options.file && !window.openFile(*options.file) && headless)
         return 2;
-    if (options.exportPdf)
+    if (options.exportPdf) {
+        // As asked on the command line, whatever the window's saved choice.
+        window.setReportInBlackAndWhite(options.blackAndWhite);
         return window.exportPdf(*options.exportPdf) ? 0 : 1;
+    }
     window.show();
     if (options.screenshot) {
         window.resize(1280, 720);

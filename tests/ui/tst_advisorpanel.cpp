@@ -142,7 +142,7 @@ private slots:
             QVERIFY(priced->index(row, RecommendationModel::Price)
                         .data(FormattedRole)
                         .toString()
-                        .contains(QStringLiteral("€")));
+                        .endsWith(QStringLiteral(" EUR")));
         }
         // Builds without a price: listed apart, never shown as 0.
         for (int row = 0; row < d->unpricedModel()->rowCount(); ++row) {

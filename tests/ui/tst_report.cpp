@@ -7,6 +7,7 @@
 #include "../support/windowdata.h"
 #include "catalogue.h"
 #include "comparison/comparisonstate.h"
+#include "comparison/format.h"
 #include "comparison/scenarioconvert.h"
 #include "measurements.h"
 #include "report/reportpdf.h"
@@ -47,6 +48,64 @@ QString pageText(const QString &pdf, int page) {
 // inside its table cell still matches (pdftotext drops a line-end hyphen).
 QString squeezed(QString s) {
     return s.remove(u' ').remove(u'-');
+}
+
+// The cells of a table row as the layout data gives them ("A | B | C"), each
+// cell's lines apart (a <br> in a cell is a line separator).
+QList<QStringList> cellsOf(const report::PlacedBox &b) {
+    QList<QStringList> cells;
+    static const QRegularExpression lineBreak(QStringLiteral("[\\n\\x{2028}\\x{2029}]"));
+    for (const QString &cell : b.text.split(QStringLiteral(" | ")))
+        cells << cell.split(lineBreak);
+    return cells;
+}
+
+// One word of `pdftotext -bbox` with where it is on its page (points).
+struct Word {
+    QString text;
+    QRectF box;
+};
+
+QList<Word> wordsOnPage(const QString &pdf, int page) {
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"),
+            {QStringLiteral("-bbox"), QStringLiteral("-f"), QString::number(page),
+             QStringLiteral("-l"), QString::number(page), pdf, QStringLiteral("-")});
+    if (!p.waitForFinished(20000) || p.exitCode() != 0)
+        return {};
+    static const QRegularExpression word(
+        QStringLiteral("<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" xMax=\"([\\d.]+)\" "
+                       "yMax=\"([\\d.]+)\">([^<]*)</word>"));
+    QList<Word> words;
+    const QString html = QString::fromUtf8(p.readAllStandardOutput());
+    for (auto it = word.globalMatch(html); it.hasNext();) {
+        const auto m = it.next();
+        words << Word{m.captured(5).replace(QStringLiteral("&amp;"), QStringLiteral("&")),
+                      QRectF(QPointF(m.captured(1).toDouble(), m.captured(2).toDouble()),
+                             QPointF(m.captured(3).toDouble(), m.captured(4).toDouble()))};
+    }
+    return words;
+}
+
+// Where the words of `phrase` follow each other on the page (their union; the
+// last such place with `last`), or an empty rect.
+QRectF phraseBox(const QList<Word> &words, const QString &phrase, bool last = false) {
+    const QStringList want = phrase.split(u' ');
+    QRectF found;
+    for (int i = 0; i + want.size() <= words.size(); ++i) {
+        QRectF box;
+        int k = 0;
+        while (k < want.size() && words[i + k].text == want[k]) {
+            box = box.isNull() ? words[i + k].box : box.united(words[i + k].box);
+            ++k;
+        }
+        if (k == want.size()) {
+            found = box;
+            if (!last)
+                break;
+        }
+    }
+    return found;
 }
 
 #define QVERIFY_ON_PAGE(page, what)                                                                \
@@ -129,6 +188,14 @@ private slots:
             QVERIFY_ON_PAGE(page1, QString::fromStdString(state.meeting.attendees));
         QVERIFY2(page1.contains(QStringLiteral("Page 1 of %1").arg(pages)), qPrintable(page1));
         QVERIFY2(!page1.contains(u'…'), qPrintable(page1));
+        // Nothing cut anywhere, and euros spelt one way ("EUR", never "€").
+        for (int p = 1; p <= pages; ++p) {
+            const QString text = pageText(pdf, p);
+            QVERIFY2(!text.contains(u'…'),
+                     qPrintable(QStringLiteral("page %1: %2").arg(p).arg(text)));
+            QVERIFY2(!text.contains(u'€'),
+                     qPrintable(QStringLiteral("page %1: %2").arg(p).arg(text)));
+        }
         // The answer first: core's decision summary, as the CLI words it.
         QVERIFY_ON_PAGE(page1, QStringLiteral("The answer"));
         QVERIFY_ON_PAGE(page1, QStringLiteral("For %1 %2")
@@ -148,7 +215,9 @@ private slots:
         for (int p = std::max(1, pages - 2); p <= pages; ++p)
             tail += pageText(pdf, p) + u' ';
         QVERIFY_ON_PAGE(tail, QStringLiteral("Glossary"));
-        QVERIFY_ON_PAGE(tail, QStringLiteral("Memory channels: independent 64-bit paths"));
+        // The glossary names each term once, in its own column.
+        QVERIFY_ON_PAGE(tail, QStringLiteral("Memory channels Independent 64-bit paths between "
+                                             "the CPU and its RAM"));
         QVERIFY(pageText(pdf, pages).contains(QStringLiteral("Page %1 of %1").arg(pages)));
 
         // The page budget as printed: the appendix heading's page, read back from the PDF.
@@ -244,9 +313,206 @@ private slots:
                 page1 += b.text + u' ';
         QVERIFY_ON_PAGE(page1, QStringLiteral("For builds C, D, F, G and I (graphics card), real "
                                               "speeds may be up to 20 % lower or 10 % higher"));
-        QVERIFY_ON_PAGE(page1, QStringLiteral("For builds A, B, E and H (integrated GPU on shared "
-                                              "memory and CPU only), real speeds may be"));
+        QVERIFY_ON_PAGE(page1, QStringLiteral("For builds A, B, E and H (built-in graphics "
+                                              "sharing the system memory and processor only), "
+                                              "real speeds may be"));
         QVERIFY2(!page1.contains(QStringLiteral("gpu-nvidia")), qPrintable(page1));
+    }
+
+    // The appendix's wide tables have the builds as columns: at most four builds
+    // per table (nine: three tables of three), every build's full name at the head
+    // of a column, the fact's unit only in the row's label, never in a cell.
+    void appendixHasBuildsAsColumns() {
+        QFETCH(QString, which);
+        const ComparisonState state = comparison(which);
+        QString error;
+        const ReportLayout layout = layoutReport(state, m_data, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const int n = static_cast<int>(state.builds.size());
+        const int parts = (n + 3) / 4;
+        for (const QString &section :
+             {QStringLiteral("A. Specifications"), QStringLiteral("B. Every estimated figure")}) {
+            bool inside = false;
+            int headers = 0;
+            QString named;
+            QString currentLabel;
+            for (const report::PlacedBox &b : layout.boxes) {
+                if (b.kind == report::BoxKind::Heading)
+                    inside = b.text == section;
+                if (!inside)
+                    continue;
+                const QList<QStringList> cells = cellsOf(b);
+                if (b.kind == report::BoxKind::TableHeader) {
+                    QVERIFY2(cells.size() - 1 <= 4, qPrintable(b.text));
+                    QVERIFY2(cells.first().join(QString()).isEmpty(), qPrintable(b.text));
+                    if (!b.repeatedHeader) {
+                        ++headers;
+                        named += b.text + u' ';
+                    }
+                }
+                if (b.kind != report::BoxKind::TableRow)
+                    continue;
+                // A row of figures: the unit in its label, bare numbers in its cells.
+                static const QRegularExpression unit(
+                    QStringLiteral("\\((GB|GB/s|MT/s|W|EUR|tokens per second|euro cents)\\)"));
+                if (!cells.first().join(u' ').contains(unit))
+                    continue;
+                static const QRegularExpression bare(
+                    QStringLiteral("^(≈ )?[0-9][0-9,.× ]*( \\*)?$|^(–|unknown|not computed|does "
+                                   "not fit)$"));
+                for (int c = 1; c < cells.size(); ++c)
+                    QVERIFY2(bare.match(cells[c].first().trimmed()).hasMatch(),
+                             qPrintable(QStringLiteral("%1: \"%2\"")
+                                            .arg(cells.first().join(u' '), cells[c].first())));
+            }
+            QCOMPARE(headers, parts);
+            for (const Build &b : state.builds)
+                QVERIFY_ON_PAGE(named, QString::fromStdString(b.name));
+        }
+    }
+    void appendixHasBuildsAsColumns_data() { minutes_data(); }
+
+    // Plain words first in the appendix's tables: a hardware class id
+    // ("gpu-nvidia-blackwell"), a placement or a bottleneck as the estimator
+    // names them stand only behind "For engineers:" in the same cell.
+    void appendixSaysItInPlainWordsFirst() {
+        QFETCH(QString, which);
+        const ComparisonState state = comparison(which);
+        QStringList engineering;
+        for (const BuildResult &r : computeResults(state)) {
+            if (!r.computed)
+                continue;
+            engineering << QString::fromStdString(r.estimate.hardwareClass)
+                        << fmt::bottleneck(r.estimate.generationBottleneck)
+                        << fmt::placement(r.estimate.placement);
+        }
+        engineering.removeDuplicates();
+        QString error;
+        const ReportLayout layout = layoutReport(state, m_data, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        bool appendix = false;
+        int checked = 0;
+        for (const report::PlacedBox &b : layout.boxes) {
+            if (b.kind == report::BoxKind::Heading && b.text == layout.appendixHeading)
+                appendix = true;
+            if (b.kind == report::BoxKind::Heading && b.text.startsWith(QLatin1String("F. ")))
+                break; // the glossary explains terms by name
+            if (!appendix ||
+                (b.kind != report::BoxKind::TableRow && b.kind != report::BoxKind::TableHeader))
+                continue;
+            for (const QStringList &lines : cellsOf(b)) {
+                const QString cell = lines.join(u' ');
+                for (const QString &term : engineering) {
+                    // Whole words only: "GPU" in "GPU memory" after the label is fine.
+                    const QRegularExpression word(QStringLiteral("(^|[^\\w-])%1($|[^\\w-])")
+                                                      .arg(QRegularExpression::escape(term)));
+                    const auto m = word.match(cell);
+                    if (!m.hasMatch())
+                        continue;
+                    ++checked;
+                    const qsizetype label = cell.indexOf(QStringLiteral("For engineers:"));
+                    QVERIFY2(label >= 0 && label < m.capturedStart(),
+                             qPrintable(QStringLiteral("\"%1\" before any plain words in: %2")
+                                            .arg(term, cell)));
+                }
+            }
+        }
+        QVERIFY2(checked >= 3, "no engineering term found in the appendix's tables at all");
+    }
+    void appendixSaysItInPlainWordsFirst_data() { minutes_data(); }
+
+    // One number format per column: a quote with cents is shown in whole euros
+    // like the estimates beside it, its exact amount on the line below.
+    void quoteWithCentsInWholeEuros() {
+        ComparisonState state = comparison(QStringLiteral("firm70b"));
+        state.builds[0].quotedPriceEur = 2099.5;
+        state.builds[0].quoteSource = "Supplier X";
+        QString error;
+        const ReportLayout layout = layoutReport(state, m_data, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QLocale locale;
+        const QString whole = locale.toString(2100.0, 'f', 0);
+        const QString exact = locale.toString(2099.5, 'f', 2);
+        int gridRows = 0, specRows = 0;
+        bool inSpecs = false;
+        for (const report::PlacedBox &b : layout.boxes) {
+            if (b.kind == report::BoxKind::Heading)
+                inSpecs = b.text == QLatin1String("A. Specifications");
+            if (b.kind != report::BoxKind::TableRow)
+                continue;
+            const QList<QStringList> cells = cellsOf(b);
+            // Page 1's grid: "A · Mini PC …" | price | needs met | verdicts.
+            if (b.page == 0 && cells.first().first().startsWith(QStringLiteral("A · "))) {
+                ++gridRows;
+                QCOMPARE(cells[1].first(), whole);
+                QVERIFY2(cells[1].join(u' ').contains(exact + QStringLiteral(" EUR exactly")),
+                         qPrintable(b.text));
+            }
+            // Every price of page 1's price column in whole euros.
+            if (b.page == 0 && cells.size() > 2) {
+                static const QRegularExpression wholeEuros(QStringLiteral("^(≈ )?[0-9,]+$"));
+                if (cells.first().first().contains(QStringLiteral(" · ")))
+                    QVERIFY2(wholeEuros.match(cells[1].first()).hasMatch(), qPrintable(b.text));
+            }
+            if (inSpecs && cells.first().first() == QLatin1String("Price (EUR)")) {
+                ++specRows;
+                QCOMPARE(cells[1].first(), whole);
+                QVERIFY2(!b.text.contains(exact), qPrintable(b.text));
+            }
+        }
+        QCOMPARE(gridRows, 1);
+        QCOMPARE(specRows, 1);
+    }
+
+    // Every chart is printed whole: its legend lies inside the box the page gives
+    // it (the model-size chart's legend of nine builds once fell off the page).
+    void chartsKeepTheirLegends() {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        const ComparisonState state = comparison(QStringLiteral("seed"));
+        QString error;
+        const ReportLayout layout = layoutReport(state, m_data, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QString pdf = m_dir.filePath(QStringLiteral("legends.pdf"));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY2(writeReportPdf(state, m_data, &file, &error), qPrintable(error));
+        file.close();
+        struct Expect {
+            const char *describedAs; // the chart box's text (ChartsPanel::describe)
+            const char *title;
+            const char *legend; // the last legend entry's first words
+        };
+        const Expect charts[] = {
+            {"Bar chart of the seconds", "Seconds until the answer starts", "target: within"},
+            {"Bar chart of the writing speed", "Writing speed (longer is better)",
+             "target: 10 tokens/s"},
+            {"Matrix of use-case verdicts", "Needs met: pass,", "not computed"},
+            {"Line chart of writing speed", "Writing speed by model size", "your model:"},
+            {"Bar chart of memory bandwidth", "Memory bandwidth per build", "GPU memory"},
+        };
+        const qreal pointsPerPixel = 72.0 / 300.0; // the layout is in the PDF's 300 dpi pixels
+        for (const Expect &e : charts) {
+            const auto box = std::find_if(
+                layout.boxes.begin(), layout.boxes.end(), [&e](const report::PlacedBox &b) {
+                    return b.kind == report::BoxKind::Chart &&
+                           b.text.startsWith(QLatin1String(e.describedAs));
+                });
+            QVERIFY2(box != layout.boxes.end(), e.describedAs);
+            const QList<Word> words = wordsOnPage(pdf, box->page + 1);
+            const QRectF title = phraseBox(words, QString::fromUtf8(e.title));
+            const QRectF legend = phraseBox(words, QString::fromUtf8(e.legend), true);
+            QVERIFY2(!title.isNull(), e.title);
+            QVERIFY2(!legend.isNull(), qPrintable(QStringLiteral("legend \"%1\" not on page %2")
+                                                      .arg(QString::fromUtf8(e.legend))
+                                                      .arg(box->page + 1)));
+            // From the chart's title at its top to the legend at its foot: inside the box.
+            QVERIFY2(legend.bottom() - title.top() <= box->rect.height() * pointsPerPixel + 2,
+                     qPrintable(QStringLiteral("%1: legend %2 pt below the title, box %3 pt")
+                                    .arg(QString::fromUtf8(e.title))
+                                    .arg(legend.bottom() - title.top())
+                                    .arg(box->rect.height() * pointsPerPixel)));
+        }
     }
 
     void writesPdf_data() {

@@ -17,12 +17,13 @@ QString gpuName(const Build &b) {
     return scenario::firstGpuName(b);
 }
 
-// Rounded estimates are whole euros: never "50.00 €".
+// Rounded estimates are whole euros: never "50.00 EUR". Written as everywhere
+// else (fmt::euros): "1,700 EUR", not "€1,700" in one place and "1,700 EUR" in the next.
 QString wholeEuros(double eur) {
-    return QLocale().toCurrencyString(eur, QStringLiteral("€"), 0);
+    return fmt::euros(eur, 0);
 }
 
-// "≈ +1,700 € (new total ≈ 5,000 €)": the one wording of a priced change, for the
+// "≈ +1,700 EUR (new total ≈ 5,000 EUR)": the one wording of a priced change, for the
 // list and for each build's cheapest fix.
 QString costText(double costEur, double newTotalEur, PriceSource totalSource) {
     const QString amount = wholeEuros(std::abs(costEur));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // The What if tab in plain words: each change as a sentence a buyer reads
-// ("Add a second RTX 5090: ≈ +1,700 € (new total ≈ 5,000 €) → all 4 needs
+// ("Add a second RTX 5090: ≈ +1,700 EUR (new total ≈ 5,000 EUR) → all 4 needs
 // met, with 2.1× the required writing speed"), why a change is not offered,
 // each build's cheapest fix, and the headroom of the needs a build meets.
 // Facts come from core (whatIfs, decide, headroom); only the wording is here.
@@ -27,7 +27,7 @@ public:
     // Short name of a kind of change, for a change that cannot be made ("Faster memory").
     static QString kind(WhatIfChange change);
 
-    // "≈ +1,700 € (new total ≈ 5,000 €)", "saves ≈ 300 € (…)", "no extra cost"; empty for
+    // "≈ +1,700 EUR (new total ≈ 5,000 EUR)", "saves ≈ 300 EUR (…)", "no extra cost"; empty for
     // the doubled workload (not something one buys).
     static QString cost(const WhatIf &w, const ShownPrice &buildPrice);
     // "all 4 needs met, with 2.1× the required writing speed", "all 4 needs met, but 1

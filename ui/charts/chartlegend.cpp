@@ -14,8 +14,11 @@ namespace llm::ui {
 
 namespace {
 constexpr qreal kSwatch = 26; // room for a swatch left of each text
-constexpr qreal kGap = 14;    // between columns
-constexpr qreal kSide = 6;    // left and right margin of the legend
+// On paper the line swatches are longer, so a dash pattern shows two or three
+// times over and "long dashes" cannot be taken for "solid".
+constexpr qreal kPrintSwatch = 44;
+constexpr qreal kGap = 14; // between columns
+constexpr qreal kSide = 6; // left and right margin of the legend
 
 // In pixels of the scene: a point size would be scaled by the paint device's
 // resolution (a 300 dpi PDF drew the text three times too big for its layout).
@@ -78,11 +81,12 @@ void ChartLegend::relayout() {
     qreal widest = 0;
     for (const Entry &e : m_entries)
         widest = std::max(widest, fm.horizontalAdvance(e.text));
-    const qreal cell = kSwatch + widest + kGap;
+    const qreal swatch = m_style.print() ? kPrintSwatch : kSwatch;
+    const qreal cell = swatch + widest + kGap;
     const int count = static_cast<int>(m_entries.size());
     const int columns = std::clamp(static_cast<int>((width + kGap) / cell), 1, std::max(1, count));
     const qreal columnWidth = (width + kGap) / columns - kGap;
-    const qreal textWidth = std::max<qreal>(40, columnWidth - kSwatch);
+    const qreal textWidth = std::max<qreal>(40, columnWidth - swatch);
 
     prepareGeometryChange();
     m_textRects.clear();
@@ -97,7 +101,7 @@ void ChartLegend::relayout() {
         for (int i = first; i < std::min(count, first + columns); ++i) {
             const int column = i - first;
             m_textRects.push_back(
-                QRectF(column * (columnWidth + kGap) + kSwatch, y, textWidth, rowHeight));
+                QRectF(column * (columnWidth + kGap) + swatch, y, textWidth, rowHeight));
         }
         y += rowHeight + 3;
     }
@@ -126,7 +130,9 @@ void ChartLegend::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
         const Entry &e = m_entries[i];
         const QRectF text = m_textRects[i];
         // The swatch sits beside the text's first line.
-        const QPointF c(text.left() - kSwatch / 2 - 2, text.top() + fm.height() / 2);
+        const qreal swatch = m_style.print() ? kPrintSwatch : kSwatch;
+        const QPointF c(text.left() - swatch / 2 - 2, text.top() + fm.height() / 2);
+        const qreal halfLine = swatch / 2 - 2;
         QPen pen = e.pen;
         switch (e.swatch) {
         case Swatch::Box:
@@ -138,7 +144,7 @@ void ChartLegend::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWi
             pen.setWidthF(std::min<qreal>(pen.widthF(), 2.5));
             pen.setCapStyle(Qt::FlatCap);
             painter->setPen(pen);
-            painter->drawLine(QPointF(c.x() - 11, c.y()), QPointF(c.x() + 11, c.y()));
+            painter->drawLine(QPointF(c.x() - halfLine, c.y()), QPointF(c.x() + halfLine, c.y()));
             break;
         case Swatch::Circle:
         case Swatch::Triangle:

@@ -37,6 +37,7 @@ public:
     const QList<Entry> &entries() const { return m_entries; }
     QStringList texts() const;
     void setFont(const QFont &font);
+    QFont font() const { return m_font; }
 
     // The legend drawn in `chart`, or nullptr.
     static ChartLegend *of(const QChart *chart);

@@ -3,8 +3,12 @@
 
 #include "results/roles.h"
 
+#include "chartlegend.h"
+
+#include <QAbstractAxis>
 #include <QChart>
 #include <QFont>
+#include <QGraphicsSimpleTextItem>
 #include <QLegend>
 
 #include <array>
@@ -25,6 +29,35 @@ static const std::array<Qt::BrushStyle, 5> kPatterns = {
 static const std::array<Qt::PenStyle, 4> kDashes = {Qt::SolidLine, Qt::DashLine, Qt::DotLine,
                                                     Qt::DashDotLine};
 
+// Black and white: six dash patterns (in pen widths) in three greys, so the
+// first 18 lines all differ; the build's letter on each line (sizechart.cpp)
+// and the legend's swatch drawn with the same pen tie a line to its build.
+// Plain dashes are left to the target line (thresholdPen).
+static const std::array<QList<qreal>, 6> kMonoDashes = {
+    QList<qreal>{},                       // solid
+    QList<qreal>{1, 1.6},                 // dots
+    QList<qreal>{7, 2.5},                 // long dashes
+    QList<qreal>{5, 1.6, 1, 1.6},         // dash dot
+    QList<qreal>{7, 2, 2.5, 2},           // long and short dashes
+    QList<qreal>{5, 1.6, 1, 1.6, 1, 1.6}, // dash dot dot
+};
+static const std::array<int, 3> kMonoGreys = {0x00, 0x60, 0x98};
+// Bars in black and white: fills and hatchings that stay apart on a photocopy.
+struct MonoFill {
+    Qt::BrushStyle style;
+    int grey;
+};
+// The needs' bars start at index 4 (speedchart.cpp), the bandwidth's at 0: the
+// first three of either are light, hatched and dark or dotted, never two hatchings.
+static const std::array<MonoFill, 6> kMonoFills = {
+    MonoFill{Qt::SolidPattern, 0xc8},  MonoFill{Qt::BDiagPattern, 0x00},
+    MonoFill{Qt::Dense4Pattern, 0x00}, MonoFill{Qt::FDiagPattern, 0x00},
+    MonoFill{Qt::SolidPattern, 0x30},  MonoFill{Qt::CrossPattern, 0x00}};
+
+static QColor grey(int level) {
+    return QColor(level, level, level);
+}
+
 void ChartStyle::applyTo(QChart *chart) const {
     chart->setTheme(mode == ChartMode::Dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setAnimationOptions(
@@ -39,12 +72,46 @@ void ChartStyle::applyTo(QChart *chart) const {
     chart->legend()->setAlignment(Qt::AlignBottom);
     if (mode == ChartMode::Print) {
         chart->setBackgroundBrush(Qt::white);
+        chart->setBackgroundPen(Qt::NoPen);
+        chart->setPlotAreaBackgroundVisible(false);
         chart->setTitleBrush(Qt::black);
         chart->legend()->setLabelColor(Qt::black);
     }
 }
 
+void ChartStyle::finish(QChart *chart) const {
+    if (mode != ChartMode::Print)
+        return;
+    // No ligatures on paper: "fi" printed as one glyph reads back from the PDF as
+    // "ﬁ", so a build name copied or searched out of a chart would not match.
+    const auto unshaped = [](QFont f) {
+        f.setStyleStrategy(QFont::PreferNoShaping);
+        return f;
+    };
+    chart->setTitleFont(unshaped(chart->titleFont()));
+    for (QGraphicsItem *item : chart->childItems()) {
+        if (auto *text = dynamic_cast<QGraphicsSimpleTextItem *>(item))
+            text->setFont(unshaped(text->font()));
+    }
+    if (ChartLegend *legend = ChartLegend::of(chart))
+        legend->setFont(unshaped(legend->font()));
+    // The light theme's axes are tinted (bluish greys): on paper, plain black and grey.
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setLabelsFont(unshaped(axis->labelsFont()));
+        axis->setTitleFont(unshaped(axis->titleFont()));
+        axis->setLabelsColor(grey(0x20));
+        axis->setTitleBrush(grey(0x20));
+        axis->setLinePenColor(grey(0x60));
+        axis->setGridLineColor(gridColor());
+        axis->setMinorGridLineColor(grey(0xe0));
+        axis->setShadesVisible(false);
+    }
+}
+
 QColor ChartStyle::seriesColor(int i) const {
+    if (greys())
+        return grey(kMonoGreys[static_cast<std::size_t>(i / static_cast<int>(kMonoDashes.size())) %
+                               kMonoGreys.size()]);
     // Yellow (index 6) is unreadable as a thin line on white paper: skip it in print.
     if (mode == ChartMode::Print && i % static_cast<int>(kPalette.size()) >= 6)
         ++i;
@@ -52,6 +119,10 @@ QColor ChartStyle::seriesColor(int i) const {
 }
 
 QBrush ChartStyle::seriesBrush(int i) const {
+    if (greys()) {
+        const MonoFill f = kMonoFills[static_cast<std::size_t>(i) % kMonoFills.size()];
+        return QBrush(grey(f.grey), f.style);
+    }
     if (mode == ChartMode::Print)
         return QBrush(seriesColor(i), kPatterns[static_cast<std::size_t>(i) % kPatterns.size()]);
     return QBrush(seriesColor(i));
@@ -59,6 +130,12 @@ QBrush ChartStyle::seriesBrush(int i) const {
 
 QPen ChartStyle::seriesPen(int i, qreal width) const {
     QPen pen(seriesColor(i), width);
+    if (greys()) {
+        const QList<qreal> &dashes = kMonoDashes[static_cast<std::size_t>(i) % kMonoDashes.size()];
+        if (!dashes.isEmpty())
+            pen.setDashPattern(dashes);
+        return pen;
+    }
     // Four dash styles against eight colours: no two of the first 32 series look the same.
     if (mode == ChartMode::Print)
         pen.setStyle(kDashes[static_cast<std::size_t>(i) % kDashes.size()]);
@@ -66,6 +143,8 @@ QPen ChartStyle::seriesPen(int i, qreal width) const {
 }
 
 QColor ChartStyle::gridColor() const {
+    if (mode == ChartMode::Print)
+        return grey(0xcc);
     return mode == ChartMode::Dark ? QColor(0x60, 0x60, 0x60) : QColor(0xc8, 0xc8, 0xc8);
 }
 
@@ -84,6 +163,21 @@ QColor ChartStyle::textColor() const {
 QColor ChartStyle::verdictColor(int verdict) const {
     // Colour and shape both carry the verdict (the use-case chart gives each its own
     // marker), in print too: an empty box on a photocopy would read as "nothing here".
+    // Black and white: pass black, could miss mid grey, fail light grey (never
+    // white), not computed white with a dotted outline (verdictBorder).
+    if (greys()) {
+        switch (static_cast<Verdict>(verdict)) {
+        case Verdict::Pass:
+            return grey(0x10);
+        case Verdict::Borderline:
+            return grey(0x80);
+        case Verdict::Fail:
+            return grey(0xc8);
+        case Verdict::NotComputed:
+            return grey(0xff);
+        }
+        return {};
+    }
     switch (static_cast<Verdict>(verdict)) {
     case Verdict::Pass:
         return QColor(0x00, 0x9E, 0x73);
@@ -95,6 +189,12 @@ QColor ChartStyle::verdictColor(int verdict) const {
         return mode == ChartMode::Dark ? QColor(0x30, 0x30, 0x30) : QColor(0xff, 0xff, 0xff);
     }
     return {};
+}
+
+QColor ChartStyle::verdictBorder(int verdict) const {
+    if (static_cast<Verdict>(verdict) == Verdict::NotComputed)
+        return grey(0x70);
+    return mode == ChartMode::Dark ? QColor(Qt::white) : QColor(Qt::black);
 }
 
 } // namespace llm::ui

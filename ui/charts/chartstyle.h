@@ -4,6 +4,8 @@
 // mode is set explicitly), animations off, fixed colours per series from a
 // colour-blind-safe palette, and a print mode that keeps the colours and adds
 // hatching and dash styles, so series stay apart on a black-and-white printer.
+// Print in black and white (`monochrome`) drops the colours altogether: greys
+// only, the dash pattern, the hatching and the marker shape carry everything.
 
 #include <QBrush>
 #include <QColor>
@@ -22,8 +24,17 @@ struct ChartStyle {
     ChartMode mode = ChartMode::Light;
     // Small on-screen charts (smaller fonts); builds are always named in full.
     bool compact = false;
+    // Print only: no colour at all (every pixel grey). Lines differ by dash
+    // pattern and grey level, bars by hatching, verdicts by marker shape and fill.
+    bool monochrome = false;
+
+    bool print() const { return mode == ChartMode::Print; }
+    bool greys() const { return mode == ChartMode::Print && monochrome; }
 
     void applyTo(QChart *chart) const; // theme, fonts, legend, no animation
+    // After the chart is complete (axes added): in print, black and grey axes,
+    // labels and grid instead of the theme's tinted ones.
+    void finish(QChart *chart) const;
     // Fill and outline of the i-th series (bar set, build line).
     QBrush seriesBrush(int i) const;
     QPen seriesPen(int i, qreal width = 2.0) const;
@@ -31,6 +42,7 @@ struct ChartStyle {
     QPen thresholdPen() const; // the 10 tok/s line
     QColor textColor() const;
     QColor verdictColor(int verdict) const; // Verdict enum as int
+    QColor verdictBorder(int verdict) const;
     QColor gridColor() const;
 };
 

@@ -9,13 +9,16 @@
 #include "results/sizecurvemodel.h"
 
 #include <QChart>
+#include <QGraphicsSimpleTextItem>
 #include <QLineSeries>
 #include <QLocale>
 #include <QLogValueAxis>
 #include <QVXYModelMapper>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 
 namespace llm::ui {
 
@@ -66,14 +69,61 @@ QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
 
     // One line per build; rebuilt when builds are added or removed.
     auto lines = std::make_shared<QList<QLineSeries *>>();
+    // On paper each line also carries its build's letter (A, B, …), so a line can
+    // be told from its neighbours without matching a colour or a dash pattern.
+    auto tags = std::make_shared<QList<QGraphicsSimpleTextItem *>>();
     // Old lines go before the model resets, so their mappers never see missing columns.
-    auto drop = [chart, lines] {
+    auto drop = [chart, lines, tags] {
         for (QLineSeries *s : *lines) {
             chart->removeSeries(s);
             delete s; // removeSeries hands ownership back; the mapper is the series' child
         }
         lines->clear();
+        qDeleteAll(*tags);
+        tags->clear();
     };
+    // Each letter where its line last meets the target (the largest model the build
+    // still writes fast enough for), or at its first point when it never does;
+    // moved up when it would cover a letter already placed.
+    auto placeTags = [chart, lines, tags, yAxis] {
+        if (tags->size() != lines->size())
+            return;
+        const QRectF plot = chart->plotArea();
+        QList<QRectF> taken;
+        for (int b = 0; b < lines->size(); ++b) {
+            QLineSeries *series = (*lines)[b];
+            QGraphicsSimpleTextItem *tag = (*tags)[b];
+            const QList<QPointF> points = series->points();
+            const double top = yAxis->max();
+            const double target = chart->property("targetRate").toDouble();
+            std::optional<QPointF> at;
+            for (const QPointF &p : points) {
+                if (p.y() > top || p.x() < kMinSize || p.x() > kMaxSize)
+                    continue;
+                if (!at || p.y() >= target)
+                    at = p;
+            }
+            tag->setVisible(at.has_value());
+            if (!at)
+                continue;
+            const QRectF box = tag->boundingRect();
+            QPointF pos = chart->mapToPosition(*at, series) + QPointF(3, -box.height() - 1);
+            pos.setX(std::min(pos.x(), plot.right() - box.width()));
+            QRectF r(pos, box.size());
+            for (int tries = 0; tries < 8; ++tries) {
+                const bool clash = std::any_of(taken.begin(), taken.end(),
+                                               [&r](const QRectF &t) { return t.intersects(r); });
+                if (!clash)
+                    break;
+                r.translate(0, -box.height());
+            }
+            if (r.top() < plot.top())
+                r.moveTop(plot.top());
+            taken << r;
+            tag->setPos(r.topLeft());
+        }
+    };
+    QObject::connect(chart, &QChart::plotAreaChanged, chart, placeTags);
     // Cut a few times past the target: a GPU's 1,000 tok/s on a 1 GB model would
     // flatten the region around the target, which is what this chart is for.
     auto cap = [document] {
@@ -105,8 +155,11 @@ QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
                                         fmt::gigabytes(weightBytes(s.model))),
                                ChartLegend::Swatch::Line, chosenPen, QBrush()});
         legend->setEntries(entries);
-        if (key == *lastKey)
+        chart->setProperty("targetRate", t);
+        if (key == *lastKey) {
+            placeTags();
             return;
+        }
         *lastKey = key;
         threshold->replace(QList<QPointF>{{kMinSize, t}, {kMaxSize, t}});
         yAxis->setRange(0, top * 1.05);
@@ -116,6 +169,7 @@ QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
             chosen->replace(QList<QPointF>{{gb, 0}, {gb, top * 1.05}});
         else
             chosen->clear();
+        placeTags();
     };
     auto rebuild = [=] {
         drop();
@@ -134,6 +188,16 @@ QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
             series->attachAxis(xAxis);
             series->attachAxis(yAxis);
             lines->push_back(series);
+            if (style.print()) {
+                auto *tag = new QGraphicsSimpleTextItem(buildTag(b - 1), chart);
+                QFont f = tag->font();
+                f.setBold(true);
+                f.setPixelSize(13);
+                tag->setFont(f);
+                tag->setBrush(style.seriesColor(b - 1).darker(130));
+                tag->setZValue(6);
+                tags->push_back(tag);
+            }
         }
         lastKey->clear();
         decorate();

@@ -58,9 +58,7 @@ UseCaseChart::UseCaseChart(QAbstractItemModel *model, const ChartStyle &style)
         s->setMarkerShape(k.shape);
         s->setMarkerSize(18);
         s->setColor(style.verdictColor(static_cast<int>(k.verdict)));
-        const QColor border = k.verdict == Verdict::NotComputed ? QColor(0x88, 0x88, 0x88)
-                              : style.mode == ChartMode::Dark   ? QColor(Qt::white)
-                                                                : QColor(Qt::black);
+        const QColor border = style.verdictBorder(static_cast<int>(k.verdict));
         s->setBorderColor(border);
         legendEntries.push_back({k.name, k.swatch,
                                  QPen(border, k.verdict == Verdict::NotComputed ? 1.5 : 1.0),

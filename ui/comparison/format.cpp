@@ -58,8 +58,10 @@ QString mts(units::TransferRate r) {
     return withUnit(units::inMegatransfersPerSecond(r), QStringLiteral("MT/s"), 0);
 }
 
-QString euros(double eur) {
-    return QLocale().toCurrencyString(eur, QStringLiteral("€"), eur >= 100 ? 0 : 2);
+QString euros(double eur, int decimals) {
+    if (decimals < 0)
+        decimals = std::abs(eur) >= 100 ? 0 : 2;
+    return tr("%1 EUR").arg(QLocale().toString(eur, 'f', decimals));
 }
 
 QString price(const Build &build, const std::optional<double> &priceEur) {
@@ -67,14 +69,12 @@ QString price(const Build &build, const std::optional<double> &priceEur) {
         return tr("price unknown");
     if (build.quotedPriceEur && *build.quotedPriceEur == *priceEur) {
         const bool whole = std::fabs(*priceEur - std::round(*priceEur)) < 1e-9;
-        const QString eur =
-            QLocale().toCurrencyString(*priceEur, QStringLiteral("€"), whole ? 0 : 2);
+        const QString eur = euros(*priceEur, whole ? 0 : 2);
         return build.quoteSource.empty()
                    ? tr("%1 (quote)").arg(eur)
                    : tr("%1 (quote: %2)").arg(eur, QString::fromStdString(build.quoteSource));
     }
-    return tr("≈ %1").arg(
-        QLocale().toCurrencyString(roundEstimateEur(*priceEur), QStringLiteral("€"), 0));
+    return tr("≈ %1").arg(euros(roundEstimateEur(*priceEur), 0));
 }
 
 QString doesNotFit(const Estimate &e) {

@@ -24,10 +24,14 @@ QString gigabytes(units::Bytes bytes);
 QString seconds(units::Seconds s);
 QString watts(units::Power p);
 QString mts(units::TransferRate r);
-QString euros(double eur);
-// A build's price as every view shows it: "≈ 3,300 €" for an estimate (rounded
+// "3,318 EUR", "0.45 EUR": one spelling of the currency in the window, the
+// report and the CLI (the CLI's tables, core's decision text and the spin
+// boxes' suffixes say EUR; "€" stood only in some sentences of the window).
+// `decimals` < 0: whole euros from 100 up, cents below.
+QString euros(double eur, int decimals = -1);
+// A build's price as every view shows it: "≈ 3,300 EUR" for an estimate (rounded
 // once, by llm::roundEstimateEur, like the CLI and the report), a quote exactly
-// as typed with its source ("2,099 € (quote: Supplier X, 2026-12-01)"), or "price unknown".
+// as typed with its source ("2,099 EUR (quote: Supplier X, 2026-12-01)"), or "price unknown".
 QString price(const Build &build, const std::optional<double> &priceEur);
 // "does not fit — needs 252 GB, has 128 GB": shown in place of speeds, costs and verdicts.
 QString doesNotFit(const Estimate &estimate);

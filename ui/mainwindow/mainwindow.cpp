@@ -246,6 +246,7 @@ void MainWindow::createActions() {
     exportAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QAction *printAct = file->addAction(tr("&Print…"), this, &MainWindow::printPreview);
     printAct->setShortcut(QKeySequence::Print);
+    file->addAction(createBlackAndWhiteAction());
     file->addSeparator();
     QAction *quitAct = file->addAction(tr("&Quit"), this, &QWidget::close);
     quitAct->setShortcut(QKeySequence::Quit);

@@ -28,6 +28,7 @@ class CatalogueDatabase;
 
 namespace llm::ui {
 
+struct ReportOptions;
 class AssumptionsPanel;
 class AtAGlancePanel;
 class CatalogEditorWindow;
@@ -81,6 +82,10 @@ public:
     bool openFile(const QString &path);
     bool saveToFile(const QString &path);
     bool exportPdf(const QString &path, int *pages = nullptr);
+    // File → Print in black and white, for this session (not saved): the
+    // unattended --export-pdf sets it from --black-and-white.
+    void setReportInBlackAndWhite(bool on);
+    ReportOptions reportOptions() const;
     void newComparison();
     void setTheme(Theme theme);
 
@@ -118,6 +123,7 @@ private:
     void open();
     void exportPdfInteractive();
     void printPreview();
+    QAction *createBlackAndWhiteAction();
     void readSettings();
     void writeSettings();
     void about();
@@ -149,6 +155,7 @@ private:
     QAction *m_importMeasurementsAction = nullptr;
     CatalogEditorWindow *m_catalogEditor = nullptr;
     QAction *m_catalogEditorAction = nullptr;
+    QAction *m_blackAndWhite = nullptr;
 };
 
 } // namespace llm::ui

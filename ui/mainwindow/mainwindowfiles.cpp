@@ -52,6 +52,7 @@ const QString interactive = QStringLiteral("thresholds/interactivePrefillS");
 const QString background = QStringLiteral("thresholds/backgroundTotalS");
 const QString offline = QStringLiteral("thresholds/offlineTotalS");
 const QString tariff = QStringLiteral("costs/electricityEurPerKwh");
+const QString blackAndWhite = QStringLiteral("report/blackAndWhite");
 } // namespace key
 } // namespace
 
@@ -138,8 +139,8 @@ bool MainWindow::exportPdf(const QString &path, int *pages) {
         }
     };
     QString error;
-    if (!writeReportPdfFile(m_document->state(), m_document->referenceData(), path, &error, pages,
-                            onPage)) {
+    if (!writeReportPdfFile(m_document->state(), m_document->referenceData(), path, &error, pages, onPage,
+                            reportOptions())) {
         progress.reset();
         m_dialogs->error(this, tr("PDF not written"), error);
         return false;
@@ -165,10 +166,34 @@ void MainWindow::printPreview() {
     QPrintPreviewDialog preview(&printer, this);
     connect(&preview, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter *p) {
         QString error;
-        if (paintReport(m_document->state(), m_document->referenceData(), p, &error) == 0)
+        if (paintReport(m_document->state(), m_document->referenceData(), p, &error, {}, nullptr,
+                        reportOptions()) == 0)
             m_dialogs->error(this, tr("Cannot print"), error);
     });
     preview.exec();
+}
+
+QAction *MainWindow::createBlackAndWhiteAction() {
+    // File → Print in black and white: the report's charts in greys only (for a
+    // black-and-white printer or copier); the choice is kept for the next start.
+    m_blackAndWhite = new QAction(tr("Print in &black and white"), this);
+    m_blackAndWhite->setObjectName(QStringLiteral("reportBlackAndWhite"));
+    m_blackAndWhite->setCheckable(true);
+    m_blackAndWhite->setChecked(QSettings().value(key::blackAndWhite, false).toBool());
+    // Only the user's own click is saved: an unattended export's choice is not.
+    connect(m_blackAndWhite, &QAction::triggered, this,
+            [](bool on) { QSettings().setValue(key::blackAndWhite, on); });
+    return m_blackAndWhite;
+}
+
+void MainWindow::setReportInBlackAndWhite(bool on) {
+    m_blackAndWhite->setChecked(on);
+}
+
+ReportOptions MainWindow::reportOptions() const {
+    ReportOptions options;
+    options.blackAndWhite = m_blackAndWhite && m_blackAndWhite->isChecked();
+    return options;
 }
 
 void MainWindow::newComparison() {

@@ -3,12 +3,12 @@
 
 #include "safewrite.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
-#include <QBuffer>
 #include <QImageWriter>
 #include <QSaveFile>
 #include <QStringList>
@@ -54,6 +54,10 @@ WindowOptionsResult parseWindowOptions(QCommandLineParser &parser, const QString
         QStringLiteral("export-pdf"),
         tr("Write the comparison's PDF report to PATH and quit (no window shown)."),
         QStringLiteral("PATH"));
+    const QCommandLineOption blackAndWhite(
+        QStringLiteral("black-and-white"),
+        tr("With --export-pdf: print the report in black and white (greys only; charts tell "
+           "builds apart by dash pattern, hatching, marker shape and letter)."));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         tr("Save a picture of the window to PATH and quit (PNG, or the format the name's "
@@ -64,7 +68,8 @@ WindowOptionsResult parseWindowOptions(QCommandLineParser &parser, const QString
                                    QStringLiteral("THEME"));
     const QCommandLineOption tab(
         QStringLiteral("tab"), tr("Open on this tab (%1).").arg(tabChoices()), QStringLiteral("N"));
-    for (const QCommandLineOption *o : {&database, &exportPdf, &screenshot, &theme, &tab})
+    for (const QCommandLineOption *o :
+         {&database, &exportPdf, &blackAndWhite, &screenshot, &theme, &tab})
         parser.addOption(*o);
 
     if (!parser.parse(arguments)) {
@@ -111,6 +116,13 @@ WindowOptionsResult parseWindowOptions(QCommandLineParser &parser, const QString
         o.database = parser.value(database);
     if (parser.isSet(exportPdf))
         o.exportPdf = parser.value(exportPdf);
+    o.blackAndWhite = parser.isSet(blackAndWhite);
+    // The window's own choice is File → Print in black and white (saved in the
+    // settings); the option is for the unattended export only.
+    if (o.blackAndWhite && !o.exportPdf)
+        return refuse(QStringLiteral("--black-and-white: ") +
+                      tr("only works with --export-pdf; in the window, use File → Print in "
+                         "black and white"));
     if (parser.isSet(screenshot))
         o.screenshot = parser.value(screenshot);
 

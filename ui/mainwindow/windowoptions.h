@@ -28,6 +28,7 @@ struct WindowOptions {
     std::optional<QString> file;     // the comparison to open (none: the seed)
     std::optional<QString> database; // the catalogue (none: the user's own)
     std::optional<QString> exportPdf;
+    bool blackAndWhite = false; // --black-and-white: the exported report in greys only
     std::optional<QString> screenshot;
     std::optional<Theme> theme;
     std::optional<int> tab;

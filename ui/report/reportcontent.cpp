@@ -7,6 +7,7 @@
 #include "advisor/whatifmodels.h"
 #include "advisor/whatifwords.h"
 #include "catalogue.h"
+#include "charts/chartlegend.h"
 #include "charts/chartspanel.h"
 #include "charts/chartstyle.h"
 #include "comparison/comparisondocument.h"
@@ -27,7 +28,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
+#include <memory>
 
 namespace llm::ui {
 
@@ -154,28 +157,17 @@ QString verdictCell(const UseCaseVerdict &v) {
                   : QStringLiteral("<b>%1</b>").arg(tr("✗ too slow"));
 }
 
-// Paints a chart as vectors: it lives in a scene of its own, laid out at a
-// screen-like size and scaled into the target rectangle.
-void paintChart(QPainter *painter, QChart *chart, const QRectF &target, const QSizeF &logical) {
-    QGraphicsScene scene;
-    scene.addItem(chart); // the scene owns the chart from here on
-    chart->resize(logical);
-    if (chart->layout())
-        chart->layout()->activate();
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    scene.setSceneRect(QRectF(QPointF(0, 0), logical));
-    scene.render(painter, target, scene.sceneRect(), Qt::KeepAspectRatio);
-}
-
 // The hardware class in plain words ("graphics card"), not its id ("gpu-nvidia-blackwell").
 QString classWords(const std::string &cls) {
     const QString c = QString::fromStdString(cls);
     if (c.startsWith(QLatin1String("cpu")))
-        return tr("CPU only");
+        return tr("processor only");
     if (c.startsWith(QLatin1String("unified")))
-        return tr("integrated GPU on shared memory");
+        return tr("built-in graphics sharing the system memory");
     if (c.startsWith(QLatin1String("gpu")))
         return tr("graphics card");
+    if (c.startsWith(QLatin1String("hybrid")))
+        return tr("graphics card and system memory together");
     return tr("other");
 }
 
@@ -255,10 +247,14 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
         QString source = anyUserPart(b) ? tr("estimate, your catalogue figures")
                                         : tr("estimate from list prices");
         if (quoted) {
+            // Whole euros like every other price in the column; a quote with
+            // cents keeps its exact amount on the line below.
             const bool whole = std::fabs(*r.cost.priceEur - std::round(*r.cost.priceEur)) < 1e-9;
-            priceText = num(*r.cost.priceEur, whole ? 0 : 2);
+            priceText = num(*r.cost.priceEur, 0);
             source =
                 b.quoteSource.empty() ? tr("quote") : tr("quote: %1").arg(userText(b.quoteSource));
+            if (!whole)
+                source += QStringLiteral(", ") + tr("%1 EUR exactly").arg(num(*r.cost.priceEur, 2));
         } else if (r.cost.priceEur) {
             priceText = tr("≈ %1").arg(num(roundEstimateEur(*r.cost.priceEur), 0));
         }
@@ -491,73 +487,224 @@ void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildR
 
 // ---- charts ---------------------------------------------------------------
 
+// Charts are laid out in scene pixels, like on screen, and scaled onto the
+// page at this many points per pixel: their text comes out at about 7 pt.
+constexpr qreal kChartPointsPerPixel = 0.6;
+
+// Lines a build's name takes on a chart's axis (chartBuildLabel wraps at 30
+// characters; a build the model does not fit in gets a line saying so).
+int axisLines(std::size_t i, const Build &b, const BuildResult &r, bool fitNote) {
+    const int lines =
+        static_cast<int>(wrapWords(buildTag(static_cast<int>(i)) + QStringLiteral(" · ") +
+                                       QString::fromStdString(b.name),
+                                   30)
+                             .size());
+    return std::max(1, lines) + (fitNote && r.computed && !r.estimate.fits ? 1 : 0);
+}
+
+// The plot's height in scene pixels: every build's full name on the axis gets
+// the room its lines need (never cut, never overlapping the next).
+qreal plotHeight(ChartsPanel::Chart which, const ComparisonState &state,
+                 const std::vector<BuildResult> &results) {
+    if (which == ChartsPanel::Size)
+        return 360;
+    const qreal perLine = 15;
+    const qreal least = which == ChartsPanel::UseCases ? 36 : 30;
+    qreal h = which == ChartsPanel::UseCases ? 60 : 80; // title and the value axis
+    for (std::size_t i = 0; i < state.builds.size() && i < results.size(); ++i)
+        h += std::max(least,
+                      axisLines(i, state.builds[i], results[i], which != ChartsPanel::UseCases) *
+                              perLine +
+                          8);
+    return std::max<qreal>(which == ChartsPanel::UseCases ? 200 : 300, h);
+}
+
+// A chart made once, laid out at its final size in a scene of its own, and
+// kept (with the scene) until the page is painted.
+struct PrintedChart {
+    std::shared_ptr<QGraphicsScene> scene;
+    QSizeF size;
+};
+
+PrintedChart settle(QChart *chart, const ChartStyle &style, qreal width, qreal height) {
+    PrintedChart printed{std::make_shared<QGraphicsScene>(), {}};
+    printed.scene->addItem(chart); // the scene owns the chart from here on
+    style.finish(chart);
+    const auto layOut = [chart](const QSizeF &size) {
+        chart->resize(size);
+        if (chart->layout())
+            chart->layout()->activate();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    };
+    layOut(QSizeF(width, height));
+    // The legend below the plot adds its own height (9 build names take
+    // several lines): the chart grows by it rather than the legend falling off.
+    const ChartLegend *legend = ChartLegend::of(chart);
+    const qreal legendHeight = legend ? legend->boundingRect().height() + 8 : 0;
+    layOut(QSizeF(width, height + legendHeight));
+    // A chart cannot be smaller than its minimum: the scene shows all of it.
+    printed.size = chart->size();
+    printed.scene->setSceneRect(QRectF(QPointF(0, 0), printed.size));
+    return printed;
+}
+
 void chartPages(Flow &flow, ComparisonDocument &document, SummaryModel &summary,
-                UseCaseModel &useCases, SizeCurveModel &sizes, qreal height,
-                const QList<ChartsPanel::Chart> &charts, const QString &title) {
+                UseCaseModel &useCases, SizeCurveModel &sizes, bool blackAndWhite,
+                const QList<std::pair<ChartsPanel::Chart, QString>> &charts, const QString &title) {
     flow.heading(title, 2);
-    const QSizeF logical(760, 430);
-    for (ChartsPanel::Chart which : charts) {
-        ComparisonDocument *doc = &document;
-        SummaryModel *s = &summary;
-        UseCaseModel *u = &useCases;
-        SizeCurveModel *z = &sizes;
+    ChartStyle print{ChartMode::Print};
+    print.monochrome = blackAndWhite;
+    const qreal pixel = flow.points(kChartPointsPerPixel); // device pixels per scene pixel
+    const qreal width = flow.width() / pixel;
+    for (const auto &[which, caption] : charts) {
+        if (!caption.isEmpty())
+            flow.paragraph(caption, true, true);
+        const PrintedChart printed =
+            settle(ChartsPanel::create(which, &document, &summary, &useCases, &sizes, print), print,
+                   width, plotHeight(which, document.state(), document.results()));
+        const std::shared_ptr<QGraphicsScene> scene = printed.scene;
         flow.drawing(
-            [=](QPainter *painter, const QRectF &target) {
-                const ChartStyle print{ChartMode::Print};
-                paintChart(painter, ChartsPanel::create(which, doc, s, u, z, print), target,
-                           logical);
+            [scene](QPainter *painter, const QRectF &target) {
+                scene->render(painter, target, scene->sceneRect(), Qt::KeepAspectRatio);
             },
-            height, ChartsPanel::describe(which, s, u, z));
+            // A chart taller than a page (twelve builds with 200-character names)
+            // is drawn smaller, whole on one page, rather than running off it.
+            std::min(printed.size.height() * pixel, flow.pageHeight()),
+            ChartsPanel::describe(which, &summary, &useCases, &sizes));
     }
 }
 
 // ---- appendix -------------------------------------------------------------
 
+// The appendix's wide tables put the builds in columns, as a product
+// comparison does, rather than on landscape pages. With builds as rows a table
+// needs one column per fact (the figures had eleven), and every one of them
+// shares the page's 18 cm: names, processors and graphics cards wrapped into
+// 2 cm columns. A landscape page gives 27 cm, still about 2.5 cm per fact, and
+// turns the minutes sideways in the middle of the reading. Builds as columns
+// keep every page upright, put each build's full name at the head of its
+// column and each fact on a row with its unit once, in the row's label; at
+// most four builds share a table (nine builds: three tables of three), so a
+// build's column is at least 4 cm wide whatever the number of builds, every
+// part has the same column widths, and the row labels are repeated in each.
+constexpr int kBuildsPerTable = 4;
+
+// One fact per row: its label (with the unit) and its cell for build i.
+struct Fact {
+    QString label;
+    std::function<Cell(std::size_t)> cell;
+};
+
+void buildColumns(Flow &flow, const ComparisonState &state, const QList<Fact> &facts) {
+    const int n = static_cast<int>(state.builds.size());
+    if (n == 0 || facts.isEmpty())
+        return;
+    const int parts = (n + kBuildsPerTable - 1) / kBuildsPerTable;
+    const int perPart = (n + parts - 1) / parts;
+    const qreal labelWidth = 26;
+    const qreal buildWidth = (100 - labelWidth) / perPart;
+    for (int first = 0; first < n; first += perPart) {
+        const int last = std::min(n, first + perPart);
+        Table t;
+        t.widthTotal = 100;
+        t.spaceBefore = first == 0 ? 3 : 9; // the parts apart, not one long grid
+        t.firstColumnBold = true;
+        t.keepRows = 3;
+        t.widths << labelWidth;
+        t.header << Cell{QString()};
+        for (int i = first; i < last; ++i) {
+            t.widths << buildWidth;
+            t.header << Cell{
+                buildLabel(static_cast<std::size_t>(i), state.builds[static_cast<std::size_t>(i)])};
+        }
+        for (const Fact &f : facts) {
+            QList<Cell> row{Cell{f.label}};
+            for (int i = first; i < last; ++i)
+                row << f.cell(static_cast<std::size_t>(i));
+            t.rows << row;
+        }
+        flow.table(t);
+    }
+}
+
+// "System memory speed<br>(GB/s)": a unit with a slash on a line of its own,
+// so a narrow column never breaks it after the slash ("(GB/" … "s)").
+QString withUnit(const QString &label, const QString &unit) {
+    return label + (unit.contains(u'/') ? QStringLiteral("<br>") : QStringLiteral(" ")) +
+           QStringLiteral("(%1)").arg(unit);
+}
+
+// A row label with its engineering name behind it, in small upright type.
+QString labelWithDetail(const QString &plain, const QString &engineering) {
+    return plain + QStringLiteral("<br>") +
+           QStringLiteral("<span class=small style=\"font-weight:normal\"><i>%1</i> %2</span>")
+               .arg(tr("For engineers:"), engineering);
+}
+
+// A cell's plain words with the engineering term behind them.
+QString cellWithDetail(const QString &plain, const QString &engineering) {
+    return plain + QStringLiteral("<br>") +
+           small(QStringLiteral("<i>%1</i> %2")
+                     .arg(tr("For engineers:"), engineering.toHtmlEscaped()));
+}
+
 void specifications(Flow &flow, const ComparisonState &state,
                     const std::vector<BuildResult> &results) {
     flow.heading(tr("A. Specifications"), 2);
-    Table t;
-    // Units in the headers only: memory as two number columns, not "4 channels × 5,600 MT/s, 128
-    // GB".
-    t.widths = {24, 19, 9, 12, 18, 9, 9};
-    t.header = {{tr("Build")},
-                {tr("CPU")},
-                {tr("Memory (GB)")},
-                {tr("Channels × speed<br>(MT/s)")},
-                {tr("GPUs")},
-                {tr("Price (EUR)")},
-                {tr("Power at load (W)")}};
+    flow.paragraph(tr("What each build is made of, what it costs and how much power it draws "
+                      "when it works at full speed."),
+                   true, true);
     bool userData = false;
-    const auto mark = [&](const std::string &name, DataOrigin origin) -> QString {
+    const auto mark = [&userData](const std::string &name, DataOrigin origin) -> QString {
         if (origin == DataOrigin::Shipped)
             return esc(name);
         userData = true;
         return esc(name) +
                (origin == DataOrigin::Overridden ? tr(" † (overridden)") : tr(" † (your own row)"));
     };
-    for (std::size_t i = 0; i < state.builds.size(); ++i) {
-        const Build &b = state.builds[i];
-        QStringList gpus;
-        for (const GpuGroup &g : b.gpus)
-            gpus << QStringLiteral("%1 × %2").arg(g.count).arg(mark(g.gpu.name, g.gpu.origin));
-        if (b.integratedGpu)
-            gpus << tr("integrated %1").arg(mark(b.integratedGpu->name, b.integratedGpu->origin));
-        const CostSummary &c = results[i].cost;
-        t.rows << QList<Cell>{{buildLabel(i, b)},
-                              {mark(b.cpu.name, b.cpu.origin)},
-                              {num(units::inGigabytes(b.memory.capacity), 0), kRight},
-                              {QStringLiteral("%1 × %2")
-                                   .arg(b.memory.channels)
-                                   .arg(num(units::inMegatransfersPerSecond(b.memory.speed), 0)),
-                               kRight},
-                              {gpus.isEmpty() ? tr("none") : gpus.join(QStringLiteral("<br>"))},
-                              {c.priceEur ? num(*c.priceEur, 0) : tr("unknown"), kRight},
-                              {num(units::inWatts(c.powerAtLoad), 0), kRight}};
-    }
-    flow.table(t);
-    flow.paragraph(tr("Price: the sum of the parts' list prices converted to EUR (page 1 shows it "
-                      "rounded), or the quote as typed."),
-                   true);
+    const auto &builds = state.builds;
+    QList<Fact> facts;
+    facts << Fact{tr("Processor"), [&](std::size_t i) {
+                      return Cell{mark(builds[i].cpu.name, builds[i].cpu.origin)};
+                  }};
+    facts << Fact{tr("Memory (GB)"), [&](std::size_t i) {
+                      return Cell{num(units::inGigabytes(builds[i].memory.capacity), 0), kRight};
+                  }};
+    facts << Fact{
+        withUnit(tr("Memory channels × speed"), QStringLiteral("MT/s")), [&](std::size_t i) {
+            return Cell{QStringLiteral("%1 × %2")
+                            .arg(builds[i].memory.channels)
+                            .arg(num(units::inMegatransfersPerSecond(builds[i].memory.speed), 0)),
+                        kRight};
+        }};
+    facts << Fact{
+        tr("Graphics cards"), [&](std::size_t i) {
+            const Build &b = builds[i];
+            QStringList gpus;
+            for (const GpuGroup &g : b.gpus)
+                gpus << QStringLiteral("%1 × %2").arg(g.count).arg(mark(g.gpu.name, g.gpu.origin));
+            if (b.integratedGpu)
+                gpus << tr("built-in %1").arg(mark(b.integratedGpu->name, b.integratedGpu->origin));
+            return Cell{gpus.isEmpty() ? tr("none") : gpus.join(QStringLiteral("<br>"))};
+        }};
+    facts << Fact{tr("Price (EUR)"), [&](std::size_t i) {
+                      const CostSummary &c = results[i].cost;
+                      const Build &b = builds[i];
+                      if (!c.priceEur)
+                          return Cell{tr("unknown"), kRight};
+                      const bool quoted = b.quotedPriceEur && *b.quotedPriceEur == *c.priceEur;
+                      return Cell{num(*c.priceEur, 0) + QStringLiteral("<br>") +
+                                      small(quoted ? tr("quote") : tr("sum of list prices")),
+                                  kRight};
+                  }};
+    facts << Fact{tr("Power at full load (W)"), [&](std::size_t i) {
+                      return Cell{num(units::inWatts(results[i].cost.powerAtLoad), 0), kRight};
+                  }};
+    buildColumns(flow, state, facts);
+    flow.paragraph(
+        tr("Price: the sum of the parts' list prices converted to EUR, unrounded (page 1 "
+           "shows it rounded), or the quote in whole euros."),
+        true);
     QStringList modelMarks;
     if (state.model.model.origin != DataOrigin::Shipped)
         modelMarks << tr("model %1").arg(mark(state.model.model.name, state.model.model.origin));
@@ -573,9 +720,58 @@ void specifications(Flow &flow, const ComparisonState &state,
                        true);
 }
 
+// Where the model runs, as a table cell says it: "graphics card", "2 graphics cards".
+QString runsOn(const Estimate &e, const Build &b) {
+    int cards = 0;
+    for (const GpuGroup &g : b.gpus)
+        cards += g.count;
+    switch (e.placement) {
+    case Placement::CpuOnly:
+        return tr("processor and system memory");
+    case Placement::SingleGpu:
+        return tr("graphics card");
+    case Placement::MultiGpuLayerSplit:
+    case Placement::MultiGpuTensorParallel:
+        return tr("%1 graphics cards").arg(cards);
+    case Placement::HybridLayers:
+    case Placement::HybridMoeExperts:
+        return tr("graphics card and system memory together");
+    case Placement::Unified:
+        return tr("built-in graphics, sharing the system memory");
+    }
+    return {};
+}
+
+// What sets the writing speed, as a table cell says it.
+QString limitedBy(Bottleneck b) {
+    switch (b) {
+    case Bottleneck::RamSide:
+    case Bottleneck::CpuFabric:
+        return tr("speed of the system memory");
+    case Bottleneck::GpuMemory:
+        return tr("speed of the graphics card's memory");
+    case Bottleneck::Pcie:
+        return tr("link between graphics card and computer");
+    case Bottleneck::Compute:
+        return tr("processing power");
+    case Bottleneck::Capacity:
+        return tr("memory size");
+    case Bottleneck::Overhead:
+        return tr("a fixed overhead per word");
+    }
+    return {};
+}
+
 void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildResult> &results,
              SummaryModel &summary) {
     flow.heading(tr("B. Every estimated figure"), 2);
+    flow.paragraph(tr("How fast each build reads a prompt and writes the answer (in tokens per "
+                      "second: a token is about three quarters of a word), the estimate with the "
+                      "range 8 in 10 published measurements of the same kind of hardware fell in "
+                      "on a second line; how much memory the model needs; what running it costs. "
+                      "The rows marked “For engineers” give the technical names behind the "
+                      "plain words."),
+                   true, true);
     std::vector<double> sys, gpu, pp, tg, need, avail;
     bool anyMeasured = false;
     for (const BuildResult &r : results) {
@@ -588,84 +784,100 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
         avail.push_back(units::inGigabytes(e.memory.ramAvailable + e.memory.vramAvailable));
         anyMeasured = anyMeasured || e.measuredGeneration.has_value();
     }
+    // One number format per row (the builds' figures of one kind sit side by side).
     const int dSys = decimalsFor(sys, 1, 1, 0), dGpu = decimalsFor(gpu, 1, 1, 0);
     const int dPp = decimalsFor(pp, 1, 1, 0), dTg = decimalsFor(tg, 1, 1, 0);
     const int dMem = decimalsFor(need, 1, 1, 0), dAvail = decimalsFor(avail, 1, 1, 0);
     bool anyOverridden = false;
-    const auto over = [&](int row, int column) {
-        const bool o = summary.index(row, column).data(OverriddenRole).toBool();
+    const auto over = [&](std::size_t row, int column) {
+        const bool o = summary.index(static_cast<int>(row), column).data(OverriddenRole).toBool();
         anyOverridden = anyOverridden || o;
         return o ? QStringLiteral(" *") : QString();
     };
+    const auto computed = [&results](std::size_t i) { return results[i].computed; };
+    const Cell notComputed{tr("not computed"), kRight};
+    const auto &builds = state.builds;
 
-    Table speeds;
-    speeds.widths = {27, 12, 12, 14, 14};
-    speeds.header = {{tr("Build")},
-                     {tr("System memory bandwidth (GB/s)")},
-                     {tr("GPU memory bandwidth (GB/s)")},
-                     {tr("Prompt reading (tok/s)")},
-                     {tr("Writing speed (tok/s)")}};
-    if (anyMeasured) {
-        speeds.widths << 12;
-        speeds.header << Cell{tr("Measured writing speed (tok/s)")};
-    }
-    speeds.widths << 14;
-    speeds.header << Cell{tr("Runs on")};
-    Table memory;
-    memory.widths = {27, 12, 12, 17, 14, 14};
-    memory.header = {{tr("Build")},
-                     {tr("Memory needed (GB)")},
-                     {tr("Memory available (GB)")},
-                     {tr("Limited by")},
-                     {tr("Price per tok/s of writing (EUR)")},
-                     {tr("Electricity per 1M tokens written (EUR)")}};
-    for (std::size_t i = 0; i < results.size(); ++i) {
-        const Build &b = state.builds[i];
-        const BuildResult &r = results[i];
-        const Estimate &e = r.estimate;
-        const int row = static_cast<int>(i);
-        if (!r.computed) {
-            speeds.rows << QList<Cell>{{buildLabel(i, b)}, {tr("not computed")}};
-            memory.rows << QList<Cell>{{buildLabel(i, b)}, {tr("not computed")}};
-            continue;
-        }
-        QList<Cell> s{
-            {buildLabel(i, b)},
-            {num(sys[i], dSys), kRight},
-            {gpu[i] > 0 ? num(gpu[i], dGpu) : QStringLiteral("–"), kRight},
-            {withRange(units::inTokensPerSecond(e.promptRate),
-                       units::inTokensPerSecond(e.promptRateLow), pp[i], dPp) +
-                 over(row, SummaryModel::PromptRate),
-             kRight},
-            {e.fits ? QString(withRange(units::inTokensPerSecond(e.generationRate),
-                                        units::inTokensPerSecond(e.generationRateLow), tg[i], dTg) +
-                              over(row, SummaryModel::GenerationRate))
-                    : tr("does not fit"),
-             kRight}};
-        if (anyMeasured)
-            s << Cell{e.measuredGeneration ? num(e.measuredGeneration->medianTokS, dTg)
-                                           : QStringLiteral("–"),
-                      kRight};
-        s << Cell{fmt::placement(e.placement)};
-        speeds.rows << s;
-        memory.rows << QList<Cell>{
-            {buildLabel(i, b)},
-            {num(need[i], dMem), kRight},
-            {num(avail[i], dAvail), kRight},
-            {fmt::bottleneck(e.generationBottleneck)},
-            {r.cost.eurPerTokenPerSecond ? num(*r.cost.eurPerTokenPerSecond, 0) : tr("unknown"),
-             kRight},
-            {num(r.cost.electricityEurPerMillionTokens, 2), kRight}};
-    }
-    flow.table(speeds);
-    flow.paragraph(tr("Speeds: the estimate, with the range 8 in 10 published measurements of the "
-                      "same hardware class fell in on a second line.") +
-                       (anyMeasured ? tr(" “Measured” is the median of published short "
-                                         "benchmark runs of the same device, model, "
-                                         "quantization and runtime.")
-                                    : QString()),
-                   true);
-    flow.table(memory);
+    QList<Fact> facts;
+    facts << Fact{tr("Writing speed (tokens per second)"), [&](std::size_t i) {
+                      const Estimate &e = results[i].estimate;
+                      if (!computed(i))
+                          return notComputed;
+                      if (!e.fits)
+                          return Cell{tr("does not fit"), kRight};
+                      return Cell{withRange(units::inTokensPerSecond(e.generationRate),
+                                            units::inTokensPerSecond(e.generationRateLow), tg[i],
+                                            dTg) +
+                                      over(i, SummaryModel::GenerationRate),
+                                  kRight};
+                  }};
+    if (anyMeasured)
+        facts << Fact{tr("Measured writing speed (tokens per second)"), [&](std::size_t i) {
+                          const Estimate &e = results[i].estimate;
+                          return Cell{computed(i) && e.measuredGeneration
+                                          ? num(e.measuredGeneration->medianTokS, dTg)
+                                          : QStringLiteral("–"),
+                                      kRight};
+                      }};
+    facts << Fact{tr("Prompt reading (tokens per second)"), [&](std::size_t i) {
+                      const Estimate &e = results[i].estimate;
+                      if (!computed(i))
+                          return notComputed;
+                      return Cell{withRange(units::inTokensPerSecond(e.promptRate),
+                                            units::inTokensPerSecond(e.promptRateLow), pp[i], dPp) +
+                                      over(i, SummaryModel::PromptRate),
+                                  kRight};
+                  }};
+    facts << Fact{tr("Memory the model needs (GB)"), [&](std::size_t i) {
+                      return computed(i) ? Cell{num(need[i], dMem), kRight} : notComputed;
+                  }};
+    facts << Fact{tr("Memory the build has (GB)"), [&](std::size_t i) {
+                      return computed(i) ? Cell{num(avail[i], dAvail), kRight} : notComputed;
+                  }};
+    facts << Fact{tr("Where the model runs"), [&](std::size_t i) {
+                      if (!computed(i))
+                          return Cell{tr("not computed")};
+                      const Estimate &e = results[i].estimate;
+                      return Cell{
+                          cellWithDetail(runsOn(e, builds[i]), fmt::placement(e.placement))};
+                  }};
+    facts << Fact{tr("What sets the writing speed"), [&](std::size_t i) {
+                      if (!computed(i))
+                          return Cell{tr("not computed")};
+                      const Estimate &e = results[i].estimate;
+                      return Cell{cellWithDetail(limitedBy(e.generationBottleneck),
+                                                 fmt::bottleneck(e.generationBottleneck))};
+                  }};
+    facts << Fact{tr("Price per token per second of writing speed (EUR)"), [&](std::size_t i) {
+                      const auto &v = results[i].cost.eurPerTokenPerSecond;
+                      return Cell{computed(i) && v ? num(*v, 0) : tr("unknown"), kRight};
+                  }};
+    // Cents: a million tokens cost tens of cents to a few euros, and whole
+    // euros would print most of them as 0 or 1.
+    facts << Fact{
+        tr("Electricity per million tokens written (euro cents)"), [&](std::size_t i) {
+            return computed(i)
+                       ? Cell{num(results[i].cost.electricityEurPerMillionTokens * 100, 0), kRight}
+                       : notComputed;
+        }};
+    facts << Fact{labelWithDetail(withUnit(tr("System memory speed"), QStringLiteral("GB/s")),
+                                  tr("memory bandwidth on the processor's side")),
+                  [&](std::size_t i) {
+                      return computed(i) ? Cell{num(sys[i], dSys), kRight} : notComputed;
+                  }};
+    facts << Fact{
+        labelWithDetail(withUnit(tr("Graphics card memory speed"), QStringLiteral("GB/s")),
+                        tr("GPU memory bandwidth")),
+        [&](std::size_t i) {
+            if (!computed(i))
+                return notComputed;
+            return Cell{gpu[i] > 0 ? num(gpu[i], dGpu) : QStringLiteral("–"), kRight};
+        }};
+    buildColumns(flow, state, facts);
+    if (anyMeasured)
+        flow.paragraph(tr("“Measured” is the median of published short benchmark runs of the "
+                          "same device, model, quantization and runtime."),
+                       true);
     if (anyOverridden)
         flow.paragraph(tr("* This figure uses an assumption the user overrode (listed under "
                           "Assumptions)."),
@@ -759,71 +971,112 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
     flow.heading(tr("D. Assumptions and efficiency factors"), 2);
     flow.paragraph(
         tr("A need is met when its prompt is read within %1 and the answer comes at least at "
-           "%2. Interactive: prompt within %3. Background: total within %4. Off-line: total "
-           "within %5. Electricity %6 per kWh; USD prices converted at %7 EUR per USD.")
+           "%2. A job is interactive when its prompt is read within %3, fine as a background "
+           "job when all of it is done within %4, and fine off-line within %5. Electricity costs "
+           "%6 per kWh; US prices are converted at %7 EUR per USD.")
             .arg(duration(t.maxPrefill), tokensPerSecond(t.minGeneration),
                  duration(t.interactivePrefill), duration(t.backgroundTotal),
                  duration(t.offlineTotal), tr("%1 EUR").arg(num(a.electricityEurPerKwh, 2)),
                  num(a.eurPerUsd, 2)),
-        false, true); // with the factors' table it introduces
-    Table f;
-    f.widths = {30, 20, 14, 14, 22};
-    f.header = {{tr("Build")},
-                {tr("Hardware class")},
-                {tr("Bandwidth efficiency")},
-                {tr("Compute efficiency")},
-                {tr("Basis")}};
-    std::map<std::string, QList<int>> classes;
+        false, true);
+    flow.paragraph(tr("No computer reaches the full memory speed and processing power its parts "
+                      "are rated for. The estimates assume each kind of hardware reaches the "
+                      "share below, fitted on published benchmark results."),
+                   false, true); // with the table it introduces
+    // One row per kind of hardware (builds of one kind share their factors).
+    struct Kind {
+        std::string cls;
+        const Estimate *estimate = nullptr;
+        bool overridden = false;
+        QList<int> builds;
+    };
+    std::vector<Kind> kinds;
     for (std::size_t i = 0; i < results.size(); ++i) {
         const Estimate &e = results[i].estimate;
         if (!results[i].computed)
             continue;
-        classes[e.hardwareClass] << static_cast<int>(i + 1);
         const bool over =
             std::find(a.overridden.begin(), a.overridden.end(),
                       "assumptions.efficiency." + e.hardwareClass) != a.overridden.end();
+        auto same = std::find_if(kinds.begin(), kinds.end(), [&](const Kind &k) {
+            return k.cls == e.hardwareClass &&
+                   k.estimate->factors.bandwidth == e.factors.bandwidth &&
+                   k.estimate->factors.compute == e.factors.compute && k.overridden == over;
+        });
+        if (same == kinds.end())
+            same = kinds.insert(kinds.end(), Kind{e.hardwareClass, &e, over, {}});
+        same->builds << static_cast<int>(i + 1);
+    }
+    std::sort(kinds.begin(), kinds.end(),
+              [](const Kind &x, const Kind &y) { return x.builds.front() < y.builds.front(); });
+    Table f;
+    f.widths = {28, 14, 18, 18, 22};
+    f.header = {{tr("Kind of hardware")},
+                {tr("Builds")},
+                {labelWithDetail(tr("Memory speed reached (%)"), tr("bandwidth efficiency"))},
+                {labelWithDetail(tr("Processing power reached (%)"), tr("compute efficiency"))},
+                {tr("Basis")}};
+    for (const Kind &k : kinds) {
+        const EfficiencyFactors &ef = k.estimate->factors;
         f.rows << QList<Cell>{
-            {buildLabel(i, state.builds[i])},
-            {esc(e.hardwareClass) + QStringLiteral("<br>") + small(classWords(e.hardwareClass))},
-            {num(e.factors.bandwidth, 2), kRight},
-            {num(e.factors.compute, 2), kRight},
-            {over ? QStringLiteral("<b>%1</b>").arg(tr("overridden by the user"))
-                  : (e.factors.measurements > 0
-                         ? tr("fitted on %1 measurements").arg(e.factors.measurements)
-                         : tr("default guess"))}};
+            {cellWithDetail(classWords(k.cls), tr("class %1").arg(QString::fromStdString(k.cls)))},
+            {joinNumbers(k.builds)},
+            {num(ef.bandwidth * 100, 0), kRight},
+            {num(ef.compute * 100, 0), kRight},
+            {k.overridden ? QStringLiteral("<b>%1</b>").arg(tr("changed by the user"))
+                          : (ef.measurements > 0
+                                 ? tr("fitted on %1 published measurements").arg(ef.measurements)
+                                 : tr("a default guess: no measurements yet"))}};
     }
     flow.table(f);
     if (!a.overridden.empty()) {
         QStringList names;
         for (const std::string &n : a.overridden)
             names << esc(n);
-        flow.paragraph(QStringLiteral("<b>%1</b> %2")
-                           .arg(tr("Overridden assumptions:"), names.join(QStringLiteral(", "))));
+        flow.paragraph(
+            QStringLiteral("<b>%1</b> %2<br>%3")
+                .arg(tr("Changed by the user:"),
+                     QCoreApplication::translate(
+                         "llm::ui", "%n assumption(s) differ from the program's calibrated values.",
+                         nullptr, static_cast<int>(a.overridden.size())),
+                     small(QStringLiteral("<i>%1</i> %2")
+                               .arg(tr("For engineers:"), names.join(QStringLiteral(", "))))));
     }
 
     flow.heading(tr("E. Measured error of the estimates"), 2);
+    flow.paragraph(tr("How far real writing speeds were from the estimate when the estimator was "
+                      "checked against published benchmark results it had not been fitted on: 8 "
+                      "in 10 results fell in the band below."),
+                   true, true);
     Table err;
-    err.widths = {24, 20, 28, 28};
-    err.header = {{tr("Hardware class")},
+    err.widths = {28, 14, 28, 30};
+    err.header = {{tr("Kind of hardware")},
                   {tr("Builds")},
                   {tr("Real writing speed compared with the estimate")},
                   {tr("Basis")}};
-    for (const auto &[cls, builds] : classes) {
+    // One row per hardware class, in the order of its first build (as table D).
+    std::vector<std::pair<std::string, QList<int>>> classes;
+    for (const Kind &k : kinds) {
+        auto same = std::find_if(classes.begin(), classes.end(),
+                                 [&k](const auto &c) { return c.first == k.cls; });
+        if (same == classes.end())
+            same = classes.insert(classes.end(), {k.cls, {}});
+        same->second << k.builds;
+    }
+    for (auto &[cls, builds] : classes) {
+        std::sort(builds.begin(), builds.end());
         const Band band = a.generationBandFor(cls);
         const bool fitted =
             a.efficiencyByClass.count(cls) > 0 && a.efficiencyByClass.at(cls).measurements > 0;
         err.rows << QList<Cell>{
-            {esc(cls) + QStringLiteral("<br>") + small(classWords(cls))},
+            {cellWithDetail(classWords(cls), tr("class %1").arg(QString::fromStdString(cls)))},
             {joinNumbers(builds)},
             {tr("%1 % lower to %2 % higher")
                  .arg(num((1.0 - band.low) * 100.0, 0), num((band.high - 1.0) * 100.0, 0))},
-            {fitted ? tr("cross-validated against published results")
-                    : tr("default band: no measurements for this class yet")}};
+            {fitted ? tr("checked against published results")
+                    : tr("a default band: no measurements for this kind of hardware yet")}};
     }
     flow.table(err);
-    flow.paragraph(tr("The band holds 8 in 10 of the estimator's cross-validated errors against "
-                      "published benchmark results for each hardware class."),
-                   true);
 }
 
 void glossarySection(Flow &flow) {
@@ -850,8 +1103,24 @@ void glossarySection(Flow &flow) {
     g.widths = {22, 78};
     g.firstColumnBold = true;
     g.header = {{tr("Term")}, {tr("Meaning")}};
-    for (const auto &[name, term] : terms)
-        g.rows << QList<Cell>{{tr(name)}, {glossary(term).toHtmlEscaped()}};
+    for (const auto &[name, which] : terms) {
+        // The window's texts start with their term ("MT/s (megatransfers per
+        // second): how fast …"); the table says the term once, in its own column.
+        QString term = tr(name);
+        QString meaning = glossary(which);
+        const int colon = meaning.indexOf(QStringLiteral(": "));
+        if (colon > 0 && colon < 40 && !meaning.left(colon).contains(u'.')) {
+            const QString lead = meaning.left(colon);
+            if (lead.contains(u'(') && !term.contains(u'('))
+                term = lead;
+            meaning = meaning.mid(colon + 2);
+            // "bytes per second …" starts a sentence; "llama.cpp or …" keeps its spelling.
+            const QString first = meaning.section(u' ', 0, 0);
+            if (std::all_of(first.begin(), first.end(), [](QChar c) { return c.isLower(); }))
+                meaning[0] = meaning[0].toUpper();
+        }
+        g.rows << QList<Cell>{{term.toHtmlEscaped()}, {meaning.toHtmlEscaped()}};
+    }
     flow.table(g);
 }
 
@@ -876,7 +1145,8 @@ ReportMeta reportMeta(const ComparisonState &state, const std::string &catalogAs
 }
 
 void composeReport(Flow &flow, ComparisonDocument &document, SummaryModel &summary,
-                   UseCaseModel &useCases, SizeCurveModel &sizes, const ReportMeta &meta) {
+                   UseCaseModel &useCases, SizeCurveModel &sizes, const ReportMeta &meta,
+                   bool blackAndWhite) {
     const ComparisonState &state = document.state();
     const auto &results = document.results();
     frontPage(flow, document, useCases, meta);
@@ -884,16 +1154,29 @@ void composeReport(Flow &flow, ComparisonDocument &document, SummaryModel &summa
     // The two charts of what people feel before the appendix (one page); the
     // needs chart repeats page 1's grid, and the model-size and bandwidth charts
     // are for the engineer: all three are in the appendix.
-    const qreal chartHeight = flow.points(255);
-    chartPages(flow, document, summary, useCases, sizes, chartHeight,
-               {ChartsPanel::AnswerStart, ChartsPanel::WritingSpeed}, tr("Charts"));
+    chartPages(flow, document, summary, useCases, sizes, blackAndWhite,
+               {{ChartsPanel::AnswerStart, QString()}, {ChartsPanel::WritingSpeed, QString()}},
+               tr("Charts"));
     flow.pageBreak();
     flow.heading(appendixHeading(), 1);
     specifications(flow, state, results);
     figures(flow, state, results, summary);
-    chartPages(flow, document, summary, useCases, sizes, chartHeight,
-               {ChartsPanel::UseCases, ChartsPanel::Size, ChartsPanel::Bandwidth},
-               tr("More charts: needs met, model sizes, memory bandwidth"));
+    chartPages(
+        flow, document, summary, useCases, sizes, blackAndWhite,
+        {{ChartsPanel::UseCases,
+          tr("Each need for each build: met (circle), could miss (triangle) or not met (square); "
+             "under each mark, how the job could run (interactive, as a background job, or "
+             "off-line).")},
+         {ChartsPanel::Size,
+          tr("How fast each build would write with a larger or smaller model of the same kind "
+             "(each line carries its build's letter where it last meets the target): the larger "
+             "the model a build still writes fast enough for, the more room it leaves.")},
+         {ChartsPanel::Bandwidth,
+          tr("How fast each build can read its memory, which sets how fast it writes. "
+             "<i>For engineers:</i> memory bandwidth of the system memory (RAM side: channels × "
+             "MT/s × 8 bytes), of the processor's links to it (CPU fabric side) and of the "
+             "graphics card's memory.")}},
+        tr("More charts: needs met, model sizes, memory speed"));
     whatIfAndHeadroom(flow, document);
     assumptionsAndError(flow, state, results);
     glossarySection(flow);

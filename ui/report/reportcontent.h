@@ -30,9 +30,11 @@ ReportMeta reportMeta(const ComparisonState &state, const std::string &catalogAs
                       const QDateTime &date);
 
 // Fills `flow` with the whole report. The models must be bound to `document`
-// and, with it, outlive the flow (charts are drawn from them when painted).
+// and, with it, outlive the flow (the flow keeps the charts made from them).
+// `blackAndWhite`: the charts in greys only (ChartStyle::monochrome).
 void composeReport(report::Flow &flow, ComparisonDocument &document, SummaryModel &summary,
-                   UseCaseModel &useCases, SizeCurveModel &sizes, const ReportMeta &meta);
+                   UseCaseModel &useCases, SizeCurveModel &sizes, const ReportMeta &meta,
+                   bool blackAndWhite = false);
 
 // The heading that starts the appendix (tests find where the appendix begins).
 QString appendixHeading();

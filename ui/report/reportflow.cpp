@@ -121,6 +121,7 @@ void Flow::table(const Table &table) {
     qreal sum = 0;
     for (qreal w : table.widths)
         sum += w;
+    sum = std::max(sum, table.widthTotal);
     QList<qreal> x{0}, width;
     for (qreal w : table.widths) {
         width << m_width * w / sum;
@@ -166,7 +167,7 @@ void Flow::table(const Table &table) {
     };
 
     auto header = makeRow(table.header, true);
-    header->spaceBefore = points(3.0);
+    header->spaceBefore = points(table.spaceBefore);
     header->keepWithNext = !table.rows.isEmpty();
     const int headerIndex = static_cast<int>(m_boxes.size());
     add(std::move(header));

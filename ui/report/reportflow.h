@@ -33,10 +33,14 @@ struct Cell {
 };
 
 struct Table {
-    QList<qreal> widths;     // relative column widths
+    QList<qreal> widths; // relative column widths
+    // The widths are parts of this total (0: of their sum, so the table fills the
+    // width). Tables split into parts keep one column width in every part.
+    qreal widthTotal = 0;
     QList<Cell> header;      // one header row, repeated on continuation pages
     QList<QList<Cell>> rows; // rows are never split
     int keepRows = 2;        // rows kept with the header (and the heading before it)
+    qreal spaceBefore = 3;   // points above the table
     bool firstColumnBold = false;
 };
 
@@ -75,7 +79,9 @@ public:
     // Paints page `page` (0-based) with the body's top-left at `origin`.
     void paintPage(QPainter *painter, int page, const QPointF &origin) const;
 
-    qreal points(qreal pt) const; // points to device pixels
+    qreal points(qreal pt) const;           // points to device pixels
+    qreal width() const { return m_width; } // of the body, in device pixels
+    qreal pageHeight() const { return m_pageHeight; }
 
 private:
     struct Box;

@@ -55,9 +55,9 @@ void paintFrame(QPainter *painter, const QPagedPaintDevice *device, const QRectF
 
 } // namespace
 
-int paintReport(const ComparisonState &state, const db::ReferenceData &data,
-                QPagedPaintDevice *device, QString *error, const ReportProgress &progress,
-                ReportLayout *layout) {
+int paintReport(const ComparisonState &state, const db::ReferenceData &data, QPagedPaintDevice *device,
+                QString *error, const ReportProgress &progress, ReportLayout *layout,
+                const ReportOptions &options) {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
         if (error)
             *error = tr("The report needs a QApplication (charts are widgets); none is running.");
@@ -104,7 +104,7 @@ int paintReport(const ComparisonState &state, const db::ReferenceData &data,
 
     // Laid out whole first, so every page can say how many there are.
     report::Flow flow(device, body.width(), body.height());
-    composeReport(flow, document, summary, useCases, sizes, meta);
+    composeReport(flow, document, summary, useCases, sizes, meta, options.blackAndWhite);
     flow.layout();
     const int pages = flow.pageCount();
     for (int p = 0; p < pages; ++p) {
@@ -125,7 +125,8 @@ int paintReport(const ComparisonState &state, const db::ReferenceData &data,
 }
 
 bool writeReportPdf(const ComparisonState &state, const db::ReferenceData &data, QIODevice *device,
-                    QString *error, int *pages, const ReportProgress &progress) {
+                    QString *error, int *pages, const ReportProgress &progress,
+                    const ReportOptions &options) {
     if (!device || !device->isWritable()) {
         if (error)
             *error = tr("The output is not open for writing.");
@@ -135,21 +136,21 @@ bool writeReportPdf(const ComparisonState &state, const db::ReferenceData &data,
     writer.setResolution(300);
     writer.setCreator(QStringLiteral("LLM Procurement Advisor " LLMADVISOR_VERSION));
     writer.setTitle(tr("LLM hardware comparison"));
-    const int n = paintReport(state, data, &writer, error, progress);
+    const int n = paintReport(state, data, &writer, error, progress, nullptr, options);
     if (pages)
         *pages = n;
     return n > 0;
 }
 
-bool writeReportPdfFile(const ComparisonState &state, const db::ReferenceData &data,
-                        const QString &path, QString *error, int *pages,
-                        const ReportProgress &progress) {
+bool writeReportPdfFile(const ComparisonState &state, const db::ReferenceData &data, const QString &path,
+                        QString *error, int *pages, const ReportProgress &progress,
+                        const ReportOptions &options) {
     // Painted in memory first: QPdfWriter does not report failed writes to its
     // device, and a report is at most a few megabytes.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QString why;
-    if (!writeReportPdf(state, data, &buffer, &why, pages, progress)) {
+    if (!writeReportPdf(state, data, &buffer, &why, pages, progress, options)) {
         if (error)
             *error = tr("Could not write “%1”: %2").arg(QDir::toNativeSeparators(path), why);
         return false;
@@ -158,19 +159,19 @@ bool writeReportPdfFile(const ComparisonState &state, const db::ReferenceData &d
     return db::writeFileSafely(path, buffer.data(), error);
 }
 
-bool writeReportPdf(const scenario::Scenario &scenario, const db::ReferenceData &data,
-                    QIODevice *device, QString *error, int *pages) {
-    return writeReportPdf(fromScenario(scenario), data, device, error, pages);
+bool writeReportPdf(const scenario::Scenario &scenario, const db::ReferenceData &data, QIODevice *device,
+                    QString *error, int *pages, const ReportOptions &options) {
+    return writeReportPdf(fromScenario(scenario), data, device, error, pages, {}, options);
 }
 
-ReportLayout layoutReport(const ComparisonState &state, const db::ReferenceData &data,
-                          QString *error) {
+ReportLayout layoutReport(const ComparisonState &state, const db::ReferenceData &data, QString *error,
+                          const ReportOptions &options) {
     ReportLayout layout;
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
     writer.setResolution(300);
-    paintReport(state, data, &writer, error, {}, &layout);
+    paintReport(state, data, &writer, error, {}, &layout, options);
     return layout;
 }
 
