@@ -120,6 +120,7 @@ int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPain
     painter.end();
     if (layout) {
         layout->pages = pages;
+        layout->bodyHeight = body.height();
         layout->boxes = flow.placed();
         layout->appendixHeading = appendixHeading();
     }

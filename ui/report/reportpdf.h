@@ -52,6 +52,7 @@ bool writeReportPdfFile(const ComparisonState &state, const Catalog &catalog, co
 // page, how many pages come before the appendix, full names on page 1).
 struct ReportLayout {
     int pages = 0;
+    qreal bodyHeight = 0; // of a page's body, in the boxes' device pixels
     std::vector<report::PlacedBox> boxes;
     QString appendixHeading;
 };
