@@ -515,6 +515,53 @@ private slots:
         }
     }
 
+    // The longest comparison a report takes (12 builds, names of 200 characters):
+    // nothing cut to "…" anywhere, charts included (their axes and legends wrap
+    // the names), every chart whole on one page.
+    void longNamesAreNeverCut() {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        ComparisonState state = comparison(QStringLiteral("seed"));
+        for (std::size_t i = 0; state.builds.size() < 12; ++i)
+            state.builds.push_back(state.builds[i]);
+        for (std::size_t i = 0; i < state.builds.size(); ++i) {
+            std::string &name = state.builds[i].name;
+            name += " for the legal department's contract review, with redundant storage, "
+                    "a three-year on-site service agreement and spare parts kept on site "
+                    "nr. " +
+                    std::to_string(i + 1);
+            name.resize(std::min<std::size_t>(name.size(), 200), ' ');
+        }
+        QString error;
+        const ReportLayout layout = layoutReport(state, m_catalog, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(layout.bodyHeight > 0);
+        int charts = 0;
+        for (const report::PlacedBox &b : layout.boxes) {
+            if (b.kind != report::BoxKind::Chart)
+                continue;
+            ++charts;
+            QVERIFY2(b.rect.top() >= 0 && b.rect.bottom() <= layout.bodyHeight + 0.5,
+                     qPrintable(b.text.left(60)));
+        }
+        QCOMPARE(charts, 5);
+        const QString pdf = m_dir.filePath(QStringLiteral("long.pdf"));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        int pages = 0;
+        QVERIFY2(writeReportPdf(state, m_catalog, &file, &error, &pages), qPrintable(error));
+        file.close();
+        QString all;
+        for (int p = 1; p <= pages; ++p) {
+            const QString text = pageText(pdf, p);
+            QVERIFY2(!text.contains(u'…'),
+                     qPrintable(QStringLiteral("page %1: %2").arg(p).arg(text)));
+            all += text + u' ';
+        }
+        for (const Build &b : state.builds)
+            QVERIFY_ON_PAGE(all, QString::fromStdString(b.name));
+    }
+
     void writesPdf_data() {
         QTest::addColumn<int>("builds");
         QTest::newRow("one build") << 1;

@@ -118,6 +118,7 @@ int paintReport(const ComparisonState &state, const db::ReferenceData &data, QPa
     painter.end();
     if (layout) {
         layout->pages = pages;
+        layout->bodyHeight = body.height();
         layout->boxes = flow.placed();
         layout->appendixHeading = appendixHeading();
     }

@@ -53,6 +53,7 @@ bool writeReportPdfFile(const ComparisonState &state, const db::ReferenceData &d
 // page, how many pages come before the appendix, full names on page 1).
 struct ReportLayout {
     int pages = 0;
+    qreal bodyHeight = 0; // of a page's body, in the boxes' device pixels
     std::vector<report::PlacedBox> boxes;
     QString appendixHeading;
 };
