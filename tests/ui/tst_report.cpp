@@ -533,7 +533,7 @@ private slots:
             name.resize(std::min<std::size_t>(name.size(), 200), ' ');
         }
         QString error;
-        const ReportLayout layout = layoutReport(state, m_catalog, &error);
+        const ReportLayout layout = layoutReport(state, m_data, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(layout.bodyHeight > 0);
         int charts = 0;
@@ -549,7 +549,7 @@ private slots:
         QFile file(pdf);
         QVERIFY(file.open(QIODevice::WriteOnly));
         int pages = 0;
-        QVERIFY2(writeReportPdf(state, m_catalog, &file, &error, &pages), qPrintable(error));
+        QVERIFY2(writeReportPdf(state, m_data, &file, &error, &pages), qPrintable(error));
         file.close();
         QString all;
         for (int p = 1; p <= pages; ++p) {
