@@ -30,10 +30,10 @@ namespace llm::ui {
 
 namespace {
 QString scenarioFilter() {
-    return QCoreApplication::translate("llm::ui::MainWindow", "Comparison (*.json)");
+    return MainWindow::tr("Comparison (*.json)");
 }
 QString pdfFilter() {
-    return QCoreApplication::translate("llm::ui::MainWindow", "PDF (*.pdf)");
+    return MainWindow::tr("PDF (*.pdf)");
 }
 constexpr int kMaxRecent = 8;
 constexpr qint64 kProgressAfterMs = 300;
