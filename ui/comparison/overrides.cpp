@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "overrides.h"
 
-#include <QCoreApplication>
+#include "uitext.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -14,10 +15,6 @@ bool sameThresholds(const Thresholds &a, const Thresholds &b) {
     return a.maxPrefill == b.maxPrefill && a.minGeneration == b.minGeneration &&
            a.interactivePrefill == b.interactivePrefill && a.backgroundTotal == b.backgroundTotal &&
            a.offlineTotal == b.offlineTotal;
-}
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("llm::ui", text);
 }
 
 } // namespace
@@ -36,15 +33,15 @@ OverrideFlags overridesFor(const Estimate &estimate, const Assumptions &current,
 QString describeOverrides(const OverrideFlags &flags, const Estimate &estimate) {
     QStringList parts;
     if (flags.efficiency)
-        parts << tr("your efficiency factors for %1")
+        parts << UiText::tr("your efficiency factors for %1")
                      .arg(QString::fromStdString(estimate.hardwareClass));
     if (flags.thresholds)
-        parts << tr("your use-case thresholds");
+        parts << UiText::tr("your use-case thresholds");
     if (flags.tariff)
-        parts << tr("your electricity tariff");
+        parts << UiText::tr("your electricity tariff");
     if (parts.isEmpty())
         return {};
-    return tr("Overridden: uses %1.").arg(parts.join(tr(" and ")));
+    return UiText::tr("Overridden: uses %1.").arg(parts.join(UiText::tr(" and ")));
 }
 
 } // namespace llm::ui

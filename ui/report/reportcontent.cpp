@@ -32,7 +32,6 @@
 namespace llm::ui {
 
 using html::esc;
-using html::tr;
 using report::Cell;
 using report::Flow;
 using report::Table;
@@ -82,14 +81,14 @@ QString textNumber(double v, int decimals = 1) {
 QString duration(units::Seconds t) {
     const double s = units::inSeconds(t);
     if (s >= 2 * 3600)
-        return tr("%1 h").arg(textNumber(s / 3600));
+        return UiText::tr("%1 h").arg(textNumber(s / 3600));
     if (s >= 120)
-        return tr("%1 min").arg(textNumber(s / 60));
-    return tr("%1 s").arg(textNumber(s));
+        return UiText::tr("%1 min").arg(textNumber(s / 60));
+    return UiText::tr("%1 s").arg(textNumber(s));
 }
 
 QString tokensPerSecond(units::TokenRate r) {
-    return tr("%1 tokens per second").arg(textNumber(units::inTokensPerSecond(r)));
+    return UiText::tr("%1 tokens per second").arg(textNumber(units::inTokensPerSecond(r)));
 }
 
 // "43.9" with its range on a second line "(17–59)": the range never wraps mid-value.
@@ -99,7 +98,8 @@ QString withRange(double v, double low, double high, int decimals) {
 }
 
 QString plainLabel(std::size_t i, const Build &b) {
-    return QStringLiteral("%1 · %2").arg(buildTag(static_cast<int>(i)), QString::fromStdString(b.name));
+    return QStringLiteral("%1 · %2").arg(buildTag(static_cast<int>(i)),
+                                         QString::fromStdString(b.name));
 }
 
 QString buildLabel(std::size_t i, const Build &b) {
@@ -112,7 +112,7 @@ QString joinWords(QStringList parts) {
     if (parts.size() <= 1)
         return parts.join(QString());
     const QString last = parts.takeLast();
-    return tr("%1 and %2").arg(parts.join(QStringLiteral(", ")), last);
+    return UiText::tr("%1 and %2").arg(parts.join(QStringLiteral(", ")), last);
 }
 
 // "A, B and E" for builds 1, 2 and 5: the tags the window and the charts use.
@@ -148,9 +148,9 @@ bool anyUserPart(const Build &b) {
 // for a black-and-white copy.
 QString verdictCell(const UseCaseVerdict &v) {
     if (v.pass && v.borderline)
-        return tr("~ could miss");
-    return v.pass ? QStringLiteral("<b>%1</b>").arg(tr("✓ meets"))
-                  : QStringLiteral("<b>%1</b>").arg(tr("✗ too slow"));
+        return UiText::tr("~ could miss");
+    return v.pass ? QStringLiteral("<b>%1</b>").arg(UiText::tr("✓ meets"))
+                  : QStringLiteral("<b>%1</b>").arg(UiText::tr("✗ too slow"));
 }
 
 // Paints a chart as vectors: it lives in a scene of its own, laid out at a
@@ -170,12 +170,12 @@ void paintChart(QPainter *painter, QChart *chart, const QRectF &target, const QS
 QString classWords(const std::string &cls) {
     const QString c = QString::fromStdString(cls);
     if (c.startsWith(QLatin1String("cpu")))
-        return tr("CPU only");
+        return UiText::tr("CPU only");
     if (c.startsWith(QLatin1String("unified")))
-        return tr("integrated GPU on shared memory");
+        return UiText::tr("integrated GPU on shared memory");
     if (c.startsWith(QLatin1String("gpu")))
-        return tr("graphics card");
-    return tr("other");
+        return UiText::tr("graphics card");
+    return UiText::tr("other");
 }
 
 // ---- page 1 ---------------------------------------------------------------
@@ -187,22 +187,22 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
     const QLocale locale;
     flow.heading(meta.title, 1);
     flow.paragraph(
-        small(
-            tr("%1 · catalogue as of %2 · model %3 at %4 · runtime %5 · LLM Procurement "
-               "Advisor %6. All figures are estimates, not measurements.")
-                .arg(locale.toString(meta.date.date(), QLocale::LongFormat).toHtmlEscaped(),
-                     meta.catalogAsOf.isEmpty() ? tr("unknown") : meta.catalogAsOf.toHtmlEscaped(),
-                     esc(state.model.model.name), esc(state.model.quant.name),
-                     esc(state.assumptions.runtime), meta.programVersion.toHtmlEscaped())),
+        small(UiText::tr("%1 · catalogue as of %2 · model %3 at %4 · runtime %5 · LLM Procurement "
+                         "Advisor %6. All figures are estimates, not measurements.")
+                  .arg(locale.toString(meta.date.date(), QLocale::LongFormat).toHtmlEscaped(),
+                       meta.catalogAsOf.isEmpty() ? UiText::tr("unknown")
+                                                  : meta.catalogAsOf.toHtmlEscaped(),
+                       esc(state.model.model.name), esc(state.model.quant.name),
+                       esc(state.assumptions.runtime), meta.programVersion.toHtmlEscaped())),
         true);
     const MeetingNotes &m = state.meeting;
     const auto field = [&](const QString &label, const std::string &text) {
         if (!text.empty())
             flow.paragraph(QStringLiteral("<b>%1</b> %2").arg(label, userText(text)));
     };
-    field(tr("Purpose:"), m.purpose);
-    field(tr("Decision / notes:"), m.decision);
-    field(tr("Attendees:"), m.attendees);
+    field(UiText::tr("Purpose:"), m.purpose);
+    field(UiText::tr("Decision / notes:"), m.decision);
+    field(UiText::tr("Attendees:"), m.attendees);
 
     // The answer first: core's decision summary (the same facts and sentence as
     // `llmadvisor-cli estimate --format table`): which build meets every need at
@@ -211,7 +211,7 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
         const PlatformRules rules = db::loadShippedPlatformRules();
         const DecisionSummary decision =
             decisionOf(document, rules.rules.empty() ? nullptr : &rules, true);
-        flow.heading(tr("The answer"), 2);
+        flow.heading(UiText::tr("The answer"), 2);
         for (const QString &line :
              scenario::decisionText(decision, QLocale(),
                                     WhatIfWords::fixWording(state.builds, state.model))
@@ -221,19 +221,20 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
 
     // The verdict grid: builds as rows (full names wrap, never cut), the named
     // needs as columns; price and notes beside the name.
-    flow.heading(tr("The builds against the needs"), 2);
+    flow.heading(UiText::tr("The builds against the needs"), 2);
     QStringList needs;
     for (const UseCase &u : state.useCases)
-        needs << tr("<b>%1</b> (%2): %3 (%4-token prompt, %5-token answer)")
+        needs << UiText::tr("<b>%1</b> (%2): %3 (%4-token prompt, %5-token answer)")
                      .arg(seedUseCaseTitle(u) ? scenario::needTitle(u).toHtmlEscaped() : esc(u.id),
                           esc(u.id), needName(u),
                           locale.toString(units::inTokens(u.promptTokens), 'f', 0),
                           locale.toString(units::inTokens(u.generatedTokens), 'f', 0));
-    flow.paragraph(tr("The needs: %1.").arg(needs.join(QStringLiteral("; "))), true, true);
+    flow.paragraph(UiText::tr("The needs: %1.").arg(needs.join(QStringLiteral("; "))), true, true);
 
     Table grid;
     grid.widths = {34, 11, 9};
-    grid.header = {{tr("Build and notes")}, {tr("Price (EUR)")}, {tr("Needs met")}};
+    grid.header = {
+        {UiText::tr("Build and notes")}, {UiText::tr("Price (EUR)")}, {UiText::tr("Needs met")}};
     for (const UseCase &u : state.useCases) {
         grid.widths << std::max<qreal>(9, 46.0 / std::max<std::size_t>(1, state.useCases.size()));
         const QString s = shortNeed(u);
@@ -246,29 +247,30 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
         const BuildResult &r = results[i];
         QString name = QStringLiteral("<b>%1</b>").arg(buildLabel(i, b));
         if (!b.notes.empty())
-            name += QStringLiteral("<br>") + small(tr("<i>Note:</i> %1").arg(userText(b.notes)));
+            name += QStringLiteral("<br>") +
+                    small(UiText::tr("<i>Note:</i> %1").arg(userText(b.notes)));
         QList<Cell> row{{name}};
         // A quote exactly as typed, with who quoted; an estimate rounded as in
         // the window and the CLI (core's roundEstimateEur), with its basis.
         const bool quoted =
             b.quotedPriceEur && r.cost.priceEur && *b.quotedPriceEur == *r.cost.priceEur;
-        QString priceText = tr("unknown");
-        QString source = anyUserPart(b) ? tr("estimate, your catalogue figures")
-                                        : tr("estimate from list prices");
+        QString priceText = UiText::tr("unknown");
+        QString source = anyUserPart(b) ? UiText::tr("estimate, your catalogue figures")
+                                        : UiText::tr("estimate from list prices");
         if (quoted) {
             const bool whole = std::fabs(*r.cost.priceEur - std::round(*r.cost.priceEur)) < 1e-9;
             priceText = num(*r.cost.priceEur, whole ? 0 : 2);
-            source =
-                b.quoteSource.empty() ? tr("quote") : tr("quote: %1").arg(userText(b.quoteSource));
+            source = b.quoteSource.empty() ? UiText::tr("quote")
+                                           : UiText::tr("quote: %1").arg(userText(b.quoteSource));
         } else if (r.cost.priceEur) {
-            priceText = tr("≈ %1").arg(num(roundEstimateEur(*r.cost.priceEur), 0));
+            priceText = UiText::tr("≈ %1").arg(num(roundEstimateEur(*r.cost.priceEur), 0));
         }
         row << Cell{priceText + QStringLiteral("<br>") + small(source), kRight};
         int met = 0;
         QList<Cell> verdicts;
         // A build the model does not fit in has no verdicts, only that fact.
         if (r.computed && !r.estimate.fits) {
-            row << Cell{tr("<b>does not fit</b>"), kCenter};
+            row << Cell{UiText::tr("<b>does not fit</b>"), kCenter};
             for (std::size_t c = 0; c < state.useCases.size(); ++c)
                 verdicts << Cell{c == 0 ? small(fmt::doesNotFit(r.estimate).toHtmlEscaped())
                                         : QStringLiteral("—"),
@@ -282,15 +284,15 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
             const bool over = idx.data(OverriddenRole).toBool();
             verdictOverridden = verdictOverridden || over;
             if (!r.computed || static_cast<std::size_t>(c) >= r.estimate.useCases.size()) {
-                verdicts << Cell{tr("– not computed"), kCenter};
+                verdicts << Cell{UiText::tr("– not computed"), kCenter};
                 continue;
             }
             const UseCaseVerdict &v = r.estimate.useCases[static_cast<std::size_t>(c)];
             met += v.pass ? 1 : 0;
             verdicts << Cell{verdictCell(v) + (over ? QStringLiteral(" *") : QString()), kCenter};
         }
-        row << Cell{r.computed ? tr("%1 of %2").arg(met).arg(state.useCases.size())
-                               : tr("not computed"),
+        row << Cell{r.computed ? UiText::tr("%1 of %2").arg(met).arg(state.useCases.size())
+                               : UiText::tr("not computed"),
                     kCenter};
         row << verdicts;
         grid.rows << row;
@@ -298,19 +300,21 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
     grid.keepRows = 3;
     flow.table(grid);
     const Thresholds &t = state.assumptions.thresholds;
-    flow.paragraph(tr("A need is met (✓ meets) when the prompt is processed within %1 and the "
-                      "answer comes at least at %2 (about reading speed). ~ could miss: met at the "
-                      "estimate, but not if the real speed is at the low end of the range below "
-                      "(ask the supplier for a benchmark). "
-                      "Prices are estimates from US list prices at %3 EUR per USD, excluding "
-                      "VAT, not quotes.")
-                       .arg(duration(t.maxPrefill), tokensPerSecond(t.minGeneration),
-                            num(state.assumptions.eurPerUsd, 2)),
-                   true);
+    flow.paragraph(
+        UiText::tr("A need is met (✓ meets) when the prompt is processed within %1 and the "
+                   "answer comes at least at %2 (about reading speed). ~ could miss: met at the "
+                   "estimate, but not if the real speed is at the low end of the range below "
+                   "(ask the supplier for a benchmark). "
+                   "Prices are estimates from US list prices at %3 EUR per USD, excluding "
+                   "VAT, not quotes.")
+            .arg(duration(t.maxPrefill), tokensPerSecond(t.minGeneration),
+                 num(state.assumptions.eurPerUsd, 2)),
+        true);
     if (verdictOverridden)
-        flow.paragraph(tr("* This verdict uses an assumption the user overrode (efficiency "
-                          "factors or thresholds; listed in the appendix under Assumptions)."),
-                       true);
+        flow.paragraph(
+            UiText::tr("* This verdict uses an assumption the user overrode (efficiency "
+                       "factors or thresholds; listed in the appendix under Assumptions)."),
+            true);
 
     // Uncertainty, said once: per group of builds that share an error band.
     // Each group is named by its builds and their kinds of hardware in plain words.
@@ -332,19 +336,22 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
     }
     QStringList said;
     for (const auto &[band, group] : byBand) {
-        const QString range =
-            tr("up to %1 % lower or %2 % higher than shown").arg(band.first).arg(band.second);
+        const QString range = UiText::tr("up to %1 % lower or %2 % higher than shown")
+                                  .arg(band.first)
+                                  .arg(band.second);
         said << (byBand.size() == 1
-                     ? tr("Real speeds may be %1.").arg(range)
-                     : (group.builds.size() == 1 ? tr("For build %1 (%2), real speeds may be %3.")
-                                                 : tr("For builds %1 (%2), real speeds may be %3."))
+                     ? UiText::tr("Real speeds may be %1.").arg(range)
+                     : (group.builds.size() == 1
+                            ? UiText::tr("For build %1 (%2), real speeds may be %3.")
+                            : UiText::tr("For builds %1 (%2), real speeds may be %3."))
                            .arg(joinNumbers(group.builds), joinWords(group.kinds), range));
     }
     if (!said.isEmpty())
-        flow.paragraph(QStringLiteral("<b>%1</b> %2 %3")
-                           .arg(tr("How sure:"), said.join(QLatin1Char(' ')),
-                                tr("Builds marked ~ could miss may miss the target: ask the "
-                                   "supplier for a benchmark.")));
+        flow.paragraph(
+            QStringLiteral("<b>%1</b> %2 %3")
+                .arg(UiText::tr("How sure:"), said.join(QLatin1Char(' ')),
+                     UiText::tr("Builds marked ~ could miss may miss the target: ask the "
+                                "supplier for a benchmark.")));
 }
 
 // ---- page 2: why ----------------------------------------------------------
@@ -360,17 +367,17 @@ QString whereItRuns(const Estimate &e, const Build &b) {
         cards += g.count;
     switch (e.placement) {
     case Placement::CpuOnly:
-        return tr("the processor and its system memory");
+        return UiText::tr("the processor and its system memory");
     case Placement::SingleGpu:
-        return tr("its graphics card");
+        return UiText::tr("its graphics card");
     case Placement::MultiGpuLayerSplit:
     case Placement::MultiGpuTensorParallel:
-        return tr("its %1 graphics cards").arg(cards);
+        return UiText::tr("its %1 graphics cards").arg(cards);
     case Placement::HybridLayers:
     case Placement::HybridMoeExperts:
-        return tr("its graphics card and system memory together");
+        return UiText::tr("its graphics card and system memory together");
     case Placement::Unified:
-        return tr("its built-in graphics (sharing the system memory)");
+        return UiText::tr("its built-in graphics (sharing the system memory)");
     }
     return {};
 }
@@ -379,17 +386,17 @@ QString whatLimits(Bottleneck b) {
     switch (b) {
     case Bottleneck::RamSide:
     case Bottleneck::CpuFabric:
-        return tr("the speed of its system memory");
+        return UiText::tr("the speed of its system memory");
     case Bottleneck::GpuMemory:
-        return tr("the speed of the graphics card's memory");
+        return UiText::tr("the speed of the graphics card's memory");
     case Bottleneck::Pcie:
-        return tr("the link between the graphics card and the rest of the computer");
+        return UiText::tr("the link between the graphics card and the rest of the computer");
     case Bottleneck::Compute:
-        return tr("its processing power");
+        return UiText::tr("its processing power");
     case Bottleneck::Capacity:
-        return tr("its memory size");
+        return UiText::tr("its memory size");
     case Bottleneck::Overhead:
-        return tr("a fixed overhead per word");
+        return UiText::tr("a fixed overhead per word");
     }
     return {};
 }
@@ -405,16 +412,18 @@ QString needSentence(const UseCaseVerdict &v, const Thresholds &t) {
     const QString need = needLabel(v.useCase);
     switch (v.failed) {
     case FailedLimit::Capacity:
-        return tr("%1 is not met: the model does not fit.").arg(need);
+        return UiText::tr("%1 is not met: the model does not fit.").arg(need);
     case FailedLimit::PrefillTime:
-        return tr("%1 is not met: reading its %2-token prompt takes about %3 s (%4 is the limit); "
-                  "the target is %5 s.")
+        return UiText::tr(
+                   "%1 is not met: reading its %2-token prompt takes about %3 s (%4 is the limit); "
+                   "the target is %5 s.")
             .arg(need, num(units::inTokens(v.useCase.promptTokens), 0),
                  plainNumber(units::inSeconds(v.prefillTime)), whatLimits(v.bottleneck),
                  plainNumber(units::inSeconds(t.maxPrefill)));
     case FailedLimit::GenerationRate:
-        return tr("%1 is not met: it writes about %2 tokens per second (%3 is the limit); at "
-                  "least %4 are needed.")
+        return UiText::tr(
+                   "%1 is not met: it writes about %2 tokens per second (%3 is the limit); at "
+                   "least %4 are needed.")
             .arg(need, plainNumber(units::inTokensPerSecond(v.generationRate)),
                  whatLimits(v.bottleneck), plainNumber(units::inTokensPerSecond(t.minGeneration)));
     case FailedLimit::None:
@@ -425,30 +434,32 @@ QString needSentence(const UseCaseVerdict &v, const Thresholds &t) {
 
 void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildResult> &results) {
     flow.pageBreak();
-    flow.heading(tr("Why, build by build"), 2);
-    flow.paragraph(tr("Speeds are in tokens per second: a token is about three quarters of a "
-                      "word, and 10 per second is about reading speed."),
-                   true, true);
+    flow.heading(UiText::tr("Why, build by build"), 2);
+    flow.paragraph(
+        UiText::tr("Speeds are in tokens per second: a token is about three quarters of a "
+                   "word, and 10 per second is about reading speed."),
+        true, true);
     const Thresholds &t = state.assumptions.thresholds;
     for (std::size_t i = 0; i < state.builds.size(); ++i) {
         const Build &b = state.builds[i];
         const BuildResult &r = results[i];
         QString text = QStringLiteral("<b>%1</b> — ").arg(buildLabel(i, b));
         if (!r.computed) {
-            text += tr("Not estimated: the build is not valid.");
+            text += UiText::tr("Not estimated: the build is not valid.");
             flow.paragraph(text);
             continue;
         }
         const Estimate &e = r.estimate;
         if (!e.fits) {
-            text += tr("The model does not fit: it needs %1 GB of memory, the build has %2 GB.")
-                        .arg(num(units::inGigabytes(e.memory.total), 0),
-                             num(units::inGigabytes(e.memory.ramAvailable + e.memory.vramAvailable),
-                                 0));
+            text +=
+                UiText::tr("The model does not fit: it needs %1 GB of memory, the build has %2 GB.")
+                    .arg(
+                        num(units::inGigabytes(e.memory.total), 0),
+                        num(units::inGigabytes(e.memory.ramAvailable + e.memory.vramAvailable), 0));
             flow.paragraph(text);
             continue;
         }
-        text += tr("Runs on %1 and writes about %2 tokens per second, paced by %3.")
+        text += UiText::tr("Runs on %1 and writes about %2 tokens per second, paced by %3.")
                     .arg(whereItRuns(e, b), plainNumber(units::inTokensPerSecond(e.generationRate)),
                          whatLimits(e.generationBottleneck));
         // Several needs missed for writing too slowly: one sentence (the speed is said above).
@@ -468,22 +479,24 @@ void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildR
                 problems << s;
         }
         if (!tooSlow.isEmpty())
-            problems.prepend(tr("%1 are not met: it writes too slowly for them; at least %2 "
-                                "tokens per second are needed.")
-                                 .arg(joinWords(tooSlow),
-                                      plainNumber(units::inTokensPerSecond(t.minGeneration))));
+            problems.prepend(
+                UiText::tr("%1 are not met: it writes too slowly for them; at least %2 "
+                           "tokens per second are needed.")
+                    .arg(joinWords(tooSlow),
+                         plainNumber(units::inTokensPerSecond(t.minGeneration))));
         if (!met.isEmpty())
             text += QLatin1Char(' ') + (met.size() == static_cast<int>(e.useCases.size())
-                                            ? tr("Meets every need.")
-                                            : tr("Meets %1.").arg(joinWords(met)));
+                                            ? UiText::tr("Meets every need.")
+                                            : UiText::tr("Meets %1.").arg(joinWords(met)));
         if (!onlyJust.isEmpty())
-            text += QLatin1Char(' ') +
-                    (onlyJust.size() == 1
-                         ? tr("Meets %1 only just: if real speeds are at the low end of the "
-                              "range, it would miss the target.")
-                         : tr("Meets %1 only just: if real speeds are at the low end of the "
-                              "range, they would miss the target."))
-                        .arg(joinWords(onlyJust));
+            text +=
+                QLatin1Char(' ') +
+                (onlyJust.size() == 1
+                     ? UiText::tr("Meets %1 only just: if real speeds are at the low end of the "
+                                  "range, it would miss the target.")
+                     : UiText::tr("Meets %1 only just: if real speeds are at the low end of the "
+                                  "range, they would miss the target."))
+                    .arg(joinWords(onlyJust));
         if (!problems.isEmpty())
             text += QLatin1Char(' ') + problems.join(QLatin1Char(' '));
         flow.paragraph(text);
@@ -516,25 +529,25 @@ void chartPages(Flow &flow, ComparisonDocument &document, SummaryModel &summary,
 
 void specifications(Flow &flow, const ComparisonState &state,
                     const std::vector<BuildResult> &results) {
-    flow.heading(tr("A. Specifications"), 2);
+    flow.heading(UiText::tr("A. Specifications"), 2);
     Table t;
     // Units in the headers only: memory as two number columns, not "4 channels × 5,600 MT/s, 128
     // GB".
     t.widths = {24, 19, 9, 12, 18, 9, 9};
-    t.header = {{tr("Build")},
-                {tr("CPU")},
-                {tr("Memory (GB)")},
-                {tr("Channels × speed<br>(MT/s)")},
-                {tr("GPUs")},
-                {tr("Price (EUR)")},
-                {tr("Power at load (W)")}};
+    t.header = {{UiText::tr("Build")},
+                {UiText::tr("CPU")},
+                {UiText::tr("Memory (GB)")},
+                {UiText::tr("Channels × speed<br>(MT/s)")},
+                {UiText::tr("GPUs")},
+                {UiText::tr("Price (EUR)")},
+                {UiText::tr("Power at load (W)")}};
     bool userData = false;
     const auto mark = [&](const std::string &name, DataOrigin origin) -> QString {
         if (origin == DataOrigin::Shipped)
             return esc(name);
         userData = true;
-        return esc(name) +
-               (origin == DataOrigin::Overridden ? tr(" † (overridden)") : tr(" † (your own row)"));
+        return esc(name) + (origin == DataOrigin::Overridden ? UiText::tr(" † (overridden)")
+                                                             : UiText::tr(" † (your own row)"));
     };
     for (std::size_t i = 0; i < state.builds.size(); ++i) {
         const Build &b = state.builds[i];
@@ -542,41 +555,46 @@ void specifications(Flow &flow, const ComparisonState &state,
         for (const GpuGroup &g : b.gpus)
             gpus << QStringLiteral("%1 × %2").arg(g.count).arg(mark(g.gpu.name, g.gpu.origin));
         if (b.integratedGpu)
-            gpus << tr("integrated %1").arg(mark(b.integratedGpu->name, b.integratedGpu->origin));
+            gpus << UiText::tr("integrated %1")
+                        .arg(mark(b.integratedGpu->name, b.integratedGpu->origin));
         const CostSummary &c = results[i].cost;
-        t.rows << QList<Cell>{{buildLabel(i, b)},
-                              {mark(b.cpu.name, b.cpu.origin)},
-                              {num(units::inGigabytes(b.memory.capacity), 0), kRight},
-                              {QStringLiteral("%1 × %2")
-                                   .arg(b.memory.channels)
-                                   .arg(num(units::inMegatransfersPerSecond(b.memory.speed), 0)),
-                               kRight},
-                              {gpus.isEmpty() ? tr("none") : gpus.join(QStringLiteral("<br>"))},
-                              {c.priceEur ? num(*c.priceEur, 0) : tr("unknown"), kRight},
-                              {num(units::inWatts(c.powerAtLoad), 0), kRight}};
+        t.rows << QList<Cell>{
+            {buildLabel(i, b)},
+            {mark(b.cpu.name, b.cpu.origin)},
+            {num(units::inGigabytes(b.memory.capacity), 0), kRight},
+            {QStringLiteral("%1 × %2")
+                 .arg(b.memory.channels)
+                 .arg(num(units::inMegatransfersPerSecond(b.memory.speed), 0)),
+             kRight},
+            {gpus.isEmpty() ? UiText::tr("none") : gpus.join(QStringLiteral("<br>"))},
+            {c.priceEur ? num(*c.priceEur, 0) : UiText::tr("unknown"), kRight},
+            {num(units::inWatts(c.powerAtLoad), 0), kRight}};
     }
     flow.table(t);
-    flow.paragraph(tr("Price: the sum of the parts' list prices converted to EUR (page 1 shows it "
-                      "rounded), or the quote as typed."),
-                   true);
+    flow.paragraph(
+        UiText::tr("Price: the sum of the parts' list prices converted to EUR (page 1 shows it "
+                   "rounded), or the quote as typed."),
+        true);
     QStringList modelMarks;
     if (state.model.model.origin != DataOrigin::Shipped)
-        modelMarks << tr("model %1").arg(mark(state.model.model.name, state.model.model.origin));
-    if (state.model.quant.origin != DataOrigin::Shipped)
         modelMarks
-            << tr("quantization %1").arg(mark(state.model.quant.name, state.model.quant.origin));
+            << UiText::tr("model %1").arg(mark(state.model.model.name, state.model.model.origin));
+    if (state.model.quant.origin != DataOrigin::Shipped)
+        modelMarks << UiText::tr("quantization %1")
+                          .arg(mark(state.model.quant.name, state.model.quant.origin));
     if (!modelMarks.isEmpty())
         flow.paragraph(modelMarks.join(QStringLiteral(" · ")), true);
     if (userData)
-        flow.paragraph(tr("† Marked parts use figures from your own catalogue (rows you added, "
-                          "or shipped rows you overrode, e.g. a supplier's quote) rather than "
-                          "the program's shipped data."),
-                       true);
+        flow.paragraph(
+            UiText::tr("† Marked parts use figures from your own catalogue (rows you added, "
+                       "or shipped rows you overrode, e.g. a supplier's quote) rather than "
+                       "the program's shipped data."),
+            true);
 }
 
 void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildResult> &results,
              SummaryModel &summary) {
-    flow.heading(tr("B. Every estimated figure"), 2);
+    flow.heading(UiText::tr("B. Every estimated figure"), 2);
     std::vector<double> sys, gpu, pp, tg, need, avail;
     bool anyMeasured = false;
     for (const BuildResult &r : results) {
@@ -601,33 +619,33 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
 
     Table speeds;
     speeds.widths = {27, 12, 12, 14, 14};
-    speeds.header = {{tr("Build")},
-                     {tr("System memory bandwidth (GB/s)")},
-                     {tr("GPU memory bandwidth (GB/s)")},
-                     {tr("Prompt reading (tok/s)")},
-                     {tr("Writing speed (tok/s)")}};
+    speeds.header = {{UiText::tr("Build")},
+                     {UiText::tr("System memory bandwidth (GB/s)")},
+                     {UiText::tr("GPU memory bandwidth (GB/s)")},
+                     {UiText::tr("Prompt reading (tok/s)")},
+                     {UiText::tr("Writing speed (tok/s)")}};
     if (anyMeasured) {
         speeds.widths << 12;
-        speeds.header << Cell{tr("Measured writing speed (tok/s)")};
+        speeds.header << Cell{UiText::tr("Measured writing speed (tok/s)")};
     }
     speeds.widths << 14;
-    speeds.header << Cell{tr("Runs on")};
+    speeds.header << Cell{UiText::tr("Runs on")};
     Table memory;
     memory.widths = {27, 12, 12, 17, 14, 14};
-    memory.header = {{tr("Build")},
-                     {tr("Memory needed (GB)")},
-                     {tr("Memory available (GB)")},
-                     {tr("Limited by")},
-                     {tr("Price per tok/s of writing (EUR)")},
-                     {tr("Electricity per 1M tokens written (EUR)")}};
+    memory.header = {{UiText::tr("Build")},
+                     {UiText::tr("Memory needed (GB)")},
+                     {UiText::tr("Memory available (GB)")},
+                     {UiText::tr("Limited by")},
+                     {UiText::tr("Price per tok/s of writing (EUR)")},
+                     {UiText::tr("Electricity per 1M tokens written (EUR)")}};
     for (std::size_t i = 0; i < results.size(); ++i) {
         const Build &b = state.builds[i];
         const BuildResult &r = results[i];
         const Estimate &e = r.estimate;
         const int row = static_cast<int>(i);
         if (!r.computed) {
-            speeds.rows << QList<Cell>{{buildLabel(i, b)}, {tr("not computed")}};
-            memory.rows << QList<Cell>{{buildLabel(i, b)}, {tr("not computed")}};
+            speeds.rows << QList<Cell>{{buildLabel(i, b)}, {UiText::tr("not computed")}};
+            memory.rows << QList<Cell>{{buildLabel(i, b)}, {UiText::tr("not computed")}};
             continue;
         }
         QList<Cell> s{
@@ -641,7 +659,7 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
             {e.fits ? QString(withRange(units::inTokensPerSecond(e.generationRate),
                                         units::inTokensPerSecond(e.generationRateLow), tg[i], dTg) +
                               over(row, SummaryModel::GenerationRate))
-                    : tr("does not fit"),
+                    : UiText::tr("does not fit"),
              kRight}};
         if (anyMeasured)
             s << Cell{e.measuredGeneration ? num(e.measuredGeneration->medianTokS, dTg)
@@ -649,28 +667,31 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
                       kRight};
         s << Cell{fmt::placement(e.placement)};
         speeds.rows << s;
-        memory.rows << QList<Cell>{
-            {buildLabel(i, b)},
-            {num(need[i], dMem), kRight},
-            {num(avail[i], dAvail), kRight},
-            {fmt::bottleneck(e.generationBottleneck)},
-            {r.cost.eurPerTokenPerSecond ? num(*r.cost.eurPerTokenPerSecond, 0) : tr("unknown"),
-             kRight},
-            {num(r.cost.electricityEurPerMillionTokens, 2), kRight}};
+        memory.rows << QList<Cell>{{buildLabel(i, b)},
+                                   {num(need[i], dMem), kRight},
+                                   {num(avail[i], dAvail), kRight},
+                                   {fmt::bottleneck(e.generationBottleneck)},
+                                   {r.cost.eurPerTokenPerSecond
+                                        ? num(*r.cost.eurPerTokenPerSecond, 0)
+                                        : UiText::tr("unknown"),
+                                    kRight},
+                                   {num(r.cost.electricityEurPerMillionTokens, 2), kRight}};
     }
     flow.table(speeds);
-    flow.paragraph(tr("Speeds: the estimate, with the range 8 in 10 published measurements of the "
-                      "same hardware class fell in on a second line.") +
-                       (anyMeasured ? tr(" “Measured” is the median of published short "
-                                         "benchmark runs of the same device, model, "
-                                         "quantization and runtime.")
-                                    : QString()),
-                   true);
+    flow.paragraph(
+        UiText::tr("Speeds: the estimate, with the range 8 in 10 published measurements of the "
+                   "same hardware class fell in on a second line.") +
+            (anyMeasured ? UiText::tr(" “Measured” is the median of published short "
+                                      "benchmark runs of the same device, model, "
+                                      "quantization and runtime.")
+                         : QString()),
+        true);
     flow.table(memory);
     if (anyOverridden)
-        flow.paragraph(tr("* This figure uses an assumption the user overrode (listed under "
-                          "Assumptions)."),
-                       true);
+        flow.paragraph(
+            UiText::tr("* This figure uses an assumption the user overrode (listed under "
+                       "Assumptions)."),
+            true);
 }
 
 // Per build, in the words of the window's What if tab (WhatIfWords): each
@@ -680,15 +701,16 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
 // margins: the engineering detail stays in the window's tooltips.
 void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
                        const std::vector<BuildResult> &results, const Catalog &catalog) {
-    flow.heading(tr("C. What one change would do, and room to spare"), 2);
-    flow.paragraph(tr("For each build: every single change that can be bought, fits the computer "
-                      "and has a price, the most helpful for the least money first, with what it "
-                      "does to the needs; then how far the build stretches while it still meets "
-                      "the needs it meets now. Prices are estimates from list prices, excluding "
-                      "VAT."),
-                   true, true);
+    flow.heading(UiText::tr("C. What one change would do, and room to spare"), 2);
+    flow.paragraph(
+        UiText::tr("For each build: every single change that can be bought, fits the computer "
+                   "and has a price, the most helpful for the least money first, with what it "
+                   "does to the needs; then how far the build stretches while it still meets "
+                   "the needs it meets now. Prices are estimates from list prices, excluding "
+                   "VAT."),
+        true, true);
     if (state.useCases.empty()) {
-        flow.paragraph(tr("No needs are chosen, so there is nothing to pass or fail."));
+        flow.paragraph(UiText::tr("No needs are chosen, so there is nothing to pass or fail."));
         return;
     }
     QString error;
@@ -708,7 +730,7 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
         const Build &b = state.builds[i];
         flow.heading(plainLabel(i, b), 3);
         if (i >= results.size() || !results[i].computed) {
-            flow.paragraph(tr("Not estimated: the build is not valid."));
+            flow.paragraph(UiText::tr("Not estimated: the build is not valid."));
             continue;
         }
         std::vector<WhatIf> changes =
@@ -724,16 +746,16 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
         for (int r = 0; r < model.rowCount(); ++r)
             sentences << model.data(model.index(r, WhatIfModel::Change)).toString();
         flow.paragraph(QStringLiteral("<b>%1</b><br>%2")
-                           .arg(tr("What one change would do:"),
+                           .arg(UiText::tr("What one change would do:"),
                                 sentences.isEmpty()
-                                    ? tr("No single change can be bought and priced.")
+                                    ? UiText::tr("No single change can be bought and priced.")
                                     : bullets(sentences)),
                        false, true);
         // One build's changes and its room to spare are read together: kept on one page.
         if (!model.notOffered().isEmpty())
             flow.paragraph(
                 small(QStringLiteral("<i>%1</i> %2")
-                          .arg(tr("Not offered:"),
+                          .arg(UiText::tr("Not offered:"),
                                model.notOffered().join(QStringLiteral("; ")).toHtmlEscaped() +
                                    QLatin1Char('.'))),
                 true, true);
@@ -747,8 +769,9 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
         words.assumptions = &state.assumptions;
         words.catalog = &catalog;
         words.fits = results[i].estimate.fits;
-        flow.paragraph(QStringLiteral("<b>%1</b><br>%2")
-                           .arg(tr("Room to spare:"), bullets(WhatIfWords::headroomLines(words))));
+        flow.paragraph(
+            QStringLiteral("<b>%1</b><br>%2")
+                .arg(UiText::tr("Room to spare:"), bullets(WhatIfWords::headroomLines(words))));
     }
 }
 
@@ -756,23 +779,24 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
                          const std::vector<BuildResult> &results) {
     const Assumptions &a = state.assumptions;
     const Thresholds &t = a.thresholds;
-    flow.heading(tr("D. Assumptions and efficiency factors"), 2);
+    flow.heading(UiText::tr("D. Assumptions and efficiency factors"), 2);
     flow.paragraph(
-        tr("A need is met when its prompt is read within %1 and the answer comes at least at "
-           "%2. Interactive: prompt within %3. Background: total within %4. Off-line: total "
-           "within %5. Electricity %6 per kWh; USD prices converted at %7 EUR per USD.")
+        UiText::tr(
+            "A need is met when its prompt is read within %1 and the answer comes at least at "
+            "%2. Interactive: prompt within %3. Background: total within %4. Off-line: total "
+            "within %5. Electricity %6 per kWh; USD prices converted at %7 EUR per USD.")
             .arg(duration(t.maxPrefill), tokensPerSecond(t.minGeneration),
                  duration(t.interactivePrefill), duration(t.backgroundTotal),
-                 duration(t.offlineTotal), tr("%1 EUR").arg(num(a.electricityEurPerKwh, 2)),
+                 duration(t.offlineTotal), UiText::tr("%1 EUR").arg(num(a.electricityEurPerKwh, 2)),
                  num(a.eurPerUsd, 2)),
         false, true); // with the factors' table it introduces
     Table f;
     f.widths = {30, 20, 14, 14, 22};
-    f.header = {{tr("Build")},
-                {tr("Hardware class")},
-                {tr("Bandwidth efficiency")},
-                {tr("Compute efficiency")},
-                {tr("Basis")}};
+    f.header = {{UiText::tr("Build")},
+                {UiText::tr("Hardware class")},
+                {UiText::tr("Bandwidth efficiency")},
+                {UiText::tr("Compute efficiency")},
+                {UiText::tr("Basis")}};
     std::map<std::string, QList<int>> classes;
     for (std::size_t i = 0; i < results.size(); ++i) {
         const Estimate &e = results[i].estimate;
@@ -787,27 +811,28 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
             {esc(e.hardwareClass) + QStringLiteral("<br>") + small(classWords(e.hardwareClass))},
             {num(e.factors.bandwidth, 2), kRight},
             {num(e.factors.compute, 2), kRight},
-            {over ? QStringLiteral("<b>%1</b>").arg(tr("overridden by the user"))
+            {over ? QStringLiteral("<b>%1</b>").arg(UiText::tr("overridden by the user"))
                   : (e.factors.measurements > 0
-                         ? tr("fitted on %1 measurements").arg(e.factors.measurements)
-                         : tr("default guess"))}};
+                         ? UiText::tr("fitted on %1 measurements").arg(e.factors.measurements)
+                         : UiText::tr("default guess"))}};
     }
     flow.table(f);
     if (!a.overridden.empty()) {
         QStringList names;
         for (const std::string &n : a.overridden)
             names << esc(n);
-        flow.paragraph(QStringLiteral("<b>%1</b> %2")
-                           .arg(tr("Overridden assumptions:"), names.join(QStringLiteral(", "))));
+        flow.paragraph(
+            QStringLiteral("<b>%1</b> %2")
+                .arg(UiText::tr("Overridden assumptions:"), names.join(QStringLiteral(", "))));
     }
 
-    flow.heading(tr("E. Measured error of the estimates"), 2);
+    flow.heading(UiText::tr("E. Measured error of the estimates"), 2);
     Table err;
     err.widths = {24, 20, 28, 28};
-    err.header = {{tr("Hardware class")},
-                  {tr("Builds")},
-                  {tr("Real writing speed compared with the estimate")},
-                  {tr("Basis")}};
+    err.header = {{UiText::tr("Hardware class")},
+                  {UiText::tr("Builds")},
+                  {UiText::tr("Real writing speed compared with the estimate")},
+                  {UiText::tr("Basis")}};
     for (const auto &[cls, builds] : classes) {
         const Band band = a.generationBandFor(cls);
         const bool fitted =
@@ -815,19 +840,20 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
         err.rows << QList<Cell>{
             {esc(cls) + QStringLiteral("<br>") + small(classWords(cls))},
             {joinNumbers(builds)},
-            {tr("%1 % lower to %2 % higher")
+            {UiText::tr("%1 % lower to %2 % higher")
                  .arg(num((1.0 - band.low) * 100.0, 0), num((band.high - 1.0) * 100.0, 0))},
-            {fitted ? tr("cross-validated against published results")
-                    : tr("default band: no measurements for this class yet")}};
+            {fitted ? UiText::tr("cross-validated against published results")
+                    : UiText::tr("default band: no measurements for this class yet")}};
     }
     flow.table(err);
-    flow.paragraph(tr("The band holds 8 in 10 of the estimator's cross-validated errors against "
-                      "published benchmark results for each hardware class."),
-                   true);
+    flow.paragraph(
+        UiText::tr("The band holds 8 in 10 of the estimator's cross-validated errors against "
+                   "published benchmark results for each hardware class."),
+        true);
 }
 
 void glossarySection(Flow &flow) {
-    flow.heading(tr("F. Glossary"), 2);
+    flow.heading(UiText::tr("F. Glossary"), 2);
     const std::pair<const char *, Term> terms[] = {
         {QT_TRANSLATE_NOOP("llm::ui", "Memory bandwidth"), Term::Bandwidth},
         {QT_TRANSLATE_NOOP("llm::ui", "Memory channels"), Term::Channels},
@@ -849,23 +875,23 @@ void glossarySection(Flow &flow) {
     Table g;
     g.widths = {22, 78};
     g.firstColumnBold = true;
-    g.header = {{tr("Term")}, {tr("Meaning")}};
+    g.header = {{UiText::tr("Term")}, {UiText::tr("Meaning")}};
     for (const auto &[name, term] : terms)
-        g.rows << QList<Cell>{{tr(name)}, {glossary(term).toHtmlEscaped()}};
+        g.rows << QList<Cell>{{UiText::tr(name)}, {glossary(term).toHtmlEscaped()}};
     flow.table(g);
 }
 
 } // namespace
 
 QString appendixHeading() {
-    return tr("Appendix: the details behind the figures");
+    return UiText::tr("Appendix: the details behind the figures");
 }
 
 ReportMeta reportMeta(const ComparisonState &state, const std::string &catalogAsOf,
                       const QDateTime &date) {
     ReportMeta meta;
     meta.title = state.meeting.title.empty()
-                     ? tr("LLM hardware comparison: %1 at %2")
+                     ? UiText::tr("LLM hardware comparison: %1 at %2")
                            .arg(QString::fromStdString(state.model.model.name),
                                 QString::fromStdString(state.model.quant.name))
                      : QString::fromStdString(state.meeting.title);
@@ -886,14 +912,14 @@ void composeReport(Flow &flow, ComparisonDocument &document, SummaryModel &summa
     // are for the engineer: all three are in the appendix.
     const qreal chartHeight = flow.points(255);
     chartPages(flow, document, summary, useCases, sizes, chartHeight,
-               {ChartsPanel::AnswerStart, ChartsPanel::WritingSpeed}, tr("Charts"));
+               {ChartsPanel::AnswerStart, ChartsPanel::WritingSpeed}, UiText::tr("Charts"));
     flow.pageBreak();
     flow.heading(appendixHeading(), 1);
     specifications(flow, state, results);
     figures(flow, state, results, summary);
     chartPages(flow, document, summary, useCases, sizes, chartHeight,
                {ChartsPanel::UseCases, ChartsPanel::Size, ChartsPanel::Bandwidth},
-               tr("More charts: needs met, model sizes, memory bandwidth"));
+               UiText::tr("More charts: needs met, model sizes, memory bandwidth"));
     whatIfAndHeadroom(flow, state, results, document.catalog());
     assumptionsAndError(flow, state, results);
     glossarySection(flow);

@@ -11,6 +11,7 @@
 #include "results/summarymodel.h"
 #include "results/usecasemodel.h"
 #include "safewrite.h"
+#include "uitext.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -24,10 +25,6 @@
 namespace llm::ui {
 
 namespace {
-
-QString tr(const char *s) {
-    return QCoreApplication::translate("llm::ui", s);
-}
 
 // Header and footer of every page: a loose page still says what it is, and
 // "Page X of Y" says whether one is missing.
@@ -45,8 +42,9 @@ void paintFrame(QPainter *painter, const QPagedPaintDevice *device, const QRectF
                       Qt::AlignLeft | Qt::AlignVCenter, header);
     const QRectF foot(body.left(), body.bottom() + line * 0.6, body.width(), line);
     painter->drawText(foot, Qt::AlignRight | Qt::AlignVCenter,
-                      tr("Page %1 of %2").arg(page).arg(pages));
-    painter->drawText(foot, Qt::AlignLeft | Qt::AlignVCenter, tr("Estimates, not measurements."));
+                      UiText::tr("Page %1 of %2").arg(page).arg(pages));
+    painter->drawText(foot, Qt::AlignLeft | Qt::AlignVCenter,
+                      UiText::tr("Estimates, not measurements."));
     painter->setPen(QPen(Qt::gray, dpi / 150.0));
     painter->drawLine(QPointF(body.left(), body.top() - line * 0.4),
                       QPointF(body.right(), body.top() - line * 0.4));
@@ -59,19 +57,21 @@ int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPain
                 QString *error, const ReportProgress &progress, ReportLayout *layout) {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
         if (error)
-            *error = tr("The report needs a QApplication (charts are widgets); none is running.");
+            *error = UiText::tr(
+                "The report needs a QApplication (charts are widgets); none is running.");
         return 0;
     }
     if (state.builds.empty()) {
         if (error)
-            *error = tr("The comparison has no builds: nothing to report.");
+            *error = UiText::tr("The comparison has no builds: nothing to report.");
         return 0;
     }
     // The window refuses such a comparison when it is opened; this catches a
     // caller that built one in memory (a 1,000-build report took 26 s, 582 pages).
     if (const auto limit = scenario::checkComparisonLimits(toScenario(state, catalog.asOf))) {
         if (error)
-            *error = tr("The comparison is too large for a report: %1").arg(limit->toLine());
+            *error =
+                UiText::tr("The comparison is too large for a report: %1").arg(limit->toLine());
         return 0;
     }
     // The report's own document and models: same adapters as the window.
@@ -91,7 +91,7 @@ int paintReport(const ComparisonState &state, const Catalog &catalog, QPagedPain
     QPainter painter;
     if (!painter.begin(device)) {
         if (error)
-            *error = tr("Could not start painting the report (is the output writable?).");
+            *error = UiText::tr("Could not start painting the report (is the output writable?).");
         return 0;
     }
     const QRect paint = device->pageLayout().paintRectPixels(device->logicalDpiX());
@@ -129,13 +129,13 @@ bool writeReportPdf(const ComparisonState &state, const Catalog &catalog, QIODev
                     QString *error, int *pages, const ReportProgress &progress) {
     if (!device || !device->isWritable()) {
         if (error)
-            *error = tr("The output is not open for writing.");
+            *error = UiText::tr("The output is not open for writing.");
         return false;
     }
     QPdfWriter writer(device);
     writer.setResolution(300);
     writer.setCreator(QStringLiteral("LLM Procurement Advisor " LLMADVISOR_VERSION));
-    writer.setTitle(tr("LLM hardware comparison"));
+    writer.setTitle(UiText::tr("LLM hardware comparison"));
     const int n = paintReport(state, catalog, &writer, error, progress);
     if (pages)
         *pages = n;
@@ -151,7 +151,8 @@ bool writeReportPdfFile(const ComparisonState &state, const Catalog &catalog, co
     QString why;
     if (!writeReportPdf(state, catalog, &buffer, &why, pages, progress)) {
         if (error)
-            *error = tr("Could not write “%1”: %2").arg(QDir::toNativeSeparators(path), why);
+            *error =
+                UiText::tr("Could not write “%1”: %2").arg(QDir::toNativeSeparators(path), why);
         return false;
     }
     buffer.close();
