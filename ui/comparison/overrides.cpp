@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "overrides.h"
 
+#include "overridekeys.h"
 #include "uitext.h"
 
 #include <QStringList>
@@ -22,9 +23,8 @@ bool sameThresholds(const Thresholds &a, const Thresholds &b) {
 OverrideFlags overridesFor(const Estimate &estimate, const Assumptions &current,
                            const Assumptions &baseline) {
     OverrideFlags flags;
-    const std::string key = "assumptions.efficiency." + estimate.hardwareClass;
-    flags.efficiency = std::find(current.overridden.begin(), current.overridden.end(), key) !=
-                       current.overridden.end();
+    flags.efficiency =
+        scenario::isOverridden(current, scenario::efficiencyOverrideKey(estimate.hardwareClass));
     flags.thresholds = !sameThresholds(current.thresholds, baseline.thresholds);
     flags.tariff = current.electricityEurPerKwh != baseline.electricityEurPerKwh;
     return flags;

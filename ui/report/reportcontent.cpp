@@ -12,6 +12,7 @@
 #include "comparison/comparisondocument.h"
 #include "comparison/format.h"
 #include "mainwindow/glossary.h"
+#include "overridekeys.h"
 #include "report/htmltext.h"
 #include "results/roles.h"
 #include "results/sizecurvemodel.h"
@@ -804,8 +805,7 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
             continue;
         classes[e.hardwareClass] << static_cast<int>(i + 1);
         const bool over =
-            std::find(a.overridden.begin(), a.overridden.end(),
-                      "assumptions.efficiency." + e.hardwareClass) != a.overridden.end();
+            scenario::isOverridden(a, scenario::efficiencyOverrideKey(e.hardwareClass));
         f.rows << QList<Cell>{
             {buildLabel(i, state.builds[i])},
             {esc(e.hardwareClass) + QStringLiteral("<br>") + small(classWords(e.hardwareClass))},
