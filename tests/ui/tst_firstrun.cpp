@@ -16,6 +16,7 @@
 #include "mainwindow/settingscheck.h"
 #include "mainwindow/translations.h"
 #include "measurements.h"
+#include "profile.h"
 #include "workload.h"
 
 #include <QAction>
@@ -74,10 +75,7 @@ private slots:
         QVERIFY(m_home.isValid());
         // Fresh, empty folders for this process: nothing from earlier runs or the
         // user's real profile. Set before anything reads QSettings or paths.
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("config"))));
-        qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("data"))));
-        QCoreApplication::setOrganizationName(QStringLiteral("LlmAdvisor"));
-        QCoreApplication::setApplicationName(QStringLiteral("LlmAdvisor"));
+        llm::testsupport::useProfileIn(m_home.path());
         QVERIFY(QSettings().fileName().startsWith(m_home.path()));
         QVERIFY(!QFile::exists(QSettings().fileName()));
     }

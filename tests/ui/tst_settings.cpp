@@ -13,6 +13,7 @@
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/settings.h"
 #include "measurements.h"
+#include "profile.h"
 
 #include <QApplication>
 #include <QDir>
@@ -108,10 +109,7 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY(m_home.isValid());
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("config"))));
-        qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("data"))));
-        QCoreApplication::setOrganizationName(QStringLiteral("LlmAdvisor"));
-        QCoreApplication::setApplicationName(QStringLiteral("LlmAdvisor"));
+        llm::testsupport::useProfileIn(m_home.path());
         QVERIFY(QSettings().fileName().startsWith(m_home.path()));
         QString error;
         m_catalog = db::loadShippedCatalog(&error);
