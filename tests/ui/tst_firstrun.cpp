@@ -16,6 +16,7 @@
 #include "mainwindow/settingscheck.h"
 #include "mainwindow/translations.h"
 #include "measurements.h"
+#include "notices.h"
 #include "profile.h"
 #include "workload.h"
 
@@ -52,13 +53,6 @@ private:
             std::make_unique<MainWindow>(m_catalog, m_calibrated, std::make_unique<FakeDialogs>());
         w->show();
         return w;
-    }
-    static QList<InfoBar *> notices(MainWindow *w) {
-        QList<InfoBar *> out;
-        for (InfoBar *b : w->findChildren<InfoBar *>(QStringLiteral("noticeBar")))
-            if (b->isVisible())
-                out << b;
-        return out;
     }
     // On request (LLMADVISOR_SCREENSHOT_DIR), a picture to look at.
     static void picture(QWidget *w, const QString &name) {
@@ -105,7 +99,7 @@ private slots:
         QVERIFY(w->guidance()->guideBar()->isVisible());
         const QString guide = w->guidance()->guideBar()->label()->text();
         QVERIFY2(guide.contains(QStringLiteral("Export PDF")), qPrintable(guide));
-        QVERIFY(notices(w.get()).isEmpty());
+        QVERIFY(testsupport::visibleNotices(w.get()).isEmpty());
         QCOMPARE(statusMarker(w.get()),
                  QStringLiteral("Assumptions: calibrated factors, no overrides"));
 
@@ -122,7 +116,8 @@ private slots:
     void secondStartHidesTheGuide() {
         auto w = startWindow();
         QVERIFY(!w->guidance()->guideBar()->isVisible());
-        QVERIFY(notices(w.get()).isEmpty()); // the file the program wrote is not "damaged"
+        QVERIFY(testsupport::visibleNotices(w.get())
+                    .isEmpty()); // the file the program wrote is not "damaged"
         // Help → Getting started brings it back and forgets the dismissal.
         w->guidance()->showGuide();
         QVERIFY(w->guidance()->guideBar()->isVisible());
@@ -143,7 +138,7 @@ private slots:
             QCOMPARE(f.write(garbage), garbage.size());
         }
         auto w = startWindow();
-        const QList<InfoBar *> said = notices(w.get());
+        const QList<InfoBar *> said = testsupport::visibleNotices(w.get());
         QCOMPARE(said.size(), 1);
         picture(w.get(), QStringLiteral("damaged-settings.png"));
         const QString text = said.first()->label()->text();
@@ -163,7 +158,7 @@ private slots:
 
         // Once: the next start reads the fresh file without complaint.
         auto again = startWindow();
-        QVERIFY(notices(again.get()).isEmpty());
+        QVERIFY(testsupport::visibleNotices(again.get()).isEmpty());
         QVERIFY(again->close());
     }
 

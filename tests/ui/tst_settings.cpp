@@ -13,7 +13,9 @@
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/settings.h"
 #include "measurements.h"
+#include "notices.h"
 #include "profile.h"
+#include "sqlitefile.h"
 
 #include <QApplication>
 #include <QDir>
@@ -30,11 +32,6 @@ using namespace llm;
 using namespace llm::ui;
 
 namespace {
-
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 bool writeAll(const QString &path, const QByteArray &bytes) {
     QDir().mkpath(QFileInfo(path).path());
@@ -83,13 +80,6 @@ private:
             std::make_unique<MainWindow>(m_catalog, m_baseline, std::make_unique<FakeDialogs>());
         w->show();
         return w;
-    }
-    static QStringList notices(MainWindow *w) {
-        QStringList out;
-        for (InfoBar *b : w->findChildren<InfoBar *>(QStringLiteral("noticeBar")))
-            if (b->isVisible())
-                out << b->label()->text();
-        return out;
     }
     // Everything the window writes settings on: a threshold and the tariff
     // changed, the theme, the guide dismissed and shown again, a comparison saved
@@ -182,14 +172,14 @@ private slots:
         QCOMPARE(w->document()->state().assumptions.electricityEurPerKwh, 0.41);
         QVERIFY(!w->guidance()->guideBar()->isVisible()); // guide/dismissed=true
         // Said once, plainly.
-        const QStringList said = notices(w.get());
+        const QStringList said = testsupport::visibleNoticeTexts(w.get());
         QCOMPARE(said.size(), 1);
         QVERIFY2(said.first().contains(QStringLiteral("newer version")), qPrintable(said.first()));
         QVERIFY2(said.first().contains(QStringLiteral("not kept")), qPrintable(said.first()));
 
         useAndClose(w.get());
         w.reset();
-        QCOMPARE(readAll(file), before);
+        QCOMPARE(testsupport::bytesOf(file), before);
         QCOMPARE(QDir(QFileInfo(file).path()).entryList(QDir::Files), folder);
     }
 
@@ -199,11 +189,11 @@ private slots:
         const QByteArray before = newerFile(kSettingsFormat);
         QVERIFY(writeAll(file, before));
         auto w = startWindow();
-        QVERIFY(notices(w.get()).isEmpty());
+        QVERIFY(testsupport::visibleNoticeTexts(w.get()).isEmpty());
         QCOMPARE(units::inSeconds(w->document()->state().assumptions.thresholds.maxPrefill), 7.0);
         useAndClose(w.get());
         w.reset();
-        QVERIFY(readAll(file) != before);
+        QVERIFY(testsupport::bytesOf(file) != before);
         const Settings s;
         QCOMPARE(s.value(setting::maxPrefillS, 1.0), 42.0);
         QCOMPARE(s.value(setting::electricityEurPerKwh, 1.0), 0.99);
