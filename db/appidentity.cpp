@@ -21,9 +21,9 @@ namespace llm::db {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("llm::db::AppIdentity", text);
-}
+struct AppIdentity {
+    Q_DECLARE_TR_FUNCTIONS(llm::db::AppIdentity)
+};
 
 QString shown(const QString &path) {
     return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
@@ -84,7 +84,8 @@ struct Move {
 Move moveCatalogue(const QString &from, const QString &to) {
     const QString folder = QFileInfo(to).absolutePath();
     if (!QDir().mkpath(folder))
-        return {false, tr("the folder %1 cannot be created").arg(QDir::toNativeSeparators(folder))};
+        return {false, AppIdentity::tr("the folder %1 cannot be created")
+                           .arg(QDir::toNativeSeparators(folder))};
     QList<QLatin1StringView> sides;
     for (QLatin1StringView side : kSides) {
         if (QFileInfo(from + side).isFile())
@@ -100,15 +101,15 @@ Move moveCatalogue(const QString &from, const QString &to) {
         QFile source(from + side);
         if (!source.copy(temp)) {
             cleanUp();
-            return {
-                false,
-                tr("%1 could not be copied (%2)").arg(shown(from + side), source.errorString())};
+            return {false, AppIdentity::tr("%1 could not be copied (%2)")
+                               .arg(shown(from + side), source.errorString())};
         }
         const auto a = fileHash(from + side);
         const auto b = fileHash(temp);
         if (!a || !b || *a != *b) {
             cleanUp();
-            return {false, tr("the copy of %1 differs from the original").arg(shown(from + side))};
+            return {false, AppIdentity::tr("the copy of %1 differs from the original")
+                               .arg(shown(from + side))};
         }
     }
     for (QLatin1StringView side : sides) {
@@ -123,7 +124,7 @@ Move moveCatalogue(const QString &from, const QString &to) {
                 QFile::remove(to + placed);
             }
             cleanUp();
-            return {false, tr("%1 could not be put in place").arg(shown(to + side))};
+            return {false, AppIdentity::tr("%1 could not be put in place").arg(shown(to + side))};
         }
     }
     // The copies are complete and checked: now the originals may go. A file
@@ -189,9 +190,10 @@ CatalogueLocation adoptLegacyCatalogue(const QString &target, const QStringList 
         QLockFile lock(old + u".lock"_s);
         if (lockLegacy(&lock) == Lock::Held) {
             if (!targetPresent) {
-                notes.append(tr("Your catalogue %1 is open in another running copy of the "
-                                "program, so it is used where it is this time; it will be moved "
-                                "to %2 when no other copy has it open.")
+                notes.append(AppIdentity::tr(
+                                 "Your catalogue %1 is open in another running copy of the "
+                                 "program, so it is used where it is this time; it will be moved "
+                                 "to %2 when no other copy has it open.")
                                  .arg(shown(old), shown(target)));
                 result.path = old;
                 break;
@@ -203,30 +205,34 @@ CatalogueLocation adoptLegacyCatalogue(const QString &target, const QStringList 
             if (!aside)
                 continue; // cannot be renamed: left as it is, nothing lost
             notes.append(
-                tr("An older catalogue of the command-line tool was found at %1; it is no "
-                   "longer used (both programs now share %2) and was kept as %3. To bring its "
-                   "rows of your own over: llmadvisor-cli catalog export pack --database \"%3\" "
-                   "--output rows.json, then llmadvisor-cli catalog import rows.json.")
+                AppIdentity::tr(
+                    "An older catalogue of the command-line tool was found at %1; it is no "
+                    "longer used (both programs now share %2) and was kept as %3. To bring its "
+                    "rows of your own over: llmadvisor-cli catalog export pack --database \"%3\" "
+                    "--output rows.json, then llmadvisor-cli catalog import rows.json.")
                     .arg(shown(old), shown(target), shown(*aside)));
             continue;
         }
         const Move move = moveCatalogue(old, target);
         if (!move.ok) {
-            notes.append(tr("Your catalogue %1 could not be moved to %2 (%3); it is used where "
-                            "it is.")
-                             .arg(shown(old), shown(target), move.why));
+            notes.append(
+                AppIdentity::tr("Your catalogue %1 could not be moved to %2 (%3); it is used where "
+                                "it is.")
+                    .arg(shown(old), shown(target), move.why));
             result.path = old;
             break;
         }
         if (move.originalKept)
-            notes.append(tr("Your catalogue %1 was copied to %2, where the window and the "
-                            "command-line tool now both keep it; the old file could not be "
-                            "removed and is no longer used.")
-                             .arg(shown(old), shown(target)));
+            notes.append(
+                AppIdentity::tr("Your catalogue %1 was copied to %2, where the window and the "
+                                "command-line tool now both keep it; the old file could not be "
+                                "removed and is no longer used.")
+                    .arg(shown(old), shown(target)));
         else
-            notes.append(tr("Your catalogue was moved from %1 to %2, where the window and the "
-                            "command-line tool now both keep it.")
-                             .arg(shown(old), shown(target)));
+            notes.append(
+                AppIdentity::tr("Your catalogue was moved from %1 to %2, where the window and the "
+                                "command-line tool now both keep it.")
+                    .arg(shown(old), shown(target)));
         targetPresent = true;
     }
     result.message = notes.join(u' ');

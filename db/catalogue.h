@@ -7,9 +7,11 @@
 #include "platform.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -56,6 +58,8 @@ PlatformRules loadShippedPlatformRules(QString *error = nullptr);
 PlatformRules parsePlatformRules(const QByteArray &csv, QString *error);
 
 class CatalogueDatabase final {
+    Q_DECLARE_TR_FUNCTIONS(llm::db::CatalogueDatabase)
+
 public:
     CatalogueDatabase();
     ~CatalogueDatabase();
@@ -94,7 +98,7 @@ public:
 
 private:
     struct Private;
-    Private *d;
+    std::unique_ptr<Private> d;
 };
 
 } // namespace llm::db

@@ -10,14 +10,13 @@
 
 #include "catalogue.h"
 #include "cataloguerows.h"
+#include "sqlerror.h" // plainSqlError, for the editor's callers
 
 #include <QList>
 #include <QString>
 
 #include <optional>
 #include <utility>
-
-class QSqlError;
 
 namespace llm::db {
 
@@ -37,9 +36,6 @@ struct EditResult {
     bool ok = false;
     QString message; // on failure: "field: why" or a plain sentence
 };
-
-// SQLite's native error (extended code) as a sentence for the user.
-QString plainSqlError(const QSqlError &error);
 
 class CatalogueEditor final {
 public:

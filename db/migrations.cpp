@@ -2,11 +2,11 @@
 // Schema upgrades: VACUUM INTO backup, then one transaction per step.
 #include "migrations.h"
 
-#include "catalogueeditor.h"
+#include "schema_p.h"
+#include "sqlerror.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,26 +17,10 @@ using namespace Qt::StringLiterals;
 namespace llm::db {
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("llm::db::Migrations", text);
-}
-// The statement of the embedded schema.sql that starts with `start` (comment
-// lines dropped), or "" when there is none.
-QString schemaStatement(const QString &start) {
-    QFile file(u":/llmadvisor/schema.sql"_s);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    for (const QString &statement : QString::fromUtf8(file.readAll()).split(u";\n"_s)) {
-        QStringList lines = statement.split(u'\n');
-        lines.removeIf([](const QString &l) {
-            return l.trimmed().startsWith(u"--"_s) || l.trimmed().isEmpty();
-        });
-        const QString text = lines.join(u'\n');
-        if (text.startsWith(start))
-            return text;
-    }
-    return {};
-}
+// The context of this file's messages (none of them belongs to a QObject).
+struct Migrations {
+    Q_DECLARE_TR_FUNCTIONS(llm::db::Migrations)
+};
 } // namespace
 
 QList<MigrationStep> schemaUpgradeSteps() {
@@ -45,7 +29,7 @@ QList<MigrationStep> schemaUpgradeSteps() {
     // as they were, the shipped rows get their values when open() refreshes them.
     MigrationStep buyable;
     buyable.fromVersion = 1;
-    buyable.description = tr("add the GPU form factor and the sold-new flags");
+    buyable.description = Migrations::tr("add the GPU form factor and the sold-new flags");
     buyable.apply = [](const QSqlDatabase &db, QString *error) {
         struct Column {
             QString table, name, definition;
@@ -83,7 +67,7 @@ QList<MigrationStep> schemaUpgradeSteps() {
     // nothing else changes.
     MigrationStep ownMeasurements;
     ownMeasurements.fromVersion = 2;
-    ownMeasurements.description = tr("add the table of your own measurements");
+    ownMeasurements.description = Migrations::tr("add the table of your own measurements");
     ownMeasurements.apply = [](const QSqlDatabase &db, QString *error) {
         QSqlQuery q(db);
         if (!q.exec(u"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = "
@@ -96,9 +80,13 @@ QList<MigrationStep> schemaUpgradeSteps() {
         q.finish();
         if (there)
             return true; // a file from a development build: nothing to do
-        const QString statement = schemaStatement(u"CREATE TABLE user_measurements"_s);
+        QString statement;
+        for (const QString &candidate : detail::embeddedSchemaStatements()) {
+            if (candidate.startsWith(u"CREATE TABLE user_measurements"_s))
+                statement = candidate;
+        }
         if (statement.isEmpty()) {
-            *error = tr("the embedded schema has no table of your own measurements");
+            *error = Migrations::tr("the embedded schema has no table of your own measurements");
             return false;
         }
         if (!q.exec(statement)) {
@@ -112,14 +100,16 @@ QList<MigrationStep> schemaUpgradeSteps() {
 
 bool backupDatabase(const QSqlDatabase &db, const QString &target, QString *error) {
     if (QFileInfo::exists(target)) {
-        *error = tr("the backup %1 already exists").arg(QDir::toNativeSeparators(target));
+        *error =
+            Migrations::tr("the backup %1 already exists").arg(QDir::toNativeSeparators(target));
         return false;
     }
     QSqlQuery q(db);
     q.prepare(u"VACUUM INTO ?"_s);
     q.bindValue(0, target);
     if (!q.exec()) {
-        *error = tr("the backup could not be written: %1").arg(plainSqlError(q.lastError()));
+        *error =
+            Migrations::tr("the backup could not be written: %1").arg(plainSqlError(q.lastError()));
         return false;
     }
     return true;
@@ -130,7 +120,8 @@ MigrationResult migrateDatabase(const QSqlDatabase &db, const QList<MigrationSte
     MigrationResult r;
     QSqlQuery q(db);
     if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
-        r.message = tr("The schema version cannot be read: %1.").arg(plainSqlError(q.lastError()));
+        r.message = Migrations::tr("The schema version cannot be read: %1.")
+                        .arg(plainSqlError(q.lastError()));
         return r;
     }
     r.fromVersion = r.toVersion = q.value(0).toInt();
@@ -141,7 +132,7 @@ MigrationResult migrateDatabase(const QSqlDatabase &db, const QList<MigrationSte
     }
     QString error;
     if (!backupDatabase(db, backupPath, &error)) {
-        r.message = tr("No upgrade was attempted: %1.").arg(error);
+        r.message = Migrations::tr("No upgrade was attempted: %1.").arg(error);
         return r;
     }
     r.backupPath = backupPath;
@@ -161,16 +152,16 @@ MigrationResult migrateDatabase(const QSqlDatabase &db, const QList<MigrationSte
         }
         auto fail = [&](const QString &why) {
             q.exec(u"ROLLBACK"_s);
-            r.message = tr("The upgrade from schema version %1 to %2 failed (%3); "
-                           "the catalogue stays at version %1 and a copy made "
-                           "before the upgrade is kept as %4.")
+            r.message = Migrations::tr("The upgrade from schema version %1 to %2 failed (%3); "
+                                       "the catalogue stays at version %1 and a copy made "
+                                       "before the upgrade is kept as %4.")
                             .arg(v)
                             .arg(v + 1)
                             .arg(why, QDir::toNativeSeparators(backupPath));
             return r;
         };
         if (!step)
-            return fail(tr("no upgrade step is known"));
+            return fail(Migrations::tr("no upgrade step is known"));
         if (!q.exec(u"BEGIN IMMEDIATE"_s))
             return fail(plainSqlError(q.lastError()));
         error.clear();
@@ -179,8 +170,9 @@ MigrationResult migrateDatabase(const QSqlDatabase &db, const QList<MigrationSte
         if (!q.exec(u"PRAGMA foreign_key_check"_s))
             return fail(plainSqlError(q.lastError()));
         if (q.next())
-            return fail(tr("the step left rows of %1 pointing at rows that do not exist")
-                            .arg(q.value(0).toString()));
+            return fail(
+                Migrations::tr("the step left rows of %1 pointing at rows that do not exist")
+                    .arg(q.value(0).toString()));
         q.finish();
         // PRAGMA takes no bound values; v is our own integer.
         if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1)))

@@ -34,9 +34,9 @@ namespace llm::db {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("llm::db::SafeWrite", text);
-}
+struct SafeWrite {
+    Q_DECLARE_TR_FUNCTIONS(llm::db::SafeWrite)
+};
 
 QString shown(const QString &path) {
     return QDir::toNativeSeparators(path);
@@ -45,9 +45,9 @@ QString shown(const QString &path) {
 SafeWriteResult failure(const QString &path, const QString &cause, bool oldKept) {
     SafeWriteResult r;
     r.cause = cause;
-    r.message = tr("Could not write “%1”: %2.").arg(shown(path), cause);
+    r.message = SafeWrite::tr("Could not write “%1”: %2.").arg(shown(path), cause);
     if (oldKept)
-        r.message += u' ' + tr("The previous file is unchanged.");
+        r.message += u' ' + SafeWrite::tr("The previous file is unchanged.");
     return r;
 }
 
@@ -58,14 +58,14 @@ QString refusal(mode_t mode) {
     if (S_ISREG(mode))
         return {};
     if (S_ISDIR(mode))
-        return tr("it is a folder, not a file");
+        return SafeWrite::tr("it is a folder, not a file");
     if (S_ISCHR(mode) || S_ISBLK(mode))
-        return tr("it is a device, not a file; it was left as it is");
+        return SafeWrite::tr("it is a device, not a file; it was left as it is");
     if (S_ISFIFO(mode))
-        return tr("it is a pipe (FIFO), not a file; it was left as it is");
+        return SafeWrite::tr("it is a pipe (FIFO), not a file; it was left as it is");
     if (S_ISSOCK(mode))
-        return tr("it is a socket, not a file; it was left as it is");
-    return tr("it is not a regular file; it was left as it is");
+        return SafeWrite::tr("it is a socket, not a file; it was left as it is");
+    return SafeWrite::tr("it is not a regular file; it was left as it is");
 }
 
 // Writes everything, retrying after signals and short writes; 0 or an errno.
@@ -95,51 +95,54 @@ int writeAll(int fd, const char *data, qsizetype size) {
 QString writeErrorCause(int error, const QString &folder) {
     switch (error) {
     case ENOSPC:
-        return tr("the disk is full");
+        return SafeWrite::tr("the disk is full");
 #ifdef EDQUOT
     case EDQUOT:
-        return tr("your share of the disk (quota) is used up");
+        return SafeWrite::tr("your share of the disk (quota) is used up");
 #endif
     case EFBIG:
-        return tr("the file would be larger than the system allows here");
+        return SafeWrite::tr("the file would be larger than the system allows here");
     case EACCES:
     case EPERM:
         if (folder.isEmpty())
-            return tr("you do not have permission to write there");
-        return tr("you do not have permission to write in the folder %1").arg(shown(folder));
+            return SafeWrite::tr("you do not have permission to write there");
+        return SafeWrite::tr("you do not have permission to write in the folder %1")
+            .arg(shown(folder));
     case EROFS:
-        return tr("the disk is read-only");
+        return SafeWrite::tr("the disk is read-only");
     case ENOENT:
         if (folder.isEmpty())
-            return tr("the folder does not exist");
-        return tr("the folder %1 does not exist").arg(shown(folder));
+            return SafeWrite::tr("the folder does not exist");
+        return SafeWrite::tr("the folder %1 does not exist").arg(shown(folder));
     case ENOTDIR:
         if (folder.isEmpty())
-            return tr("a part of the path is not a folder");
-        return tr("a part of the path %1 is not a folder").arg(shown(folder));
+            return SafeWrite::tr("a part of the path is not a folder");
+        return SafeWrite::tr("a part of the path %1 is not a folder").arg(shown(folder));
     case EBADF:
-        return tr("it is closed");
+        return SafeWrite::tr("it is closed");
     case EPIPE:
-        return tr("the program reading it has stopped");
+        return SafeWrite::tr("the program reading it has stopped");
     case ENAMETOOLONG:
-        return tr("the name is too long");
+        return SafeWrite::tr("the name is too long");
     case ELOOP:
-        return tr("it is a link that points back to itself");
+        return SafeWrite::tr("it is a link that points back to itself");
     case EIO:
-        return tr("the disk reported a read/write error");
+        return SafeWrite::tr("the disk reported a read/write error");
     default:
-        return tr("the system reported: %1").arg(QString::fromLocal8Bit(std::strerror(error)));
+        return SafeWrite::tr("the system reported: %1")
+            .arg(QString::fromLocal8Bit(std::strerror(error)));
     }
 }
 #else
 QString writeErrorCause(int error, const QString &) {
-    return tr("the system reported: %1").arg(QString::fromLocal8Bit(std::strerror(error)));
+    return SafeWrite::tr("the system reported: %1")
+        .arg(QString::fromLocal8Bit(std::strerror(error)));
 }
 #endif
 
 SafeWriteResult writeFileSafely(const QString &path, const QByteArray &bytes) {
     if (path.isEmpty())
-        return failure(path, tr("no file name was given"), false);
+        return failure(path, SafeWrite::tr("no file name was given"), false);
 #ifdef Q_OS_UNIX
     const QByteArray given = QFile::encodeName(path);
     QByteArray target = given;
@@ -152,7 +155,8 @@ SafeWriteResult writeFileSafely(const QString &path, const QByteArray &bytes) {
             char *real = ::realpath(given.constData(), nullptr);
             if (!real || ::stat(real, &st) != 0) {
                 std::free(real);
-                return failure(path, tr("it is a link to a file that does not exist"), false);
+                return failure(path, SafeWrite::tr("it is a link to a file that does not exist"),
+                               false);
             }
             target = QByteArray(real);
             std::free(real);
@@ -168,8 +172,8 @@ SafeWriteResult writeFileSafely(const QString &path, const QByteArray &bytes) {
     const QString folder = targetInfo.absolutePath();
     if (exists && ::access(target.constData(), W_OK) != 0)
         return failure(path,
-                       errno == EROFS ? tr("the disk is read-only")
-                                      : tr("you do not have permission to change it"),
+                       errno == EROFS ? SafeWrite::tr("the disk is read-only")
+                                      : SafeWrite::tr("you do not have permission to change it"),
                        true);
 
     // A temporary name beside the target (same file system, so rename is atomic).
@@ -235,7 +239,8 @@ SafeWriteResult writeFileSafely(const QString &path, const QByteArray &bytes) {
     // commit() does not check done here first.
     const QFileInfo info(path);
     if (info.exists() && !info.isFile())
-        return failure(path, tr("it is not a regular file; it was left as it is"), false);
+        return failure(path, SafeWrite::tr("it is not a regular file; it was left as it is"),
+                       false);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush() ||
         !file.commit()) {

@@ -15,6 +15,7 @@ namespace llm::db::detail {
 
 namespace {
 
+// Typed value for a CSV cell, by the column's declared (STRICT) type.
 bool bindValue(const QString &cell, const QString &type, QVariant *out) {
     if (cell.isEmpty()) {
         *out = QVariant(QMetaType::fromType<QString>()); // NULL
@@ -56,48 +57,6 @@ QString cellText(const QVariant &v) {
     return v.toString();
 }
 
-QString describe(const QSqlError &e) {
-    // Plain words by SQLite's primary result code; SQLite's own text ("Unable
-    // to fetch row", "btreeInitPage() returns error code 11") never reaches a
-    // user: only the code, for a bug report.
-    bool ok = false;
-    const int code = e.nativeErrorCode().toInt(&ok);
-    QString what;
-    switch (ok ? code & 0xff : -1) {
-    case 5: // SQLITE_BUSY
-    case 6: // SQLITE_LOCKED
-        what = u"the catalogue is in use by another program"_s;
-        break;
-    case 3:  // SQLITE_PERM
-    case 23: // SQLITE_AUTH
-        what = u"you do not have permission to read the catalogue"_s;
-        break;
-    case 8: // SQLITE_READONLY
-        what = u"the catalogue file is read-only"_s;
-        break;
-    case 10: // SQLITE_IOERR
-        what = u"the disk could not be read or written (input/output error)"_s;
-        break;
-    case 11: // SQLITE_CORRUPT
-    case 26: // SQLITE_NOTADB
-        what = u"the catalogue file is damaged"_s;
-        break;
-    case 13: // SQLITE_FULL
-        what = u"the disk is full"_s;
-        break;
-    case 14: // SQLITE_CANTOPEN
-        what = u"the catalogue file cannot be opened (check that it and its folder can be read)"_s;
-        break;
-    case 19: // SQLITE_CONSTRAINT
-        what = u"a value breaks a rule of the catalogue"_s;
-        break;
-    default:
-        what = u"the catalogue could not be read"_s;
-        break;
-    }
-    return ok ? what + u" (details: SQLite error "_s + e.nativeErrorCode() + u')' : what;
-}
-
 bool exec(QSqlQuery &q, const QString &sql, QString *error) {
     if (q.exec(sql))
         return true;
@@ -111,7 +70,6 @@ bool exec(const QSqlDatabase &db, const QString &sql, QString *error) {
     return exec(q, sql, error);
 }
 
-// Typed value for a CSV cell, by the column's declared (STRICT) type.
 bool writeShippedTable(const QSqlDatabase &db, QLatin1StringView table,
                        const QStringList &keyColumns, const CsvTable &csv, Write mode,
                        QString *error) {

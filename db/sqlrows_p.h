@@ -5,6 +5,7 @@
 // CSV-shaped tables, and the checks run on every open.
 
 #include "catalogue_p.h"
+#include "sqlerror.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -14,7 +15,6 @@
 
 namespace llm::db::detail {
 
-QString describe(const QSqlError &e);
 bool exec(QSqlQuery &q, const QString &sql, QString *error);
 bool exec(const QSqlDatabase &db, const QString &sql, QString *error);
 

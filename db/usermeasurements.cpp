@@ -3,7 +3,7 @@
 // and resolved into core Measurement records like the shipped rows.
 #include "usermeasurements.h"
 
-#include "catalogueeditor.h"
+#include "sqlerror.h"
 
 #include <QFileInfo>
 #include <QLocale>

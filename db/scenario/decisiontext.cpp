@@ -10,9 +10,16 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1) {
-    return QCoreApplication::translate("DecisionText", text, disambiguation, n);
-}
+// The translation contexts of this file's words.
+struct DecisionText {
+    Q_DECLARE_TR_FUNCTIONS(DecisionText)
+};
+struct ChangeText {
+    Q_DECLARE_TR_FUNCTIONS(ChangeText)
+};
+struct UseCaseTitle {
+    Q_DECLARE_TR_FUNCTIONS(UseCase)
+};
 
 QString number(double value, const QLocale &locale) {
     const bool whole = std::fabs(value - std::round(value)) < 1e-9;
@@ -20,17 +27,17 @@ QString number(double value, const QLocale &locale) {
 }
 
 QString gigabytes(double gb, const QLocale &locale) {
-    return tr("%1 GB").arg(locale.toString(gb, 'f', gb >= 100 ? 0 : 1));
+    return DecisionText::tr("%1 GB").arg(locale.toString(gb, 'f', gb >= 100 ? 0 : 1));
 }
 
 // "the need", "both needs", "all 4 needs"
 QString needsPhrase(const DecisionSummary &s) {
     const auto n = static_cast<int>(s.needs.size());
     if (n == 1)
-        return tr("the need");
+        return DecisionText::tr("the need");
     if (n == 2)
-        return tr("both needs");
-    return tr("all %n needs", nullptr, n);
+        return DecisionText::tr("both needs");
+    return DecisionText::tr("all %n needs", nullptr, n);
 }
 
 QString name(const DecisionSummary &s, std::size_t index) {
@@ -44,11 +51,11 @@ QString buildPrice(const DecisionSummary &s, std::size_t index, const QLocale &l
 QString fixClause(const BuildDecision &b, std::size_t index, const QLocale &locale,
                   const FixWording &wording) {
     const CheapestFix &f = *b.cheapestFix;
-    const QString total =
-        f.newTotalSource == PriceSource::Quote
-            ? tr("%1 EUR (quote + estimated change)").arg(number(f.newTotalEur, locale))
-            : priceText(f.newTotalEur, PriceSource::Estimate, locale);
-    return tr("%1 would, for %2 in all, with one change: %3 (+%4).")
+    const QString total = f.newTotalSource == PriceSource::Quote
+                              ? DecisionText::tr("%1 EUR (quote + estimated change)")
+                                    .arg(number(f.newTotalEur, locale))
+                              : priceText(f.newTotalEur, PriceSource::Estimate, locale);
+    return DecisionText::tr("%1 would, for %2 in all, with one change: %3 (+%4).")
         .arg(QString::fromStdString(b.name), total,
              wording ? wording(index, f) : QString::fromStdString(f.description),
              priceText(f.costEur, PriceSource::Estimate, locale));
@@ -61,21 +68,17 @@ const GpuGroup *firstGpu(const Build &b) {
     return nullptr;
 }
 
-QString changeTr(const char *text) {
-    return QCoreApplication::translate("ChangeText", text);
-}
-
 // "Add a second RTX 5090": the count after the change.
 QString ordinalAdd(int count, const QString &gpu) {
     switch (count) {
     case 2:
-        return changeTr("Add a second %1").arg(gpu);
+        return ChangeText::tr("Add a second %1").arg(gpu);
     case 3:
-        return changeTr("Add a third %1").arg(gpu);
+        return ChangeText::tr("Add a third %1").arg(gpu);
     case 4:
-        return changeTr("Add a fourth %1").arg(gpu);
+        return ChangeText::tr("Add a fourth %1").arg(gpu);
     default:
-        return changeTr("Add one more %1 (%2 in all)").arg(gpu).arg(count);
+        return ChangeText::tr("Add one more %1 (%2 in all)").arg(gpu).arg(count);
     }
 }
 
@@ -85,17 +88,18 @@ QString changeText(WhatIfChange change, const Build &before, const Build &after,
                    const ModelChoice &modelBefore, const ModelChoice &modelAfter,
                    const QLocale &locale) {
     const auto mts = [&](units::TransferRate r) {
-        return changeTr("%1 MT/s").arg(locale.toString(units::inMegatransfersPerSecond(r), 'f', 0));
+        return ChangeText::tr("%1 MT/s").arg(
+            locale.toString(units::inMegatransfersPerSecond(r), 'f', 0));
     };
     const auto bits = [&](const Quantization &q) {
         return locale.toString(q.bitsPerWeight, 'f', 1);
     };
     switch (change) {
     case WhatIfChange::FasterMemory:
-        return changeTr("Faster memory: %1 instead of %2")
+        return ChangeText::tr("Faster memory: %1 instead of %2")
             .arg(mts(after.memory.speed), mts(before.memory.speed));
     case WhatIfChange::AllChannels:
-        return changeTr("Memory in every channel: %1 channels instead of %2 (%3 in all)")
+        return ChangeText::tr("Memory in every channel: %1 channels instead of %2 (%3 in all)")
             .arg(after.memory.channels)
             .arg(before.memory.channels)
             .arg(gigabytes(units::inGigabytes(after.memory.capacity), locale));
@@ -109,20 +113,20 @@ QString changeText(WhatIfChange change, const Build &before, const Build &after,
         const int count = g ? g->count : 1;
         const QString from = firstGpuName(before), to = firstGpuName(after);
         if (change == WhatIfChange::LargerGpu)
-            return count > 1 ? changeTr("Swap each %1 for a larger %2").arg(from, to)
-                             : changeTr("Swap the %1 for a larger %2").arg(from, to);
-        return count > 1 ? changeTr("Swap each %1 for a smaller %2").arg(from, to)
-                         : changeTr("Swap the %1 for a smaller %2").arg(from, to);
+            return count > 1 ? ChangeText::tr("Swap each %1 for a larger %2").arg(from, to)
+                             : ChangeText::tr("Swap the %1 for a larger %2").arg(from, to);
+        return count > 1 ? ChangeText::tr("Swap each %1 for a smaller %2").arg(from, to)
+                         : ChangeText::tr("Swap the %1 for a smaller %2").arg(from, to);
     }
     case WhatIfChange::QuantUp:
-        return changeTr("Use a higher-quality model file (%1 bits per weight instead of %2)")
+        return ChangeText::tr("Use a higher-quality model file (%1 bits per weight instead of %2)")
             .arg(bits(modelAfter.quant), bits(modelBefore.quant));
     case WhatIfChange::QuantDown:
-        return changeTr(
+        return ChangeText::tr(
                    "Use a smaller, lower-quality model file (%1 bits per weight instead of %2)")
             .arg(bits(modelAfter.quant), bits(modelBefore.quant));
     case WhatIfChange::DoubleContext:
-        return changeTr("If every prompt and answer were twice as long");
+        return ChangeText::tr("If every prompt and answer were twice as long");
     }
     return {};
 }
@@ -149,36 +153,36 @@ const QLocale &englishLocale() {
 
 QString priceText(const std::optional<double> &eur, PriceSource source, const QLocale &locale) {
     if (!eur || source == PriceSource::Unknown)
-        return tr("price unknown");
+        return DecisionText::tr("price unknown");
     if (source == PriceSource::Quote)
-        return tr("%1 EUR (quote)").arg(number(*eur, locale));
-    return tr("≈ %1 EUR").arg(number(roundEstimateEur(*eur), locale));
+        return DecisionText::tr("%1 EUR (quote)").arg(number(*eur, locale));
+    return DecisionText::tr("≈ %1 EUR").arg(number(roundEstimateEur(*eur), locale));
 }
 
 QString needTitle(const UseCase &u) {
     if (const char *title = seedUseCaseTitle(u))
-        return QCoreApplication::translate("UseCase", title);
+        return UseCaseTitle::tr(title);
     return QString::fromStdString(u.id);
 }
 
 QString needText(const UseCase &u, const QLocale &locale) {
     const QString tokens =
-        tr("%1 tokens in / %2 out")
+        DecisionText::tr("%1 tokens in / %2 out")
             .arg(locale.toString(std::lround(units::inTokens(u.promptTokens))),
                  locale.toString(std::lround(units::inTokens(u.generatedTokens))));
     const QString id = QString::fromStdString(u.id);
     if (seedUseCaseTitle(u))
-        return tr("%1 (%2, %3)").arg(needTitle(u), id, tokens);
-    return tr("%1 (%2)").arg(id, tokens);
+        return DecisionText::tr("%1 (%2, %3)").arg(needTitle(u), id, tokens);
+    return DecisionText::tr("%1 (%2)").arg(id, tokens);
 }
 
 QString needsMetText(const BuildDecision &b, const QLocale &locale) {
     if (!b.fits)
-        return tr("does not fit: needs %1, has %2")
+        return DecisionText::tr("does not fit: needs %1, has %2")
             .arg(gigabytes(b.memoryNeededGb, locale), gigabytes(b.memoryHasGb, locale));
-    const QString met = tr("%1 of %2").arg(b.needsMet).arg(b.needsTotal);
+    const QString met = DecisionText::tr("%1 of %2").arg(b.needsMet).arg(b.needsTotal);
     if (b.couldMiss > 0)
-        return tr("%1 (%n could miss)", nullptr, b.couldMiss).arg(met);
+        return DecisionText::tr("%1 (%n could miss)", nullptr, b.couldMiss).arg(met);
     return met;
 }
 
@@ -186,8 +190,8 @@ QString decisionSentence(const DecisionSummary &s, const QLocale &locale,
                          const FixWording &wording) {
     if (s.builds.empty())
         return {};
-    const QString model =
-        tr("%1 %2").arg(QString::fromStdString(s.modelName), QString::fromStdString(s.quantName));
+    const QString model = DecisionText::tr("%1 %2").arg(QString::fromStdString(s.modelName),
+                                                        QString::fromStdString(s.quantName));
     std::vector<std::size_t> passing;
     for (std::size_t i = 0; i < s.builds.size(); ++i)
         if (s.builds[i].meetsAll())
@@ -198,26 +202,27 @@ QString decisionSentence(const DecisionSummary &s, const QLocale &locale,
         double largest = 0;
         for (const BuildDecision &b : s.builds)
             largest = std::max(largest, b.memoryHasGb);
-        sentence = tr("%1 fits in none of the builds: it needs %2, the largest has %3.")
-                       .arg(model, gigabytes(s.builds.front().memoryNeededGb, locale),
-                            gigabytes(largest, locale));
+        sentence =
+            DecisionText::tr("%1 fits in none of the builds: it needs %2, the largest has %3.")
+                .arg(model, gigabytes(s.builds.front().memoryNeededGb, locale),
+                     gigabytes(largest, locale));
     } else if (passing.empty()) {
-        sentence = tr("For %1 no build meets %2.").arg(model, needsPhrase(s));
+        sentence = DecisionText::tr("For %1 no build meets %2.").arg(model, needsPhrase(s));
     } else {
         const QString cheapest = s.cheapestMeetingAll
-                                     ? tr("%1 at %2")
+                                     ? DecisionText::tr("%1 at %2")
                                            .arg(name(s, *s.cheapestMeetingAll),
                                                 buildPrice(s, *s.cheapestMeetingAll, locale))
-                                     : tr("none of them with a known price");
+                                     : DecisionText::tr("none of them with a known price");
         if (passing.size() == 1 && s.builds.size() > 1)
-            sentence = tr("For %1 only %2 meets %3, at %4.")
+            sentence = DecisionText::tr("For %1 only %2 meets %3, at %4.")
                            .arg(model, name(s, passing.front()), needsPhrase(s),
                                 buildPrice(s, passing.front(), locale));
         else if (passing.size() == s.builds.size())
-            sentence = tr("For %1 every build meets %2; the cheapest is %3.")
+            sentence = DecisionText::tr("For %1 every build meets %2; the cheapest is %3.")
                            .arg(model, needsPhrase(s), cheapest);
         else
-            sentence = tr("For %1, %2 of %3 builds meet %4; the cheapest is %5.")
+            sentence = DecisionText::tr("For %1, %2 of %3 builds meet %4; the cheapest is %5.")
                            .arg(model)
                            .arg(passing.size())
                            .arg(s.builds.size())
@@ -232,19 +237,23 @@ QString decisionSentence(const DecisionSummary &s, const QLocale &locale,
 QStringList badgeLines(const DecisionSummary &s) {
     QStringList lines;
     if (s.cheapestMeetingAll)
-        lines << tr("Cheapest that meets every need: %1.").arg(name(s, *s.cheapestMeetingAll));
+        lines << DecisionText::tr("Cheapest that meets every need: %1.")
+                     .arg(name(s, *s.cheapestMeetingAll));
     if (s.bestValue)
-        lines << tr("Best value: %1 (lowest price per tok/s of writing speed among the builds "
-                    "that meet every need).")
+        lines << DecisionText::tr(
+                     "Best value: %1 (lowest price per tok/s of writing speed among the builds "
+                     "that meet every need).")
                      .arg(name(s, *s.bestValue));
     if (s.mostHeadroom)
-        lines << tr("Most headroom: %1 (furthest above the targets in its closest use case).")
+        lines << DecisionText::tr(
+                     "Most headroom: %1 (furthest above the targets in its closest use case).")
                      .arg(name(s, *s.mostHeadroom));
     return lines;
 }
 
 QString optionsHeading(const DecisionSummary &s) {
-    return s.options.empty() ? QString() : tr("Options that would meet %1:").arg(needsPhrase(s));
+    return s.options.empty() ? QString()
+                             : DecisionText::tr("Options that would meet %1:").arg(needsPhrase(s));
 }
 
 QStringList optionLines(const DecisionSummary &s, const QLocale &locale) {
@@ -255,14 +264,15 @@ QStringList optionLines(const DecisionSummary &s, const QLocale &locale) {
         const QString price = priceText(o.priceEur, o.priceSource, locale);
         switch (o.kind) {
         case OptionKind::SmallerQuantization:
-            lines << tr("the same model at %1: %2 does, at %3.").arg(what, where, price);
+            lines << DecisionText::tr("the same model at %1: %2 does, at %3.")
+                         .arg(what, where, price);
             break;
         case OptionKind::SmallerModel:
-            lines << tr("a smaller model of the same family, %1: %2 does, at %3.")
+            lines << DecisionText::tr("a smaller model of the same family, %1: %2 does, at %3.")
                          .arg(what, where, price);
             break;
         case OptionKind::CatalogueBuild:
-            lines << tr("the cheapest build from the catalogue that does: %1, at %2.")
+            lines << DecisionText::tr("the cheapest build from the catalogue that does: %1, at %2.")
                          .arg(what, price);
             break;
         }
@@ -271,8 +281,9 @@ QStringList optionLines(const DecisionSummary &s, const QLocale &locale) {
 }
 
 QString priceBasisText() {
-    return tr("Estimated prices: US list prices converted to EUR, excluding VAT, rounded; quotes "
-              "as typed.");
+    return DecisionText::tr(
+        "Estimated prices: US list prices converted to EUR, excluding VAT, rounded; quotes "
+        "as typed.");
 }
 
 QString decisionText(const DecisionSummary &s, const QLocale &locale, const FixWording &wording) {

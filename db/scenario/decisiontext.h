@@ -4,9 +4,9 @@
 // window's "At a glance" panel and the report's first page: the sentence, the
 // badges and the options, built from core's structured facts.
 //
-// Every sentence goes through QCoreApplication::translate (context
-// "DecisionText"), so the window and the report speak the user's language when
-// a translation is installed; the CLI installs none and prints English. Numbers
+// Every sentence is translated (DecisionText::tr, context "DecisionText"), so
+// the window and the report speak the user's language when a translation is
+// installed; the CLI installs none and prints English. Numbers
 // follow `locale` (the CLI passes English, the window the user's locale).
 
 #include "decision.h"

@@ -4,6 +4,7 @@
 
 #include "enum_names.h"
 #include "json_reader.h"
+#include "overridekeys.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,10 +37,6 @@ void putList(QJsonObject &o, const QString &key, const std::vector<std::string> 
     o.insert(key, a);
 }
 
-bool isOverridden(const Assumptions &a, const QString &path) {
-    return std::find(a.overridden.begin(), a.overridden.end(), toStd(path)) != a.overridden.end();
-}
-
 QJsonObject thresholdsToJson(const Assumptions &a) {
     const Thresholds defaults;
     const Thresholds &t = a.thresholds;
@@ -47,7 +44,7 @@ QJsonObject thresholdsToJson(const Assumptions &a) {
     // Written when the user changed it, whatever the value: a setting that was
     // overridden stays overridden after saving and opening again.
     auto put = [&](const QString &key, double value, double defaultValue) {
-        if (value != defaultValue || isOverridden(a, u"thresholds."_s + key))
+        if (value != defaultValue || isOverridden(a, thresholdOverrideKey(toStd(key))))
             o.insert(key, value);
     };
     put(u"max_prefill_s"_s, inSeconds(t.maxPrefill), inSeconds(defaults.maxPrefill));
@@ -64,7 +61,7 @@ QJsonObject assumptionsToJson(const Assumptions &a) {
     const Assumptions d;
     QJsonObject o;
     auto put = [&](const QString &key, double value, double defaultValue) {
-        if (value != defaultValue || isOverridden(a, u"assumptions."_s + key))
+        if (value != defaultValue || isOverridden(a, assumptionOverrideKey(toStd(key))))
             o.insert(key, value);
     };
     if (a.forcedPlacement)
@@ -82,7 +79,7 @@ QJsonObject assumptionsToJson(const Assumptions &a) {
     // program, so a recalibration reaches old files.
     QJsonObject efficiency;
     for (const auto &[cls, f] : a.efficiencyByClass) {
-        if (!isOverridden(a, u"assumptions.efficiency."_s + fromStd(cls)))
+        if (!isOverridden(a, efficiencyOverrideKey(cls)))
             continue;
         efficiency.insert(fromStd(cls), QJsonObject{{u"bandwidth"_s, f.bandwidth},
                                                     {u"compute"_s, f.compute},

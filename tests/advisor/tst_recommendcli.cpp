@@ -2,28 +2,21 @@
 // llmadvisor-cli recommend end to end: the JSON contract on the shipped
 // catalogue, and bad input as one error line with exit code 2.
 
+#include "process.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
+using Run = llm::testsupport::ProcessRun;
 
 Run cli(const QStringList &args) {
-    QProcess p;
-    p.start(QStringLiteral(LLMADVISOR_BINARY_DIR "/app/cli/llmadvisor-cli"),
-            QStringList{u"recommend"_s} + args);
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return llm::testsupport::runCli(QStringList{u"recommend"_s} + args);
 }
 
 } // namespace

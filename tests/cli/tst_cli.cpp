@@ -2,6 +2,8 @@
 // Drives the built llmadvisor-cli with QProcess: golden outputs, every kind of
 // bad input (exit 2, one error line naming the field, nothing on stdout), the
 // catalogue listings, --help and --version.
+#include "process.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -18,26 +20,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = llm::testsupport::ProcessRun;
 
 Run runCli(const QStringList &args, const QByteArray &stdinData = {}) {
-    QProcess p;
-    p.start(QStringLiteral(LLMADVISOR_CLI_PATH), args);
-    if (!p.waitForStarted())
-        return {};
-    if (!stdinData.isNull())
-        p.write(stdinData);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return llm::testsupport::runCli(
+        args, llm::testsupport::RunOptions().withInput(stdinData).within(60000));
 }
 
 QString dataDir() {
@@ -460,7 +447,7 @@ void TestCli::stdinTooLarge() {
     p.setStandardInputFile(u"/dev/zero"_s);
     QElapsedTimer timer;
     timer.start();
-    p.start(QStringLiteral(LLMADVISOR_CLI_PATH), {u"estimate"_s, u"--scenario"_s, u"-"_s});
+    p.start(llm::testsupport::cliProgram(), {u"estimate"_s, u"--scenario"_s, u"-"_s});
     QVERIFY(p.waitForStarted());
     if (!p.waitForFinished(20000)) {
         p.kill();

@@ -3,11 +3,12 @@
 // stakeholder review (tests/data/decision): the JSON "decision" object per
 // build, the table's sentence, badges and options, quotes, and a model that
 // fits no build (an answer, exit 0, not bad input).
+#include "process.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 #include <cmath>
@@ -16,26 +17,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = llm::testsupport::ProcessRun;
 
 Run runCli(const QStringList &args, const QByteArray &stdinData = {}) {
-    QProcess p;
-    p.start(QStringLiteral(LLMADVISOR_CLI_PATH), args);
-    if (!p.waitForStarted())
-        return {};
-    if (!stdinData.isNull())
-        p.write(stdinData);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return llm::testsupport::runCli(args, llm::testsupport::RunOptions().withInput(stdinData));
 }
 
 QString data(const QString &name) {

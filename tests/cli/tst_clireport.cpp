@@ -4,6 +4,9 @@
 // Both programs read one catalogue: the same default file, the same parts
 // imported with the command-line tool, the same prices, the same repair of a
 // damaged file, the same refusal of a mistyped --database.
+#include "process.h"
+#include "profile.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -29,59 +32,40 @@ QString importFixture(const QString &name) {
     return QStringLiteral(LLMADVISOR_TEST_DATA_DIR "/db/import/") + name;
 }
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = llm::testsupport::ProcessRun;
+using llm::testsupport::RunOptions;
 
 class TestCliReport : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_home;
 
-    QProcessEnvironment isolatedEnvironment() const {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("HOME"), m_home.path());
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("LLMADVISOR_GUI"), QStringLiteral(LLMADVISOR_GUI_PATH));
+    // A profile under `home` whose CLI finds this build's window program.
+    static QProcessEnvironment profileIn(const QString &home) {
+        QProcessEnvironment env = llm::testsupport::isolatedProfile(home);
+        env.insert(QStringLiteral("LLMADVISOR_GUI"), llm::testsupport::windowProgram());
         return env;
     }
 
+    QProcessEnvironment isolatedEnvironment() const { return profileIn(m_home.path()); }
+
     Run runCli(const QStringList &args, const QProcessEnvironment &env) const {
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(LLMADVISOR_CLI_PATH), args);
-        if (!p.waitForFinished(180'000))
-            p.kill();
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                p.readAllStandardOutput(), p.readAllStandardError()};
+        return llm::testsupport::runCli(args, RunOptions().in(env).within(180'000));
     }
 
     Run runCli(const QStringList &args) const { return runCli(args, isolatedEnvironment()); }
 
     // The window program itself, headless, in the profile `env`.
     static Run runWindow(const QStringList &args, const QProcessEnvironment &env) {
-        QProcess p;
         QProcessEnvironment e = env;
         e.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-        p.setProcessEnvironment(e);
-        p.start(QStringLiteral(LLMADVISOR_GUI_PATH), args);
-        if (!p.waitForFinished(180'000))
-            p.kill();
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                p.readAllStandardOutput(), p.readAllStandardError()};
+        return llm::testsupport::runProgram(llm::testsupport::windowProgram(), args,
+                                            RunOptions().in(e).within(180'000));
     }
 
     // A profile of its own under m_home/<name>, so "your catalogue" starts fresh.
     QProcessEnvironment freshProfile(const QString &name) const {
-        QProcessEnvironment env = isolatedEnvironment();
-        const QString home = m_home.filePath(name);
-        env.insert(u"HOME"_s, home);
-        env.insert(u"XDG_DATA_HOME"_s, home + u"/data"_s);
-        env.insert(u"XDG_CONFIG_HOME"_s, home + u"/config"_s);
-        return env;
+        return profileIn(m_home.filePath(name));
     }
 
     // The text of a PDF on one line, or empty (then the caller skips).

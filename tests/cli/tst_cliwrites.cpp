@@ -7,7 +7,8 @@
 // * D6: a pipe or a device node as --output is refused and left as it is;
 // * D4: an export that cannot read the catalogue (locked by another program)
 //   fails and leaves the old backup alone.
-#include "../support/fulldisk.h"
+#include "fulldisk.h"
+#include "process.h"
 
 #include <QFile>
 #include <QProcess>
@@ -19,39 +20,27 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
-using namespace llm::test;
+using namespace llm::testsupport;
 
 namespace {
 
-struct Run {
-    int exit = -1;
-    QByteArray out;
-    QByteArray err;
-    QStringList errLines() const { return QString::fromUtf8(err).split(u'\n', Qt::SkipEmptyParts); }
-};
+using Run = ProcessRun;
 
 enum class Stdout { Captured, DevFull, Closed, File };
 
 // Runs the CLI; `limit` > 0 runs it with that file size limit.
 Run cli(const QStringList &args, Stdout out = Stdout::Captured, const QString &file = {},
         rlim_t limit = 0) {
-    QProcess p;
-    if (out == Stdout::DevFull)
-        p.setStandardOutputFile(u"/dev/full"_s);
-    else if (out == Stdout::File)
-        p.setStandardOutputFile(file);
-    if (out == Stdout::Closed)
-        p.setChildProcessModifier([] { ::close(STDOUT_FILENO); });
-    else if (limit > 0)
-        limitChildFileSize(p, limit);
-    p.start(QStringLiteral(LLMADVISOR_CLI_PATH), args);
-    Run r;
-    if (!p.waitForFinished(120000))
-        return r;
-    r.exit = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return runCli(args, RunOptions().preparedBy([&](QProcess &p) {
+        if (out == Stdout::DevFull)
+            p.setStandardOutputFile(u"/dev/full"_s);
+        else if (out == Stdout::File)
+            p.setStandardOutputFile(file);
+        if (out == Stdout::Closed)
+            p.setChildProcessModifier([] { ::close(STDOUT_FILENO); });
+        else if (limit > 0)
+            limitChildFileSize(p, limit);
+    }));
 }
 
 QString source(const QString &relative) {
@@ -149,7 +138,7 @@ private slots:
         const QStringList args = verb(which);
         // The same command with a working stdout succeeds and prints something.
         const Run good = cli(args);
-        QVERIFY2(good.exit == 0, good.err.constData());
+        QVERIFY2(good.exitCode == 0, good.err.constData());
         QVERIFY(!good.out.isEmpty());
 
         SmallDisk disk;
@@ -161,7 +150,7 @@ private slots:
             QVERIFY(disk.fill());
         }
         const Run r = cli(args, Stdout(how), file);
-        QCOMPARE(r.exit, 1);
+        QCOMPARE(r.exitCode, 1);
         const QString cause =
             Stdout(how) == Stdout::Closed ? u"(it is closed)"_s : u"(the disk is full)"_s;
         checkOneErrorLine(r, u"error: stdout: the output could not be written"_s, cause);
@@ -206,7 +195,7 @@ private slots:
         } else {
             r = cli(args, Stdout::Captured, {}, 10);
         }
-        QCOMPARE(r.exit, 2);
+        QCOMPARE(r.exitCode, 2);
         checkOneErrorLine(r, u"error: --output: "_s,
                           how == u"tmpfs" ? u"the disk is full"_s
                                           : u"the file would be larger than the system allows"_s);
@@ -243,7 +232,7 @@ private slots:
                                  source(u"db/catalogue/measurements.csv"_s), u"--output"_s, target})
                           : cli({u"catalog"_s, u"export"_s, u"gpus"_s, u"--output"_s, target,
                                  u"--database"_s, readOnlyCatalogue()});
-        QCOMPARE(r.exit, 2);
+        QCOMPARE(r.exitCode, 2);
         checkOneErrorLine(r, u"error: --output: "_s,
                           kind == u"fifo" ? u"is a pipe (FIFO), not a file"_s
                                           : u"is a device, not a file"_s);
@@ -261,7 +250,7 @@ private slots:
         const QString backup = m_dir.filePath(u"locked/backup.json"_s);
         const Run first =
             cli({u"catalog"_s, u"export"_s, u"pack"_s, u"--output"_s, backup, u"--database"_s, db});
-        QVERIFY2(first.exit == 0, first.err.constData());
+        QVERIFY2(first.exitCode == 0, first.err.constData());
         const QByteArray good = readAll(backup);
         QVERIFY(good.count("\"name\"") >= 2); // the user's rows are in it
 
@@ -275,7 +264,7 @@ private slots:
 
             const Run r = cli(
                 {u"catalog"_s, u"export"_s, u"pack"_s, u"--output"_s, backup, u"--database"_s, db});
-            QCOMPARE(r.exit, 2);
+            QCOMPARE(r.exitCode, 2);
             checkOneErrorLine(r, u"error: --database: "_s,
                               u"the catalogue could not be read, so nothing was exported and "
                               "the file was left as it is"_s);
@@ -284,7 +273,7 @@ private slots:
             // To stdout: nothing printed, the same error.
             const Run toStdout =
                 cli({u"catalog"_s, u"export"_s, u"gpus"_s, u"--user-only"_s, u"--database"_s, db});
-            QCOMPARE(toStdout.exit, 2);
+            QCOMPARE(toStdout.exitCode, 2);
             QVERIFY(toStdout.out.isEmpty());
             QVERIFY(q.exec(u"ROLLBACK"_s));
             holder.close();
@@ -293,7 +282,7 @@ private slots:
         // Free again: the export works and gives the same rows.
         const Run again =
             cli({u"catalog"_s, u"export"_s, u"pack"_s, u"--output"_s, backup, u"--database"_s, db});
-        QVERIFY2(again.exit == 0, again.err.constData());
+        QVERIFY2(again.exitCode == 0, again.err.constData());
         QCOMPARE(readAll(backup).count("\"name\""), good.count("\"name\""));
     }
 };

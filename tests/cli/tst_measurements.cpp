@@ -5,12 +5,14 @@
 // estimate brings that hardware's estimate for the same model to within 5 % of
 // it, moves another model on the same class the same way, and removing it
 // restores today's figures. Bad input: exit 2, one line naming the field.
+#include "process.h"
+#include "profile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,11 +22,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = llm::testsupport::ProcessRun;
 
 QString fixture(const QString &name) {
     return QStringLiteral(LLMADVISOR_TEST_DATA_DIR "/measurements/") + name;
@@ -53,22 +51,9 @@ class TestMeasurements : public QObject {
     int m_n = 0;
 
     Run run(const QStringList &args) {
-        QProcess p;
         // Never the user's own catalogue: a home of the test's own.
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"HOME"_s, m_dir.path());
-        env.insert(u"XDG_DATA_HOME"_s, m_dir.path() + u"/xdg"_s);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(LLMADVISOR_CLI_PATH), args);
-        if (!p.waitForStarted())
-            return {};
-        p.closeWriteChannel();
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            return {};
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                p.readAllStandardOutput(), p.readAllStandardError()};
+        return llm::testsupport::runCli(args, llm::testsupport::RunOptions().in(
+                                                  llm::testsupport::isolatedProfile(m_dir.path())));
     }
 
     // A new, empty catalogue file (made by a dry run with --create).

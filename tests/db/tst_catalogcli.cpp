@@ -6,6 +6,9 @@
 // user's catalogue, --database names another (which must exist), --builtin
 // the built-in data only; a catalogue of an earlier llmadvisor-cli is moved once.
 
+#include "process.h"
+#include "profile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -24,33 +27,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run {
-    int exit = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = llm::testsupport::ProcessRun;
 
 // A profile of its own (XDG folders under `home`), so "your catalogue" is a fresh one.
-QProcessEnvironment profile(const QString &home) {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HOME"_s, home);
-    env.insert(u"XDG_DATA_HOME"_s, home + u"/data"_s);
-    env.insert(u"XDG_CONFIG_HOME"_s, home + u"/config"_s);
-    return env;
-}
+using llm::testsupport::isolatedProfile;
 
 Run cli(const QStringList &args, const QProcessEnvironment &env = {}) {
-    QProcess p;
-    if (!env.isEmpty())
-        p.setProcessEnvironment(env);
-    p.start(QStringLiteral(LLMADVISOR_BINARY_DIR "/app/cli/llmadvisor-cli"), args);
-    Run r;
-    if (!p.waitForFinished(30000))
-        return r;
-    r.exit = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return llm::testsupport::runCli(args, llm::testsupport::RunOptions().in(env).within(30000));
 }
 
 QString fixture(const QString &name) {
@@ -101,7 +84,7 @@ private slots:
         const QString db = m_dir.filePath(file + u".sqlite"_s);
         const Run r = cli({u"catalog"_s, u"import"_s, fixture(file), u"--table"_s, u"gpus"_s,
                            u"--database"_s, db});
-        QCOMPARE(r.exit, 2);
+        QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QStringList lines = QString::fromUtf8(r.err).split(u'\n', Qt::SkipEmptyParts);
         QVERIFY(lines.size() == errors.size() + 1);
@@ -147,7 +130,7 @@ private slots:
         QFETCH(QString, error);
         const Run r = cli(QStringList{u"catalog"_s} + args +
                           QStringList{u"--database"_s, m_dir.filePath(u"usage.sqlite"_s)});
-        QCOMPARE(r.exit, 2);
+        QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.startsWith(error.toUtf8()), r.err.constData());
         QCOMPARE(r.err.count('\n'), 1);
     }
@@ -179,10 +162,10 @@ private slots:
         const QStringList import{u"catalog"_s, u"import"_s,     file, u"--table"_s,
                                  u"gpus"_s,    u"--database"_s, db,   u"--create"_s};
         Run r = cli(import);
-        QCOMPARE(r.exit, 2); // without --skip-bad: nothing written, the line named
+        QCOMPARE(r.exitCode, 2); // without --skip-bad: nothing written, the line named
         QVERIFY2(r.err.startsWith(badLine.toUtf8()), r.err.constData());
         r = cli(import + QStringList{u"--skip-bad"_s});
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("1 rows imported, 1 skipped.\n"));
         QVERIFY2(r.err.startsWith(badLine.toUtf8()), r.err.constData());
         QFile::remove(db);
@@ -194,23 +177,23 @@ private slots:
                                  u"--table"_s,  u"gpus"_s,       u"--skip-bad"_s,
                                  u"--create"_s, u"--database"_s, db};
         Run r = cli(import + QStringList{u"--dry-run"_s});
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("3 rows would be imported, 2 skipped"));
         QVERIFY(!QFile::exists(db));
         r = cli(import);
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("3 rows imported, 2 skipped.\n"));
         r = cli({u"catalog"_s, u"export"_s, u"gpus"_s, u"--format"_s, u"csv"_s, u"--user-only"_s,
                  u"--database"_s, db});
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.count('\n'), 4); // header + 3 rows
         QVERIFY(r.out.contains("Supplier E,Acme"));
         const QString pack = m_dir.filePath(u"org.json"_s);
         r = cli({u"catalog"_s, u"export"_s, u"pack"_s, u"--output"_s, pack, u"--database"_s, db});
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         const QString other = m_dir.filePath(u"b.sqlite"_s);
         r = cli({u"catalog"_s, u"import"_s, pack, u"--create"_s, u"--database"_s, other});
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("3 rows imported, 0 skipped.\n"));
         r = cli({u"catalog"_s, u"export"_s, u"gpus"_s, u"--format"_s, u"json"_s, u"--user-only"_s,
                  u"--database"_s, other});
@@ -241,8 +224,8 @@ private slots:
         QTemporaryDir home;
         const QString typo = home.filePath(u"typo/catalogue.sqlite"_s);
         args.replaceInStrings(u"OUT"_s, home.filePath(u"backup.json"_s));
-        const Run r = cli(args + QStringList{u"--database"_s, typo}, profile(home.path()));
-        QCOMPARE(r.exit, 2);
+        const Run r = cli(args + QStringList{u"--database"_s, typo}, isolatedProfile(home.path()));
+        QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(r.err.startsWith("error: --database: "), r.err.constData());
@@ -257,21 +240,21 @@ private slots:
     // user's catalogue; --builtin leaves them out; --database reads another file.
     void importedPartsReachEveryVerb() {
         QTemporaryDir home;
-        const QProcessEnvironment env = profile(home.path());
+        const QProcessEnvironment env = isolatedProfile(home.path());
         Run r = cli({u"catalog"_s, u"path"_s}, env);
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         const QString path = QString::fromUtf8(r.out).trimmed();
         QCOMPARE(path, QDir::toNativeSeparators(
                            home.filePath(u"data/LlmAdvisor/LlmAdvisor/catalogue.sqlite"_s)));
         r = cli({u"catalog"_s, u"import"_s, fixture(u"acme_and_override.csv"_s), u"--table"_s,
                  u"gpus"_s},
                 env);
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("2 rows imported, 0 skipped.\n"));
         QVERIFY(QFile::exists(path));
 
         r = cli({u"catalog"_s, u"list"_s, u"gpus"_s}, env);
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.err, QByteArray());
         const QMap<QString, QString> origins = listed(r.out);
         QCOMPARE(origins.value(u"Acme Supplier 5090 Turbo"_s), u"user"_s);
@@ -284,14 +267,14 @@ private slots:
 
         const QString scenario = fixture(u"acme_scenario.json"_s);
         r = cli({u"estimate"_s, u"--scenario"_s, scenario}, env);
-        QVERIFY2(r.exit == 0, r.err.constData());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.err, QByteArray());
         const QMap<QString, double> user = prices(r.out);
         const double acme = user.value(u"Acme box"_s), rtx = user.value(u"RTX 5090 box"_s);
         // Same platform; the GPUs cost 99 USD and (overridden) 100,000 USD.
         QVERIFY2(rtx - acme > 50000, qPrintable(QString::number(rtx - acme)));
         r = cli({u"estimate"_s, u"--scenario"_s, scenario, u"--builtin"_s}, env);
-        QCOMPARE(r.exit, 2);
+        QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.startsWith("error: builds[0].gpus[0].model: unknown GPU"),
                  r.err.constData());
         // With the built-in 1,999 USD: (100,000 - 99) / (1,999 - 99) of the built-in difference.
@@ -303,7 +286,7 @@ private slots:
             out.write(in.readAll().replace("Acme Supplier 5090 Turbo", "NVIDIA GeForce RTX 3090"));
         }
         r = cli({u"estimate"_s, u"--scenario"_s, builtinScenario, u"--builtin"_s}, env);
-        QVERIFY2(r.exit == 0, r.err.constData());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
         const double builtinRtx = prices(r.out).value(u"RTX 5090 box"_s);
         QVERIFY(builtinRtx > 0 && builtinRtx < rtx);
         QVERIFY2(std::fabs((rtx - acme) / (builtinRtx - acme) - 99901.0 / 1900.0) < 1e-3,
@@ -314,22 +297,22 @@ private slots:
                                     u"--use-cases"_s, u"UC1,UC2"_s, u"--budget-eur"_s,
                                     u"8000"_s,        u"--top"_s,   u"0"_s};
         r = cli(recommend, env);
-        QVERIFY2(r.exit == 0, r.err.constData());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("\"Acme Supplier 5090 Turbo\""));
         r = cli(recommend + QStringList{u"--builtin"_s}, env);
-        QVERIFY2(r.exit == 0, r.err.constData());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(!r.out.contains("Acme Supplier 5090 Turbo"));
 
         // --database: another catalogue file (here a copy of the user's).
         const QString copy = other.filePath(u"copy.sqlite"_s);
         QVERIFY(QFile::copy(path, copy));
         r = cli({u"estimate"_s, u"--scenario"_s, scenario, u"--database"_s, copy},
-                profile(other.path()));
-        QVERIFY2(r.exit == 0, r.err.constData());
+                isolatedProfile(other.path()));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(prices(r.out), user);
         r = cli({u"estimate"_s, u"--scenario"_s, scenario, u"--database"_s, copy, u"--builtin"_s},
                 env);
-        QCOMPARE(r.exit, 2);
+        QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.startsWith("error: --builtin: "), r.err.constData());
     }
 
@@ -338,26 +321,26 @@ private slots:
     // --database is an error (nothing is used in its place).
     void unusableCatalogueIsNeverSilent() {
         QTemporaryDir home;
-        const QProcessEnvironment env = profile(home.path());
+        const QProcessEnvironment env = isolatedProfile(home.path());
         const QString path = home.filePath(u"data/LlmAdvisor/LlmAdvisor/catalogue.sqlite"_s);
         QVERIFY(QDir().mkpath(path)); // a folder where the file should be
         const QString scenario =
             QStringLiteral(LLMADVISOR_SOURCE_DIR "/resources/scenarios/seed-comparison.json");
         Run r = cli({u"estimate"_s, u"--scenario"_s, scenario}, env);
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         QVERIFY(!r.out.isEmpty());
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(r.err.startsWith("note: ") && r.err.contains("is a folder") &&
                      r.err.contains("The built-in catalogue is used."),
                  r.err.constData());
         r = cli({u"estimate"_s, u"--scenario"_s, scenario, u"--database"_s, path}, env);
-        QCOMPARE(r.exit, 2);
+        QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(r.err.startsWith("error: --database: ") && r.err.contains("is a folder"),
                  r.err.constData());
         r = cli({u"estimate"_s, u"--scenario"_s, scenario, u"--builtin"_s}, env);
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.err, QByteArray()); // the built-in data asked for: nothing to say
     }
 
@@ -365,16 +348,16 @@ private slots:
     // built-in ones do not become overrides; only a row that differs does.
     void reimportOfAFullExportKeepsBuiltinRows() {
         QTemporaryDir home;
-        const QProcessEnvironment env = profile(home.path());
+        const QProcessEnvironment env = isolatedProfile(home.path());
         const QString full = home.filePath(u"gpus.csv"_s);
         Run r = cli(
             {u"catalog"_s, u"export"_s, u"gpus"_s, u"--format"_s, u"csv"_s, u"--output"_s, full},
             env);
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         const QStringList userOnly{u"catalog"_s,  u"export"_s, u"gpus"_s,
                                    u"--format"_s, u"csv"_s,    u"--user-only"_s};
         r = cli({u"catalog"_s, u"import"_s, full, u"--table"_s, u"gpus"_s}, env);
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.startsWith("0 rows imported, 0 skipped; ") &&
                      r.out.contains("were the same as the built-in rows"),
                  r.out.constData());
@@ -400,7 +383,7 @@ private slots:
         f.write(lines.join('\n'));
         f.close();
         r = cli({u"catalog"_s, u"import"_s, full, u"--table"_s, u"gpus"_s}, env);
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.startsWith("1 rows imported, 0 skipped; "), r.out.constData());
         r = cli(userOnly, env);
         QCOMPARE(r.out.count('\n'), 2);
@@ -411,15 +394,15 @@ private slots:
     // folder) is moved once to the shared place, with a note saying where.
     void earlierCatalogueIsMovedOnce() {
         QTemporaryDir home;
-        const QProcessEnvironment env = profile(home.path());
+        const QProcessEnvironment env = isolatedProfile(home.path());
         const QString old =
             home.filePath(u"data/LLM Procurement Advisor/llmadvisor/catalogue.sqlite"_s);
         Run r = cli({u"catalog"_s, u"import"_s, fixture(u"acme_and_override.csv"_s), u"--table"_s,
                      u"gpus"_s, u"--create"_s, u"--database"_s, old},
                     env);
-        QVERIFY2(r.exit == 0, r.err.constData());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
         r = cli({u"catalog"_s, u"list"_s, u"gpus"_s}, env);
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(r.err.startsWith("note: Your catalogue was moved from "), r.err.constData());
         QVERIFY2(r.err.contains(QDir::toNativeSeparators(old).toUtf8()), r.err.constData());
@@ -435,11 +418,11 @@ private slots:
     // user's rows come back; the note says so in plain words, once.
     void missingTableIsRepaired() {
         QTemporaryDir home;
-        const QProcessEnvironment env = profile(home.path());
+        const QProcessEnvironment env = isolatedProfile(home.path());
         Run r = cli({u"catalog"_s, u"import"_s, fixture(u"acme_and_override.csv"_s), u"--table"_s,
                      u"gpus"_s},
                     env);
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         const QString folder = home.filePath(u"data/LlmAdvisor/LlmAdvisor"_s);
         {
             QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
@@ -453,7 +436,7 @@ private slots:
         }
         QSqlDatabase::removeDatabase(u"raw"_s);
         r = cli({u"catalog"_s, u"list"_s, u"quants"_s}, env);
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY2(r.err.startsWith("note: ") && r.err.contains("the table quants is missing"),
                  r.err.constData());

@@ -3,6 +3,7 @@
 // and files that are damaged, foreign, newer or read-only (nothing deleted).
 
 #include "catalogue.h"
+#include "sqlitefile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -47,31 +48,7 @@ bool writeFile(const QString &path, const QByteArray &bytes) {
 }
 
 // A raw second connection for poking at a file the way another program would.
-class RawDb final {
-public:
-    explicit RawDb(const QString &path)
-        : m_name(u"raw-"_s + QString::number(++s_count)) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        db.setDatabaseName(path);
-        m_ok = db.open();
-    }
-    ~RawDb() {
-        QSqlDatabase::database(m_name, false).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    RawDb(const RawDb &) = delete;
-    RawDb &operator=(const RawDb &) = delete;
-    bool ok() const { return m_ok; }
-    bool exec(const QString &sql) const {
-        QSqlQuery q(QSqlDatabase::database(m_name, false));
-        return q.exec(sql);
-    }
-
-private:
-    QString m_name;
-    bool m_ok = false;
-    static inline int s_count = 0;
-};
+using RawDb = llm::testsupport::SqliteFile;
 
 // Field-by-field comparison; returns the first difference (empty when equal).
 QString difference(const Catalog &a, const Catalog &b) {

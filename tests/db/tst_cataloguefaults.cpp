@@ -6,6 +6,7 @@
 // copy of the program (in this process or another) never becomes a writer.
 
 #include "catalogue.h"
+#include "sqlitefile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -29,24 +30,9 @@ using db::OpenResult;
 
 namespace {
 
-QString fixture(const QString &name) {
-    return QStringLiteral(LLMADVISOR_TEST_DATA_DIR "/db/") + name;
-}
-
-QByteArray bytesOf(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-// A writable copy of a fixture as <dir>/catalogue.sqlite.
-QString copyFixture(const QTemporaryDir &dir, const QString &name) {
-    const QString path = dir.filePath(u"catalogue.sqlite"_s);
-    QFile::remove(path);
-    if (!QFile::copy(fixture(name), path))
-        return {};
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
-    return path;
-}
+using llm::testsupport::bytesOf;
+using llm::testsupport::copyDbFixture;
+using llm::testsupport::dbFixture;
 
 // The user's rows of every table as "table: key" strings, read through the
 // instance's own connection.
@@ -77,7 +63,7 @@ QSet<QString> fixtureUserRows() {
     static const QSet<QString> rows = [] {
         QTemporaryDir dir;
         CatalogueDatabase db;
-        db.open(copyFixture(dir, u"user-rows-v1.sqlite"_s));
+        db.open(copyDbFixture(dir, u"user-rows-v1.sqlite"_s));
         return userRows(db);
     }();
     return rows;
@@ -115,7 +101,7 @@ void TstCatalogueFaults::intactFixture() {
     // Made by an "older release": its shipped rows are replaced on open, the
     // user's rows (own rows, an override, a preset) are kept as they were.
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, u"user-rows-v1.sqlite"_s);
+    const QString path = copyDbFixture(dir, u"user-rows-v1.sqlite"_s);
     CatalogueDatabase db;
     const OpenResult r = db.open(path);
     // The fixture is at schema version 1: upgraded on the way (tst_catalogueupgrade).
@@ -160,9 +146,9 @@ void TstCatalogueFaults::damagedFixtures() {
     QFETCH(int, recovered);
     QFETCH(bool, indexIntact);
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, file);
+    const QString path = copyDbFixture(dir, file);
     QVERIFY(!path.isEmpty());
-    const QByteArray original = bytesOf(fixture(file));
+    const QByteArray original = bytesOf(dbFixture(file));
     CatalogueDatabase db;
     const OpenResult r = db.open(path);
     qInfo("%s", qPrintable(r.message));
@@ -211,12 +197,12 @@ void TstCatalogueFaults::damagedFixtures() {
 
 void TstCatalogueFaults::badPageLosesOnlyItsRows() {
     // The fixture's generator lists the four CPUs that were on the overwritten page.
-    QStringList lost = QString::fromUtf8(bytesOf(fixture(u"user-rows-bad-page.lost"_s)))
+    QStringList lost = QString::fromUtf8(bytesOf(dbFixture(u"user-rows-bad-page.lost"_s)))
                            .split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lost.size(), 4);
     QTemporaryDir dir;
     CatalogueDatabase db;
-    const OpenResult r = db.open(copyFixture(dir, u"user-rows-bad-page.sqlite"_s));
+    const OpenResult r = db.open(copyDbFixture(dir, u"user-rows-bad-page.sqlite"_s));
     QVERIFY2(r.ok && r.recovered, qPrintable(r.message));
     QSet<QString> expected = fixtureUserRows();
     for (const QString &name : lost)
@@ -258,7 +244,7 @@ void TstCatalogueFaults::salvageGetsWhatSqliteDumpGets() {
     QFETCH(int, lost);
     QTemporaryDir dir;
     CatalogueDatabase db;
-    const OpenResult r = db.open(copyFixture(dir, file));
+    const OpenResult r = db.open(copyDbFixture(dir, file));
     qInfo("%s", qPrintable(r.message));
     QVERIFY2(r.ok && r.recovered && !r.readOnly, qPrintable(r.message));
     const QSet<QString> now = userRows(db);
@@ -293,7 +279,7 @@ void TstCatalogueFaults::salvagedRowsWork() {
     // preset still has its CPU and both GPU groups, and they can be edited.
     QTemporaryDir dir;
     CatalogueDatabase db;
-    QVERIFY(db.open(copyFixture(dir, u"unfinished-v0.sqlite"_s)).recovered);
+    QVERIFY(db.open(copyDbFixture(dir, u"unfinished-v0.sqlite"_s)).recovered);
     QString error;
     const Catalog c = db.load(&error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -316,7 +302,7 @@ void TstCatalogueFaults::salvagedRowsWork() {
 
 void TstCatalogueFaults::newerFixtureIsReadOnly() {
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, u"newer-version.sqlite"_s);
+    const QString path = copyDbFixture(dir, u"newer-version.sqlite"_s);
     const QByteArray before = bytesOf(path);
     {
         CatalogueDatabase db;
@@ -333,7 +319,7 @@ void TstCatalogueFaults::newerFixtureIsReadOnly() {
 
 void TstCatalogueFaults::foreignFixtureIsUntouched() {
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, u"foreign-app-id.sqlite"_s);
+    const QString path = copyDbFixture(dir, u"foreign-app-id.sqlite"_s);
     const QByteArray before = bytesOf(path);
     {
         CatalogueDatabase db;
@@ -348,7 +334,7 @@ void TstCatalogueFaults::foreignFixtureIsUntouched() {
 
 void TstCatalogueFaults::secondInstanceIsNotAWriter() {
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, u"user-rows-v1.sqlite"_s);
+    const QString path = copyDbFixture(dir, u"user-rows-v1.sqlite"_s);
     CatalogueDatabase first;
     QVERIFY(first.open(path).ok && !first.isReadOnly());
     QVERIFY(QFile::exists(path + u".lock"_s));
@@ -377,7 +363,7 @@ void TstCatalogueFaults::secondInstanceIsNotAWriter() {
 
 void TstCatalogueFaults::secondProcessIsNotAWriter() {
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, u"user-rows-v1.sqlite"_s);
+    const QString path = copyDbFixture(dir, u"user-rows-v1.sqlite"_s);
     QProcess child;
     child.start(QStringLiteral(LLMADVISOR_CRASH_CHILD), {path, u"--hold"_s});
     QVERIFY(child.waitForStarted());
@@ -410,7 +396,7 @@ void TstCatalogueFaults::emptyLockFileIsTakenOver() {
     // leaves an empty file (seen in tst_cataloguecrash under ASan): no process
     // holds it, so the next program must become the writer, not stay read-only.
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, u"user-rows-v1.sqlite"_s);
+    const QString path = copyDbFixture(dir, u"user-rows-v1.sqlite"_s);
     QFile lock(path + u".lock"_s);
     QVERIFY(lock.open(QIODevice::WriteOnly));
     lock.close();

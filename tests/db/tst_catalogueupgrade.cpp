@@ -10,6 +10,7 @@
 
 #include "catalogue.h"
 #include "migrations.h"
+#include "sqlitefile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -29,22 +30,9 @@ using db::OpenResult;
 
 namespace {
 
-QString fixture(const QString &name) {
-    return QStringLiteral(LLMADVISOR_TEST_DATA_DIR "/db/") + name;
-}
-
-QByteArray bytesOf(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QString copyFixture(const QTemporaryDir &dir, const QString &name) {
-    const QString path = dir.filePath(u"catalogue.sqlite"_s);
-    if (!QFile::copy(fixture(name), path))
-        return {};
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
-    return path;
-}
+using llm::testsupport::bytesOf;
+using llm::testsupport::copyDbFixture;
+using llm::testsupport::dbFixture;
 
 bool run(const QSqlDatabase &db, const QStringList &statements, QString *error) {
     QSqlQuery q(db);
@@ -101,37 +89,9 @@ QList<MigrationStep> chain(Fault fault) {
 }
 
 // A second, plain connection for looking at a file as it is on disk.
-class Peek final {
-public:
+struct Peek final : llm::testsupport::SqliteFile {
     explicit Peek(const QString &path)
-        : m_name(u"peek-"_s + QString::number(++s_count)) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
-        db.open();
-    }
-    ~Peek() {
-        QSqlDatabase::database(m_name, false).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    Peek(const Peek &) = delete;
-    Peek &operator=(const Peek &) = delete;
-    QVariant value(const QString &sql) const {
-        QSqlQuery q(QSqlDatabase::database(m_name, false));
-        return q.exec(sql) && q.next() ? q.value(0) : QVariant();
-    }
-    QStringList columns(const QString &table) const {
-        QSqlQuery q(QSqlDatabase::database(m_name, false));
-        QStringList names;
-        if (q.exec(u"PRAGMA table_info("_s + table + u')'))
-            while (q.next())
-                names.append(q.value(1).toString());
-        return names;
-    }
-
-private:
-    QString m_name;
-    static inline int s_count = 0;
+        : SqliteFile(path, Mode::ReadOnly) {}
 };
 
 QStringList backups(const QString &dir) {
@@ -186,14 +146,14 @@ void TstCatalogueUpgrade::currentVersionIsNotTouched() {
 // user's rows, filled in the shipped rows; their CHECKs in force.
 void TstCatalogueUpgrade::programUpgradesVersion1() {
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, u"user-rows-v1.sqlite"_s);
+    const QString path = copyDbFixture(dir, u"user-rows-v1.sqlite"_s);
     CatalogueDatabase db;
     const OpenResult r = db.open(path);
     QVERIFY2(r.ok && !r.readOnly && r.upgraded && !r.recovered, qPrintable(r.message));
     // Through every step of the program's chain: 1 -> 2 (columns), 2 -> 3 (the
     // table of the user's own measurements).
-    QVERIFY2(r.message.contains(u"upgraded from schema version 1 to %1"_s.arg(
-                 CatalogueDatabase::schemaVersion)),
+    QVERIFY2(r.message.contains(
+                 u"upgraded from schema version 1 to %1"_s.arg(CatalogueDatabase::schemaVersion)),
              qPrintable(r.message));
     QCOMPARE(backups(dir.path()).size(), 1);
     QSqlQuery q(QSqlDatabase::database(db.connectionName()));
@@ -242,7 +202,7 @@ void TstCatalogueUpgrade::upgradeChain() {
     QFETCH(QString, file);
     QFETCH(int, from);
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, file);
+    const QString path = copyDbFixture(dir, file);
     {
         CatalogueDatabase db;
         db.setSchemaUpgrades(kChainEnd, chain(Fault::None));
@@ -292,7 +252,7 @@ void TstCatalogueUpgrade::upgradeChain() {
 
 void TstCatalogueUpgrade::failingStepRollsBack() {
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, u"user-rows-v1.sqlite"_s);
+    const QString path = copyDbFixture(dir, u"user-rows-v1.sqlite"_s);
     CatalogueDatabase db;
     db.setSchemaUpgrades(kChainEnd, chain(Fault::SecondStepFails));
     const OpenResult r = db.open(path);
@@ -330,7 +290,7 @@ void TstCatalogueUpgrade::stepBreakingReferencesRollsBack() {
     // Foreign keys are off while steps run (tables can be rebuilt); a step that
     // leaves a preset without its CPU is caught by foreign_key_check and undone.
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, u"user-rows-v1.sqlite"_s);
+    const QString path = copyDbFixture(dir, u"user-rows-v1.sqlite"_s);
     CatalogueDatabase db;
     db.setSchemaUpgrades(
         2, {{1, u"drops a CPU a preset uses"_s, [](const QSqlDatabase &d, QString *error) {
@@ -350,7 +310,7 @@ void TstCatalogueUpgrade::stepBreakingReferencesRollsBack() {
 
 void TstCatalogueUpgrade::missingStepOpensReadOnly() {
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, u"synthetic-v3.sqlite"_s);
+    const QString path = copyDbFixture(dir, u"synthetic-v3.sqlite"_s);
     CatalogueDatabase db;
     db.setSchemaUpgrades(kChainEnd, chain(Fault::SecondStepMissing));
     const OpenResult r = db.open(path);
@@ -363,7 +323,7 @@ void TstCatalogueUpgrade::missingStepOpensReadOnly() {
 
 void TstCatalogueUpgrade::readOnlyOlderFileIsNotUpgraded() {
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, u"user-rows-v1.sqlite"_s);
+    const QString path = copyDbFixture(dir, u"user-rows-v1.sqlite"_s);
     QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup));
     const QByteArray before = bytesOf(path);
     {
@@ -385,7 +345,7 @@ void TstCatalogueUpgrade::fileOfTheLaterChainIsNewerForThisProgram() {
     // untouched. The program itself reached version 3 (the user's measurements),
     // so the fixture is marked one version past the program's first.
     QTemporaryDir dir;
-    const QString path = copyFixture(dir, u"synthetic-v3.sqlite"_s);
+    const QString path = copyDbFixture(dir, u"synthetic-v3.sqlite"_s);
     {
         const QString name = u"mark-newer"_s;
         {

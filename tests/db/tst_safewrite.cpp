@@ -3,8 +3,8 @@
 // for any user, a real 64 KiB tmpfs as root), a read-only disk, missing folders,
 // and targets that are not regular files must leave the old file (or node)
 // exactly as it was, leave no temporary file, and say why in plain words.
-#include "../support/fulldisk.h"
 #include "catalogueio.h"
+#include "fulldisk.h"
 #include "safewrite.h"
 
 #include <QTemporaryDir>
@@ -12,7 +12,7 @@
 
 using namespace llm;
 using namespace llm::db;
-using namespace llm::test;
+using namespace llm::testsupport;
 using namespace Qt::StringLiterals;
 
 namespace {

@@ -21,7 +21,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
-namespace llm::test {
+namespace llm::testsupport {
 
 inline bool isRoot() {
     return ::geteuid() == 0;
@@ -135,4 +135,4 @@ inline QStringList entries(const QString &folder) {
         QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
 }
 
-} // namespace llm::test
+} // namespace llm::testsupport

@@ -17,6 +17,8 @@
 #include "mainwindow/settingscheck.h"
 #include "mainwindow/translations.h"
 #include "measurements.h"
+#include "notices.h"
+#include "profile.h"
 #include "workload.h"
 
 #include <QAction>
@@ -53,13 +55,6 @@ private:
         w->show();
         return w;
     }
-    static QList<InfoBar *> notices(MainWindow *w) {
-        QList<InfoBar *> out;
-        for (InfoBar *b : w->findChildren<InfoBar *>(QStringLiteral("noticeBar")))
-            if (b->isVisible())
-                out << b;
-        return out;
-    }
     // On request (LLMADVISOR_SCREENSHOT_DIR), a picture to look at.
     static void picture(QWidget *w, const QString &name) {
         if (qEnvironmentVariableIsSet("LLMADVISOR_SCREENSHOT_DIR"))
@@ -75,10 +70,7 @@ private slots:
         QVERIFY(m_home.isValid());
         // Fresh, empty folders for this process: nothing from earlier runs or the
         // user's real profile. Set before anything reads QSettings or paths.
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("config"))));
-        qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("data"))));
-        QCoreApplication::setOrganizationName(QStringLiteral("LlmAdvisor"));
-        QCoreApplication::setApplicationName(QStringLiteral("LlmAdvisor"));
+        llm::testsupport::useProfileIn(m_home.path());
         QVERIFY(QSettings().fileName().startsWith(m_home.path()));
         QVERIFY(!QFile::exists(QSettings().fileName()));
     }
@@ -108,7 +100,7 @@ private slots:
         QVERIFY(w->guidance()->guideBar()->isVisible());
         const QString guide = w->guidance()->guideBar()->label()->text();
         QVERIFY2(guide.contains(QStringLiteral("Export PDF")), qPrintable(guide));
-        QVERIFY(notices(w.get()).isEmpty());
+        QVERIFY(testsupport::visibleNotices(w.get()).isEmpty());
         QCOMPARE(statusMarker(w.get()),
                  QStringLiteral("Assumptions: calibrated factors, no overrides"));
 
@@ -125,7 +117,8 @@ private slots:
     void secondStartHidesTheGuide() {
         auto w = startWindow();
         QVERIFY(!w->guidance()->guideBar()->isVisible());
-        QVERIFY(notices(w.get()).isEmpty()); // the file the program wrote is not "damaged"
+        QVERIFY(testsupport::visibleNotices(w.get())
+                    .isEmpty()); // the file the program wrote is not "damaged"
         // Help → Getting started brings it back and forgets the dismissal.
         w->guidance()->showGuide();
         QVERIFY(w->guidance()->guideBar()->isVisible());
@@ -146,7 +139,7 @@ private slots:
             QCOMPARE(f.write(garbage), garbage.size());
         }
         auto w = startWindow();
-        const QList<InfoBar *> said = notices(w.get());
+        const QList<InfoBar *> said = testsupport::visibleNotices(w.get());
         QCOMPARE(said.size(), 1);
         picture(w.get(), QStringLiteral("damaged-settings.png"));
         const QString text = said.first()->label()->text();
@@ -166,7 +159,7 @@ private slots:
 
         // Once: the next start reads the fresh file without complaint.
         auto again = startWindow();
-        QVERIFY(notices(again.get()).isEmpty());
+        QVERIFY(testsupport::visibleNotices(again.get()).isEmpty());
         QVERIFY(again->close());
     }
 

@@ -4,12 +4,12 @@
 // tmpfs as root) with a small one-build comparison, a pipe and a device node
 // as the target. The old file stays byte for byte, no temporary file is left,
 // the error is shown (never "Saved") and the comparison stays modified.
-#include "../support/fulldisk.h"
 #include "../support/windowdata.h"
 #include "builds/buildlistpanel.h"
 #include "catalogue.h"
 #include "comparison/comparisondocument.h"
 #include "fakedialogs.h"
+#include "fulldisk.h"
 #include "mainwindow/mainwindow.h"
 
 #include <QSpinBox>
@@ -21,7 +21,7 @@
 
 using namespace llm;
 using namespace llm::ui;
-using namespace llm::test;
+using namespace llm::testsupport;
 using namespace Qt::StringLiterals;
 
 namespace {

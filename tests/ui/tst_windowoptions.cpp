@@ -3,10 +3,11 @@
 // writer, as functions; then the real llmadvisor run as a process, to see that
 // a refusal is one line on stderr with exit 2 and comes before the window.
 #include "mainwindow/windowoptions.h"
+#include "process.h"
+#include "profile.h"
 
 #include <QCommandLineParser>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -28,11 +29,7 @@ WindowOptionsResult parse(const QStringList &args) {
     return parseWindowOptions(parser, QStringList{QStringLiteral("llmadvisor")} + args);
 }
 
-struct Run {
-    int exitCode = -1;
-    QByteArray err;
-    qint64 ms = 0;
-};
+using Run = llm::testsupport::ProcessRun;
 
 } // namespace
 
@@ -42,20 +39,10 @@ class TestWindowOptions final : public QObject {
     QTemporaryDir m_dir;
 
     Run runWindow(const QStringList &args) const {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment env = llm::testsupport::isolatedProfile(m_dir.path());
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        p.setProcessEnvironment(env);
-        QElapsedTimer clock;
-        clock.start();
-        p.start(QStringLiteral(LLMADVISOR_GUI_PATH), args);
-        if (!p.waitForFinished(60'000))
-            p.kill();
-        Run r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardError(),
-              clock.elapsed()};
-        return r;
+        return llm::testsupport::runProgram(llm::testsupport::windowProgram(), args,
+                                            llm::testsupport::RunOptions().in(env).within(60'000));
     }
 
     // The "error: " lines of a run (Qt's own platform notes are not ours).
@@ -186,7 +173,7 @@ private slots:
             << m_dir.filePath(QStringLiteral("x.txt")) << QStringLiteral(".png or .jpg");
         QTest::newRow("empty") << QString() << QStringLiteral("no file name");
         QTest::newRow("a file as the folder")
-            << QString::fromLatin1(LLMADVISOR_GUI_PATH) + QStringLiteral("/x.png")
+            << llm::testsupport::windowProgram() + QStringLiteral("/x.png")
             << QStringLiteral("not a folder");
     }
     void screenshotTargets() {
@@ -333,7 +320,7 @@ private slots:
         p.setProcessEnvironment(env);
         const QString shot = QDir(ro).filePath(QStringLiteral("x.png"));
         p.start(setpriv, {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                          QStringLiteral("--clear-groups"), QStringLiteral(LLMADVISOR_GUI_PATH),
+                          QStringLiteral("--clear-groups"), llm::testsupport::windowProgram(),
                           QStringLiteral("--screenshot"), shot});
         QVERIFY(p.waitForFinished(60'000));
         const QByteArray err = p.readAllStandardError();

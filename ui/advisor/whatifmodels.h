@@ -58,7 +58,8 @@ public:
     // The changes not offered, each "Kind: the reason in plain words".
     const QStringList &notOffered() const { return m_notOffered; }
 
-    // Cell texts shared with the report (engineering wording).
+    // The cells of the engineering columns (change, price, one per use case), and
+    // the "In detail" of a row's tooltip.
     static QString changeText(const WhatIf &w);
     static QString priceText(const WhatIf &w);
     static QString deltaText(const UseCaseDelta &d);

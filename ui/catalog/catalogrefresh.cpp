@@ -7,9 +7,9 @@
 namespace llm::ui {
 
 namespace {
-QString trr(const char *s) {
-    return QCoreApplication::translate("llm::ui::CatalogRefresh", s);
-}
+struct CatalogRefresh {
+    Q_DECLARE_TR_FUNCTIONS(llm::ui::CatalogRefresh)
+};
 
 template <class T> const T *byName(const std::vector<T> &rows, const std::string &name) {
     for (const T &r : rows) {
@@ -29,9 +29,10 @@ void refresh(const std::vector<T> &before, const std::vector<T> &rows, T *part,
     // Not from the catalogue in the first place (a scenario's own quantization): leave it.
     if (!byName(before, part->name))
         return;
-    problems->append(trr("%1: %2 “%3” is no longer in the catalogue; its previous figures are "
-                         "kept until you choose another.")
-                         .arg(build, kind, QString::fromStdString(part->name)));
+    problems->append(
+        CatalogRefresh::tr("%1: %2 “%3” is no longer in the catalogue; its previous figures are "
+                           "kept until you choose another.")
+            .arg(build, kind, QString::fromStdString(part->name)));
 }
 } // namespace
 
@@ -40,16 +41,18 @@ ComparisonState resolveAgain(const Catalog &before, const Catalog &catalog,
     ComparisonState next = state;
     for (Build &b : next.builds) {
         const QString build = QString::fromStdString(b.name);
-        refresh(before.cpus, catalog.cpus, &b.cpu, build, trr("CPU"), problems);
+        refresh(before.cpus, catalog.cpus, &b.cpu, build, CatalogRefresh::tr("CPU"), problems);
         for (GpuGroup &g : b.gpus)
-            refresh(before.gpus, catalog.gpus, &g.gpu, build, trr("GPU"), problems);
+            refresh(before.gpus, catalog.gpus, &g.gpu, build, CatalogRefresh::tr("GPU"), problems);
         if (b.integratedGpu)
-            refresh(before.gpus, catalog.gpus, &*b.integratedGpu, build, trr("integrated GPU"),
-                    problems);
+            refresh(before.gpus, catalog.gpus, &*b.integratedGpu, build,
+                    CatalogRefresh::tr("integrated GPU"), problems);
     }
-    const QString all = trr("Comparison");
-    refresh(before.models, catalog.models, &next.model.model, all, trr("model"), problems);
-    refresh(before.quants, catalog.quants, &next.model.quant, all, trr("quantization"), problems);
+    const QString all = CatalogRefresh::tr("Comparison");
+    refresh(before.models, catalog.models, &next.model.model, all, CatalogRefresh::tr("model"),
+            problems);
+    refresh(before.quants, catalog.quants, &next.model.quant, all,
+            CatalogRefresh::tr("quantization"), problems);
     return next;
 }
 

@@ -24,10 +24,6 @@ using db::RowValues;
 
 namespace {
 
-QString trm(const char *s) {
-    return QCoreApplication::translate("llm::ui::CatalogTableModel", s);
-}
-
 bool numeric(const ColumnRule &r) {
     return r.kind == ColumnRule::Integer || r.kind == ColumnRule::Real;
 }
@@ -67,11 +63,11 @@ QString storedText(const ColumnRule &rule, const QString &typed) {
 QString originText(RowOrigin origin) {
     switch (origin) {
     case RowOrigin::Shipped:
-        return trm("shipped");
+        return CatalogTableModel::tr("shipped");
     case RowOrigin::Own:
-        return trm("yours");
+        return CatalogTableModel::tr("yours");
     case RowOrigin::Override:
-        return trm("overridden");
+        return CatalogTableModel::tr("overridden");
     }
     return {};
 }
@@ -253,20 +249,22 @@ QVariant CatalogTableModel::data(const QModelIndex &index, int role) const {
         if (column == OriginColumn) {
             switch (r.origin) {
             case RowOrigin::Shipped:
-                return trm("Shipped with the program. Editing a cell makes your own version "
-                           "(an override); the shipped row stays and can be restored.");
+                return CatalogTableModel::tr(
+                    "Shipped with the program. Editing a cell makes your own version "
+                    "(an override); the shipped row stays and can be restored.");
             case RowOrigin::Own:
-                return trm("Your own row: you can change or delete it.");
+                return CatalogTableModel::tr("Your own row: you can change or delete it.");
             case RowOrigin::Override:
-                return trm("Your version of a shipped row; the changed cells are bold. "
-                           "“Reset to shipped” restores the shipped values.");
+                return CatalogTableModel::tr(
+                    "Your version of a shipped row; the changed cells are bold. "
+                    "“Reset to shipped” restores the shipped values.");
             }
             return {};
         }
         if (overriddenCell) {
             const QString old = shipped->value(name);
-            return trm("Overridden; shipped value: %1")
-                .arg(old.isEmpty() ? trm("(empty)")
+            return CatalogTableModel::tr("Overridden; shipped value: %1")
+                .arg(old.isEmpty() ? CatalogTableModel::tr("(empty)")
                                    : (cNumber(old) && numeric(m_rules[column - 1])
                                           ? localeNumber(*cNumber(old), true)
                                           : old));
@@ -279,7 +277,7 @@ QVariant CatalogTableModel::data(const QModelIndex &index, int role) const {
         return {};
     case Qt::AccessibleDescriptionRole:
         if (overriddenCell)
-            return trm("overridden");
+            return CatalogTableModel::tr("overridden");
         return {};
     default:
         return {};
@@ -291,10 +289,11 @@ QVariant CatalogTableModel::headerData(int section, Qt::Orientation orientation,
         return QAbstractTableModel::headerData(section, orientation, role);
     if (section == OriginColumn) {
         if (role == Qt::DisplayRole)
-            return trm("Origin");
+            return CatalogTableModel::tr("Origin");
         if (role == Qt::ToolTipRole)
-            return trm("shipped: the program's data; yours: a row you added; overridden: your "
-                       "version of a shipped row");
+            return CatalogTableModel::tr(
+                "shipped: the program's data; yours: a row you added; overridden: your "
+                "version of a shipped row");
         return {};
     }
     const ColumnRule &rule = m_rules[section - 1];
@@ -302,8 +301,9 @@ QVariant CatalogTableModel::headerData(int section, Qt::Orientation orientation,
         return rule.unit.isEmpty() ? rule.name
                                    : QStringLiteral("%1 (%2)").arg(rule.name, rule.unit);
     if (role == Qt::ToolTipRole)
-        return trm("%1 — allowed: %2%3")
-            .arg(rule.name, rule.allowed(), rule.required ? trm("; required") : QString());
+        return CatalogTableModel::tr("%1 — allowed: %2%3")
+            .arg(rule.name, rule.allowed(),
+                 rule.required ? CatalogTableModel::tr("; required") : QString());
     return {};
 }
 
@@ -323,7 +323,7 @@ Qt::ItemFlags CatalogTableModel::flags(const QModelIndex &index) const {
 std::optional<UserRowEdit> CatalogTableModel::cellEdit(int row, int column, const QString &text,
                                                        QString *why) const {
     if (row < 0 || row >= m_rows.size() || column <= OriginColumn || column > m_rules.size()) {
-        *why = trm("no such cell");
+        *why = CatalogTableModel::tr("no such cell");
         return std::nullopt;
     }
     const db::CatalogueRow &r = m_rows[row];
@@ -338,7 +338,7 @@ std::optional<UserRowEdit> CatalogTableModel::cellEdit(int row, int column, cons
     after.insert(column_, storedText(m_rules[column - 1], text));
     e.after = after;
     e.nameAfter = after.value(QStringLiteral("name"));
-    e.text = trm("Change %1 of “%2”").arg(column_, name);
+    e.text = CatalogTableModel::tr("Change %1 of “%2”").arg(column_, name);
     return e;
 }
 

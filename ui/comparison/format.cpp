@@ -9,13 +9,15 @@
 
 namespace llm::ui::fmt {
 
-static QString tr(const char *text) {
-    return QCoreApplication::translate("llm::ui::fmt", text);
-}
+namespace {
+struct Fmt {
+    Q_DECLARE_TR_FUNCTIONS(llm::ui::fmt)
+};
+} // namespace
 
 QString number(double value, int decimals) {
     if (!std::isfinite(value))
-        return tr("n/a");
+        return Fmt::tr("n/a");
     if (decimals < 0) {
         const double a = std::abs(value);
         decimals = a >= 100 ? 0 : (a >= 10 ? 1 : 2);
@@ -25,7 +27,7 @@ QString number(double value, int decimals) {
 
 QString withUnit(double value, const QString &unit, int decimals) {
     if (!std::isfinite(value))
-        return tr("n/a");
+        return Fmt::tr("n/a");
     return number(value, decimals) + QChar(0x00A0) + unit; // no-break space: never wrap a unit off
 }
 
@@ -61,24 +63,24 @@ QString mts(units::TransferRate r) {
 QString euros(double eur, int decimals) {
     if (decimals < 0)
         decimals = std::abs(eur) >= 100 ? 0 : 2;
-    return tr("%1 EUR").arg(QLocale().toString(eur, 'f', decimals));
+    return Fmt::tr("%1 EUR").arg(QLocale().toString(eur, 'f', decimals));
 }
 
 QString price(const Build &build, const std::optional<double> &priceEur) {
     if (!priceEur)
-        return tr("price unknown");
+        return Fmt::tr("price unknown");
     if (build.quotedPriceEur && *build.quotedPriceEur == *priceEur) {
         const bool whole = std::fabs(*priceEur - std::round(*priceEur)) < 1e-9;
         const QString eur = euros(*priceEur, whole ? 0 : 2);
         return build.quoteSource.empty()
-                   ? tr("%1 (quote)").arg(eur)
-                   : tr("%1 (quote: %2)").arg(eur, QString::fromStdString(build.quoteSource));
+                   ? Fmt::tr("%1 (quote)").arg(eur)
+                   : Fmt::tr("%1 (quote: %2)").arg(eur, QString::fromStdString(build.quoteSource));
     }
-    return tr("≈ %1").arg(euros(roundEstimateEur(*priceEur), 0));
+    return Fmt::tr("≈ %1").arg(euros(roundEstimateEur(*priceEur), 0));
 }
 
 QString doesNotFit(const Estimate &e) {
-    return tr("does not fit — needs %1, has %2")
+    return Fmt::tr("does not fit — needs %1, has %2")
         .arg(withUnit(units::inGigabytes(e.memory.total), QStringLiteral("GB"), 0),
              withUnit(units::inGigabytes(e.memory.ramAvailable + e.memory.vramAvailable),
                       QStringLiteral("GB"), 0));
@@ -87,19 +89,19 @@ QString doesNotFit(const Estimate &e) {
 QString placement(Placement p) {
     switch (p) {
     case Placement::CpuOnly:
-        return tr("CPU (system RAM)");
+        return Fmt::tr("CPU (system RAM)");
     case Placement::SingleGpu:
-        return tr("GPU");
+        return Fmt::tr("GPU");
     case Placement::MultiGpuLayerSplit:
-        return tr("GPUs, layer split");
+        return Fmt::tr("GPUs, layer split");
     case Placement::MultiGpuTensorParallel:
-        return tr("GPUs, tensor parallel");
+        return Fmt::tr("GPUs, tensor parallel");
     case Placement::HybridLayers:
-        return tr("Hybrid: layers in GPU and RAM");
+        return Fmt::tr("Hybrid: layers in GPU and RAM");
     case Placement::HybridMoeExperts:
-        return tr("Hybrid: experts in RAM");
+        return Fmt::tr("Hybrid: experts in RAM");
     case Placement::Unified:
-        return tr("Unified memory (iGPU)");
+        return Fmt::tr("Unified memory (iGPU)");
     }
     return {};
 }
@@ -107,19 +109,19 @@ QString placement(Placement p) {
 QString bottleneck(Bottleneck b) {
     switch (b) {
     case Bottleneck::RamSide:
-        return tr("RAM side (channels × MT/s)");
+        return Fmt::tr("RAM side (channels × MT/s)");
     case Bottleneck::CpuFabric:
-        return tr("CPU fabric (CCDs × FCLK)");
+        return Fmt::tr("CPU fabric (CCDs × FCLK)");
     case Bottleneck::GpuMemory:
-        return tr("GPU memory");
+        return Fmt::tr("GPU memory");
     case Bottleneck::Pcie:
-        return tr("PCIe link");
+        return Fmt::tr("PCIe link");
     case Bottleneck::Compute:
-        return tr("Compute");
+        return Fmt::tr("Compute");
     case Bottleneck::Capacity:
-        return tr("Capacity: does not fit");
+        return Fmt::tr("Capacity: does not fit");
     case Bottleneck::Overhead:
-        return tr("Per-token overhead");
+        return Fmt::tr("Per-token overhead");
     }
     return {};
 }
@@ -127,13 +129,13 @@ QString bottleneck(Bottleneck b) {
 QString workflow(WorkflowClass w) {
     switch (w) {
     case WorkflowClass::Interactive:
-        return tr("interactive");
+        return Fmt::tr("interactive");
     case WorkflowClass::Background:
-        return tr("background");
+        return Fmt::tr("background");
     case WorkflowClass::Offline:
-        return tr("off-line");
+        return Fmt::tr("off-line");
     case WorkflowClass::NonViable:
-        return tr("non-viable");
+        return Fmt::tr("non-viable");
     }
     return {};
 }
@@ -141,23 +143,23 @@ QString workflow(WorkflowClass w) {
 QString family(CpuFamily f) {
     switch (f) {
     case CpuFamily::Desktop:
-        return tr("Desktop");
+        return Fmt::tr("Desktop");
     case CpuFamily::Workstation:
-        return tr("Workstation");
+        return Fmt::tr("Workstation");
     case CpuFamily::Server:
-        return tr("Server");
+        return Fmt::tr("Server");
     case CpuFamily::Mobile:
-        return tr("Mobile");
+        return Fmt::tr("Mobile");
     case CpuFamily::Other:
-        return tr("Other");
+        return Fmt::tr("Other");
     }
     return {};
 }
 
 QString verdict(const UseCaseVerdict &v) {
     if (v.pass && v.borderline)
-        return tr("Could miss — ask for a benchmark");
-    return v.pass ? tr("Meets the target") : tr("Too slow for live use");
+        return Fmt::tr("Could miss — ask for a benchmark");
+    return v.pass ? Fmt::tr("Meets the target") : Fmt::tr("Too slow for live use");
 }
 
 QString workflowWords(WorkflowClass w, const Thresholds &t) {
@@ -176,13 +178,14 @@ QString workflowWords(WorkflowClass w, const Thresholds &t) {
     };
     switch (w) {
     case WorkflowClass::Interactive:
-        return tr("fine for live use (answer starts within %1)").arg(seconds(t.interactivePrefill));
+        return Fmt::tr("fine for live use (answer starts within %1)")
+            .arg(seconds(t.interactivePrefill));
     case WorkflowClass::Background:
-        return tr("fine as a background job of up to %1").arg(seconds(t.backgroundTotal));
+        return Fmt::tr("fine as a background job of up to %1").arg(seconds(t.backgroundTotal));
     case WorkflowClass::Offline:
-        return tr("only as an overnight job of up to %1").arg(seconds(t.offlineTotal));
+        return Fmt::tr("only as an overnight job of up to %1").arg(seconds(t.offlineTotal));
     case WorkflowClass::NonViable:
-        return tr("not usable: takes longer than %1").arg(seconds(t.offlineTotal));
+        return Fmt::tr("not usable: takes longer than %1").arg(seconds(t.offlineTotal));
     }
     return {};
 }

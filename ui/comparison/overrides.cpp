@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "overrides.h"
 
-#include <QCoreApplication>
+#include "overridekeys.h"
+#include "uitext.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -16,18 +18,13 @@ bool sameThresholds(const Thresholds &a, const Thresholds &b) {
            a.offlineTotal == b.offlineTotal;
 }
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("llm::ui", text);
-}
-
 } // namespace
 
 OverrideFlags overridesFor(const Estimate &estimate, const Assumptions &current,
                            const Assumptions &baseline) {
     OverrideFlags flags;
-    const std::string key = "assumptions.efficiency." + estimate.hardwareClass;
-    flags.efficiency = std::find(current.overridden.begin(), current.overridden.end(), key) !=
-                       current.overridden.end();
+    flags.efficiency =
+        scenario::isOverridden(current, scenario::efficiencyOverrideKey(estimate.hardwareClass));
     flags.thresholds = !sameThresholds(current.thresholds, baseline.thresholds);
     flags.tariff = current.electricityEurPerKwh != baseline.electricityEurPerKwh;
     return flags;
@@ -36,15 +33,15 @@ OverrideFlags overridesFor(const Estimate &estimate, const Assumptions &current,
 QString describeOverrides(const OverrideFlags &flags, const Estimate &estimate) {
     QStringList parts;
     if (flags.efficiency)
-        parts << tr("your efficiency factors for %1")
+        parts << UiText::tr("your efficiency factors for %1")
                      .arg(QString::fromStdString(estimate.hardwareClass));
     if (flags.thresholds)
-        parts << tr("your use-case thresholds");
+        parts << UiText::tr("your use-case thresholds");
     if (flags.tariff)
-        parts << tr("your electricity tariff");
+        parts << UiText::tr("your electricity tariff");
     if (parts.isEmpty())
         return {};
-    return tr("Overridden: uses %1.").arg(parts.join(tr(" and ")));
+    return UiText::tr("Overridden: uses %1.").arg(parts.join(UiText::tr(" and ")));
 }
 
 } // namespace llm::ui

@@ -29,9 +29,8 @@ void WidgetDialogs::information(QWidget *parent, const QString &title, const QSt
 
 Dialogs::SaveChoice WidgetDialogs::askSaveChanges(QWidget *parent, const QString &documentName) {
     const auto answer = QMessageBox::question(
-        parent, QCoreApplication::translate("llm::ui::Dialogs", "Unsaved changes"),
-        QCoreApplication::translate("llm::ui::Dialogs", "Save the changes to “%1” first?")
-            .arg(documentName),
+        parent, Dialogs::tr("Unsaved changes"),
+        Dialogs::tr("Save the changes to “%1” first?").arg(documentName),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return SaveChoice::Save;

@@ -3,6 +3,7 @@
 // What would block a test (file dialogs, message boxes) behind one small
 // interface. The window uses WidgetDialogs; tests pass a scripted fake.
 
+#include <QCoreApplication>
 #include <QString>
 
 QT_BEGIN_NAMESPACE
@@ -13,6 +14,8 @@ QT_END_NAMESPACE
 namespace llm::ui {
 
 class Dialogs {
+    Q_DECLARE_TR_FUNCTIONS(llm::ui::Dialogs)
+
 public:
     enum class SaveChoice { Save, Discard, Cancel };
 

@@ -3,6 +3,7 @@
 #include "guidance.h"
 
 #include "comparison/comparisondocument.h"
+#include "settings.h"
 #include "workload.h"
 
 #include <QAction>
@@ -11,7 +12,6 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSettings>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -59,7 +59,7 @@ Guidance::Guidance(ComparisonDocument *document, QObject *parent)
     , m_document(document) {}
 
 QString Guidance::guideDismissedKey() {
-    return QStringLiteral("guide/dismissed");
+    return setting::guideDismissed.name;
 }
 
 QWidget *Guidance::wrapCentral(QWidget *content) {
@@ -75,19 +75,20 @@ QWidget *Guidance::wrapCentral(QWidget *content) {
     layout->addWidget(bars);
     layout->addWidget(content, 1);
 
-    m_guide = new InfoBar(tr("<b>Getting started:</b> 1. pick builds on the left (New build or "
-                             "a preset) · 2. pick the model and tick the needs · 3. read the answer "
-                             "at the top · 4. File → Export PDF…"),
-                          bars);
+    m_guide =
+        new InfoBar(tr("<b>Getting started:</b> 1. pick builds on the left (New build or "
+                       "a preset) · 2. pick the model and tick the needs · 3. read the answer "
+                       "at the top · 4. File → Export PDF…"),
+                    bars);
     m_guide->setObjectName(QStringLiteral("guideBar"));
     QPushButton *never = m_guide->addButton(tr("Don't show again"));
     never->setObjectName(QStringLiteral("guideDontShowAgain"));
     connect(never, &QPushButton::clicked, this, [this] {
-        QSettings().setValue(guideDismissedKey(), true);
+        Settings().setValue(setting::guideDismissed, true);
         m_guide->hide();
     });
     m_bars->addWidget(m_guide);
-    m_guide->setVisible(!QSettings().value(guideDismissedKey(), false).toBool());
+    m_guide->setVisible(!Settings().value(setting::guideDismissed));
     return central;
 }
 
@@ -102,7 +103,7 @@ InfoBar *Guidance::showNotice(const QString &text) {
 }
 
 void Guidance::showGuide() {
-    QSettings().remove(guideDismissedKey());
+    Settings().remove(setting::guideDismissed);
     if (m_guide)
         m_guide->show();
 }

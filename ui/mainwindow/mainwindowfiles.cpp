@@ -7,8 +7,10 @@
 #include "comparison/scenarioconvert.h"
 #include "comparison_limits.h"
 #include "dialogs.h"
+#include "guidance.h"
 #include "report/reportpdf.h"
 #include "safewrite.h"
+#include "settings.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -21,7 +23,6 @@
 #include <QPrinter>
 #include <QProgressDialog>
 #include <QScreen>
-#include <QSettings>
 #include <QStatusBar>
 
 #include <memory>
@@ -30,30 +31,13 @@ namespace llm::ui {
 
 namespace {
 QString scenarioFilter() {
-    return QCoreApplication::translate("llm::ui::MainWindow", "Comparison (*.json)");
+    return MainWindow::tr("Comparison (*.json)");
 }
 QString pdfFilter() {
-    return QCoreApplication::translate("llm::ui::MainWindow", "PDF (*.pdf)");
+    return MainWindow::tr("PDF (*.pdf)");
 }
 constexpr int kMaxRecent = 8;
 constexpr qint64 kProgressAfterMs = 300;
-constexpr int kSettingsVersion = 1;
-
-// Keys and defaults in one place.
-namespace key {
-const QString version = QStringLiteral("settingsVersion");
-const QString geometry = QStringLiteral("window/geometry");
-const QString state = QStringLiteral("window/state");
-const QString theme = QStringLiteral("view/theme");
-const QString recent = QStringLiteral("files/recent");
-const QString maxPrefill = QStringLiteral("thresholds/maxPrefillS");
-const QString minGeneration = QStringLiteral("thresholds/minGenerationTokS");
-const QString interactive = QStringLiteral("thresholds/interactivePrefillS");
-const QString background = QStringLiteral("thresholds/backgroundTotalS");
-const QString offline = QStringLiteral("thresholds/offlineTotalS");
-const QString tariff = QStringLiteral("costs/electricityEurPerKwh");
-const QString blackAndWhite = QStringLiteral("report/blackAndWhite");
-} // namespace key
 } // namespace
 
 bool MainWindow::openFile(const QString &path) {
@@ -139,8 +123,8 @@ bool MainWindow::exportPdf(const QString &path, int *pages) {
         }
     };
     QString error;
-    if (!writeReportPdfFile(m_document->state(), m_document->referenceData(), path, &error, pages, onPage,
-                            reportOptions())) {
+    if (!writeReportPdfFile(m_document->state(), m_document->referenceData(), path, &error, pages,
+                            onPage, reportOptions())) {
         progress.reset();
         m_dialogs->error(this, tr("PDF not written"), error);
         return false;
@@ -179,10 +163,11 @@ QAction *MainWindow::createBlackAndWhiteAction() {
     m_blackAndWhite = new QAction(tr("Print in &black and white"), this);
     m_blackAndWhite->setObjectName(QStringLiteral("reportBlackAndWhite"));
     m_blackAndWhite->setCheckable(true);
-    m_blackAndWhite->setChecked(QSettings().value(key::blackAndWhite, false).toBool());
+    m_blackAndWhite->setChecked(Settings().value(setting::reportBlackAndWhite));
     // Only the user's own click is saved: an unattended export's choice is not.
-    connect(m_blackAndWhite, &QAction::triggered, this,
-            [](bool on) { QSettings().setValue(key::blackAndWhite, on); });
+    connect(m_blackAndWhite, &QAction::triggered, this, [](bool on) {
+        Settings().setValue(setting::reportBlackAndWhite, on);
+    }); // not in a newer version's file
     return m_blackAndWhite;
 }
 
@@ -248,19 +233,19 @@ bool MainWindow::maybeSave() {
 }
 
 void MainWindow::addRecent(const QString &path) {
-    QSettings settings;
-    QStringList recent = settings.value(key::recent).toStringList();
+    Settings settings;
+    QStringList recent = settings.value(setting::recentFiles);
     recent.removeAll(path);
     recent.prepend(path);
     while (recent.size() > kMaxRecent)
         recent.removeLast();
-    settings.setValue(key::recent, recent);
+    settings.setValue(setting::recentFiles, recent); // not in a newer version's file
     rebuildRecentMenu();
 }
 
 void MainWindow::rebuildRecentMenu() {
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(key::recent).toStringList();
+    const QStringList recent = Settings().value(setting::recentFiles);
     for (const QString &path : recent) {
         if (!QFileInfo::exists(path))
             continue; // moved or deleted since: do not offer it
@@ -274,53 +259,57 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 void MainWindow::readSettings() {
-    QSettings s;
-    if (s.value(key::version, kSettingsVersion).toInt() > kSettingsVersion)
-        return; // written by a newer program: keep its settings, use defaults here
-    const QByteArray geometry = s.value(key::geometry).toByteArray();
+    const Settings s;
+    const QByteArray geometry = s.value(setting::windowGeometry);
     if (!geometry.isEmpty() && restoreGeometry(geometry)) {
         // A laptop undocked from its projector: bring the window back on screen.
         const QScreen *screen = QGuiApplication::screenAt(frameGeometry().center());
         if (!screen)
             resize(1280, 720);
     }
-    restoreState(s.value(key::state).toByteArray());
-    m_theme = static_cast<Theme>(s.value(key::theme, static_cast<int>(Theme::Light)).toInt());
+    restoreState(s.value(setting::windowState));
+    m_theme = s.value(setting::theme);
     if (m_theme != Theme::Light)
         setTheme(m_theme);
 
     ComparisonState state = m_document->state();
     Thresholds &t = state.assumptions.thresholds;
-    auto read = [&s](const QString &k, double fallback) {
-        bool ok = false;
-        const double v = s.value(k, fallback).toDouble(&ok);
-        return ok && v > 0 ? v : fallback; // a damaged value falls back to the default
-    };
-    t.maxPrefill = units::seconds(read(key::maxPrefill, units::inSeconds(t.maxPrefill)));
-    t.minGeneration =
-        units::tokensPerSecond(read(key::minGeneration, units::inTokensPerSecond(t.minGeneration)));
-    t.interactivePrefill =
-        units::seconds(read(key::interactive, units::inSeconds(t.interactivePrefill)));
-    t.backgroundTotal = units::seconds(read(key::background, units::inSeconds(t.backgroundTotal)));
-    t.offlineTotal = units::seconds(read(key::offline, units::inSeconds(t.offlineTotal)));
+    t.maxPrefill = units::seconds(s.value(setting::maxPrefillS, units::inSeconds(t.maxPrefill)));
+    t.minGeneration = units::tokensPerSecond(
+        s.value(setting::minGenerationTokS, units::inTokensPerSecond(t.minGeneration)));
+    t.interactivePrefill = units::seconds(
+        s.value(setting::interactivePrefillS, units::inSeconds(t.interactivePrefill)));
+    t.backgroundTotal =
+        units::seconds(s.value(setting::backgroundTotalS, units::inSeconds(t.backgroundTotal)));
+    t.offlineTotal =
+        units::seconds(s.value(setting::offlineTotalS, units::inSeconds(t.offlineTotal)));
     state.assumptions.electricityEurPerKwh =
-        read(key::tariff, state.assumptions.electricityEurPerKwh);
+        s.value(setting::electricityEurPerKwh, state.assumptions.electricityEurPerKwh);
     m_document->reset(state);
+    if (s.fromNewerVersion())
+        m_guidance->showNotice(
+            tr("Your settings were saved by a newer version of this program (settings format "
+               "%1; this version knows %2). They are used as far as this version understands "
+               "them, and the file is left as it is: what you change here (window size, "
+               "thresholds, recent files) is not kept.")
+                .arg(s.fileFormat())
+                .arg(kSettingsFormat));
 }
 
 void MainWindow::writeSettings() {
-    QSettings s;
-    s.setValue(key::version, kSettingsVersion);
-    s.setValue(key::geometry, saveGeometry());
-    s.setValue(key::state, saveState());
-    s.setValue(key::theme, static_cast<int>(m_theme));
+    Settings s;
+    if (s.fromNewerVersion())
+        return; // said once at start (readSettings); the newer version's file stays as it is
+    s.setValue(setting::windowGeometry, saveGeometry());
+    s.setValue(setting::windowState, saveState());
+    s.setValue(setting::theme, m_theme);
     const Assumptions &a = m_document->state().assumptions;
-    s.setValue(key::maxPrefill, units::inSeconds(a.thresholds.maxPrefill));
-    s.setValue(key::minGeneration, units::inTokensPerSecond(a.thresholds.minGeneration));
-    s.setValue(key::interactive, units::inSeconds(a.thresholds.interactivePrefill));
-    s.setValue(key::background, units::inSeconds(a.thresholds.backgroundTotal));
-    s.setValue(key::offline, units::inSeconds(a.thresholds.offlineTotal));
-    s.setValue(key::tariff, a.electricityEurPerKwh);
+    s.setValue(setting::maxPrefillS, units::inSeconds(a.thresholds.maxPrefill));
+    s.setValue(setting::minGenerationTokS, units::inTokensPerSecond(a.thresholds.minGeneration));
+    s.setValue(setting::interactivePrefillS, units::inSeconds(a.thresholds.interactivePrefill));
+    s.setValue(setting::backgroundTotalS, units::inSeconds(a.thresholds.backgroundTotal));
+    s.setValue(setting::offlineTotalS, units::inSeconds(a.thresholds.offlineTotal));
+    s.setValue(setting::electricityEurPerKwh, a.electricityEurPerKwh);
 }
 
 } // namespace llm::ui

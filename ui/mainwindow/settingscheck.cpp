@@ -18,15 +18,13 @@ QString iniProblem(const QByteArray &bytes) {
     QStringDecoder utf8(QStringDecoder::Utf8);
     const QString text = utf8.decode(bytes);
     if (utf8.hasError())
-        return QCoreApplication::translate("llm::ui::SettingsCheck", "it is not UTF-8 text");
+        return SettingsCheck::tr("it is not UTF-8 text");
     int lineNumber = 0;
     for (QStringView line : QStringView(text).split(u'\n')) {
         ++lineNumber;
         for (QChar c : line) {
             if (c.category() == QChar::Other_Control && c != u'\t' && c != u'\r')
-                return QCoreApplication::translate("llm::ui::SettingsCheck",
-                                                   "line %1 holds control characters")
-                    .arg(lineNumber);
+                return SettingsCheck::tr("line %1 holds control characters").arg(lineNumber);
         }
         const QStringView t = line.trimmed();
         if (t.isEmpty() || t.startsWith(u';') || t.startsWith(u'#'))
@@ -34,8 +32,7 @@ QString iniProblem(const QByteArray &bytes) {
         if (t.startsWith(u'[') && t.endsWith(u']'))
             continue;
         if (!t.contains(u'=') || t.startsWith(u'='))
-            return QCoreApplication::translate("llm::ui::SettingsCheck",
-                                               "line %1 is neither a [section] nor key=value")
+            return SettingsCheck::tr("line %1 is neither a [section] nor key=value")
                 .arg(lineNumber);
     }
     return {};
@@ -51,9 +48,8 @@ SettingsCheck checkSettingsFile(const QString &path) {
     // Settings are a few kilobytes; anything huge is not ours.
     const QByteArray bytes = file.read(4 * 1024 * 1024 + 1);
     file.close();
-    result.reason = bytes.size() > 4 * 1024 * 1024
-                        ? QCoreApplication::translate("llm::ui::SettingsCheck", "it is too large")
-                        : iniProblem(bytes);
+    result.reason =
+        bytes.size() > 4 * 1024 * 1024 ? SettingsCheck::tr("it is too large") : iniProblem(bytes);
     if (result.reason.isEmpty())
         return result;
     result.damaged = true;

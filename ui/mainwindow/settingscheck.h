@@ -5,6 +5,7 @@
 // moved aside before anything reads it: the program starts on defaults, the
 // damaged file is kept for the user, and the next start is clean.
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace llm::ui {
@@ -13,6 +14,8 @@ struct SettingsCheck {
     bool damaged = false;
     QString reason; // what is wrong with the file (when damaged)
     QString keptAs; // where the damaged file was moved (empty if it could not be moved)
+
+    Q_DECLARE_TR_FUNCTIONS(llm::ui::SettingsCheck)
 };
 
 // Checks QSettings' default user file (organization and application names must be set).

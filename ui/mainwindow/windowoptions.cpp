@@ -17,13 +17,15 @@ namespace llm::ui {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("main", text);
-}
+// The command line's words share the context of app/gui/main.cpp's.
+struct CommandLine {
+    Q_DECLARE_TR_FUNCTIONS(main)
+};
 
 QString tabChoices() {
-    return tr("0 = charts, 1 = table, 2 = use cases, 3 = model sizes, 4 = assumptions, "
-              "5 = what if, 6 = engineering detail");
+    return CommandLine::tr(
+        "0 = charts, 1 = table, 2 = use cases, 3 = model sizes, 4 = assumptions, "
+        "5 = what if, 6 = engineering detail");
 }
 
 WindowOptionsResult refuse(const QString &error) {
@@ -40,34 +42,38 @@ QString quoted(const QString &text) {
 } // namespace
 
 WindowOptionsResult parseWindowOptions(QCommandLineParser &parser, const QStringList &arguments) {
-    parser.setApplicationDescription(
-        tr("Compare CPU, RAM and GPU builds for running large language models locally."));
+    parser.setApplicationDescription(CommandLine::tr(
+        "Compare CPU, RAM and GPU builds for running large language models locally."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("A saved comparison (.json) to open."),
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 CommandLine::tr("A saved comparison (.json) to open."),
                                  QStringLiteral("[FILE]"));
     const QCommandLineOption database(
         QStringLiteral("database"),
-        tr("Use this catalogue database instead of the one in your profile."),
+        CommandLine::tr("Use this catalogue database instead of the one in your profile."),
         QStringLiteral("PATH"));
     const QCommandLineOption exportPdf(
         QStringLiteral("export-pdf"),
-        tr("Write the comparison's PDF report to PATH and quit (no window shown)."),
+        CommandLine::tr("Write the comparison's PDF report to PATH and quit (no window shown)."),
         QStringLiteral("PATH"));
     const QCommandLineOption blackAndWhite(
         QStringLiteral("black-and-white"),
-        tr("With --export-pdf: print the report in black and white (greys only; charts tell "
-           "builds apart by dash pattern, hatching, marker shape and letter)."));
+        CommandLine::tr(
+            "With --export-pdf: print the report in black and white (greys only; charts tell "
+            "builds apart by dash pattern, hatching, marker shape and letter)."));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
-        tr("Save a picture of the window to PATH and quit (PNG, or the format the name's "
-           "extension names: .jpg, .bmp, ...)."),
+        CommandLine::tr(
+            "Save a picture of the window to PATH and quit (PNG, or the format the name's "
+            "extension names: .jpg, .bmp, ...)."),
         QStringLiteral("PATH"));
     const QCommandLineOption theme(QStringLiteral("theme"),
-                                   tr("Colour theme: system, light or dark."),
+                                   CommandLine::tr("Colour theme: system, light or dark."),
                                    QStringLiteral("THEME"));
-    const QCommandLineOption tab(
-        QStringLiteral("tab"), tr("Open on this tab (%1).").arg(tabChoices()), QStringLiteral("N"));
+    const QCommandLineOption tab(QStringLiteral("tab"),
+                                 CommandLine::tr("Open on this tab (%1).").arg(tabChoices()),
+                                 QStringLiteral("N"));
     for (const QCommandLineOption *o :
          {&database, &exportPdf, &blackAndWhite, &screenshot, &theme, &tab})
         parser.addOption(*o);
@@ -78,7 +84,7 @@ WindowOptionsResult parseWindowOptions(QCommandLineParser &parser, const QString
             const QString name = unknown.first();
             return refuse((name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name +
                           QStringLiteral(": ") +
-                          tr("unknown option; see --help for the options there are"));
+                          CommandLine::tr("unknown option; see --help for the options there are"));
         }
         // "Missing value after '--tab'.", as llmadvisor-cli words it
         return refuse(QStringLiteral("arguments: ") + parser.errorText());
@@ -98,16 +104,17 @@ WindowOptionsResult parseWindowOptions(QCommandLineParser &parser, const QString
         const QStringList values = parser.values(*o);
         if (values.size() > 1)
             return refuse(QStringLiteral("--") + o->names().constFirst() + QStringLiteral(": ") +
-                          tr("given %1 times (%2); give it once")
+                          CommandLine::tr("given %1 times (%2); give it once")
                               .arg(values.size())
                               .arg(values.join(QStringLiteral(", "))));
     }
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1)
-        return refuse(QStringLiteral("FILE: ") +
-                      tr("%1 files given (%2); the window opens one comparison at a time")
-                          .arg(files.size())
-                          .arg(files.join(QStringLiteral(", "))));
+        return refuse(
+            QStringLiteral("FILE: ") +
+            CommandLine::tr("%1 files given (%2); the window opens one comparison at a time")
+                .arg(files.size())
+                .arg(files.join(QStringLiteral(", "))));
 
     WindowOptions &o = result.options;
     if (!files.isEmpty())
@@ -120,9 +127,10 @@ WindowOptionsResult parseWindowOptions(QCommandLineParser &parser, const QString
     // The window's own choice is File → Print in black and white (saved in the
     // settings); the option is for the unattended export only.
     if (o.blackAndWhite && !o.exportPdf)
-        return refuse(QStringLiteral("--black-and-white: ") +
-                      tr("only works with --export-pdf; in the window, use File → Print in "
-                         "black and white"));
+        return refuse(
+            QStringLiteral("--black-and-white: ") +
+            CommandLine::tr("only works with --export-pdf; in the window, use File → Print in "
+                            "black and white"));
     if (parser.isSet(screenshot))
         o.screenshot = parser.value(screenshot);
 
@@ -136,16 +144,16 @@ WindowOptionsResult parseWindowOptions(QCommandLineParser &parser, const QString
             o.theme = Theme::Dark;
         else
             return refuse(QStringLiteral("--theme: ") +
-                          tr("%1 is not a theme; use system, light or dark")
+                          CommandLine::tr("%1 is not a theme; use system, light or dark")
                               .arg(quoted(parser.value(theme))));
     }
     if (parser.isSet(tab)) {
         bool ok = false;
         const int n = parser.value(tab).trimmed().toInt(&ok);
         if (!ok || n < 0 || n >= kWindowTabCount)
-            return refuse(
-                QStringLiteral("--tab: ") +
-                tr("%1 is not a tab; use %2").arg(quoted(parser.value(tab)), tabChoices()));
+            return refuse(QStringLiteral("--tab: ") +
+                          CommandLine::tr("%1 is not a tab; use %2")
+                              .arg(quoted(parser.value(tab)), tabChoices()));
         o.tab = n;
     }
 
@@ -153,16 +161,19 @@ WindowOptionsResult parseWindowOptions(QCommandLineParser &parser, const QString
     // silently dropped, so say so instead.
     if (o.exportPdf) {
         if (o.screenshot)
-            return refuse(QStringLiteral("--screenshot: ") +
-                          tr("cannot be combined with --export-pdf, which shows no window; run "
-                             "the program once for each"));
+            return refuse(
+                QStringLiteral("--screenshot: ") +
+                CommandLine::tr("cannot be combined with --export-pdf, which shows no window; run "
+                                "the program once for each"));
         if (o.tab)
-            return refuse(QStringLiteral("--tab: ") +
-                          tr("has no effect with --export-pdf (the report has no tabs)"));
+            return refuse(
+                QStringLiteral("--tab: ") +
+                CommandLine::tr("has no effect with --export-pdf (the report has no tabs)"));
         if (o.theme)
-            return refuse(QStringLiteral("--theme: ") +
-                          tr("has no effect with --export-pdf (the report is always printed "
-                             "black on white)"));
+            return refuse(
+                QStringLiteral("--theme: ") +
+                CommandLine::tr("has no effect with --export-pdf (the report is always printed "
+                                "black on white)"));
     }
     return result;
 }
@@ -177,36 +188,37 @@ QByteArray screenshotFormat(const QString &path) {
 
 QString cannotWrite(const QString &path, const QString &reason) {
     return QStringLiteral("--screenshot: ") +
-           tr("cannot write %1: %2").arg(quoted(QDir::toNativeSeparators(path)), reason);
+           CommandLine::tr("cannot write %1: %2")
+               .arg(quoted(QDir::toNativeSeparators(path)), reason);
 }
 
 } // namespace
 
 QString checkScreenshotTarget(const QString &path) {
     if (path.isEmpty())
-        return QStringLiteral("--screenshot: ") + tr("no file name given");
+        return QStringLiteral("--screenshot: ") + CommandLine::tr("no file name given");
     const QFileInfo target(path);
     if (target.isDir())
         return cannotWrite(path,
-                           tr("it is a folder; give a file name such as %1")
+                           CommandLine::tr("it is a folder; give a file name such as %1")
                                .arg(quoted(QDir(path).filePath(QStringLiteral("window.png")))));
     const QByteArray format = screenshotFormat(path);
     if (!QImageWriter::supportedImageFormats().contains(format))
-        return cannotWrite(path, tr("pictures cannot be saved as .%1; use .png or .jpg")
-                                     .arg(QString::fromLatin1(format)));
+        return cannotWrite(path,
+                           CommandLine::tr("pictures cannot be saved as .%1; use .png or .jpg")
+                               .arg(QString::fromLatin1(format)));
     const QFileInfo folder(target.absolutePath());
     if (!folder.exists())
-        return cannotWrite(path, tr("the folder %1 does not exist")
+        return cannotWrite(path, CommandLine::tr("the folder %1 does not exist")
                                      .arg(quoted(QDir::toNativeSeparators(folder.filePath()))));
     if (!folder.isDir())
-        return cannotWrite(
-            path,
-            tr("%1 is not a folder").arg(quoted(QDir::toNativeSeparators(folder.filePath()))));
+        return cannotWrite(path, CommandLine::tr("%1 is not a folder")
+                                     .arg(quoted(QDir::toNativeSeparators(folder.filePath()))));
     if (!folder.isWritable())
-        return cannotWrite(path, tr("the folder %1 is not writable")
+        return cannotWrite(path, CommandLine::tr("the folder %1 is not writable")
                                      .arg(quoted(QDir::toNativeSeparators(folder.filePath()))));
     if (target.exists() && !target.isWritable())
-        return cannotWrite(path, tr("the file exists and is not writable"));
+        return cannotWrite(path, CommandLine::tr("the file exists and is not writable"));
     return {};
 }
 
@@ -214,7 +226,7 @@ QString saveScreenshot(const QImage &image, const QString &path) {
     if (const QString problem = checkScreenshotTarget(path); !problem.isEmpty())
         return problem;
     if (image.isNull())
-        return cannotWrite(path, tr("the window could not be drawn"));
+        return cannotWrite(path, CommandLine::tr("the window could not be drawn"));
     // Encoded in memory, then written like every other file the user keeps
     // (db::writeFileSafely): the old picture survives a failure (a full disk
     // included), devices and pipes are refused.

@@ -2,17 +2,13 @@
 // Text helpers shared by the writers of the report's HTML sections.
 #pragma once
 
-#include <QCoreApplication>
+#include "uitext.h" // the report's words: UiText::tr, context "llm::ui"
+
 #include <QString>
 
 #include <string>
 
 namespace llm::ui::html {
-
-// Translated under the context lupdate files the report's strings in.
-inline QString tr(const char *s) {
-    return QCoreApplication::translate("llm::ui", s);
-}
 
 // A catalogue text (a part or model name) made safe to place in HTML.
 inline QString esc(const std::string &s) {

@@ -13,6 +13,7 @@
 #include "comparison/comparisondocument.h"
 #include "comparison/format.h"
 #include "mainwindow/glossary.h"
+#include "overridekeys.h"
 #include "report/htmltext.h"
 #include "results/roles.h"
 #include "results/sizecurvemodel.h"
@@ -35,7 +36,6 @@
 namespace llm::ui {
 
 using html::esc;
-using html::tr;
 using report::Cell;
 using report::Flow;
 using report::Table;
@@ -85,14 +85,14 @@ QString textNumber(double v, int decimals = 1) {
 QString duration(units::Seconds t) {
     const double s = units::inSeconds(t);
     if (s >= 2 * 3600)
-        return tr("%1 h").arg(textNumber(s / 3600));
+        return UiText::tr("%1 h").arg(textNumber(s / 3600));
     if (s >= 120)
-        return tr("%1 min").arg(textNumber(s / 60));
-    return tr("%1 s").arg(textNumber(s));
+        return UiText::tr("%1 min").arg(textNumber(s / 60));
+    return UiText::tr("%1 s").arg(textNumber(s));
 }
 
 QString tokensPerSecond(units::TokenRate r) {
-    return tr("%1 tokens per second").arg(textNumber(units::inTokensPerSecond(r)));
+    return UiText::tr("%1 tokens per second").arg(textNumber(units::inTokensPerSecond(r)));
 }
 
 // "43.9" with its range on a second line "(17–59)": the range never wraps mid-value.
@@ -116,7 +116,7 @@ QString joinWords(QStringList parts) {
     if (parts.size() <= 1)
         return parts.join(QString());
     const QString last = parts.takeLast();
-    return tr("%1 and %2").arg(parts.join(QStringLiteral(", ")), last);
+    return UiText::tr("%1 and %2").arg(parts.join(QStringLiteral(", ")), last);
 }
 
 // "A, B and E" for builds 1, 2 and 5: the tags the window and the charts use.
@@ -152,23 +152,23 @@ bool anyUserPart(const Build &b) {
 // for a black-and-white copy.
 QString verdictCell(const UseCaseVerdict &v) {
     if (v.pass && v.borderline)
-        return tr("~ could miss");
-    return v.pass ? QStringLiteral("<b>%1</b>").arg(tr("✓ meets"))
-                  : QStringLiteral("<b>%1</b>").arg(tr("✗ too slow"));
+        return UiText::tr("~ could miss");
+    return v.pass ? QStringLiteral("<b>%1</b>").arg(UiText::tr("✓ meets"))
+                  : QStringLiteral("<b>%1</b>").arg(UiText::tr("✗ too slow"));
 }
 
 // The hardware class in plain words ("graphics card"), not its id ("gpu-nvidia-blackwell").
 QString classWords(const std::string &cls) {
     const QString c = QString::fromStdString(cls);
     if (c.startsWith(QLatin1String("cpu")))
-        return tr("processor only");
+        return UiText::tr("processor only");
     if (c.startsWith(QLatin1String("unified")))
-        return tr("built-in graphics sharing the system memory");
+        return UiText::tr("built-in graphics sharing the system memory");
     if (c.startsWith(QLatin1String("gpu")))
-        return tr("graphics card");
+        return UiText::tr("graphics card");
     if (c.startsWith(QLatin1String("hybrid")))
-        return tr("graphics card and system memory together");
-    return tr("other");
+        return UiText::tr("graphics card and system memory together");
+    return UiText::tr("other");
 }
 
 // ---- page 1 ---------------------------------------------------------------
@@ -181,10 +181,10 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
     flow.heading(meta.title, 1);
     flow.paragraph(
         small(
-            tr("%1 · catalogue as of %2 · model %3 at %4 · runtime %5 · LLM Procurement "
+            UiText::tr("%1 · catalogue as of %2 · model %3 at %4 · runtime %5 · LLM Procurement "
                "Advisor %6. All figures are estimates, not measurements.")
                 .arg(locale.toString(meta.date.date(), QLocale::LongFormat).toHtmlEscaped(),
-                     meta.catalogAsOf.isEmpty() ? tr("unknown") : meta.catalogAsOf.toHtmlEscaped(),
+                     meta.catalogAsOf.isEmpty() ? UiText::tr("unknown") : meta.catalogAsOf.toHtmlEscaped(),
                      esc(state.model.model.name), esc(state.model.quant.name),
                      esc(state.assumptions.runtime), meta.programVersion.toHtmlEscaped())),
         true);
@@ -193,16 +193,16 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
         if (!text.empty())
             flow.paragraph(QStringLiteral("<b>%1</b> %2").arg(label, userText(text)));
     };
-    field(tr("Purpose:"), m.purpose);
-    field(tr("Decision / notes:"), m.decision);
-    field(tr("Attendees:"), m.attendees);
+    field(UiText::tr("Purpose:"), m.purpose);
+    field(UiText::tr("Decision / notes:"), m.decision);
+    field(UiText::tr("Attendees:"), m.attendees);
 
     // The answer first: core's decision summary (the same facts and sentence as
     // `llmadvisor-cli estimate --format table`): which build meets every need at
     // what price, the badges, the cheapest fix, and the options when none does.
     {
         const DecisionSummary decision = decisionOf(document, true);
-        flow.heading(tr("The answer"), 2);
+        flow.heading(UiText::tr("The answer"), 2);
         for (const QString &line :
              scenario::decisionText(decision, QLocale(),
                                     WhatIfWords::fixWording(state.builds, state.model))
@@ -212,19 +212,19 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
 
     // The verdict grid: builds as rows (full names wrap, never cut), the named
     // needs as columns; price and notes beside the name.
-    flow.heading(tr("The builds against the needs"), 2);
+    flow.heading(UiText::tr("The builds against the needs"), 2);
     QStringList needs;
     for (const UseCase &u : state.useCases)
-        needs << tr("<b>%1</b> (%2): %3 (%4-token prompt, %5-token answer)")
+        needs << UiText::tr("<b>%1</b> (%2): %3 (%4-token prompt, %5-token answer)")
                      .arg(seedUseCaseTitle(u) ? scenario::needTitle(u).toHtmlEscaped() : esc(u.id),
                           esc(u.id), needName(u),
                           locale.toString(units::inTokens(u.promptTokens), 'f', 0),
                           locale.toString(units::inTokens(u.generatedTokens), 'f', 0));
-    flow.paragraph(tr("The needs: %1.").arg(needs.join(QStringLiteral("; "))), true, true);
+    flow.paragraph(UiText::tr("The needs: %1.").arg(needs.join(QStringLiteral("; "))), true, true);
 
     Table grid;
     grid.widths = {34, 11, 9};
-    grid.header = {{tr("Build and notes")}, {tr("Price (EUR)")}, {tr("Needs met")}};
+    grid.header = {{UiText::tr("Build and notes")}, {UiText::tr("Price (EUR)")}, {UiText::tr("Needs met")}};
     for (const UseCase &u : state.useCases) {
         grid.widths << std::max<qreal>(9, 46.0 / std::max<std::size_t>(1, state.useCases.size()));
         const QString s = shortNeed(u);
@@ -237,33 +237,33 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
         const BuildResult &r = results[i];
         QString name = QStringLiteral("<b>%1</b>").arg(buildLabel(i, b));
         if (!b.notes.empty())
-            name += QStringLiteral("<br>") + small(tr("<i>Note:</i> %1").arg(userText(b.notes)));
+            name += QStringLiteral("<br>") + small(UiText::tr("<i>Note:</i> %1").arg(userText(b.notes)));
         QList<Cell> row{{name}};
         // A quote exactly as typed, with who quoted; an estimate rounded as in
         // the window and the CLI (core's roundEstimateEur), with its basis.
         const bool quoted =
             b.quotedPriceEur && r.cost.priceEur && *b.quotedPriceEur == *r.cost.priceEur;
-        QString priceText = tr("unknown");
-        QString source = anyUserPart(b) ? tr("estimate, your catalogue figures")
-                                        : tr("estimate from list prices");
+        QString priceText = UiText::tr("unknown");
+        QString source = anyUserPart(b) ? UiText::tr("estimate, your catalogue figures")
+                                        : UiText::tr("estimate from list prices");
         if (quoted) {
             // Whole euros like every other price in the column; a quote with
             // cents keeps its exact amount on the line below.
             const bool whole = std::fabs(*r.cost.priceEur - std::round(*r.cost.priceEur)) < 1e-9;
             priceText = num(*r.cost.priceEur, 0);
             source =
-                b.quoteSource.empty() ? tr("quote") : tr("quote: %1").arg(userText(b.quoteSource));
+                b.quoteSource.empty() ? UiText::tr("quote") : UiText::tr("quote: %1").arg(userText(b.quoteSource));
             if (!whole)
-                source += QStringLiteral(", ") + tr("%1 EUR exactly").arg(num(*r.cost.priceEur, 2));
+                source += QStringLiteral(", ") + UiText::tr("%1 EUR exactly").arg(num(*r.cost.priceEur, 2));
         } else if (r.cost.priceEur) {
-            priceText = tr("≈ %1").arg(num(roundEstimateEur(*r.cost.priceEur), 0));
+            priceText = UiText::tr("≈ %1").arg(num(roundEstimateEur(*r.cost.priceEur), 0));
         }
         row << Cell{priceText + QStringLiteral("<br>") + small(source), kRight};
         int met = 0;
         QList<Cell> verdicts;
         // A build the model does not fit in has no verdicts, only that fact.
         if (r.computed && !r.estimate.fits) {
-            row << Cell{tr("<b>does not fit</b>"), kCenter};
+            row << Cell{UiText::tr("<b>does not fit</b>"), kCenter};
             for (std::size_t c = 0; c < state.useCases.size(); ++c)
                 verdicts << Cell{c == 0 ? small(fmt::doesNotFit(r.estimate).toHtmlEscaped())
                                         : QStringLiteral("—"),
@@ -277,15 +277,15 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
             const bool over = idx.data(OverriddenRole).toBool();
             verdictOverridden = verdictOverridden || over;
             if (!r.computed || static_cast<std::size_t>(c) >= r.estimate.useCases.size()) {
-                verdicts << Cell{tr("– not computed"), kCenter};
+                verdicts << Cell{UiText::tr("– not computed"), kCenter};
                 continue;
             }
             const UseCaseVerdict &v = r.estimate.useCases[static_cast<std::size_t>(c)];
             met += v.pass ? 1 : 0;
             verdicts << Cell{verdictCell(v) + (over ? QStringLiteral(" *") : QString()), kCenter};
         }
-        row << Cell{r.computed ? tr("%1 of %2").arg(met).arg(state.useCases.size())
-                               : tr("not computed"),
+        row << Cell{r.computed ? UiText::tr("%1 of %2").arg(met).arg(state.useCases.size())
+                               : UiText::tr("not computed"),
                     kCenter};
         row << verdicts;
         grid.rows << row;
@@ -293,7 +293,7 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
     grid.keepRows = 3;
     flow.table(grid);
     const Thresholds &t = state.assumptions.thresholds;
-    flow.paragraph(tr("A need is met (✓ meets) when the prompt is processed within %1 and the "
+    flow.paragraph(UiText::tr("A need is met (✓ meets) when the prompt is processed within %1 and the "
                       "answer comes at least at %2 (about reading speed). ~ could miss: met at the "
                       "estimate, but not if the real speed is at the low end of the range below "
                       "(ask the supplier for a benchmark). "
@@ -303,7 +303,7 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
                             num(state.assumptions.eurPerUsd, 2)),
                    true);
     if (verdictOverridden)
-        flow.paragraph(tr("* This verdict uses an assumption the user overrode (efficiency "
+        flow.paragraph(UiText::tr("* This verdict uses an assumption the user overrode (efficiency "
                           "factors or thresholds; listed in the appendix under Assumptions)."),
                        true);
 
@@ -328,17 +328,17 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
     QStringList said;
     for (const auto &[band, group] : byBand) {
         const QString range =
-            tr("up to %1 % lower or %2 % higher than shown").arg(band.first).arg(band.second);
+            UiText::tr("up to %1 % lower or %2 % higher than shown").arg(band.first).arg(band.second);
         said << (byBand.size() == 1
-                     ? tr("Real speeds may be %1.").arg(range)
-                     : (group.builds.size() == 1 ? tr("For build %1 (%2), real speeds may be %3.")
-                                                 : tr("For builds %1 (%2), real speeds may be %3."))
+                     ? UiText::tr("Real speeds may be %1.").arg(range)
+                     : (group.builds.size() == 1 ? UiText::tr("For build %1 (%2), real speeds may be %3.")
+                                                 : UiText::tr("For builds %1 (%2), real speeds may be %3."))
                            .arg(joinNumbers(group.builds), joinWords(group.kinds), range));
     }
     if (!said.isEmpty())
         flow.paragraph(QStringLiteral("<b>%1</b> %2 %3")
-                           .arg(tr("How sure:"), said.join(QLatin1Char(' ')),
-                                tr("Builds marked ~ could miss may miss the target: ask the "
+                           .arg(UiText::tr("How sure:"), said.join(QLatin1Char(' ')),
+                                UiText::tr("Builds marked ~ could miss may miss the target: ask the "
                                    "supplier for a benchmark.")));
 }
 
@@ -355,17 +355,17 @@ QString whereItRuns(const Estimate &e, const Build &b) {
         cards += g.count;
     switch (e.placement) {
     case Placement::CpuOnly:
-        return tr("the processor and its system memory");
+        return UiText::tr("the processor and its system memory");
     case Placement::SingleGpu:
-        return tr("its graphics card");
+        return UiText::tr("its graphics card");
     case Placement::MultiGpuLayerSplit:
     case Placement::MultiGpuTensorParallel:
-        return tr("its %1 graphics cards").arg(cards);
+        return UiText::tr("its %1 graphics cards").arg(cards);
     case Placement::HybridLayers:
     case Placement::HybridMoeExperts:
-        return tr("its graphics card and system memory together");
+        return UiText::tr("its graphics card and system memory together");
     case Placement::Unified:
-        return tr("its built-in graphics (sharing the system memory)");
+        return UiText::tr("its built-in graphics (sharing the system memory)");
     }
     return {};
 }
@@ -374,17 +374,17 @@ QString whatLimits(Bottleneck b) {
     switch (b) {
     case Bottleneck::RamSide:
     case Bottleneck::CpuFabric:
-        return tr("the speed of its system memory");
+        return UiText::tr("the speed of its system memory");
     case Bottleneck::GpuMemory:
-        return tr("the speed of the graphics card's memory");
+        return UiText::tr("the speed of the graphics card's memory");
     case Bottleneck::Pcie:
-        return tr("the link between the graphics card and the rest of the computer");
+        return UiText::tr("the link between the graphics card and the rest of the computer");
     case Bottleneck::Compute:
-        return tr("its processing power");
+        return UiText::tr("its processing power");
     case Bottleneck::Capacity:
-        return tr("its memory size");
+        return UiText::tr("its memory size");
     case Bottleneck::Overhead:
-        return tr("a fixed overhead per word");
+        return UiText::tr("a fixed overhead per word");
     }
     return {};
 }
@@ -400,15 +400,15 @@ QString needSentence(const UseCaseVerdict &v, const Thresholds &t) {
     const QString need = needLabel(v.useCase);
     switch (v.failed) {
     case FailedLimit::Capacity:
-        return tr("%1 is not met: the model does not fit.").arg(need);
+        return UiText::tr("%1 is not met: the model does not fit.").arg(need);
     case FailedLimit::PrefillTime:
-        return tr("%1 is not met: reading its %2-token prompt takes about %3 s (%4 is the limit); "
+        return UiText::tr("%1 is not met: reading its %2-token prompt takes about %3 s (%4 is the limit); "
                   "the target is %5 s.")
             .arg(need, num(units::inTokens(v.useCase.promptTokens), 0),
                  plainNumber(units::inSeconds(v.prefillTime)), whatLimits(v.bottleneck),
                  plainNumber(units::inSeconds(t.maxPrefill)));
     case FailedLimit::GenerationRate:
-        return tr("%1 is not met: it writes about %2 tokens per second (%3 is the limit); at "
+        return UiText::tr("%1 is not met: it writes about %2 tokens per second (%3 is the limit); at "
                   "least %4 are needed.")
             .arg(need, plainNumber(units::inTokensPerSecond(v.generationRate)),
                  whatLimits(v.bottleneck), plainNumber(units::inTokensPerSecond(t.minGeneration)));
@@ -420,8 +420,8 @@ QString needSentence(const UseCaseVerdict &v, const Thresholds &t) {
 
 void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildResult> &results) {
     flow.pageBreak();
-    flow.heading(tr("Why, build by build"), 2);
-    flow.paragraph(tr("Speeds are in tokens per second: a token is about three quarters of a "
+    flow.heading(UiText::tr("Why, build by build"), 2);
+    flow.paragraph(UiText::tr("Speeds are in tokens per second: a token is about three quarters of a "
                       "word, and 10 per second is about reading speed."),
                    true, true);
     const Thresholds &t = state.assumptions.thresholds;
@@ -430,20 +430,20 @@ void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildR
         const BuildResult &r = results[i];
         QString text = QStringLiteral("<b>%1</b> — ").arg(buildLabel(i, b));
         if (!r.computed) {
-            text += tr("Not estimated: the build is not valid.");
+            text += UiText::tr("Not estimated: the build is not valid.");
             flow.paragraph(text);
             continue;
         }
         const Estimate &e = r.estimate;
         if (!e.fits) {
-            text += tr("The model does not fit: it needs %1 GB of memory, the build has %2 GB.")
+            text += UiText::tr("The model does not fit: it needs %1 GB of memory, the build has %2 GB.")
                         .arg(num(units::inGigabytes(e.memory.total), 0),
                              num(units::inGigabytes(e.memory.ramAvailable + e.memory.vramAvailable),
                                  0));
             flow.paragraph(text);
             continue;
         }
-        text += tr("Runs on %1 and writes about %2 tokens per second, paced by %3.")
+        text += UiText::tr("Runs on %1 and writes about %2 tokens per second, paced by %3.")
                     .arg(whereItRuns(e, b), plainNumber(units::inTokensPerSecond(e.generationRate)),
                          whatLimits(e.generationBottleneck));
         // Several needs missed for writing too slowly: one sentence (the speed is said above).
@@ -463,20 +463,20 @@ void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildR
                 problems << s;
         }
         if (!tooSlow.isEmpty())
-            problems.prepend(tr("%1 are not met: it writes too slowly for them; at least %2 "
+            problems.prepend(UiText::tr("%1 are not met: it writes too slowly for them; at least %2 "
                                 "tokens per second are needed.")
                                  .arg(joinWords(tooSlow),
                                       plainNumber(units::inTokensPerSecond(t.minGeneration))));
         if (!met.isEmpty())
             text += QLatin1Char(' ') + (met.size() == static_cast<int>(e.useCases.size())
-                                            ? tr("Meets every need.")
-                                            : tr("Meets %1.").arg(joinWords(met)));
+                                            ? UiText::tr("Meets every need.")
+                                            : UiText::tr("Meets %1.").arg(joinWords(met)));
         if (!onlyJust.isEmpty())
             text += QLatin1Char(' ') +
                     (onlyJust.size() == 1
-                         ? tr("Meets %1 only just: if real speeds are at the low end of the "
+                         ? UiText::tr("Meets %1 only just: if real speeds are at the low end of the "
                               "range, it would miss the target.")
-                         : tr("Meets %1 only just: if real speeds are at the low end of the "
+                         : UiText::tr("Meets %1 only just: if real speeds are at the low end of the "
                               "range, they would miss the target."))
                         .arg(joinWords(onlyJust));
         if (!problems.isEmpty())
@@ -638,20 +638,20 @@ QString withUnit(const QString &label, const QString &unit) {
 QString labelWithDetail(const QString &plain, const QString &engineering) {
     return plain + QStringLiteral("<br>") +
            QStringLiteral("<span class=small style=\"font-weight:normal\"><i>%1</i> %2</span>")
-               .arg(tr("For engineers:"), engineering);
+               .arg(UiText::tr("For engineers:"), engineering);
 }
 
 // A cell's plain words with the engineering term behind them.
 QString cellWithDetail(const QString &plain, const QString &engineering) {
     return plain + QStringLiteral("<br>") +
            small(QStringLiteral("<i>%1</i> %2")
-                     .arg(tr("For engineers:"), engineering.toHtmlEscaped()));
+                     .arg(UiText::tr("For engineers:"), engineering.toHtmlEscaped()));
 }
 
 void specifications(Flow &flow, const ComparisonState &state,
                     const std::vector<BuildResult> &results) {
-    flow.heading(tr("A. Specifications"), 2);
-    flow.paragraph(tr("What each build is made of, what it costs and how much power it draws "
+    flow.heading(UiText::tr("A. Specifications"), 2);
+    flow.paragraph(UiText::tr("What each build is made of, what it costs and how much power it draws "
                       "when it works at full speed."),
                    true, true);
     bool userData = false;
@@ -660,61 +660,61 @@ void specifications(Flow &flow, const ComparisonState &state,
             return esc(name);
         userData = true;
         return esc(name) +
-               (origin == DataOrigin::Overridden ? tr(" † (overridden)") : tr(" † (your own row)"));
+               (origin == DataOrigin::Overridden ? UiText::tr(" † (overridden)") : UiText::tr(" † (your own row)"));
     };
     const auto &builds = state.builds;
     QList<Fact> facts;
-    facts << Fact{tr("Processor"), [&](std::size_t i) {
+    facts << Fact{UiText::tr("Processor"), [&](std::size_t i) {
                       return Cell{mark(builds[i].cpu.name, builds[i].cpu.origin)};
                   }};
-    facts << Fact{tr("Memory (GB)"), [&](std::size_t i) {
+    facts << Fact{UiText::tr("Memory (GB)"), [&](std::size_t i) {
                       return Cell{num(units::inGigabytes(builds[i].memory.capacity), 0), kRight};
                   }};
     facts << Fact{
-        withUnit(tr("Memory channels × speed"), QStringLiteral("MT/s")), [&](std::size_t i) {
+        withUnit(UiText::tr("Memory channels × speed"), QStringLiteral("MT/s")), [&](std::size_t i) {
             return Cell{QStringLiteral("%1 × %2")
                             .arg(builds[i].memory.channels)
                             .arg(num(units::inMegatransfersPerSecond(builds[i].memory.speed), 0)),
                         kRight};
         }};
     facts << Fact{
-        tr("Graphics cards"), [&](std::size_t i) {
+        UiText::tr("Graphics cards"), [&](std::size_t i) {
             const Build &b = builds[i];
             QStringList gpus;
             for (const GpuGroup &g : b.gpus)
                 gpus << QStringLiteral("%1 × %2").arg(g.count).arg(mark(g.gpu.name, g.gpu.origin));
             if (b.integratedGpu)
-                gpus << tr("built-in %1").arg(mark(b.integratedGpu->name, b.integratedGpu->origin));
-            return Cell{gpus.isEmpty() ? tr("none") : gpus.join(QStringLiteral("<br>"))};
+                gpus << UiText::tr("built-in %1").arg(mark(b.integratedGpu->name, b.integratedGpu->origin));
+            return Cell{gpus.isEmpty() ? UiText::tr("none") : gpus.join(QStringLiteral("<br>"))};
         }};
-    facts << Fact{tr("Price (EUR)"), [&](std::size_t i) {
+    facts << Fact{UiText::tr("Price (EUR)"), [&](std::size_t i) {
                       const CostSummary &c = results[i].cost;
                       const Build &b = builds[i];
                       if (!c.priceEur)
-                          return Cell{tr("unknown"), kRight};
+                          return Cell{UiText::tr("unknown"), kRight};
                       const bool quoted = b.quotedPriceEur && *b.quotedPriceEur == *c.priceEur;
                       return Cell{num(*c.priceEur, 0) + QStringLiteral("<br>") +
-                                      small(quoted ? tr("quote") : tr("sum of list prices")),
+                                      small(quoted ? UiText::tr("quote") : UiText::tr("sum of list prices")),
                                   kRight};
                   }};
-    facts << Fact{tr("Power at full load (W)"), [&](std::size_t i) {
+    facts << Fact{UiText::tr("Power at full load (W)"), [&](std::size_t i) {
                       return Cell{num(units::inWatts(results[i].cost.powerAtLoad), 0), kRight};
                   }};
     buildColumns(flow, state, facts);
     flow.paragraph(
-        tr("Price: the sum of the parts' list prices converted to EUR, unrounded (page 1 "
+        UiText::tr("Price: the sum of the parts' list prices converted to EUR, unrounded (page 1 "
            "shows it rounded), or the quote in whole euros."),
         true);
     QStringList modelMarks;
     if (state.model.model.origin != DataOrigin::Shipped)
-        modelMarks << tr("model %1").arg(mark(state.model.model.name, state.model.model.origin));
+        modelMarks << UiText::tr("model %1").arg(mark(state.model.model.name, state.model.model.origin));
     if (state.model.quant.origin != DataOrigin::Shipped)
         modelMarks
-            << tr("quantization %1").arg(mark(state.model.quant.name, state.model.quant.origin));
+            << UiText::tr("quantization %1").arg(mark(state.model.quant.name, state.model.quant.origin));
     if (!modelMarks.isEmpty())
         flow.paragraph(modelMarks.join(QStringLiteral(" · ")), true);
     if (userData)
-        flow.paragraph(tr("† Marked parts use figures from your own catalogue (rows you added, "
+        flow.paragraph(UiText::tr("† Marked parts use figures from your own catalogue (rows you added, "
                           "or shipped rows you overrode, e.g. a supplier's quote) rather than "
                           "the program's shipped data."),
                        true);
@@ -727,17 +727,17 @@ QString runsOn(const Estimate &e, const Build &b) {
         cards += g.count;
     switch (e.placement) {
     case Placement::CpuOnly:
-        return tr("processor and system memory");
+        return UiText::tr("processor and system memory");
     case Placement::SingleGpu:
-        return tr("graphics card");
+        return UiText::tr("graphics card");
     case Placement::MultiGpuLayerSplit:
     case Placement::MultiGpuTensorParallel:
-        return tr("%1 graphics cards").arg(cards);
+        return UiText::tr("%1 graphics cards").arg(cards);
     case Placement::HybridLayers:
     case Placement::HybridMoeExperts:
-        return tr("graphics card and system memory together");
+        return UiText::tr("graphics card and system memory together");
     case Placement::Unified:
-        return tr("built-in graphics, sharing the system memory");
+        return UiText::tr("built-in graphics, sharing the system memory");
     }
     return {};
 }
@@ -747,25 +747,25 @@ QString limitedBy(Bottleneck b) {
     switch (b) {
     case Bottleneck::RamSide:
     case Bottleneck::CpuFabric:
-        return tr("speed of the system memory");
+        return UiText::tr("speed of the system memory");
     case Bottleneck::GpuMemory:
-        return tr("speed of the graphics card's memory");
+        return UiText::tr("speed of the graphics card's memory");
     case Bottleneck::Pcie:
-        return tr("link between graphics card and computer");
+        return UiText::tr("link between graphics card and computer");
     case Bottleneck::Compute:
-        return tr("processing power");
+        return UiText::tr("processing power");
     case Bottleneck::Capacity:
-        return tr("memory size");
+        return UiText::tr("memory size");
     case Bottleneck::Overhead:
-        return tr("a fixed overhead per word");
+        return UiText::tr("a fixed overhead per word");
     }
     return {};
 }
 
 void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildResult> &results,
              SummaryModel &summary) {
-    flow.heading(tr("B. Every estimated figure"), 2);
-    flow.paragraph(tr("How fast each build reads a prompt and writes the answer (in tokens per "
+    flow.heading(UiText::tr("B. Every estimated figure"), 2);
+    flow.paragraph(UiText::tr("How fast each build reads a prompt and writes the answer (in tokens per "
                       "second: a token is about three quarters of a word), the estimate with the "
                       "range 8 in 10 published measurements of the same kind of hardware fell in "
                       "on a second line; how much memory the model needs; what running it costs. "
@@ -795,16 +795,16 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
         return o ? QStringLiteral(" *") : QString();
     };
     const auto computed = [&results](std::size_t i) { return results[i].computed; };
-    const Cell notComputed{tr("not computed"), kRight};
+    const Cell notComputed{UiText::tr("not computed"), kRight};
     const auto &builds = state.builds;
 
     QList<Fact> facts;
-    facts << Fact{tr("Writing speed (tokens per second)"), [&](std::size_t i) {
+    facts << Fact{UiText::tr("Writing speed (tokens per second)"), [&](std::size_t i) {
                       const Estimate &e = results[i].estimate;
                       if (!computed(i))
                           return notComputed;
                       if (!e.fits)
-                          return Cell{tr("does not fit"), kRight};
+                          return Cell{UiText::tr("does not fit"), kRight};
                       return Cell{withRange(units::inTokensPerSecond(e.generationRate),
                                             units::inTokensPerSecond(e.generationRateLow), tg[i],
                                             dTg) +
@@ -812,14 +812,14 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
                                   kRight};
                   }};
     if (anyMeasured)
-        facts << Fact{tr("Measured writing speed (tokens per second)"), [&](std::size_t i) {
+        facts << Fact{UiText::tr("Measured writing speed (tokens per second)"), [&](std::size_t i) {
                           const Estimate &e = results[i].estimate;
                           return Cell{computed(i) && e.measuredGeneration
                                           ? num(e.measuredGeneration->medianTokS, dTg)
                                           : QStringLiteral("–"),
                                       kRight};
                       }};
-    facts << Fact{tr("Prompt reading (tokens per second)"), [&](std::size_t i) {
+    facts << Fact{UiText::tr("Prompt reading (tokens per second)"), [&](std::size_t i) {
                       const Estimate &e = results[i].estimate;
                       if (!computed(i))
                           return notComputed;
@@ -828,46 +828,46 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
                                       over(i, SummaryModel::PromptRate),
                                   kRight};
                   }};
-    facts << Fact{tr("Memory the model needs (GB)"), [&](std::size_t i) {
+    facts << Fact{UiText::tr("Memory the model needs (GB)"), [&](std::size_t i) {
                       return computed(i) ? Cell{num(need[i], dMem), kRight} : notComputed;
                   }};
-    facts << Fact{tr("Memory the build has (GB)"), [&](std::size_t i) {
+    facts << Fact{UiText::tr("Memory the build has (GB)"), [&](std::size_t i) {
                       return computed(i) ? Cell{num(avail[i], dAvail), kRight} : notComputed;
                   }};
-    facts << Fact{tr("Where the model runs"), [&](std::size_t i) {
+    facts << Fact{UiText::tr("Where the model runs"), [&](std::size_t i) {
                       if (!computed(i))
-                          return Cell{tr("not computed")};
+                          return Cell{UiText::tr("not computed")};
                       const Estimate &e = results[i].estimate;
                       return Cell{
                           cellWithDetail(runsOn(e, builds[i]), fmt::placement(e.placement))};
                   }};
-    facts << Fact{tr("What sets the writing speed"), [&](std::size_t i) {
+    facts << Fact{UiText::tr("What sets the writing speed"), [&](std::size_t i) {
                       if (!computed(i))
-                          return Cell{tr("not computed")};
+                          return Cell{UiText::tr("not computed")};
                       const Estimate &e = results[i].estimate;
                       return Cell{cellWithDetail(limitedBy(e.generationBottleneck),
                                                  fmt::bottleneck(e.generationBottleneck))};
                   }};
-    facts << Fact{tr("Price per token per second of writing speed (EUR)"), [&](std::size_t i) {
+    facts << Fact{UiText::tr("Price per token per second of writing speed (EUR)"), [&](std::size_t i) {
                       const auto &v = results[i].cost.eurPerTokenPerSecond;
-                      return Cell{computed(i) && v ? num(*v, 0) : tr("unknown"), kRight};
+                      return Cell{computed(i) && v ? num(*v, 0) : UiText::tr("unknown"), kRight};
                   }};
     // Cents: a million tokens cost tens of cents to a few euros, and whole
     // euros would print most of them as 0 or 1.
     facts << Fact{
-        tr("Electricity per million tokens written (euro cents)"), [&](std::size_t i) {
+        UiText::tr("Electricity per million tokens written (euro cents)"), [&](std::size_t i) {
             return computed(i)
                        ? Cell{num(results[i].cost.electricityEurPerMillionTokens * 100, 0), kRight}
                        : notComputed;
         }};
-    facts << Fact{labelWithDetail(withUnit(tr("System memory speed"), QStringLiteral("GB/s")),
-                                  tr("memory bandwidth on the processor's side")),
+    facts << Fact{labelWithDetail(withUnit(UiText::tr("System memory speed"), QStringLiteral("GB/s")),
+                                  UiText::tr("memory bandwidth on the processor's side")),
                   [&](std::size_t i) {
                       return computed(i) ? Cell{num(sys[i], dSys), kRight} : notComputed;
                   }};
     facts << Fact{
-        labelWithDetail(withUnit(tr("Graphics card memory speed"), QStringLiteral("GB/s")),
-                        tr("GPU memory bandwidth")),
+        labelWithDetail(withUnit(UiText::tr("Graphics card memory speed"), QStringLiteral("GB/s")),
+                        UiText::tr("GPU memory bandwidth")),
         [&](std::size_t i) {
             if (!computed(i))
                 return notComputed;
@@ -875,11 +875,11 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
         }};
     buildColumns(flow, state, facts);
     if (anyMeasured)
-        flow.paragraph(tr("“Measured” is the median of published short benchmark runs of the "
+        flow.paragraph(UiText::tr("“Measured” is the median of published short benchmark runs of the "
                           "same device, model, quantization and runtime."),
                        true);
     if (anyOverridden)
-        flow.paragraph(tr("* This figure uses an assumption the user overrode (listed under "
+        flow.paragraph(UiText::tr("* This figure uses an assumption the user overrode (listed under "
                           "Assumptions)."),
                        true);
 }
@@ -893,15 +893,15 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonDocument &document) {
     const ComparisonState &state = document.state();
     const std::vector<BuildResult> &results = document.results();
     const Catalog &catalog = document.catalog();
-    flow.heading(tr("C. What one change would do, and room to spare"), 2);
-    flow.paragraph(tr("For each build: every single change that can be bought, fits the computer "
+    flow.heading(UiText::tr("C. What one change would do, and room to spare"), 2);
+    flow.paragraph(UiText::tr("For each build: every single change that can be bought, fits the computer "
                       "and has a price, the most helpful for the least money first, with what it "
                       "does to the needs; then how far the build stretches while it still meets "
                       "the needs it meets now. Prices are estimates from list prices, excluding "
                       "VAT."),
                    true, true);
     if (state.useCases.empty()) {
-        flow.paragraph(tr("No needs are chosen, so there is nothing to pass or fail."));
+        flow.paragraph(UiText::tr("No needs are chosen, so there is nothing to pass or fail."));
         return;
     }
     const PlatformRules *rulesPtr = document.platformRules();
@@ -919,7 +919,7 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonDocument &document) {
         const Build &b = state.builds[i];
         flow.heading(plainLabel(i, b), 3);
         if (i >= results.size() || !results[i].computed) {
-            flow.paragraph(tr("Not estimated: the build is not valid."));
+            flow.paragraph(UiText::tr("Not estimated: the build is not valid."));
             continue;
         }
         std::vector<WhatIf> changes =
@@ -936,16 +936,16 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonDocument &document) {
         for (int r = 0; r < model.rowCount(); ++r)
             sentences << model.data(model.index(r, WhatIfModel::Change)).toString();
         flow.paragraph(QStringLiteral("<b>%1</b><br>%2")
-                           .arg(tr("What one change would do:"),
+                           .arg(UiText::tr("What one change would do:"),
                                 sentences.isEmpty()
-                                    ? tr("No single change can be bought and priced.")
+                                    ? UiText::tr("No single change can be bought and priced.")
                                     : bullets(sentences)),
                        false, true);
         // One build's changes and its room to spare are read together: kept on one page.
         if (!model.notOffered().isEmpty())
             flow.paragraph(
                 small(QStringLiteral("<i>%1</i> %2")
-                          .arg(tr("Not offered:"),
+                          .arg(UiText::tr("Not offered:"),
                                model.notOffered().join(QStringLiteral("; ")).toHtmlEscaped() +
                                    QLatin1Char('.'))),
                 true, true);
@@ -960,7 +960,7 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonDocument &document) {
         words.catalog = &catalog;
         words.fits = results[i].estimate.fits;
         flow.paragraph(QStringLiteral("<b>%1</b><br>%2")
-                           .arg(tr("Room to spare:"), bullets(WhatIfWords::headroomLines(words))));
+                           .arg(UiText::tr("Room to spare:"), bullets(WhatIfWords::headroomLines(words))));
     }
 }
 
@@ -968,18 +968,18 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
                          const std::vector<BuildResult> &results) {
     const Assumptions &a = state.assumptions;
     const Thresholds &t = a.thresholds;
-    flow.heading(tr("D. Assumptions and efficiency factors"), 2);
+    flow.heading(UiText::tr("D. Assumptions and efficiency factors"), 2);
     flow.paragraph(
-        tr("A need is met when its prompt is read within %1 and the answer comes at least at "
+        UiText::tr("A need is met when its prompt is read within %1 and the answer comes at least at "
            "%2. A job is interactive when its prompt is read within %3, fine as a background "
            "job when all of it is done within %4, and fine off-line within %5. Electricity costs "
            "%6 per kWh; US prices are converted at %7 EUR per USD.")
             .arg(duration(t.maxPrefill), tokensPerSecond(t.minGeneration),
                  duration(t.interactivePrefill), duration(t.backgroundTotal),
-                 duration(t.offlineTotal), tr("%1 EUR").arg(num(a.electricityEurPerKwh, 2)),
+                 duration(t.offlineTotal), UiText::tr("%1 EUR").arg(num(a.electricityEurPerKwh, 2)),
                  num(a.eurPerUsd, 2)),
         false, true);
-    flow.paragraph(tr("No computer reaches the full memory speed and processing power its parts "
+    flow.paragraph(UiText::tr("No computer reaches the full memory speed and processing power its parts "
                       "are rated for. The estimates assume each kind of hardware reaches the "
                       "share below, fitted on published benchmark results."),
                    false, true); // with the table it introduces
@@ -996,8 +996,7 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
         if (!results[i].computed)
             continue;
         const bool over =
-            std::find(a.overridden.begin(), a.overridden.end(),
-                      "assumptions.efficiency." + e.hardwareClass) != a.overridden.end();
+            scenario::isOverridden(a, scenario::efficiencyOverrideKey(e.hardwareClass));
         auto same = std::find_if(kinds.begin(), kinds.end(), [&](const Kind &k) {
             return k.cls == e.hardwareClass &&
                    k.estimate->factors.bandwidth == e.factors.bandwidth &&
@@ -1011,22 +1010,22 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
               [](const Kind &x, const Kind &y) { return x.builds.front() < y.builds.front(); });
     Table f;
     f.widths = {28, 14, 18, 18, 22};
-    f.header = {{tr("Kind of hardware")},
-                {tr("Builds")},
-                {labelWithDetail(tr("Memory speed reached (%)"), tr("bandwidth efficiency"))},
-                {labelWithDetail(tr("Processing power reached (%)"), tr("compute efficiency"))},
-                {tr("Basis")}};
+    f.header = {{UiText::tr("Kind of hardware")},
+                {UiText::tr("Builds")},
+                {labelWithDetail(UiText::tr("Memory speed reached (%)"), UiText::tr("bandwidth efficiency"))},
+                {labelWithDetail(UiText::tr("Processing power reached (%)"), UiText::tr("compute efficiency"))},
+                {UiText::tr("Basis")}};
     for (const Kind &k : kinds) {
         const EfficiencyFactors &ef = k.estimate->factors;
         f.rows << QList<Cell>{
-            {cellWithDetail(classWords(k.cls), tr("class %1").arg(QString::fromStdString(k.cls)))},
+            {cellWithDetail(classWords(k.cls), UiText::tr("class %1").arg(QString::fromStdString(k.cls)))},
             {joinNumbers(k.builds)},
             {num(ef.bandwidth * 100, 0), kRight},
             {num(ef.compute * 100, 0), kRight},
-            {k.overridden ? QStringLiteral("<b>%1</b>").arg(tr("changed by the user"))
+            {k.overridden ? QStringLiteral("<b>%1</b>").arg(UiText::tr("changed by the user"))
                           : (ef.measurements > 0
-                                 ? tr("fitted on %1 published measurements").arg(ef.measurements)
-                                 : tr("a default guess: no measurements yet"))}};
+                                 ? UiText::tr("fitted on %1 published measurements").arg(ef.measurements)
+                                 : UiText::tr("a default guess: no measurements yet"))}};
     }
     flow.table(f);
     if (!a.overridden.empty()) {
@@ -1035,25 +1034,24 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
             names << esc(n);
         flow.paragraph(
             QStringLiteral("<b>%1</b> %2<br>%3")
-                .arg(tr("Changed by the user:"),
-                     QCoreApplication::translate(
-                         "llm::ui", "%n assumption(s) differ from the program's calibrated values.",
-                         nullptr, static_cast<int>(a.overridden.size())),
+                .arg(UiText::tr("Changed by the user:"),
+                     UiText::tr("%n assumption(s) differ from the program's calibrated values.",
+                                nullptr, static_cast<int>(a.overridden.size())),
                      small(QStringLiteral("<i>%1</i> %2")
-                               .arg(tr("For engineers:"), names.join(QStringLiteral(", "))))));
+                               .arg(UiText::tr("For engineers:"), names.join(QStringLiteral(", "))))));
     }
 
-    flow.heading(tr("E. Measured error of the estimates"), 2);
-    flow.paragraph(tr("How far real writing speeds were from the estimate when the estimator was "
+    flow.heading(UiText::tr("E. Measured error of the estimates"), 2);
+    flow.paragraph(UiText::tr("How far real writing speeds were from the estimate when the estimator was "
                       "checked against published benchmark results it had not been fitted on: 8 "
                       "in 10 results fell in the band below."),
                    true, true);
     Table err;
     err.widths = {28, 14, 28, 30};
-    err.header = {{tr("Kind of hardware")},
-                  {tr("Builds")},
-                  {tr("Real writing speed compared with the estimate")},
-                  {tr("Basis")}};
+    err.header = {{UiText::tr("Kind of hardware")},
+                  {UiText::tr("Builds")},
+                  {UiText::tr("Real writing speed compared with the estimate")},
+                  {UiText::tr("Basis")}};
     // One row per hardware class, in the order of its first build (as table D).
     std::vector<std::pair<std::string, QList<int>>> classes;
     for (const Kind &k : kinds) {
@@ -1069,18 +1067,18 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
         const bool fitted =
             a.efficiencyByClass.count(cls) > 0 && a.efficiencyByClass.at(cls).measurements > 0;
         err.rows << QList<Cell>{
-            {cellWithDetail(classWords(cls), tr("class %1").arg(QString::fromStdString(cls)))},
+            {cellWithDetail(classWords(cls), UiText::tr("class %1").arg(QString::fromStdString(cls)))},
             {joinNumbers(builds)},
-            {tr("%1 % lower to %2 % higher")
+            {UiText::tr("%1 % lower to %2 % higher")
                  .arg(num((1.0 - band.low) * 100.0, 0), num((band.high - 1.0) * 100.0, 0))},
-            {fitted ? tr("checked against published results")
-                    : tr("a default band: no measurements for this kind of hardware yet")}};
+            {fitted ? UiText::tr("checked against published results")
+                    : UiText::tr("a default band: no measurements for this kind of hardware yet")}};
     }
     flow.table(err);
 }
 
 void glossarySection(Flow &flow) {
-    flow.heading(tr("F. Glossary"), 2);
+    flow.heading(UiText::tr("F. Glossary"), 2);
     const std::pair<const char *, Term> terms[] = {
         {QT_TRANSLATE_NOOP("llm::ui", "Memory bandwidth"), Term::Bandwidth},
         {QT_TRANSLATE_NOOP("llm::ui", "Memory channels"), Term::Channels},
@@ -1102,11 +1100,11 @@ void glossarySection(Flow &flow) {
     Table g;
     g.widths = {22, 78};
     g.firstColumnBold = true;
-    g.header = {{tr("Term")}, {tr("Meaning")}};
+    g.header = {{UiText::tr("Term")}, {UiText::tr("Meaning")}};
     for (const auto &[name, which] : terms) {
         // The window's texts start with their term ("MT/s (megatransfers per
         // second): how fast …"); the table says the term once, in its own column.
-        QString term = tr(name);
+        QString term = UiText::tr(name);
         QString meaning = glossary(which);
         const int colon = meaning.indexOf(QStringLiteral(": "));
         if (colon > 0 && colon < 40 && !meaning.left(colon).contains(u'.')) {
@@ -1127,14 +1125,14 @@ void glossarySection(Flow &flow) {
 } // namespace
 
 QString appendixHeading() {
-    return tr("Appendix: the details behind the figures");
+    return UiText::tr("Appendix: the details behind the figures");
 }
 
 ReportMeta reportMeta(const ComparisonState &state, const std::string &catalogAsOf,
                       const QDateTime &date) {
     ReportMeta meta;
     meta.title = state.meeting.title.empty()
-                     ? tr("LLM hardware comparison: %1 at %2")
+                     ? UiText::tr("LLM hardware comparison: %1 at %2")
                            .arg(QString::fromStdString(state.model.model.name),
                                 QString::fromStdString(state.model.quant.name))
                      : QString::fromStdString(state.meeting.title);
@@ -1156,7 +1154,7 @@ void composeReport(Flow &flow, ComparisonDocument &document, SummaryModel &summa
     // are for the engineer: all three are in the appendix.
     chartPages(flow, document, summary, useCases, sizes, blackAndWhite,
                {{ChartsPanel::AnswerStart, QString()}, {ChartsPanel::WritingSpeed, QString()}},
-               tr("Charts"));
+               UiText::tr("Charts"));
     flow.pageBreak();
     flow.heading(appendixHeading(), 1);
     specifications(flow, state, results);
@@ -1164,19 +1162,19 @@ void composeReport(Flow &flow, ComparisonDocument &document, SummaryModel &summa
     chartPages(
         flow, document, summary, useCases, sizes, blackAndWhite,
         {{ChartsPanel::UseCases,
-          tr("Each need for each build: met (circle), could miss (triangle) or not met (square); "
+          UiText::tr("Each need for each build: met (circle), could miss (triangle) or not met (square); "
              "under each mark, how the job could run (interactive, as a background job, or "
              "off-line).")},
          {ChartsPanel::Size,
-          tr("How fast each build would write with a larger or smaller model of the same kind "
+          UiText::tr("How fast each build would write with a larger or smaller model of the same kind "
              "(each line carries its build's letter where it last meets the target): the larger "
              "the model a build still writes fast enough for, the more room it leaves.")},
          {ChartsPanel::Bandwidth,
-          tr("How fast each build can read its memory, which sets how fast it writes. "
+          UiText::tr("How fast each build can read its memory, which sets how fast it writes. "
              "<i>For engineers:</i> memory bandwidth of the system memory (RAM side: channels × "
              "MT/s × 8 bytes), of the processor's links to it (CPU fabric side) and of the "
              "graphics card's memory.")}},
-        tr("More charts: needs met, model sizes, memory speed"));
+        UiText::tr("More charts: needs met, model sizes, memory speed"));
     whatIfAndHeadroom(flow, document);
     assumptionsAndError(flow, state, results);
     glossarySection(flow);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "reportpdf.h"
+#include "uitext.h"
 
 #include "comparison/comparisondocument.h"
 #include "comparison/scenarioconvert.h"
@@ -25,10 +26,6 @@ namespace llm::ui {
 
 namespace {
 
-QString tr(const char *s) {
-    return QCoreApplication::translate("llm::ui", s);
-}
-
 // Header and footer of every page: a loose page still says what it is, and
 // "Page X of Y" says whether one is missing.
 void paintFrame(QPainter *painter, const QPagedPaintDevice *device, const QRectF &body,
@@ -45,8 +42,9 @@ void paintFrame(QPainter *painter, const QPagedPaintDevice *device, const QRectF
                       Qt::AlignLeft | Qt::AlignVCenter, header);
     const QRectF foot(body.left(), body.bottom() + line * 0.6, body.width(), line);
     painter->drawText(foot, Qt::AlignRight | Qt::AlignVCenter,
-                      tr("Page %1 of %2").arg(page).arg(pages));
-    painter->drawText(foot, Qt::AlignLeft | Qt::AlignVCenter, tr("Estimates, not measurements."));
+                      UiText::tr("Page %1 of %2").arg(page).arg(pages));
+    painter->drawText(foot, Qt::AlignLeft | Qt::AlignVCenter,
+                      UiText::tr("Estimates, not measurements."));
     painter->setPen(QPen(Qt::gray, dpi / 150.0));
     painter->drawLine(QPointF(body.left(), body.top() - line * 0.4),
                       QPointF(body.right(), body.top() - line * 0.4));
@@ -55,24 +53,26 @@ void paintFrame(QPainter *painter, const QPagedPaintDevice *device, const QRectF
 
 } // namespace
 
-int paintReport(const ComparisonState &state, const db::ReferenceData &data, QPagedPaintDevice *device,
-                QString *error, const ReportProgress &progress, ReportLayout *layout,
-                const ReportOptions &options) {
+int paintReport(const ComparisonState &state, const db::ReferenceData &data,
+                QPagedPaintDevice *device, QString *error, const ReportProgress &progress,
+                ReportLayout *layout, const ReportOptions &options) {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
         if (error)
-            *error = tr("The report needs a QApplication (charts are widgets); none is running.");
+            *error = UiText::tr(
+                "The report needs a QApplication (charts are widgets); none is running.");
         return 0;
     }
     if (state.builds.empty()) {
         if (error)
-            *error = tr("The comparison has no builds: nothing to report.");
+            *error = UiText::tr("The comparison has no builds: nothing to report.");
         return 0;
     }
     // The window refuses such a comparison when it is opened; this catches a
     // caller that built one in memory (a 1,000-build report took 26 s, 582 pages).
     if (const auto limit = scenario::checkComparisonLimits(toScenario(state, data.catalog.asOf))) {
         if (error)
-            *error = tr("The comparison is too large for a report: %1").arg(limit->toLine());
+            *error =
+                UiText::tr("The comparison is too large for a report: %1").arg(limit->toLine());
         return 0;
     }
     // The report's own document and models: same adapters as the window.
@@ -90,7 +90,7 @@ int paintReport(const ComparisonState &state, const db::ReferenceData &data, QPa
     QPainter painter;
     if (!painter.begin(device)) {
         if (error)
-            *error = tr("Could not start painting the report (is the output writable?).");
+            *error = UiText::tr("Could not start painting the report (is the output writable?).");
         return 0;
     }
     const QRect paint = device->pageLayout().paintRectPixels(device->logicalDpiX());
@@ -130,22 +130,22 @@ bool writeReportPdf(const ComparisonState &state, const db::ReferenceData &data,
                     const ReportOptions &options) {
     if (!device || !device->isWritable()) {
         if (error)
-            *error = tr("The output is not open for writing.");
+            *error = UiText::tr("The output is not open for writing.");
         return false;
     }
     QPdfWriter writer(device);
     writer.setResolution(300);
     writer.setCreator(QStringLiteral("LLM Procurement Advisor " LLMADVISOR_VERSION));
-    writer.setTitle(tr("LLM hardware comparison"));
+    writer.setTitle(UiText::tr("LLM hardware comparison"));
     const int n = paintReport(state, data, &writer, error, progress, nullptr, options);
     if (pages)
         *pages = n;
     return n > 0;
 }
 
-bool writeReportPdfFile(const ComparisonState &state, const db::ReferenceData &data, const QString &path,
-                        QString *error, int *pages, const ReportProgress &progress,
-                        const ReportOptions &options) {
+bool writeReportPdfFile(const ComparisonState &state, const db::ReferenceData &data,
+                        const QString &path, QString *error, int *pages,
+                        const ReportProgress &progress, const ReportOptions &options) {
     // Painted in memory first: QPdfWriter does not report failed writes to its
     // device, and a report is at most a few megabytes.
     QBuffer buffer;
@@ -153,20 +153,21 @@ bool writeReportPdfFile(const ComparisonState &state, const db::ReferenceData &d
     QString why;
     if (!writeReportPdf(state, data, &buffer, &why, pages, progress, options)) {
         if (error)
-            *error = tr("Could not write “%1”: %2").arg(QDir::toNativeSeparators(path), why);
+            *error =
+                UiText::tr("Could not write “%1”: %2").arg(QDir::toNativeSeparators(path), why);
         return false;
     }
     buffer.close();
     return db::writeFileSafely(path, buffer.data(), error);
 }
 
-bool writeReportPdf(const scenario::Scenario &scenario, const db::ReferenceData &data, QIODevice *device,
-                    QString *error, int *pages, const ReportOptions &options) {
+bool writeReportPdf(const scenario::Scenario &scenario, const db::ReferenceData &data,
+                    QIODevice *device, QString *error, int *pages, const ReportOptions &options) {
     return writeReportPdf(fromScenario(scenario), data, device, error, pages, {}, options);
 }
 
-ReportLayout layoutReport(const ComparisonState &state, const db::ReferenceData &data, QString *error,
-                          const ReportOptions &options) {
+ReportLayout layoutReport(const ComparisonState &state, const db::ReferenceData &data,
+                          QString *error, const ReportOptions &options) {
     ReportLayout layout;
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);

@@ -6,6 +6,7 @@
 #include "comparison/comparisondocument.h"
 #include "comparison/format.h"
 #include "mainwindow/glossary.h"
+#include "overridekeys.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -256,8 +257,7 @@ void AssumptionsPanel::load() {
         const Estimate &e = m_document->results()[i].estimate;
         classes.insert(e.hardwareClass);
         const bool over =
-            std::find(a.overridden.begin(), a.overridden.end(),
-                      "assumptions.efficiency." + e.hardwareClass) != a.overridden.end();
+            scenario::isOverridden(a, scenario::efficiencyOverrideKey(e.hardwareClass));
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td align=right>%3</td><td "
                                "align=right>%4</td><td>%5</td></tr>")
                     .arg(QStringLiteral("<span title=\"%1\">%2</span>")
@@ -344,9 +344,7 @@ void AssumptionsPanel::applyEfficiency() {
     f.bandwidth = m_bandwidthEff->value();
     f.compute = m_computeEff->value();
     a.efficiencyByClass[cls] = f;
-    const std::string key = "assumptions.efficiency." + cls;
-    if (std::find(a.overridden.begin(), a.overridden.end(), key) == a.overridden.end())
-        a.overridden.push_back(key);
+    scenario::markOverridden(&a, scenario::efficiencyOverrideKey(cls));
     m_document->setAssumptions(a, tr("Override efficiency of %1").arg(currentClass()),
                                MergeEfficiency);
 }
@@ -354,11 +352,8 @@ void AssumptionsPanel::applyEfficiency() {
 void AssumptionsPanel::resetEfficiency() {
     const std::string cls = currentClass().toStdString();
     Assumptions a = m_document->state().assumptions;
-    const std::string key = "assumptions.efficiency." + cls;
-    const auto it = std::find(a.overridden.begin(), a.overridden.end(), key);
-    if (it == a.overridden.end())
+    if (!scenario::unmarkOverridden(&a, scenario::efficiencyOverrideKey(cls)))
         return;
-    a.overridden.erase(it);
     // The fitted values are the defaults the comparison was opened with.
     const Assumptions &defaults = m_document->baseline();
     const auto fitted = defaults.efficiencyByClass.find(cls);

@@ -3,7 +3,7 @@
 
 #include "comparison/format.h"
 
-#include <QCoreApplication>
+#include "uitext.h"
 
 namespace llm::ui {
 
@@ -28,15 +28,14 @@ QList<WhyEntry> whyEntries(const ComparisonState &state, const std::vector<Build
 
 QString headline(const Build &build, const BuildResult &result) {
     Q_UNUSED(build);
-    const auto tr = [](const char *s) { return QCoreApplication::translate("llm::ui", s); };
     if (!result.computed)
-        return tr("Not computed.");
+        return UiText::tr("Not computed.");
     const Estimate &e = result.estimate;
     if (!e.fits)
-        return tr("The model does not fit: it needs %1, the build has %2.")
+        return UiText::tr("The model does not fit: it needs %1, the build has %2.")
             .arg(fmt::gigabytes(e.memory.total),
                  fmt::gigabytes(e.memory.ramAvailable + e.memory.vramAvailable));
-    return tr("Runs on %1 at %2 (prompt %3); limited by %4.")
+    return UiText::tr("Runs on %1 at %2 (prompt %3); limited by %4.")
         .arg(fmt::placement(e.placement), fmt::tokps(e.generationRate), fmt::tokps(e.promptRate),
              fmt::bottleneck(e.generationBottleneck));
 }
