@@ -6,6 +6,7 @@
 // letter on its line); and the option reaches the report from the window's
 // File menu (saved), from --export-pdf --black-and-white and from
 // llmadvisor-cli report --black-and-white.
+#include "../support/windowdata.h"
 #include "catalogue.h"
 #include "charts/chartlegend.h"
 #include "charts/chartspanel.h"
@@ -22,7 +23,6 @@
 #include "results/summarymodel.h"
 #include "results/usecasemodel.h"
 #include "scenario.h"
-#include "../support/windowdata.h"
 
 #include <QAction>
 #include <QChart>
@@ -140,8 +140,8 @@ private:
         QString error;
         ReportOptions options;
         options.blackAndWhite = blackAndWhite;
-        if (!writeReportPdf(state, llm::testsupport::windowData(m_catalog), &file, &error, nullptr, {},
-                            options)) {
+        if (!writeReportPdf(state, llm::testsupport::windowData(m_catalog), &file, &error, nullptr,
+                            {}, options)) {
             qWarning("%s", qPrintable(error));
             return {};
         }
@@ -318,8 +318,9 @@ private slots:
     void windowMenuOption() {
         QSettings().remove(QStringLiteral("report/blackAndWhite"));
         {
-            MainWindow window(llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
-                              std::make_unique<FakeDialogs>());
+            MainWindow window(
+                llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
+                std::make_unique<FakeDialogs>());
             auto *action = window.findChild<QAction *>(QStringLiteral("reportBlackAndWhite"));
             QVERIFY(action);
             QVERIFY(action->isCheckable());
@@ -337,8 +338,9 @@ private slots:
         }
         {
             // The next start keeps the choice; an unattended export's own choice is not saved.
-            MainWindow window(llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
-                              std::make_unique<FakeDialogs>());
+            MainWindow window(
+                llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
+                std::make_unique<FakeDialogs>());
             QVERIFY(window.reportOptions().blackAndWhite);
             window.setReportInBlackAndWhite(false);
             QVERIFY(!window.reportOptions().blackAndWhite);

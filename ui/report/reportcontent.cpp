@@ -180,13 +180,13 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
     const QLocale locale;
     flow.heading(meta.title, 1);
     flow.paragraph(
-        small(
-            UiText::tr("%1 · catalogue as of %2 · model %3 at %4 · runtime %5 · LLM Procurement "
-               "Advisor %6. All figures are estimates, not measurements.")
-                .arg(locale.toString(meta.date.date(), QLocale::LongFormat).toHtmlEscaped(),
-                     meta.catalogAsOf.isEmpty() ? UiText::tr("unknown") : meta.catalogAsOf.toHtmlEscaped(),
-                     esc(state.model.model.name), esc(state.model.quant.name),
-                     esc(state.assumptions.runtime), meta.programVersion.toHtmlEscaped())),
+        small(UiText::tr("%1 · catalogue as of %2 · model %3 at %4 · runtime %5 · LLM Procurement "
+                         "Advisor %6. All figures are estimates, not measurements.")
+                  .arg(locale.toString(meta.date.date(), QLocale::LongFormat).toHtmlEscaped(),
+                       meta.catalogAsOf.isEmpty() ? UiText::tr("unknown")
+                                                  : meta.catalogAsOf.toHtmlEscaped(),
+                       esc(state.model.model.name), esc(state.model.quant.name),
+                       esc(state.assumptions.runtime), meta.programVersion.toHtmlEscaped())),
         true);
     const MeetingNotes &m = state.meeting;
     const auto field = [&](const QString &label, const std::string &text) {
@@ -224,7 +224,8 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
 
     Table grid;
     grid.widths = {34, 11, 9};
-    grid.header = {{UiText::tr("Build and notes")}, {UiText::tr("Price (EUR)")}, {UiText::tr("Needs met")}};
+    grid.header = {
+        {UiText::tr("Build and notes")}, {UiText::tr("Price (EUR)")}, {UiText::tr("Needs met")}};
     for (const UseCase &u : state.useCases) {
         grid.widths << std::max<qreal>(9, 46.0 / std::max<std::size_t>(1, state.useCases.size()));
         const QString s = shortNeed(u);
@@ -237,7 +238,8 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
         const BuildResult &r = results[i];
         QString name = QStringLiteral("<b>%1</b>").arg(buildLabel(i, b));
         if (!b.notes.empty())
-            name += QStringLiteral("<br>") + small(UiText::tr("<i>Note:</i> %1").arg(userText(b.notes)));
+            name += QStringLiteral("<br>") +
+                    small(UiText::tr("<i>Note:</i> %1").arg(userText(b.notes)));
         QList<Cell> row{{name}};
         // A quote exactly as typed, with who quoted; an estimate rounded as in
         // the window and the CLI (core's roundEstimateEur), with its basis.
@@ -251,10 +253,11 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
             // cents keeps its exact amount on the line below.
             const bool whole = std::fabs(*r.cost.priceEur - std::round(*r.cost.priceEur)) < 1e-9;
             priceText = num(*r.cost.priceEur, 0);
-            source =
-                b.quoteSource.empty() ? UiText::tr("quote") : UiText::tr("quote: %1").arg(userText(b.quoteSource));
+            source = b.quoteSource.empty() ? UiText::tr("quote")
+                                           : UiText::tr("quote: %1").arg(userText(b.quoteSource));
             if (!whole)
-                source += QStringLiteral(", ") + UiText::tr("%1 EUR exactly").arg(num(*r.cost.priceEur, 2));
+                source += QStringLiteral(", ") +
+                          UiText::tr("%1 EUR exactly").arg(num(*r.cost.priceEur, 2));
         } else if (r.cost.priceEur) {
             priceText = UiText::tr("≈ %1").arg(num(roundEstimateEur(*r.cost.priceEur), 0));
         }
@@ -293,19 +296,21 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
     grid.keepRows = 3;
     flow.table(grid);
     const Thresholds &t = state.assumptions.thresholds;
-    flow.paragraph(UiText::tr("A need is met (✓ meets) when the prompt is processed within %1 and the "
-                      "answer comes at least at %2 (about reading speed). ~ could miss: met at the "
-                      "estimate, but not if the real speed is at the low end of the range below "
-                      "(ask the supplier for a benchmark). "
-                      "Prices are estimates from US list prices at %3 EUR per USD, excluding "
-                      "VAT, not quotes.")
-                       .arg(duration(t.maxPrefill), tokensPerSecond(t.minGeneration),
-                            num(state.assumptions.eurPerUsd, 2)),
-                   true);
+    flow.paragraph(
+        UiText::tr("A need is met (✓ meets) when the prompt is processed within %1 and the "
+                   "answer comes at least at %2 (about reading speed). ~ could miss: met at the "
+                   "estimate, but not if the real speed is at the low end of the range below "
+                   "(ask the supplier for a benchmark). "
+                   "Prices are estimates from US list prices at %3 EUR per USD, excluding "
+                   "VAT, not quotes.")
+            .arg(duration(t.maxPrefill), tokensPerSecond(t.minGeneration),
+                 num(state.assumptions.eurPerUsd, 2)),
+        true);
     if (verdictOverridden)
-        flow.paragraph(UiText::tr("* This verdict uses an assumption the user overrode (efficiency "
-                          "factors or thresholds; listed in the appendix under Assumptions)."),
-                       true);
+        flow.paragraph(
+            UiText::tr("* This verdict uses an assumption the user overrode (efficiency "
+                       "factors or thresholds; listed in the appendix under Assumptions)."),
+            true);
 
     // Uncertainty, said once: per group of builds that share an error band.
     // Each group is named by its builds and their kinds of hardware in plain words.
@@ -327,19 +332,22 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
     }
     QStringList said;
     for (const auto &[band, group] : byBand) {
-        const QString range =
-            UiText::tr("up to %1 % lower or %2 % higher than shown").arg(band.first).arg(band.second);
+        const QString range = UiText::tr("up to %1 % lower or %2 % higher than shown")
+                                  .arg(band.first)
+                                  .arg(band.second);
         said << (byBand.size() == 1
                      ? UiText::tr("Real speeds may be %1.").arg(range)
-                     : (group.builds.size() == 1 ? UiText::tr("For build %1 (%2), real speeds may be %3.")
-                                                 : UiText::tr("For builds %1 (%2), real speeds may be %3."))
+                     : (group.builds.size() == 1
+                            ? UiText::tr("For build %1 (%2), real speeds may be %3.")
+                            : UiText::tr("For builds %1 (%2), real speeds may be %3."))
                            .arg(joinNumbers(group.builds), joinWords(group.kinds), range));
     }
     if (!said.isEmpty())
-        flow.paragraph(QStringLiteral("<b>%1</b> %2 %3")
-                           .arg(UiText::tr("How sure:"), said.join(QLatin1Char(' ')),
-                                UiText::tr("Builds marked ~ could miss may miss the target: ask the "
-                                   "supplier for a benchmark.")));
+        flow.paragraph(
+            QStringLiteral("<b>%1</b> %2 %3")
+                .arg(UiText::tr("How sure:"), said.join(QLatin1Char(' ')),
+                     UiText::tr("Builds marked ~ could miss may miss the target: ask the "
+                                "supplier for a benchmark.")));
 }
 
 // ---- page 2: why ----------------------------------------------------------
@@ -402,14 +410,16 @@ QString needSentence(const UseCaseVerdict &v, const Thresholds &t) {
     case FailedLimit::Capacity:
         return UiText::tr("%1 is not met: the model does not fit.").arg(need);
     case FailedLimit::PrefillTime:
-        return UiText::tr("%1 is not met: reading its %2-token prompt takes about %3 s (%4 is the limit); "
-                  "the target is %5 s.")
+        return UiText::tr(
+                   "%1 is not met: reading its %2-token prompt takes about %3 s (%4 is the limit); "
+                   "the target is %5 s.")
             .arg(need, num(units::inTokens(v.useCase.promptTokens), 0),
                  plainNumber(units::inSeconds(v.prefillTime)), whatLimits(v.bottleneck),
                  plainNumber(units::inSeconds(t.maxPrefill)));
     case FailedLimit::GenerationRate:
-        return UiText::tr("%1 is not met: it writes about %2 tokens per second (%3 is the limit); at "
-                  "least %4 are needed.")
+        return UiText::tr(
+                   "%1 is not met: it writes about %2 tokens per second (%3 is the limit); at "
+                   "least %4 are needed.")
             .arg(need, plainNumber(units::inTokensPerSecond(v.generationRate)),
                  whatLimits(v.bottleneck), plainNumber(units::inTokensPerSecond(t.minGeneration)));
     case FailedLimit::None:
@@ -421,9 +431,10 @@ QString needSentence(const UseCaseVerdict &v, const Thresholds &t) {
 void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildResult> &results) {
     flow.pageBreak();
     flow.heading(UiText::tr("Why, build by build"), 2);
-    flow.paragraph(UiText::tr("Speeds are in tokens per second: a token is about three quarters of a "
-                      "word, and 10 per second is about reading speed."),
-                   true, true);
+    flow.paragraph(
+        UiText::tr("Speeds are in tokens per second: a token is about three quarters of a "
+                   "word, and 10 per second is about reading speed."),
+        true, true);
     const Thresholds &t = state.assumptions.thresholds;
     for (std::size_t i = 0; i < state.builds.size(); ++i) {
         const Build &b = state.builds[i];
@@ -436,10 +447,11 @@ void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildR
         }
         const Estimate &e = r.estimate;
         if (!e.fits) {
-            text += UiText::tr("The model does not fit: it needs %1 GB of memory, the build has %2 GB.")
-                        .arg(num(units::inGigabytes(e.memory.total), 0),
-                             num(units::inGigabytes(e.memory.ramAvailable + e.memory.vramAvailable),
-                                 0));
+            text +=
+                UiText::tr("The model does not fit: it needs %1 GB of memory, the build has %2 GB.")
+                    .arg(
+                        num(units::inGigabytes(e.memory.total), 0),
+                        num(units::inGigabytes(e.memory.ramAvailable + e.memory.vramAvailable), 0));
             flow.paragraph(text);
             continue;
         }
@@ -463,22 +475,24 @@ void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildR
                 problems << s;
         }
         if (!tooSlow.isEmpty())
-            problems.prepend(UiText::tr("%1 are not met: it writes too slowly for them; at least %2 "
-                                "tokens per second are needed.")
-                                 .arg(joinWords(tooSlow),
-                                      plainNumber(units::inTokensPerSecond(t.minGeneration))));
+            problems.prepend(
+                UiText::tr("%1 are not met: it writes too slowly for them; at least %2 "
+                           "tokens per second are needed.")
+                    .arg(joinWords(tooSlow),
+                         plainNumber(units::inTokensPerSecond(t.minGeneration))));
         if (!met.isEmpty())
             text += QLatin1Char(' ') + (met.size() == static_cast<int>(e.useCases.size())
                                             ? UiText::tr("Meets every need.")
                                             : UiText::tr("Meets %1.").arg(joinWords(met)));
         if (!onlyJust.isEmpty())
-            text += QLatin1Char(' ') +
-                    (onlyJust.size() == 1
-                         ? UiText::tr("Meets %1 only just: if real speeds are at the low end of the "
-                              "range, it would miss the target.")
-                         : UiText::tr("Meets %1 only just: if real speeds are at the low end of the "
-                              "range, they would miss the target."))
-                        .arg(joinWords(onlyJust));
+            text +=
+                QLatin1Char(' ') +
+                (onlyJust.size() == 1
+                     ? UiText::tr("Meets %1 only just: if real speeds are at the low end of the "
+                                  "range, it would miss the target.")
+                     : UiText::tr("Meets %1 only just: if real speeds are at the low end of the "
+                                  "range, they would miss the target."))
+                    .arg(joinWords(onlyJust));
         if (!problems.isEmpty())
             text += QLatin1Char(' ') + problems.join(QLatin1Char(' '));
         flow.paragraph(text);
@@ -651,16 +665,17 @@ QString cellWithDetail(const QString &plain, const QString &engineering) {
 void specifications(Flow &flow, const ComparisonState &state,
                     const std::vector<BuildResult> &results) {
     flow.heading(UiText::tr("A. Specifications"), 2);
-    flow.paragraph(UiText::tr("What each build is made of, what it costs and how much power it draws "
-                      "when it works at full speed."),
-                   true, true);
+    flow.paragraph(
+        UiText::tr("What each build is made of, what it costs and how much power it draws "
+                   "when it works at full speed."),
+        true, true);
     bool userData = false;
     const auto mark = [&userData](const std::string &name, DataOrigin origin) -> QString {
         if (origin == DataOrigin::Shipped)
             return esc(name);
         userData = true;
-        return esc(name) +
-               (origin == DataOrigin::Overridden ? UiText::tr(" † (overridden)") : UiText::tr(" † (your own row)"));
+        return esc(name) + (origin == DataOrigin::Overridden ? UiText::tr(" † (overridden)")
+                                                             : UiText::tr(" † (your own row)"));
     };
     const auto &builds = state.builds;
     QList<Fact> facts;
@@ -670,13 +685,14 @@ void specifications(Flow &flow, const ComparisonState &state,
     facts << Fact{UiText::tr("Memory (GB)"), [&](std::size_t i) {
                       return Cell{num(units::inGigabytes(builds[i].memory.capacity), 0), kRight};
                   }};
-    facts << Fact{
-        withUnit(UiText::tr("Memory channels × speed"), QStringLiteral("MT/s")), [&](std::size_t i) {
-            return Cell{QStringLiteral("%1 × %2")
-                            .arg(builds[i].memory.channels)
-                            .arg(num(units::inMegatransfersPerSecond(builds[i].memory.speed), 0)),
-                        kRight};
-        }};
+    facts << Fact{withUnit(UiText::tr("Memory channels × speed"), QStringLiteral("MT/s")),
+                  [&](std::size_t i) {
+                      return Cell{
+                          QStringLiteral("%1 × %2")
+                              .arg(builds[i].memory.channels)
+                              .arg(num(units::inMegatransfersPerSecond(builds[i].memory.speed), 0)),
+                          kRight};
+                  }};
     facts << Fact{
         UiText::tr("Graphics cards"), [&](std::size_t i) {
             const Build &b = builds[i];
@@ -684,40 +700,44 @@ void specifications(Flow &flow, const ComparisonState &state,
             for (const GpuGroup &g : b.gpus)
                 gpus << QStringLiteral("%1 × %2").arg(g.count).arg(mark(g.gpu.name, g.gpu.origin));
             if (b.integratedGpu)
-                gpus << UiText::tr("built-in %1").arg(mark(b.integratedGpu->name, b.integratedGpu->origin));
+                gpus << UiText::tr("built-in %1")
+                            .arg(mark(b.integratedGpu->name, b.integratedGpu->origin));
             return Cell{gpus.isEmpty() ? UiText::tr("none") : gpus.join(QStringLiteral("<br>"))};
         }};
-    facts << Fact{UiText::tr("Price (EUR)"), [&](std::size_t i) {
-                      const CostSummary &c = results[i].cost;
-                      const Build &b = builds[i];
-                      if (!c.priceEur)
-                          return Cell{UiText::tr("unknown"), kRight};
-                      const bool quoted = b.quotedPriceEur && *b.quotedPriceEur == *c.priceEur;
-                      return Cell{num(*c.priceEur, 0) + QStringLiteral("<br>") +
-                                      small(quoted ? UiText::tr("quote") : UiText::tr("sum of list prices")),
-                                  kRight};
-                  }};
+    facts << Fact{
+        UiText::tr("Price (EUR)"), [&](std::size_t i) {
+            const CostSummary &c = results[i].cost;
+            const Build &b = builds[i];
+            if (!c.priceEur)
+                return Cell{UiText::tr("unknown"), kRight};
+            const bool quoted = b.quotedPriceEur && *b.quotedPriceEur == *c.priceEur;
+            return Cell{num(*c.priceEur, 0) + QStringLiteral("<br>") +
+                            small(quoted ? UiText::tr("quote") : UiText::tr("sum of list prices")),
+                        kRight};
+        }};
     facts << Fact{UiText::tr("Power at full load (W)"), [&](std::size_t i) {
                       return Cell{num(units::inWatts(results[i].cost.powerAtLoad), 0), kRight};
                   }};
     buildColumns(flow, state, facts);
     flow.paragraph(
         UiText::tr("Price: the sum of the parts' list prices converted to EUR, unrounded (page 1 "
-           "shows it rounded), or the quote in whole euros."),
+                   "shows it rounded), or the quote in whole euros."),
         true);
     QStringList modelMarks;
     if (state.model.model.origin != DataOrigin::Shipped)
-        modelMarks << UiText::tr("model %1").arg(mark(state.model.model.name, state.model.model.origin));
-    if (state.model.quant.origin != DataOrigin::Shipped)
         modelMarks
-            << UiText::tr("quantization %1").arg(mark(state.model.quant.name, state.model.quant.origin));
+            << UiText::tr("model %1").arg(mark(state.model.model.name, state.model.model.origin));
+    if (state.model.quant.origin != DataOrigin::Shipped)
+        modelMarks << UiText::tr("quantization %1")
+                          .arg(mark(state.model.quant.name, state.model.quant.origin));
     if (!modelMarks.isEmpty())
         flow.paragraph(modelMarks.join(QStringLiteral(" · ")), true);
     if (userData)
-        flow.paragraph(UiText::tr("† Marked parts use figures from your own catalogue (rows you added, "
-                          "or shipped rows you overrode, e.g. a supplier's quote) rather than "
-                          "the program's shipped data."),
-                       true);
+        flow.paragraph(
+            UiText::tr("† Marked parts use figures from your own catalogue (rows you added, "
+                       "or shipped rows you overrode, e.g. a supplier's quote) rather than "
+                       "the program's shipped data."),
+            true);
 }
 
 // Where the model runs, as a table cell says it: "graphics card", "2 graphics cards".
@@ -765,13 +785,14 @@ QString limitedBy(Bottleneck b) {
 void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildResult> &results,
              SummaryModel &summary) {
     flow.heading(UiText::tr("B. Every estimated figure"), 2);
-    flow.paragraph(UiText::tr("How fast each build reads a prompt and writes the answer (in tokens per "
-                      "second: a token is about three quarters of a word), the estimate with the "
-                      "range 8 in 10 published measurements of the same kind of hardware fell in "
-                      "on a second line; how much memory the model needs; what running it costs. "
-                      "The rows marked “For engineers” give the technical names behind the "
-                      "plain words."),
-                   true, true);
+    flow.paragraph(
+        UiText::tr("How fast each build reads a prompt and writes the answer (in tokens per "
+                   "second: a token is about three quarters of a word), the estimate with the "
+                   "range 8 in 10 published measurements of the same kind of hardware fell in "
+                   "on a second line; how much memory the model needs; what running it costs. "
+                   "The rows marked “For engineers” give the technical names behind the "
+                   "plain words."),
+        true, true);
     std::vector<double> sys, gpu, pp, tg, need, avail;
     bool anyMeasured = false;
     for (const BuildResult &r : results) {
@@ -848,7 +869,8 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
                       return Cell{cellWithDetail(limitedBy(e.generationBottleneck),
                                                  fmt::bottleneck(e.generationBottleneck))};
                   }};
-    facts << Fact{UiText::tr("Price per token per second of writing speed (EUR)"), [&](std::size_t i) {
+    facts << Fact{UiText::tr("Price per token per second of writing speed (EUR)"),
+                  [&](std::size_t i) {
                       const auto &v = results[i].cost.eurPerTokenPerSecond;
                       return Cell{computed(i) && v ? num(*v, 0) : UiText::tr("unknown"), kRight};
                   }};
@@ -860,11 +882,12 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
                        ? Cell{num(results[i].cost.electricityEurPerMillionTokens * 100, 0), kRight}
                        : notComputed;
         }};
-    facts << Fact{labelWithDetail(withUnit(UiText::tr("System memory speed"), QStringLiteral("GB/s")),
-                                  UiText::tr("memory bandwidth on the processor's side")),
-                  [&](std::size_t i) {
-                      return computed(i) ? Cell{num(sys[i], dSys), kRight} : notComputed;
-                  }};
+    facts << Fact{
+        labelWithDetail(withUnit(UiText::tr("System memory speed"), QStringLiteral("GB/s")),
+                        UiText::tr("memory bandwidth on the processor's side")),
+        [&](std::size_t i) {
+            return computed(i) ? Cell{num(sys[i], dSys), kRight} : notComputed;
+        }};
     facts << Fact{
         labelWithDetail(withUnit(UiText::tr("Graphics card memory speed"), QStringLiteral("GB/s")),
                         UiText::tr("GPU memory bandwidth")),
@@ -875,13 +898,15 @@ void figures(Flow &flow, const ComparisonState &state, const std::vector<BuildRe
         }};
     buildColumns(flow, state, facts);
     if (anyMeasured)
-        flow.paragraph(UiText::tr("“Measured” is the median of published short benchmark runs of the "
-                          "same device, model, quantization and runtime."),
-                       true);
+        flow.paragraph(
+            UiText::tr("“Measured” is the median of published short benchmark runs of the "
+                       "same device, model, quantization and runtime."),
+            true);
     if (anyOverridden)
-        flow.paragraph(UiText::tr("* This figure uses an assumption the user overrode (listed under "
-                          "Assumptions)."),
-                       true);
+        flow.paragraph(
+            UiText::tr("* This figure uses an assumption the user overrode (listed under "
+                       "Assumptions)."),
+            true);
 }
 
 // Per build, in the words of the window's What if tab (WhatIfWords): each
@@ -894,12 +919,13 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonDocument &document) {
     const std::vector<BuildResult> &results = document.results();
     const Catalog &catalog = document.catalog();
     flow.heading(UiText::tr("C. What one change would do, and room to spare"), 2);
-    flow.paragraph(UiText::tr("For each build: every single change that can be bought, fits the computer "
-                      "and has a price, the most helpful for the least money first, with what it "
-                      "does to the needs; then how far the build stretches while it still meets "
-                      "the needs it meets now. Prices are estimates from list prices, excluding "
-                      "VAT."),
-                   true, true);
+    flow.paragraph(
+        UiText::tr("For each build: every single change that can be bought, fits the computer "
+                   "and has a price, the most helpful for the least money first, with what it "
+                   "does to the needs; then how far the build stretches while it still meets "
+                   "the needs it meets now. Prices are estimates from list prices, excluding "
+                   "VAT."),
+        true, true);
     if (state.useCases.empty()) {
         flow.paragraph(UiText::tr("No needs are chosen, so there is nothing to pass or fail."));
         return;
@@ -959,8 +985,9 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonDocument &document) {
         words.assumptions = &state.assumptions;
         words.catalog = &catalog;
         words.fits = results[i].estimate.fits;
-        flow.paragraph(QStringLiteral("<b>%1</b><br>%2")
-                           .arg(UiText::tr("Room to spare:"), bullets(WhatIfWords::headroomLines(words))));
+        flow.paragraph(
+            QStringLiteral("<b>%1</b><br>%2")
+                .arg(UiText::tr("Room to spare:"), bullets(WhatIfWords::headroomLines(words))));
     }
 }
 
@@ -970,19 +997,21 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
     const Thresholds &t = a.thresholds;
     flow.heading(UiText::tr("D. Assumptions and efficiency factors"), 2);
     flow.paragraph(
-        UiText::tr("A need is met when its prompt is read within %1 and the answer comes at least at "
-           "%2. A job is interactive when its prompt is read within %3, fine as a background "
-           "job when all of it is done within %4, and fine off-line within %5. Electricity costs "
-           "%6 per kWh; US prices are converted at %7 EUR per USD.")
+        UiText::tr(
+            "A need is met when its prompt is read within %1 and the answer comes at least at "
+            "%2. A job is interactive when its prompt is read within %3, fine as a background "
+            "job when all of it is done within %4, and fine off-line within %5. Electricity costs "
+            "%6 per kWh; US prices are converted at %7 EUR per USD.")
             .arg(duration(t.maxPrefill), tokensPerSecond(t.minGeneration),
                  duration(t.interactivePrefill), duration(t.backgroundTotal),
                  duration(t.offlineTotal), UiText::tr("%1 EUR").arg(num(a.electricityEurPerKwh, 2)),
                  num(a.eurPerUsd, 2)),
         false, true);
-    flow.paragraph(UiText::tr("No computer reaches the full memory speed and processing power its parts "
-                      "are rated for. The estimates assume each kind of hardware reaches the "
-                      "share below, fitted on published benchmark results."),
-                   false, true); // with the table it introduces
+    flow.paragraph(
+        UiText::tr("No computer reaches the full memory speed and processing power its parts "
+                   "are rated for. The estimates assume each kind of hardware reaches the "
+                   "share below, fitted on published benchmark results."),
+        false, true); // with the table it introduces
     // One row per kind of hardware (builds of one kind share their factors).
     struct Kind {
         std::string cls;
@@ -1012,20 +1041,24 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
     f.widths = {28, 14, 18, 18, 22};
     f.header = {{UiText::tr("Kind of hardware")},
                 {UiText::tr("Builds")},
-                {labelWithDetail(UiText::tr("Memory speed reached (%)"), UiText::tr("bandwidth efficiency"))},
-                {labelWithDetail(UiText::tr("Processing power reached (%)"), UiText::tr("compute efficiency"))},
+                {labelWithDetail(UiText::tr("Memory speed reached (%)"),
+                                 UiText::tr("bandwidth efficiency"))},
+                {labelWithDetail(UiText::tr("Processing power reached (%)"),
+                                 UiText::tr("compute efficiency"))},
                 {UiText::tr("Basis")}};
     for (const Kind &k : kinds) {
         const EfficiencyFactors &ef = k.estimate->factors;
         f.rows << QList<Cell>{
-            {cellWithDetail(classWords(k.cls), UiText::tr("class %1").arg(QString::fromStdString(k.cls)))},
+            {cellWithDetail(classWords(k.cls),
+                            UiText::tr("class %1").arg(QString::fromStdString(k.cls)))},
             {joinNumbers(k.builds)},
             {num(ef.bandwidth * 100, 0), kRight},
             {num(ef.compute * 100, 0), kRight},
-            {k.overridden ? QStringLiteral("<b>%1</b>").arg(UiText::tr("changed by the user"))
-                          : (ef.measurements > 0
-                                 ? UiText::tr("fitted on %1 published measurements").arg(ef.measurements)
-                                 : UiText::tr("a default guess: no measurements yet"))}};
+            {k.overridden
+                 ? QStringLiteral("<b>%1</b>").arg(UiText::tr("changed by the user"))
+                 : (ef.measurements > 0
+                        ? UiText::tr("fitted on %1 published measurements").arg(ef.measurements)
+                        : UiText::tr("a default guess: no measurements yet"))}};
     }
     flow.table(f);
     if (!a.overridden.empty()) {
@@ -1038,14 +1071,16 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
                      UiText::tr("%n assumption(s) differ from the program's calibrated values.",
                                 nullptr, static_cast<int>(a.overridden.size())),
                      small(QStringLiteral("<i>%1</i> %2")
-                               .arg(UiText::tr("For engineers:"), names.join(QStringLiteral(", "))))));
+                               .arg(UiText::tr("For engineers:"),
+                                    names.join(QStringLiteral(", "))))));
     }
 
     flow.heading(UiText::tr("E. Measured error of the estimates"), 2);
-    flow.paragraph(UiText::tr("How far real writing speeds were from the estimate when the estimator was "
-                      "checked against published benchmark results it had not been fitted on: 8 "
-                      "in 10 results fell in the band below."),
-                   true, true);
+    flow.paragraph(
+        UiText::tr("How far real writing speeds were from the estimate when the estimator was "
+                   "checked against published benchmark results it had not been fitted on: 8 "
+                   "in 10 results fell in the band below."),
+        true, true);
     Table err;
     err.widths = {28, 14, 28, 30};
     err.header = {{UiText::tr("Kind of hardware")},
@@ -1067,7 +1102,8 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
         const bool fitted =
             a.efficiencyByClass.count(cls) > 0 && a.efficiencyByClass.at(cls).measurements > 0;
         err.rows << QList<Cell>{
-            {cellWithDetail(classWords(cls), UiText::tr("class %1").arg(QString::fromStdString(cls)))},
+            {cellWithDetail(classWords(cls),
+                            UiText::tr("class %1").arg(QString::fromStdString(cls)))},
             {joinNumbers(builds)},
             {UiText::tr("%1 % lower to %2 % higher")
                  .arg(num((1.0 - band.low) * 100.0, 0), num((band.high - 1.0) * 100.0, 0))},
@@ -1162,18 +1198,21 @@ void composeReport(Flow &flow, ComparisonDocument &document, SummaryModel &summa
     chartPages(
         flow, document, summary, useCases, sizes, blackAndWhite,
         {{ChartsPanel::UseCases,
-          UiText::tr("Each need for each build: met (circle), could miss (triangle) or not met (square); "
-             "under each mark, how the job could run (interactive, as a background job, or "
-             "off-line).")},
+          UiText::tr(
+              "Each need for each build: met (circle), could miss (triangle) or not met (square); "
+              "under each mark, how the job could run (interactive, as a background job, or "
+              "off-line).")},
          {ChartsPanel::Size,
-          UiText::tr("How fast each build would write with a larger or smaller model of the same kind "
-             "(each line carries its build's letter where it last meets the target): the larger "
-             "the model a build still writes fast enough for, the more room it leaves.")},
+          UiText::tr(
+              "How fast each build would write with a larger or smaller model of the same kind "
+              "(each line carries its build's letter where it last meets the target): the larger "
+              "the model a build still writes fast enough for, the more room it leaves.")},
          {ChartsPanel::Bandwidth,
-          UiText::tr("How fast each build can read its memory, which sets how fast it writes. "
-             "<i>For engineers:</i> memory bandwidth of the system memory (RAM side: channels × "
-             "MT/s × 8 bytes), of the processor's links to it (CPU fabric side) and of the "
-             "graphics card's memory.")}},
+          UiText::tr(
+              "How fast each build can read its memory, which sets how fast it writes. "
+              "<i>For engineers:</i> memory bandwidth of the system memory (RAM side: channels × "
+              "MT/s × 8 bytes), of the processor's links to it (CPU fabric side) and of the "
+              "graphics card's memory.")}},
         UiText::tr("More charts: needs met, model sizes, memory speed"));
     whatIfAndHeadroom(flow, document);
     assumptionsAndError(flow, state, results);

@@ -36,8 +36,9 @@ using ReportProgress = std::function<void(int page)>;
 // Writes the PDF to `device` (open it for writing first; for a file use
 // writeReportPdfFile). Returns false with a one-line reason in *error.
 // *pages (optional) gets the number of pages written.
-bool writeReportPdf(const scenario::Scenario &scenario, const db::ReferenceData &data, QIODevice *device,
-                    QString *error, int *pages = nullptr, const ReportOptions &options = {});
+bool writeReportPdf(const scenario::Scenario &scenario, const db::ReferenceData &data,
+                    QIODevice *device, QString *error, int *pages = nullptr,
+                    const ReportOptions &options = {});
 bool writeReportPdf(const ComparisonState &state, const db::ReferenceData &data, QIODevice *device,
                     QString *error, int *pages = nullptr, const ReportProgress &progress = {},
                     const ReportOptions &options = {});
@@ -45,9 +46,9 @@ bool writeReportPdf(const ComparisonState &state, const db::ReferenceData &data,
 // Writes the PDF to the file `path` through db::writeFileSafely: the old file
 // stays whole unless the new one is complete; folders, devices and pipes are
 // refused. *error: a sentence naming the file and the cause.
-bool writeReportPdfFile(const ComparisonState &state, const db::ReferenceData &data, const QString &path,
-                        QString *error, int *pages = nullptr, const ReportProgress &progress = {},
-                        const ReportOptions &options = {});
+bool writeReportPdfFile(const ComparisonState &state, const db::ReferenceData &data,
+                        const QString &path, QString *error, int *pages = nullptr,
+                        const ReportProgress &progress = {}, const ReportOptions &options = {});
 
 // Where everything ended up: what tests check (no table header last on a
 // page, how many pages come before the appendix, full names on page 1).
@@ -61,12 +62,12 @@ struct ReportLayout {
 // Paints the report onto any paged device (QPdfWriter, QPrinter for print preview).
 // Returns the number of pages, 0 on error (with *error set); *layout (optional)
 // gets the placement of every box.
-int paintReport(const ComparisonState &state, const db::ReferenceData &data, QPagedPaintDevice *device,
-                QString *error, const ReportProgress &progress = {}, ReportLayout *layout = nullptr,
-                const ReportOptions &options = {});
+int paintReport(const ComparisonState &state, const db::ReferenceData &data,
+                QPagedPaintDevice *device, QString *error, const ReportProgress &progress = {},
+                ReportLayout *layout = nullptr, const ReportOptions &options = {});
 
 // Lays the report out into a PDF in memory and returns its layout (tests).
-ReportLayout layoutReport(const ComparisonState &state, const db::ReferenceData &data, QString *error,
-                          const ReportOptions &options = {});
+ReportLayout layoutReport(const ComparisonState &state, const db::ReferenceData &data,
+                          QString *error, const ReportOptions &options = {});
 
 } // namespace llm::ui
