@@ -4,9 +4,11 @@
 #include "validation_stats.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <set>
+#include <thread>
 
 namespace llm {
 
@@ -709,20 +711,41 @@ Assumptions fitEfficiency(const std::vector<Measurement> &train, const Assumptio
 std::vector<Residual> crossValidate(const std::vector<Measurement> &all, const Assumptions &base,
                                     const CalibrationOptions &options) {
     const std::vector<Prepared> prepared = prepare(all, base, options);
-    std::set<std::string> devices;
+    std::set<std::string> deviceSet;
     for (const Measurement &m : all)
-        devices.insert(m.device);
+        deviceSet.insert(m.device);
+    const std::vector<std::string> devices(deviceSet.begin(), deviceSet.end());
+    // One fit per held-out device; the fits share nothing but the read-only
+    // prepared rows, so they run on every core. Each fold's residuals are
+    // kept apart and joined in device order: the result does not depend on
+    // the number of threads.
+    std::vector<std::vector<Residual>> folds(devices.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i = next.fetch_add(1); i < devices.size(); i = next.fetch_add(1)) {
+            const std::string &device = devices[i];
+            std::vector<const Prepared *> train;
+            for (const Prepared &p : prepared)
+                if (p.m->device != device)
+                    train.push_back(&p);
+            Assumptions fitted = fitPrepared(train, base, options);
+            for (const Prepared &p : prepared)
+                if (p.m->device == device)
+                    appendResiduals(folds[i], p, fitted);
+        }
+    };
+    const std::size_t threads =
+        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), devices.size());
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t)
+        pool.emplace_back(work);
+    work();
+    for (std::thread &t : pool)
+        t.join();
     std::vector<Residual> out;
-    for (const std::string &device : devices) {
-        std::vector<const Prepared *> train;
-        for (const Prepared &p : prepared)
-            if (p.m->device != device)
-                train.push_back(&p);
-        Assumptions fitted = fitPrepared(train, base, options);
-        for (const Prepared &p : prepared)
-            if (p.m->device == device)
-                appendResiduals(out, p, fitted);
-    }
+    for (std::vector<Residual> &fold : folds)
+        out.insert(out.end(), std::make_move_iterator(fold.begin()),
+                   std::make_move_iterator(fold.end()));
     return out;
 }
 

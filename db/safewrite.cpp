@@ -140,16 +140,27 @@ QString writeErrorCause(int error, const QString &) {
 }
 #endif
 
-SafeWriteResult writeFileSafely(const QString &path, const QByteArray &bytes) {
-    if (path.isEmpty())
-        return failure(path, SafeWrite::tr("no file name was given"), false);
 #ifdef Q_OS_UNIX
-    const QByteArray given = QFile::encodeName(path);
-    QByteArray target = given;
+namespace {
+
+// What the checks before writing found: the file really written (a link
+// followed), whether it exists and its status.
+struct Target {
+    QByteArray path;
     bool exists = false;
     struct stat st {};
+};
+
+// The checks every write makes before touching anything; a failure when the
+// target is refused (r.ok false), otherwise r.ok true and *target filled.
+SafeWriteResult resolveTarget(const QString &path, Target *target) {
+    if (path.isEmpty())
+        return failure(path, SafeWrite::tr("no file name was given"), false);
+    const QByteArray given = QFile::encodeName(path);
+    target->path = given;
+    struct stat &st = target->st;
     if (::lstat(given.constData(), &st) == 0) {
-        exists = true;
+        target->exists = true;
         if (S_ISLNK(st.st_mode)) {
             // Follow the link: the file it points to is replaced, the link kept.
             char *real = ::realpath(given.constData(), nullptr);
@@ -158,7 +169,7 @@ SafeWriteResult writeFileSafely(const QString &path, const QByteArray &bytes) {
                 return failure(path, SafeWrite::tr("it is a link to a file that does not exist"),
                                false);
             }
-            target = QByteArray(real);
+            target->path = QByteArray(real);
             std::free(real);
         }
         if (const QString why = refusal(st.st_mode); !why.isEmpty())
@@ -166,15 +177,60 @@ SafeWriteResult writeFileSafely(const QString &path, const QByteArray &bytes) {
     } else if (errno != ENOENT) {
         return failure(path, writeErrorCause(errno, QFileInfo(path).absolutePath()), false);
     }
-
-    const QString targetName = QFile::decodeName(target);
-    const QFileInfo targetInfo(targetName);
-    const QString folder = targetInfo.absolutePath();
-    if (exists && ::access(target.constData(), W_OK) != 0)
+    if (target->exists && ::access(target->path.constData(), W_OK) != 0)
         return failure(path,
                        errno == EROFS ? SafeWrite::tr("the disk is read-only")
                                       : SafeWrite::tr("you do not have permission to change it"),
                        true);
+    SafeWriteResult ok;
+    ok.ok = true;
+    return ok;
+}
+
+} // namespace
+#endif
+
+SafeWriteResult checkWriteTarget(const QString &path) {
+#ifdef Q_OS_UNIX
+    Target target;
+    SafeWriteResult r = resolveTarget(path, &target);
+    if (!r.ok)
+        return r;
+    const QString folder = QFileInfo(QFile::decodeName(target.path)).absolutePath();
+    struct stat folderStat {};
+    if (::stat(QFile::encodeName(folder).constData(), &folderStat) != 0 ||
+        !S_ISDIR(folderStat.st_mode))
+        return failure(path, writeErrorCause(ENOENT, folder), false);
+    if (::access(QFile::encodeName(folder).constData(), W_OK) != 0)
+        return failure(path, writeErrorCause(errno, folder), target.exists);
+    return r;
+#else
+    const QFileInfo info(path);
+    if (path.isEmpty())
+        return failure(path, SafeWrite::tr("no file name was given"), false);
+    if (info.exists() && !info.isFile())
+        return failure(path, SafeWrite::tr("it is not a regular file; it was left as it is"),
+                       false);
+    SafeWriteResult ok;
+    ok.ok = true;
+    return ok;
+#endif
+}
+
+SafeWriteResult writeFileSafely(const QString &path, const QByteArray &bytes) {
+    if (path.isEmpty())
+        return failure(path, SafeWrite::tr("no file name was given"), false);
+#ifdef Q_OS_UNIX
+    Target resolved;
+    if (SafeWriteResult refused = resolveTarget(path, &resolved); !refused.ok)
+        return refused;
+    const QByteArray &target = resolved.path;
+    const bool exists = resolved.exists;
+    const struct stat &st = resolved.st;
+
+    const QString targetName = QFile::decodeName(target);
+    const QFileInfo targetInfo(targetName);
+    const QString folder = targetInfo.absolutePath();
 
     // A temporary name beside the target (same file system, so rename is atomic).
     // The name is cut so that the suffix still fits in a file name.

@@ -31,6 +31,13 @@ struct SafeWriteResult {
 // closes that gap for rename).
 SafeWriteResult writeFileSafely(const QString &path, const QByteArray &bytes);
 
+// The checks writeFileSafely makes before it writes, alone: whether `path`
+// could be written at all (a regular file or a new one, in a folder that
+// exists and may be written). For work that takes a while before its result
+// is written: the user hears about a pipe or a missing folder at once, not
+// after the work. Writing can still fail later (a full disk).
+SafeWriteResult checkWriteTarget(const QString &path);
+
 // What an errno from creating, writing or renaming a file means, in plain
 // words ("the disk is full"); `folder` (may be empty) is where the file was written.
 QString writeErrorCause(int error, const QString &folder = {});

@@ -41,6 +41,10 @@ int runCalibrate(const QStringList &arguments) {
         fitDate = d.toString(Qt::ISODate);
     }
 
+    // A pipe, a device or a missing folder is said before the fit, not after it.
+    if (const db::SafeWriteResult target = db::checkWriteTarget(parser.value(output)); !target.ok)
+        return badInput(u"--output"_s, target.message);
+
     const std::optional<Catalog> catalog = shippedCatalog();
     if (!catalog)
         return kExitInternal;

@@ -47,6 +47,12 @@ QString source(const QString &relative) {
     return QStringLiteral(LLMADVISOR_SOURCE_DIR "/") + relative;
 }
 
+// A few measurements: enough for calibrate to fit and write, quick to fit
+// (these tests are about the writing; the whole published file takes seconds).
+QString smallMeasurements() {
+    return source(u"tests/calibration/data/small.csv"_s);
+}
+
 const QByteArray kOld = "an older file that must survive byte for byte\n";
 
 bool writeFile(const QString &path, const QByteArray &bytes) {
@@ -180,8 +186,7 @@ private slots:
         QVERIFY(writeFile(out, kOld));
         QStringList args;
         if (which == u"calibrate")
-            args = {u"calibrate"_s, u"--measured"_s, source(u"db/catalogue/measurements.csv"_s),
-                    u"--output"_s, out};
+            args = {u"calibrate"_s, u"--measured"_s, smallMeasurements(), u"--output"_s, out};
         else if (which == u"export csv")
             args = {u"catalog"_s,  u"export"_s, u"quants"_s,     u"--format"_s,      u"csv"_s,
                     u"--output"_s, out,         u"--database"_s, readOnlyCatalogue()};
@@ -204,6 +209,23 @@ private slots:
         QStringList left = entries(folder);
         left.removeAll(u"filler"_s);
         QCOMPARE(left, QStringList{u"out.file"_s}); // no temporary file left
+    }
+
+    // The output is checked before the measurements are read and fitted (a fit
+    // of the published file takes seconds): with both wrong, --output is named.
+    void calibrateChecksTheOutputFirst() {
+        QTemporaryDir scratch;
+        const QString fifo = scratch.filePath(u"pipe"_s);
+        QVERIFY(makeFifo(fifo));
+        const Run r = cli({u"calibrate"_s, u"--measured"_s, scratch.filePath(u"missing.csv"_s),
+                           u"--output"_s, fifo});
+        QCOMPARE(r.exitCode, 2);
+        checkOneErrorLine(r, u"error: --output: "_s, u"is a pipe (FIFO), not a file"_s);
+        const Run folder = cli({u"calibrate"_s, u"--measured"_s, smallMeasurements(),
+                                u"--output"_s, scratch.filePath(u"no/such/folder/out.csv"_s)});
+        QCOMPARE(folder.exitCode, 2);
+        checkOneErrorLine(folder, u"error: --output: "_s, u"does not exist"_s);
+        QCOMPARE(entries(scratch.path()), QStringList{u"pipe"_s});
     }
 
     // D6: what is not a regular file is refused and left as it is.
