@@ -30,7 +30,8 @@ int main(int argc, char **argv) {
     }
     const llm::Catalog catalog = llm::db::loadShippedCatalog();
     const auto parsed =
-        llm::scenario::parseScenario(file.readAll(), catalog, llm::db::shippedAssumptions());
+        llm::scenario::parseScenario(file.readAll(), catalog, llm::db::loadShippedPlatformRules(),
+                                     llm::db::shippedAssumptions());
     if (!parsed.ok()) {
         std::fprintf(stderr, "error: %s\n", qPrintable(parsed.error.toLine()));
         return 2;

@@ -63,7 +63,8 @@ private:
 
     ComparisonState load(const QString &path) {
         const auto parsed =
-            scenario::parseScenario(readFile(path), m_catalog, db::shippedAssumptions());
+            scenario::parseScenario(readFile(path), m_catalog, db::loadShippedPlatformRules(),
+                                    db::shippedAssumptions());
         if (!parsed.ok())
             qWarning("%s", qPrintable(parsed.error.toLine()));
         return parsed.ok() ? fromScenario(*parsed.scenario) : ComparisonState{};

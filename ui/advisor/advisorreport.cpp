@@ -40,7 +40,7 @@ QString whatIfReportHtml(const ComparisonState &state, const std::vector<BuildRe
         std::vector<WhatIf> changes =
             whatIfs(b, state.model, workload, state.assumptions, catalog, rulesPtr);
         if (rulesPtr)
-            dropInheritedProblems(changes, checkPlatform(rules, b, results[i].cost.powerAtLoad));
+            dropInheritedProblems(changes, checkBuild(b, catalog, rules, state.assumptions));
         // Compact: the possible changes in the table, the impossible ones in one line.
         QStringList impossible;
         QString rows;

@@ -30,10 +30,17 @@ void ComparisonDocument::applyState(const ComparisonState &state) {
                     [](const Build &a, const Build &b) { return a.name == b.name; }) ||
         state.useCases.size() != m_state.useCases.size();
     m_state = state;
-    m_results = computeResults(m_state);
+    m_results = computeResults(m_state, m_catalog, m_rules);
     attachMeasured();
     if (structural)
         emit structureChanged();
+    emit resultsChanged();
+}
+
+void ComparisonDocument::setPlatformRules(PlatformRules rules) {
+    m_rules = std::move(rules);
+    m_results = computeResults(m_state, m_catalog, m_rules);
+    attachMeasured();
     emit resultsChanged();
 }
 
@@ -86,7 +93,8 @@ bool ComparisonDocument::updateBuild(int index, const Build &build, const QStrin
                                      int mergeId, QString *reason) {
     if (index < 0 || index >= buildCount())
         return false;
-    const std::vector<Problem> problems = validateBuild(build);
+    const std::vector<Problem> problems =
+        checkBuild(build, m_catalog, m_rules, m_state.assumptions);
     if (!problems.empty()) {
         if (reason)
             *reason = QString::fromStdString(problems.front().message);

@@ -26,6 +26,11 @@ public:
     void setBaseline(const Assumptions &baseline) { m_baseline = baseline; }
     // Published measurements shown beside the estimates (never an input to them).
     void setMeasurements(std::vector<Measurement> measurements);
+    // The platform rules every build is checked against (checkBuild): what the build
+    // editor refuses is what Find builds and the what-if analysis call infeasible.
+    // Without them only the CPU's own limits are checked.
+    void setPlatformRules(PlatformRules rules);
+    const PlatformRules &platformRules() const { return m_rules; }
     const ComparisonState &state() const { return m_state; }
     const std::vector<BuildResult> &results() const { return m_results; }
     int buildCount() const { return static_cast<int>(m_state.builds.size()); }
@@ -36,7 +41,7 @@ public:
 
     // Edits, each one undoable. mergeId > 0 merges consecutive edits of one
     // control (typing in a spin box) into one undo step.
-    // Refuses a build that validateBuild rejects; `reason` gets the first problem.
+    // Refuses a build that checkBuild rejects; `reason` gets the first problem.
     bool updateBuild(int index, const Build &build, const QString &text, int mergeId = 0,
                      QString *reason = nullptr);
     bool addBuild(const Build &build, int at = -1);
@@ -81,6 +86,7 @@ private:
     Catalog m_catalog;
 
     Assumptions m_baseline;
+    PlatformRules m_rules;
     std::vector<Measurement> m_measurements;
     ComparisonState m_state;
     std::vector<BuildResult> m_results;

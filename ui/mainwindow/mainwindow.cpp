@@ -91,6 +91,7 @@ MainWindow::MainWindow(Catalog catalog, const Assumptions &baseline,
     m_rules = db::loadShippedPlatformRules(&rulesError);
     if (!rulesError.isEmpty())
         m_rules = PlatformRules{};
+    m_document->setPlatformRules(m_rules);
     m_document->reset(defaultState(m_document->catalog(), baseline));
     m_summary = new SummaryModel(m_document, this);
     m_useCases = new UseCaseModel(m_document, this);

@@ -714,7 +714,7 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonState &state,
         std::vector<WhatIf> changes =
             whatIfs(b, state.model, workload, state.assumptions, catalog, rulesPtr);
         if (rulesPtr)
-            dropInheritedProblems(changes, checkPlatform(rules, b, results[i].cost.powerAtLoad));
+            dropInheritedProblems(changes, checkBuild(b, catalog, rules, state.assumptions));
         WhatIfModel model;
         model.setWhatIfs(std::move(changes), ids,
                          WhatIfContext{b, state.model, results[i].estimate,
