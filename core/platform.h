@@ -21,15 +21,15 @@ struct PlatformRule {
     // Matched against Cpu::socket (case-insensitive). kAnySocket: the rule for every
     // socket without one of its own (only the CPU's own figures and the slot width).
     std::string socket;
-    int cpuMemoryChannels = 0; // 0 = any CPU on the socket; else only CPUs with this many
-    int memoryChannels = 0;    // channels the boards wire; 0 = the CPU's own count
-    int dimmsPerChannel = 1;   // slots per channel; 0 = not known (any)
+    int cpuMemoryChannels = 0;  // 0 = any CPU on the socket; else only CPUs with this many
+    int memoryChannels = 0;     // channels the boards wire; 0 = the CPU's own count
+    int dimmsPerChannel = 1;    // slots per channel; 0 = not known (any)
     units::Bytes maxCapacity{}; // board limit (the CPU's own limit applies as well); 0 = none
     // DIMM sizes sold for this platform, ascending; empty = any capacity (not known).
     std::vector<units::Bytes> moduleSizes;
     // Speed cap with two DIMMs per channel (0 = same as one DIMM per channel).
     units::TransferRate maxSpeedTwoDpc{};
-    int gpuLanes = 0; // CPU PCIe lanes usable for GPU slots (the CPU's count caps it); 0 = the CPU's
+    int gpuLanes = 0; // lanes for GPU slots, capped by the CPU's; 0 = the CPU's count
     int x16Slots = 0; // electrically x16 GPU slots
     int x8Slots = 0;  // further slots at the narrowest width; both 0 = not listed (lanes alone)
     int minLanesPerGpu = 0;  // narrowest electrical width a GPU slot gets (x8); 0 = no lane rule

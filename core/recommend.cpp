@@ -486,9 +486,9 @@ void forEachSweepCandidate(const Catalog &catalog, const PlatformRules &rules,
                         why = SweepRefusal::Count;
                     else if (!psuHolds(c, loadPower(c, g, count, assumptions)))
                         why = SweepRefusal::Power;
-                    const int lanes =
-                        count > 0 && count <= kMaxGpuCount ? c.lanes[static_cast<std::size_t>(count)]
-                                                           : 0;
+                    const int lanes = count > 0 && count <= kMaxGpuCount
+                                          ? c.lanes[static_cast<std::size_t>(count)]
+                                          : 0;
                     visit(BuildKey{c.index, t.channels, t.dimmsPerChannel, module, t.speed,
                                    g ? g->index : -1, count, lanes},
                           why);

@@ -61,7 +61,9 @@ std::string upper(std::string s) {
 std::string formFactors(const PlatformRule &rule) {
     std::string out;
     for (std::size_t i = 0; i < rule.gpuFormFactors.size(); ++i)
-        out += (i == 0 ? "" : i + 1 == rule.gpuFormFactors.size() ? " or " : ", ") +
+        out += (i == 0                                ? ""
+                : i + 1 == rule.gpuFormFactors.size() ? " or "
+                                                      : ", ") +
                (sameText(rule.gpuFormFactors[i], "pcie") ? std::string("PCIe")
                                                          : upper(rule.gpuFormFactors[i]));
     return out;
@@ -111,8 +113,7 @@ void checkMemory(const Build &build, const Catalog &catalog, const PlatformRule 
                 std::to_string(m.channels) + " channels requested; at least 1 is needed");
     else if (cpu.memoryChannels > 0 && m.channels > cpu.memoryChannels)
         problem("memory.channels", std::to_string(m.channels) + " channels requested; " +
-                                       cpuName(cpu) + " has " +
-                                       std::to_string(cpu.memoryChannels));
+                                       cpuName(cpu) + " has " + std::to_string(cpu.memoryChannels));
     else if (rule.memoryChannels > 0 && m.channels > rule.memoryChannels)
         problem("memory.channels", std::to_string(m.channels) + " channels requested; " +
                                        rule.platform + " boards wire " +
@@ -124,8 +125,8 @@ void checkMemory(const Build &build, const Catalog &catalog, const PlatformRule 
     if (!finitePositive(mts))
         problem("memory.speed", "memory speed must be positive (got " + num(mts) + " MT/s)");
     else if (finitePositive(rated) && mts > rated + 0.5)
-        problem("memory.speed", num(mts) + " MT/s requested; " + cpuName(cpu) +
-                                    " is rated for " + num(rated) + " MT/s");
+        problem("memory.speed", num(mts) + " MT/s requested; " + cpuName(cpu) + " is rated for " +
+                                    num(rated) + " MT/s");
     else if (!grades.empty() && !contains(platformSpeeds(catalog, rule, cpu, 1), m.speed) &&
              !contains(platformSpeeds(catalog, rule, cpu, 2), m.speed))
         problem("memory.speed", num(mts) + " MT/s is not a " + memoryStandard(cpu) +
@@ -136,14 +137,12 @@ void checkMemory(const Build &build, const Catalog &catalog, const PlatformRule 
         problem("memory.capacity", "memory capacity must be positive (got " + num(gb) + " GB)");
     } else if (finitePositive(inGigabytes(cpu.maxMemory)) &&
                gb > inGigabytes(cpu.maxMemory) * (1 + 1e-9)) {
-        problem("memory.capacity", num(gb) + " GB requested; " + cpuName(cpu) +
-                                       " takes at most " + num(inGigabytes(cpu.maxMemory)) +
-                                       " GB");
+        problem("memory.capacity", num(gb) + " GB requested; " + cpuName(cpu) + " takes at most " +
+                                       num(inGigabytes(cpu.maxMemory)) + " GB");
     } else if (finitePositive(inGigabytes(rule.maxCapacity)) &&
                gb > inGigabytes(rule.maxCapacity) * (1 + 1e-9)) {
-        problem("memory.capacity", num(gb) + " GB requested; " + rule.platform +
-                                       " takes at most " + num(inGigabytes(rule.maxCapacity)) +
-                                       " GB");
+        problem("memory.capacity", num(gb) + " GB requested; " + rule.platform + " takes at most " +
+                                       num(inGigabytes(rule.maxCapacity)) + " GB");
     }
     if (!sane)
         return;
@@ -188,12 +187,11 @@ void checkMemory(const Build &build, const Catalog &catalog, const PlatformRule 
                     std::to_string(slowFilling) + " DIMMs per channel (" +
                     shortNum(inGigabytes(slowModule)) + " GB each); " + rule.platform + " runs " +
                     std::to_string(slowFilling) + " DIMMs per channel at up to " +
-                    num(inMegatransfersPerSecond(rule.maxSpeedTwoDpc)) + " MT/s, not " +
-                    num(mts));
+                    num(inMegatransfersPerSecond(rule.maxSpeedTwoDpc)) + " MT/s, not " + num(mts));
     } else {
         problem("memory.speed", num(mts) + " MT/s is not a " + memoryStandard(cpu) +
-                                    " speed grade with " + std::to_string(slowFilling) +
-                                    " DIMM" + (slowFilling == 1 ? "" : "s") +
+                                    " speed grade with " + std::to_string(slowFilling) + " DIMM" +
+                                    (slowFilling == 1 ? "" : "s") +
                                     " per channel; known grades: " + list(grades));
     }
 }
@@ -213,7 +211,8 @@ std::string tooManyGpus(long long gpus, const PlatformRule &rule, const Cpu &cpu
         (rule.x8Slots > 0 ? ", " + std::to_string(rule.x8Slots) + " x8" : std::string()) + ")";
     const bool cpuBinds =
         cpu.pcieLanes > 0 && (rule.gpuLanes <= 0 || cpu.pcieLanes <= rule.gpuLanes);
-    const std::string laneOwner = cpuBinds ? cpuName(cpu) + " has " : rule.platform + " gives GPUs ";
+    const std::string laneOwner =
+        cpuBinds ? cpuName(cpu) + " has " : rule.platform + " gives GPUs ";
     const std::string n = std::to_string(gpus) + " GPUs";
     if (slotsBind && lanesBind)
         return n + "; " + rule.platform + " boards have " + slotText + " and " +
@@ -318,8 +317,8 @@ std::vector<Problem> checkBuild(const Build &build, const Catalog &catalog,
         const Power power = costOf(build, tokensPerSecond(0), assumptions).powerAtLoad;
         if (power > rule.psuLimit)
             out.push_back({"power", num(inWatts(power)) + " W at load; " + rule.platform +
-                                        " power supplies go up to " +
-                                        num(inWatts(rule.psuLimit)) + " W"});
+                                        " power supplies go up to " + num(inWatts(rule.psuLimit)) +
+                                        " W"});
     }
     return out;
 }

@@ -311,8 +311,8 @@ void readAssumptions(const ObjectReader &r, Assumptions &a) {
     }
 }
 
-Scenario readScenario(const ObjectReader &root, const Catalog &catalog,
-                      const PlatformRules &rules, const Assumptions &defaults) {
+Scenario readScenario(const ObjectReader &root, const Catalog &catalog, const PlatformRules &rules,
+                      const Assumptions &defaults) {
     root.rejectUnknownKeys({u"format_version"_s, u"program_version"_s, u"catalog_as_of"_s,
                             u"title"_s, u"purpose"_s, u"decision"_s, u"attendees"_s, u"builds"_s,
                             u"model"_s, u"runtime"_s, u"use_cases"_s, u"thresholds"_s,

@@ -133,13 +133,12 @@ void TstFeasibility::everyPreset() {
                 b.gpus.empty() ? 0 : b.gpus[0].count}] = i;
     }
     std::vector<int> sweep(builds.size(), -1); // -1 not a candidate, 0 refused, 1 accepted
-    forEachSweepCandidate(m_catalog, m_rules, m_assumptions, 8,
-                          [&](const BuildKey &k, SweepRefusal why) {
-                              const auto it = wanted.find(shapeOf(k));
-                              if (it != wanted.end())
-                                  sweep[it->second] =
-                                      std::max(sweep[it->second], why == SweepRefusal::None ? 1 : 0);
-                          });
+    forEachSweepCandidate(
+        m_catalog, m_rules, m_assumptions, 8, [&](const BuildKey &k, SweepRefusal why) {
+            const auto it = wanted.find(shapeOf(k));
+            if (it != wanted.end())
+                sweep[it->second] = std::max(sweep[it->second], why == SweepRefusal::None ? 1 : 0);
+        });
     int compared = 0;
     for (std::size_t i = 0; i < builds.size(); ++i) {
         const Build &b = builds[i];
@@ -199,8 +198,8 @@ void TstFeasibility::sampleOfTheSweep() {
     const auto compare = [&](const BuildKey &k, SweepRefusal why) {
         const Build b = buildFromKey(m_catalog, k);
         const QString editor = editorRefusal(b);
-        ++byKind[std::string(toString(why)) + (editor.isEmpty() ? ", editor accepts"
-                                                                : ", editor refuses")];
+        ++byKind[std::string(toString(why)) +
+                 (editor.isEmpty() ? ", editor accepts" : ", editor refuses")];
         if (editor.isEmpty() != (why == SweepRefusal::None)) {
             if (++mismatches <= 20)
                 qWarning("%s: sweep %s, editor %s", b.name.c_str(), toString(why),
@@ -250,7 +249,8 @@ void TstFeasibility::sampleOfTheEditor() {
         const std::vector<Bytes> sizes = channelCapacities(*rule);
         Build b;
         b.cpu = cpu;
-        b.memory.channels = 1 + static_cast<int>(pick(static_cast<std::size_t>(cpu.memoryChannels)));
+        b.memory.channels =
+            1 + static_cast<int>(pick(static_cast<std::size_t>(cpu.memoryChannels)));
         b.memory.speed = speeds[pick(speeds.size())];
         b.memory.capacity = static_cast<double>(b.memory.channels) * sizes[pick(sizes.size())];
         int gi = -1, count = 0;
@@ -269,13 +269,12 @@ void TstFeasibility::sampleOfTheEditor() {
             builds.push_back(std::move(b));
     }
     std::vector<int> sweep(builds.size(), -1);
-    forEachSweepCandidate(m_catalog, m_rules, m_assumptions, 8,
-                          [&](const BuildKey &k, SweepRefusal why) {
-                              const auto it = wanted.find(shapeOf(k));
-                              if (it != wanted.end())
-                                  sweep[it->second] =
-                                      std::max(sweep[it->second], why == SweepRefusal::None ? 1 : 0);
-                          });
+    forEachSweepCandidate(
+        m_catalog, m_rules, m_assumptions, 8, [&](const BuildKey &k, SweepRefusal why) {
+            const auto it = wanted.find(shapeOf(k));
+            if (it != wanted.end())
+                sweep[it->second] = std::max(sweep[it->second], why == SweepRefusal::None ? 1 : 0);
+        });
     int mismatches = 0, editorAccepts = 0, notCandidates = 0;
     for (std::size_t i = 0; i < builds.size(); ++i) {
         const QString editor = editorRefusal(builds[i]);
@@ -288,7 +287,9 @@ void TstFeasibility::sampleOfTheEditor() {
                          inGigabytes(builds[i].memory.capacity),
                          inMegatransfersPerSecond(builds[i].memory.speed), builds[i].gpus.size(),
                          editor.isEmpty() ? "accepts" : qPrintable(u"refuses: "_qs + editor),
-                         sweep[i] < 0 ? "has no such candidate" : sweep[i] ? "accepts" : "refuses");
+                         sweep[i] < 0 ? "has no such candidate"
+                         : sweep[i]   ? "accepts"
+                                      : "refuses");
         }
     }
     qInfo("%zu editor builds: %d accepted by the editor, %d not among the sweep's candidates",
@@ -300,8 +301,8 @@ void TstFeasibility::sampleOfTheEditor() {
 void TstFeasibility::messagesNameTheLimit() {
     // Specific messages: the user reads which limit a change exceeds.
     Build b;
-    QVERIFY(ui::buildFromPreset(m_catalog, *findPreset(m_catalog, "Desktop: Ryzen 9 9950X").match,
-                                b));
+    QVERIFY(
+        ui::buildFromPreset(m_catalog, *findPreset(m_catalog, "Desktop: Ryzen 9 9950X").match, b));
     const auto first = [&](const Build &x) {
         const auto p = checkBuild(x, m_catalog, m_rules, m_assumptions);
         return p.empty() ? std::string() : p.front().field + ": " + p.front().message;
@@ -332,7 +333,8 @@ void TstFeasibility::messagesNameTheLimit() {
         m_catalog, *findPreset(m_catalog, "Workstation: Threadripper 7970X + RTX PRO 6000").match,
         tr));
     tr.gpus[0].count = 3;
-    const long watts = std::lround(inWatts(costOf(tr, tokensPerSecond(0), m_assumptions).powerAtLoad));
+    const long watts =
+        std::lround(inWatts(costOf(tr, tokensPerSecond(0), m_assumptions).powerAtLoad));
     QVERIFY(watts > 2200);
     QCOMPARE(first(tr), "power: " + std::to_string(watts) +
                             " W at load; sTR5 TRX50 (Threadripper) power supplies go up to 2200 W");

@@ -112,21 +112,18 @@ void TstPlatforms::badRows_data() {
     QTest::newRow("bad module size")
         << header + "P,S,0,2,1,128,16;big,,16,1,1,8,1000,,src,2026-01-01\n"
         << u"module_sizes_gb"_s;
-    QTest::newRow("zero channels")
-        << header + "P,S,0,0,1,128,16,,16,1,1,8,1000,,src,2026-01-01\n"
-        << u"memory_channels"_s;
-    QTest::newRow("negative lanes")
-        << header + "P,S,0,2,1,128,16,,-16,1,1,8,1000,,src,2026-01-01\n"
-        << u"gpu_pcie_lanes"_s;
+    QTest::newRow("zero channels") << header + "P,S,0,0,1,128,16,,16,1,1,8,1000,,src,2026-01-01\n"
+                                   << u"memory_channels"_s;
+    QTest::newRow("negative lanes") << header + "P,S,0,2,1,128,16,,-16,1,1,8,1000,,src,2026-01-01\n"
+                                    << u"gpu_pcie_lanes"_s;
     QTest::newRow("no psu") << header + "P,S,0,2,1,128,16,,16,1,1,8,,,src,2026-01-01\n"
                             << u"psu_watts"_s;
     QTest::newRow("no slot width") << header + "P,S,0,2,1,128,16,,16,1,1,,1000,,src,2026-01-01\n"
                                    << u"gpu_min_lanes"_s;
     // The rule for every other socket may leave its limits empty, not its slot width.
     QTest::newRow("any socket") << header + "P,*,0,,,,,,,,,8,,,src,2026-01-01\n" << QString();
-    QTest::newRow("any socket without a slot width")
-        << header + "P,*,0,,,,,,,,,,,,src,2026-01-01\n"
-        << u"gpu_min_lanes"_s;
+    QTest::newRow("any socket without a slot width") << header + "P,*,0,,,,,,,,,,,,src,2026-01-01\n"
+                                                     << u"gpu_min_lanes"_s;
     QTest::newRow("missing column") << QByteArray("platform,socket\nP,S\n") << u"platforms.csv"_s;
     QTest::newRow("ragged row") << header + "P,S,0\n" << u"platforms.csv"_s;
 }

@@ -454,7 +454,8 @@ void TestScenario::controlCharactersInNames() {
     // Notes are free text: line breaks and tabs stay allowed there.
     const QByteArray notes =
         R"({ "builds": [ { "notes": "line 1\nline 2\tx", "cpu": "9950X", "memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 } } ], "model": "Qwen2.5-14B-Instruct" })";
-    QVERIFY2(scenario::parseScenario(notes, smallCatalog(), shippedRules()).ok(), "notes keep their line breaks");
+    QVERIFY2(scenario::parseScenario(notes, smallCatalog(), shippedRules()).ok(),
+             "notes keep their line breaks");
 }
 
 // D8: a file beyond the limit is refused before it is parsed.

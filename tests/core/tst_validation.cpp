@@ -168,12 +168,10 @@ void TestValidation::validate_data() {
     // The AM5 rule: DIMM sizes, two-DIMM speed, slots, power supply.
     QTest::newRow("AM5: one 32 GB DIMM per channel")
         << BuildEdit([](Build &b) { b.cpu.socket = "am5"; }) << QString();
-    QTest::newRow("AM5: 2 x 48 GB per channel at 5200")
-        << BuildEdit([](Build &b) {
-               b.cpu.socket = "AM5";
-               b.memory.capacity = gigabytes(192);
-           })
-        << u"memory.speed"_qs;
+    QTest::newRow("AM5: 2 x 48 GB per channel at 5200") << BuildEdit([](Build &b) {
+        b.cpu.socket = "AM5";
+        b.memory.capacity = gigabytes(192);
+    }) << u"memory.speed"_qs;
     QTest::newRow("AM5: 2 x 48 GB per channel at the cap") << BuildEdit([](Build &b) {
         b.cpu.socket = "AM5";
         b.memory.capacity = gigabytes(192);

@@ -62,9 +62,8 @@ private:
     QTemporaryDir m_dir;
 
     ComparisonState load(const QString &path) {
-        const auto parsed =
-            scenario::parseScenario(readFile(path), m_catalog, db::loadShippedPlatformRules(),
-                                    db::shippedAssumptions());
+        const auto parsed = scenario::parseScenario(
+            readFile(path), m_catalog, db::loadShippedPlatformRules(), db::shippedAssumptions());
         if (!parsed.ok())
             qWarning("%s", qPrintable(parsed.error.toLine()));
         return parsed.ok() ? fromScenario(*parsed.scenario) : ComparisonState{};

@@ -32,8 +32,7 @@ QString signedNumber(double v, int decimals) {
 }
 } // namespace
 
-void dropInheritedProblems(std::vector<WhatIf> &changes,
-                           const std::vector<Problem> &original) {
+void dropInheritedProblems(std::vector<WhatIf> &changes, const std::vector<Problem> &original) {
     for (WhatIf &w : changes)
         std::erase_if(w.platformProblems, [&](const Problem &p) {
             return std::any_of(original.begin(), original.end(),

@@ -230,8 +230,8 @@ void WhatIfPanel::recompute() {
     std::vector<WhatIf> changes = whatIfs(build, s.model, workload, s.assumptions,
                                           m_document->catalog(), m_haveRules ? &m_rules : nullptr);
     if (m_haveRules)
-        dropInheritedProblems(
-            changes, checkBuild(build, m_document->catalog(), m_rules, s.assumptions));
+        dropInheritedProblems(changes,
+                              checkBuild(build, m_document->catalog(), m_rules, s.assumptions));
     Headroom room = headroom(build, s.model, workload, s.assumptions, m_document->catalog());
     WhatIfWords::HeadroomInput words;
     words.build = &build;

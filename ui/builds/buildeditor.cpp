@@ -303,7 +303,8 @@ void BuildEditor::fillChannelSizes(const Cpu &cpu) {
         QString text = fmt::withUnit(gb, QStringLiteral("GB"), 0);
         const std::vector<Filling> ways = fillings(*rule, perChannel);
         if (!ways.empty() && ways.front().dimmsPerChannel > 1)
-            text += tr(" (%1 × %2)").arg(ways.front().dimmsPerChannel)
+            text += tr(" (%1 × %2)")
+                        .arg(ways.front().dimmsPerChannel)
                         .arg(fmt::withUnit(units::inGigabytes(ways.front().moduleSize),
                                            QStringLiteral("GB"), 0));
         m_moduleSize->addItem(text, gb);

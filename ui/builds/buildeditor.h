@@ -63,8 +63,8 @@ private:
     QComboBox *m_gpu;
     QSpinBox *m_gpuCount;
     QComboBox *m_multiGpu;
-    QDoubleSpinBox *m_quote;      // the supplier's price in EUR; 0 = no quote
-    QLineEdit *m_quoteSource;     // who quoted and when
+    QDoubleSpinBox *m_quote;  // the supplier's price in EUR; 0 = no quote
+    QLineEdit *m_quoteSource; // who quoted and when
     QLabel *m_totals;
     QLabel *m_problem;
 };
