@@ -189,10 +189,18 @@ void checkMemory(const Build &build, const Catalog &catalog, const PlatformRule 
                     std::to_string(slowFilling) + " DIMMs per channel at up to " +
                     num(inMegatransfersPerSecond(rule.maxSpeedTwoDpc)) + " MT/s, not " + num(mts));
     } else {
-        problem("memory.speed", num(mts) + " MT/s is not a " + memoryStandard(cpu) +
-                                    " speed grade with " + std::to_string(slowFilling) + " DIMM" +
-                                    (slowFilling == 1 ? "" : "s") +
-                                    " per channel; known grades: " + list(grades));
+        // The speed is one the platform runs another population at: say what this one
+        // runs at.
+        std::vector<double> here;
+        for (const Filling &f : ways)
+            for (TransferRate r : platformSpeeds(catalog, rule, cpu, f.dimmsPerChannel))
+                here.push_back(inMegatransfersPerSecond(r));
+        std::sort(here.begin(), here.end());
+        here.erase(std::unique(here.begin(), here.end()), here.end());
+        problem("memory.speed", num(mts) + " MT/s: " + shortNum(perChannel) +
+                                    " GB per channel is " + std::to_string(slowFilling) +
+                                    (slowFilling == 1 ? " DIMM" : " DIMMs") + " per channel on " +
+                                    rule.platform + ", which runs at " + list(here) + " MT/s");
     }
 }
 
