@@ -37,16 +37,6 @@ enum Field {
 // Per channel, for a platform without DIMM data in its rule (any capacity is taken).
 const double kModuleSizesGb[] = {8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256};
 
-// The speed closest to `want` among `speeds` (ascending), preferring a slower one.
-units::TransferRate nearestSpeed(const std::vector<units::TransferRate> &speeds,
-                                 units::TransferRate want) {
-    units::TransferRate best = speeds.front();
-    for (units::TransferRate s : speeds)
-        if (s <= want * (1 + 1e-9))
-            best = s;
-    return best;
-}
-
 // All of a CPU's channels (as far as its boards wire them), `perChannelGb` per channel
 // where the platform's DIMMs make it (else the nearest size below, else the smallest),
 // within the CPU's and the platform's maximum, at the fastest speed of that population.
@@ -458,26 +448,26 @@ void BuildEditor::onMemoryChanged(int field) {
         field == FieldChannels ? tr("Change memory channels to %1").arg(b.memory.channels)
         : field == FieldSpeed  ? tr("Change memory speed to %1").arg(m_speed->currentText())
                                : tr("Change module size to %1").arg(m_moduleSize->currentText());
-    // More DIMMs per channel run slower (and fewer may not run at the two-DIMM speed):
-    // a new module size takes the fastest speed its population allows, up to the
-    // current one, so that one choice is one step. Other refusals stay refusals.
+    // More DIMMs per channel run slower (and the two-DIMM speed is no speed for one):
+    // a size whose DIMMs (as the list names them: the fewest that make it) do not run
+    // at the current speed takes the fastest speed they run at, so that one choice is
+    // one step. Other refusals stay refusals.
     if (field == FieldModule)
         if (const PlatformRule *rule = m_document->platformRules().find(b.cpu)) {
             const std::vector<Filling> ways =
                 fillings(*rule, b.memory.capacity / static_cast<double>(b.memory.channels));
-            std::vector<units::TransferRate> speeds;
-            for (const Filling &w : ways)
-                for (units::TransferRate s :
-                     platformSpeeds(m_document->catalog(), *rule, b.cpu, w.dimmsPerChannel))
-                    speeds.push_back(s);
-            std::sort(speeds.begin(), speeds.end());
+            // The list names the fewest DIMMs that make the size: its speeds.
+            const std::vector<units::TransferRate> speeds =
+                ways.empty() ? std::vector<units::TransferRate>{}
+                             : platformSpeeds(m_document->catalog(), *rule, b.cpu,
+                                              ways.front().dimmsPerChannel);
             const auto allowed = [&](units::TransferRate s) {
                 return std::any_of(speeds.begin(), speeds.end(), [&](units::TransferRate x) {
                     return std::abs(units::inMegatransfersPerSecond(x - s)) < 0.5;
                 });
             };
             if (!speeds.empty() && !allowed(b.memory.speed)) {
-                b.memory.speed = nearestSpeed(speeds, b.memory.speed);
+                b.memory.speed = speeds.back();
                 text = tr("Change module size to %1 (memory speed %2)")
                            .arg(m_moduleSize->currentText(), fmt::mts(b.memory.speed));
             }
