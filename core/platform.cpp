@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
+#include <limits>
 
 namespace llm {
 
@@ -26,20 +26,20 @@ bool finitePositive(double v) {
     return std::isfinite(v) && v > 0;
 }
 
-constexpr int kMinLanesPerGpu = 8;
+// The widest GPU slot: what "x16" in x16_slots means.
 constexpr int kFullLanes = 16;
-
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-    return buf;
-}
 
 } // namespace
 
 const PlatformRule *PlatformRules::find(const Cpu &cpu) const {
     const PlatformRule *anyChannels = nullptr;
+    const PlatformRule *anySocket = nullptr;
     for (const PlatformRule &r : rules) {
+        if (r.socket == kAnySocket) {
+            if (!anySocket)
+                anySocket = &r;
+            continue;
+        }
         if (!sameText(r.socket, cpu.socket))
             continue;
         if (r.cpuMemoryChannels == cpu.memoryChannels)
@@ -47,26 +47,34 @@ const PlatformRule *PlatformRules::find(const Cpu &cpu) const {
         if (r.cpuMemoryChannels == 0 && !anyChannels)
             anyChannels = &r;
     }
-    return anyChannels;
+    return anyChannels ? anyChannels : anySocket;
 }
 
 int gpuLanes(const PlatformRule &rule, const Cpu &cpu) {
-    int lanes = std::max(0, rule.gpuLanes);
-    if (cpu.pcieLanes > 0)
-        lanes = std::min(lanes, cpu.pcieLanes);
-    return lanes;
+    if (rule.gpuLanes <= 0)
+        return std::max(0, cpu.pcieLanes);
+    return cpu.pcieLanes > 0 ? std::min(rule.gpuLanes, cpu.pcieLanes) : rule.gpuLanes;
 }
 
 int maxGpus(const PlatformRule &rule, const Cpu &cpu) {
+    int most = std::numeric_limits<int>::max();
     const int slots = std::max(0, rule.x16Slots) + std::max(0, rule.x8Slots);
-    return std::min(slots, gpuLanes(rule, cpu) / kMinLanesPerGpu);
+    if (slots > 0)
+        most = slots;
+    const int lanes = gpuLanes(rule, cpu);
+    if (lanes > 0 && rule.minLanesPerGpu > 0)
+        most = std::min(most, lanes / rule.minLanesPerGpu);
+    return most;
 }
 
 int lanesPerGpu(const PlatformRule &rule, const Cpu &cpu, int count) {
     if (count <= 0 || count > maxGpus(rule, cpu))
         return 0;
-    const bool allFull = count <= rule.x16Slots && count * kFullLanes <= gpuLanes(rule, cpu);
-    return allFull ? kFullLanes : kMinLanesPerGpu;
+    const int lanes = gpuLanes(rule, cpu);
+    const bool slotsFull = rule.x16Slots + rule.x8Slots <= 0 || count <= rule.x16Slots;
+    if (slotsFull && lanes > 0 && static_cast<long long>(count) * kFullLanes <= lanes)
+        return kFullLanes;
+    return std::max(0, rule.minLanesPerGpu);
 }
 
 bool takesGpu(const PlatformRule &rule, const Gpu &gpu) {
@@ -100,6 +108,16 @@ units::Bytes MemoryPopulation::capacity() const {
 std::vector<units::TransferRate> platformSpeeds(const Catalog &catalog, const PlatformRule &rule,
                                                 const Cpu &cpu, int dimmsPerChannel) {
     std::vector<units::TransferRate> speeds = supportedSpeeds(catalog, cpu);
+    // The CPU's rating is a speed it runs at, whether or not the catalogue lists the grade.
+    const units::TransferRate rated = cpu.maxMemorySpeed;
+    if (finitePositive(rated.value()) &&
+        std::none_of(speeds.begin(), speeds.end(), [&](units::TransferRate s) {
+            return std::abs(units::inMegatransfersPerSecond(s) -
+                            units::inMegatransfersPerSecond(rated)) < 0.5;
+        })) {
+        speeds.push_back(rated);
+        std::sort(speeds.begin(), speeds.end());
+    }
     if (dimmsPerChannel < 2 || !finitePositive(rule.maxSpeedTwoDpc.value()))
         return speeds;
     const units::TransferRate cap = rule.maxSpeedTwoDpc;
@@ -109,43 +127,39 @@ std::vector<units::TransferRate> platformSpeeds(const Catalog &catalog, const Pl
     return speeds;
 }
 
+std::vector<Filling> fillings(const PlatformRule &rule, units::Bytes perChannel) {
+    std::vector<Filling> out;
+    const double gb = units::inGigabytes(perChannel);
+    if (!finitePositive(gb))
+        return out;
+    for (int dpc = 1; dpc <= std::max(1, rule.dimmsPerChannel); ++dpc)
+        for (const units::Bytes &size : rule.moduleSizes)
+            if (std::abs(gb - dpc * units::inGigabytes(size)) <= 1e-6 * gb)
+                out.push_back(Filling{dpc, size});
+    return out;
+}
+
+std::vector<units::Bytes> channelCapacities(const PlatformRule &rule) {
+    std::vector<units::Bytes> out;
+    for (int dpc = 1; dpc <= std::max(1, rule.dimmsPerChannel); ++dpc)
+        for (const units::Bytes &size : rule.moduleSizes)
+            out.push_back(static_cast<double>(dpc) * size);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end(),
+                          [](units::Bytes a, units::Bytes b) {
+                              return std::abs(units::inGigabytes(a) - units::inGigabytes(b)) <
+                                     1e-6 * units::inGigabytes(a);
+                          }),
+              out.end());
+    return out;
+}
+
 units::Bytes capacityLimit(const PlatformRule &rule, const Cpu &cpu) {
     const bool ruleKnown = finitePositive(rule.maxCapacity.value());
     const bool cpuKnown = finitePositive(cpu.maxMemory.value());
     if (ruleKnown && cpuKnown)
         return std::min(rule.maxCapacity, cpu.maxMemory);
     return ruleKnown ? rule.maxCapacity : cpu.maxMemory;
-}
-
-std::vector<PlatformProblem> checkPlatform(const PlatformRules &rules, const Build &build,
-                                           units::Power powerAtLoad) {
-    std::vector<PlatformProblem> out;
-    const PlatformRule *rule = rules.find(build.cpu);
-    if (!rule) {
-        out.push_back({"cpu.socket", "no platform rule for socket \"" + build.cpu.socket + "\""});
-        return out;
-    }
-    if (build.memory.channels > rule->memoryChannels)
-        out.push_back({"memory.channels", std::to_string(build.memory.channels) + " channels; " +
-                                              rule->platform + " wires " +
-                                              std::to_string(rule->memoryChannels)});
-    const units::Bytes limit = capacityLimit(*rule, build.cpu);
-    if (finitePositive(limit.value()) && build.memory.capacity > limit * (1 + 1e-9))
-        out.push_back({"memory.capacity", num(units::inGigabytes(build.memory.capacity)) + " GB; " +
-                                              rule->platform + " takes at most " +
-                                              num(units::inGigabytes(limit)) + " GB"});
-    const int gpus = gpuCount(build);
-    if (gpus > 0 && gpus > maxGpus(*rule, build.cpu))
-        out.push_back({"gpus.count", std::to_string(gpus) + " GPUs; " + rule->platform +
-                                         " takes at most " +
-                                         std::to_string(maxGpus(*rule, build.cpu)) + " (" +
-                                         std::to_string(gpuLanes(*rule, build.cpu)) +
-                                         " lanes, x8 each at least)"});
-    if (finitePositive(rule->psuLimit.value()) && powerAtLoad > rule->psuLimit)
-        out.push_back({"power", num(units::inWatts(powerAtLoad)) + " W at load; " + rule->platform +
-                                    " power supplies go up to " +
-                                    num(units::inWatts(rule->psuLimit)) + " W"});
-    return out;
 }
 
 } // namespace llm

@@ -3,6 +3,7 @@
 
 #include "bandwidth.h"
 #include "fastestimate.h"
+#include "validation.h"
 
 #include <algorithm>
 #include <array>
@@ -36,6 +37,7 @@ struct CpuEntry {
     Power tdp{};
     int maxGpus = 0;
     Bytes capacityLimit{};
+    Power psuLimit{};                          // 0: none known
     std::array<int, kMaxGpuCount + 1> lanes{}; // slot width per GPU, by GPU count
     std::vector<char> takesGpu;                // by GpuEntry index: the platform's slots take it
 };
@@ -53,6 +55,85 @@ struct Task {
     int dimmsPerChannel = 1;
     TransferRate speed{};
 };
+
+// The sweep's platform filter: checkBuild()'s rules (validation.h) on the sweep's own
+// terms, prepared once per CPU. Only builds that pass are estimated. recommend() and
+// forEachSweepCandidate() both use these, so tests can hold them against checkBuild().
+// Memory populations are enumerated from the rule (channels, DIMMs per channel,
+// platformSpeeds, moduleSizes); the capacity limit cuts the module sizes.
+bool capacityFits(const CpuEntry &c, Bytes capacity) {
+    return !finitePositive(c.capacityLimit.value()) || capacity <= c.capacityLimit * (1 + 1e-9);
+}
+
+bool gpuCountFits(const CpuEntry &c, int count) {
+    return count <= c.maxGpus;
+}
+
+// CPU + GPUs + the rest of the platform at load, as costOf() adds them.
+Power loadPower(const CpuEntry &c, const GpuEntry *g, int count, const Assumptions &a) {
+    Power power = watts(0);
+    if (finitePositive(c.tdp.value()))
+        power += c.tdp;
+    if (g && finitePositive(g->tdp.value()))
+        power += static_cast<double>(count) * g->tdp;
+    if (finitePositive(a.platformPower.value()))
+        power += a.platformPower;
+    return power;
+}
+
+bool psuHolds(const CpuEntry &c, Power power) {
+    return !finitePositive(c.psuLimit.value()) || power <= c.psuLimit;
+}
+
+// A catalogue CPU the sweep builds on: a platform rule with DIMM data, spec fields the
+// editor accepts. (Whole systems and parts not on sale are left out before this.)
+const PlatformRule *sweptPlatform(const PlatformRules &rules, const Cpu &cpu) {
+    const PlatformRule *rule = rules.find(cpu);
+    if (!rule || rule->memoryChannels <= 0 || rule->moduleSizes.empty())
+        return nullptr;
+    return rule;
+}
+
+bool sweptGpu(const Gpu &g) {
+    return !g.integrated && finitePositive(g.vram.value()) && gpuProblems(g, "gpu").empty();
+}
+
+CpuEntry prepareCpuEntry(const Catalog &catalog, std::size_t index, const PlatformRule &rule,
+                         const Assumptions &a) {
+    const Cpu &cpu = catalog.cpus[index];
+    CpuEntry e;
+    e.index = static_cast<int>(index);
+    e.cpu = &cpu;
+    e.rule = &rule;
+    if (cpu.priceUsd && std::isfinite(*cpu.priceUsd))
+        e.priceUsd = cpu.priceUsd;
+    e.platformUsd = platformAllowanceUsd(cpu, a);
+    e.tdp = cpu.tdp;
+    e.maxGpus = maxGpus(rule, cpu);
+    e.capacityLimit = capacityLimit(rule, cpu);
+    e.psuLimit = rule.psuLimit;
+    for (int n = 1; n <= kMaxGpuCount; ++n)
+        e.lanes[static_cast<std::size_t>(n)] = lanesPerGpu(rule, cpu, n);
+    return e;
+}
+
+// The memory populations of one CPU, as work items: channels (the boards' and the CPU's),
+// DIMMs per channel, and the speeds allowed with that many.
+void addTasks(const Catalog &catalog, const CpuEntry &e, int cpuIndex, std::vector<Task> &tasks) {
+    const PlatformRule &rule = *e.rule;
+    const int channels = std::min(rule.memoryChannels, std::max(1, e.cpu->memoryChannels));
+    for (int dpc = 1; dpc <= std::max(1, rule.dimmsPerChannel); ++dpc)
+        for (const TransferRate &speed : platformSpeeds(catalog, rule, *e.cpu, dpc))
+            for (int ch = channels; ch >= 1; --ch)
+                tasks.push_back(Task{cpuIndex, ch, dpc, speed});
+}
+
+void takesGpus(const Catalog &catalog, const std::vector<GpuEntry> &gpus, CpuEntry &c) {
+    c.takesGpu.resize(gpus.size());
+    for (std::size_t i = 0; i < gpus.size(); ++i)
+        c.takesGpu[i] =
+            takesGpu(*c.rule, catalog.gpus[static_cast<std::size_t>(gpus[i].index)]) ? 1 : 0;
+}
 
 // A passing build, compactly. cost is EUR for the priced front, watts for the unpriced one.
 struct Candidate {
@@ -179,8 +260,8 @@ struct Worker {
         int nCaps = 0;
         for (const Bytes &module : rule.moduleSizes) {
             const Bytes cap = static_cast<double>(t.channels * t.dimmsPerChannel) * module;
-            if (finitePositive(c.capacityLimit.value()) && cap > c.capacityLimit * (1 + 1e-9))
-                break;
+            if (!capacityFits(c, cap))
+                break; // module sizes ascend
             if (cap < s.ramNeeded * (1 - 1e-9)) {
                 ++n.belowRamNeeded;
                 continue;
@@ -199,14 +280,6 @@ struct Worker {
         }
 
         const double cpuUsd = c.priceUsd.value_or(0.0);
-        const Power powerLimit = [&] {
-            Power p = finitePositive(rule.psuLimit.value())
-                          ? rule.psuLimit
-                          : watts(std::numeric_limits<double>::infinity());
-            if (r.maxPower && *r.maxPower < p)
-                p = *r.maxPower;
-            return p;
-        }();
 
         // GPU option -1 = none.
         for (int gi = -1; gi < static_cast<int>(s.gpus.size()); ++gi) {
@@ -221,18 +294,12 @@ struct Worker {
             for (int count = firstCount; count <= lastCount; ++count) {
                 const std::uint64_t restCounts = static_cast<std::uint64_t>(lastCount - count + 1);
                 const std::uint64_t restBuilds = restCounts * static_cast<std::uint64_t>(nCaps);
-                if (count > c.maxGpus) {
+                if (!gpuCountFits(c, count)) {
                     n.overLanes += restBuilds;
                     break;
                 }
-                Power power = watts(0);
-                if (finitePositive(c.tdp.value()))
-                    power += c.tdp;
-                if (g && finitePositive(g->tdp.value()))
-                    power += static_cast<double>(count) * g->tdp;
-                if (finitePositive(a.platformPower.value()))
-                    power += a.platformPower;
-                if (power > powerLimit) {
+                const Power power = loadPower(c, g, count, a);
+                if (!psuHolds(c, power) || (r.maxPower && power > *r.maxPower)) {
                     n.overPower += restBuilds; // power only grows with the count
                     break;
                 }
@@ -376,6 +443,61 @@ Recommendation finish(const Catalog &catalog, const Candidate &c, const Recommen
 
 } // namespace
 
+void forEachSweepCandidate(const Catalog &catalog, const PlatformRules &rules,
+                           const Assumptions &assumptions, int maxGpusPerBuild,
+                           const std::function<void(const BuildKey &, SweepRefusal)> &visit) {
+    // The same selection and filter as recommend(), without a model to judge by.
+    std::vector<CpuEntry> cpus;
+    std::vector<Task> tasks;
+    for (std::size_t i = 0; i < catalog.cpus.size(); ++i) {
+        const Cpu &cpu = catalog.cpus[i];
+        const PlatformRule *rule = sweptPlatform(rules, cpu);
+        if (pricedAsSystem(cpu) || !rule || !cpuProblems(cpu).empty())
+            continue;
+        cpus.push_back(prepareCpuEntry(catalog, i, *rule, assumptions));
+        addTasks(catalog, cpus.back(), static_cast<int>(cpus.size()) - 1, tasks);
+    }
+    std::vector<GpuEntry> gpus;
+    for (std::size_t i = 0; i < catalog.gpus.size(); ++i)
+        if (sweptGpu(catalog.gpus[i])) {
+            GpuEntry e;
+            e.index = static_cast<int>(i);
+            e.tdp = catalog.gpus[i].tdp;
+            gpus.push_back(e);
+        }
+    for (CpuEntry &c : cpus)
+        takesGpus(catalog, gpus, c);
+
+    const int maxCount = std::clamp(maxGpusPerBuild, 0, kMaxGpuCount);
+    for (const Task &t : tasks) {
+        const CpuEntry &c = cpus[static_cast<std::size_t>(t.cpu)];
+        for (const Bytes &module : c.rule->moduleSizes) {
+            const Bytes cap = static_cast<double>(t.channels * t.dimmsPerChannel) * module;
+            const bool capacityOk = capacityFits(c, cap);
+            for (int gi = -1; gi < static_cast<int>(gpus.size()); ++gi) {
+                const GpuEntry *g = gi >= 0 ? &gpus[static_cast<std::size_t>(gi)] : nullptr;
+                for (int count = g ? 1 : 0; count <= (g ? maxCount : 0); ++count) {
+                    SweepRefusal why = SweepRefusal::None;
+                    if (!capacityOk)
+                        why = SweepRefusal::Capacity;
+                    else if (g && !c.takesGpu[static_cast<std::size_t>(gi)])
+                        why = SweepRefusal::Slot;
+                    else if (!gpuCountFits(c, count))
+                        why = SweepRefusal::Count;
+                    else if (!psuHolds(c, loadPower(c, g, count, assumptions)))
+                        why = SweepRefusal::Power;
+                    const int lanes = count > 0 && count <= kMaxGpuCount
+                                          ? c.lanes[static_cast<std::size_t>(count)]
+                                          : 0;
+                    visit(BuildKey{c.index, t.channels, t.dimmsPerChannel, module, t.speed,
+                                   g ? g->index : -1, count, lanes},
+                          why);
+                }
+            }
+        }
+    }
+}
+
 Build buildFromKey(const Catalog &catalog, const BuildKey &key) {
     Build b;
     if (key.cpu < 0 || static_cast<std::size_t>(key.cpu) >= catalog.cpus.size())
@@ -433,35 +555,24 @@ RecommendResult recommend(const Catalog &catalog, const PlatformRules &rules,
             ++result.stats.cpusNotSoldNew;
             continue;
         }
-        const PlatformRule *rule = rules.find(cpu);
-        if (!rule || rule->memoryChannels <= 0 || rule->moduleSizes.empty()) {
+        const PlatformRule *rule = sweptPlatform(rules, cpu);
+        if (!rule) {
             result.stats.cpusWithoutPlatform.push_back(cpu.name);
             continue;
         }
-        CpuEntry e;
-        e.index = static_cast<int>(i);
-        e.cpu = &cpu;
-        e.rule = rule;
+        if (!cpuProblems(cpu).empty()) {
+            result.stats.cpusWithProblems.push_back(cpu.name);
+            continue;
+        }
+        CpuEntry e = prepareCpuEntry(catalog, i, *rule, assumptions);
         e.prep = fast::prepareCpu(cpu, assumptions);
-        if (cpu.priceUsd && std::isfinite(*cpu.priceUsd))
-            e.priceUsd = cpu.priceUsd;
-        e.platformUsd = platformAllowanceUsd(cpu, assumptions);
-        e.tdp = cpu.tdp;
-        e.maxGpus = maxGpus(*rule, cpu);
-        e.capacityLimit = capacityLimit(*rule, cpu);
-        for (int n = 1; n <= kMaxGpuCount; ++n)
-            e.lanes[static_cast<std::size_t>(n)] = lanesPerGpu(*rule, cpu, n);
-        const int channels = std::min(rule->memoryChannels, std::max(1, cpu.memoryChannels));
         const int cpuIndex = static_cast<int>(s.cpus.size());
         s.cpus.push_back(e);
-        for (int dpc = 1; dpc <= std::max(1, rule->dimmsPerChannel); ++dpc)
-            for (const TransferRate &speed : platformSpeeds(catalog, *rule, cpu, dpc))
-                for (int ch = channels; ch >= 1; --ch)
-                    s.tasks.push_back(Task{cpuIndex, ch, dpc, speed});
+        addTasks(catalog, e, cpuIndex, s.tasks);
     }
     for (std::size_t i = 0; i < catalog.gpus.size(); ++i) {
         const Gpu &g = catalog.gpus[i];
-        if (g.integrated || !finitePositive(g.vram.value()))
+        if (!sweptGpu(g))
             continue;
         if (!buyable(g, request.includeUsed)) {
             ++result.stats.gpusNotSoldNew;
@@ -481,12 +592,8 @@ RecommendResult recommend(const Catalog &catalog, const PlatformRules &rules,
         s.bestGpuBandwidth = std::max(s.bestGpuBandwidth, widest);
     }
 
-    for (CpuEntry &c : s.cpus) {
-        c.takesGpu.resize(s.gpus.size());
-        for (std::size_t i = 0; i < s.gpus.size(); ++i)
-            c.takesGpu[i] =
-                takesGpu(*c.rule, catalog.gpus[static_cast<std::size_t>(s.gpus[i].index)]) ? 1 : 0;
-    }
+    for (CpuEntry &c : s.cpus)
+        takesGpus(catalog, s.gpus, c);
 
     // Work items are taken in order by whichever worker is free.
     const unsigned hw = std::max(1u, std::thread::hardware_concurrency());

@@ -75,7 +75,9 @@ struct RecommendStats {
     std::uint64_t overLanes = 0; // more GPUs than the platform's slots and lanes take
     std::uint64_t frontSize = 0; // Pareto front before the top-K cut
     std::uint64_t unpricedPassing = 0;
-    std::vector<std::string> cpusWithoutPlatform; // not swept: no rule for their socket
+    std::vector<std::string> cpusWithoutPlatform; // not swept: no DIMM data for their socket
+    // Not swept: a spec field checkBuild() refuses (a catalogue row without a clock or FCLK).
+    std::vector<std::string> cpusWithProblems;
     // Left out of the sweep because one cannot buy or build them (platform.h):
     std::uint64_t cpusNotSoldNew = 0;
     std::uint64_t gpusNotSoldNew = 0;
@@ -105,6 +107,22 @@ RecommendResult recommend(const Catalog &catalog, const PlatformRules &rules,
                           const RecommendRequest &request, const Assumptions &assumptions,
                           const std::atomic<bool> *cancel = nullptr,
                           std::function<void(double)> progress = {});
+
+// The sweep's candidates before any model is considered: every CPU x memory population x
+// GPU option x count (0..maxGpusPerBuild) the sweep enumerates, all parts alike (also
+// those no longer sold new), each with the verdict of the sweep's own platform filter.
+// Module sizes above the capacity limit are included (refused); the sweep stops at them.
+// For tests, which hold these verdicts against checkBuild() of buildFromKey(key).
+enum class SweepRefusal {
+    None,     // the sweep estimates it
+    Capacity, // above the CPU's or the platform's maximum memory
+    Slot,     // the platform's slots do not take the GPU (form factor)
+    Count,    // more GPUs than the slots and lanes take
+    Power,    // above the platform's largest power supply
+};
+void forEachSweepCandidate(const Catalog &catalog, const PlatformRules &rules,
+                           const Assumptions &assumptions, int maxGpusPerBuild,
+                           const std::function<void(const BuildKey &, SweepRefusal)> &visit);
 
 // The Build a key stands for (name like "Ryzen 9 9950X, 2x2x48 GB DDR5-5600, 1x RTX 5090").
 Build buildFromKey(const Catalog &catalog, const BuildKey &key);

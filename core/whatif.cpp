@@ -3,6 +3,7 @@
 
 #include "cost.h"
 #include "fastestimate.h"
+#include "validation.h"
 
 #include <algorithm>
 #include <cmath>
@@ -269,7 +270,7 @@ std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const 
         const CostSummary after = costOf(estimated(w.build), w.estimate.generationRate, a);
         w.priceAfterEur = after.priceEur;
         if (rules)
-            w.platformProblems = checkPlatform(*rules, w.build, after.powerAtLoad);
+            w.platformProblems = checkBuild(w.build, catalog, *rules, a);
         for (std::size_t i = 0; i < w.estimate.useCases.size() && i < before.useCases.size(); ++i) {
             UseCaseDelta d;
             d.useCase = before.useCases[i].useCase.id;

@@ -9,6 +9,7 @@
 #include "hardware.h"
 #include "model.h"
 #include "platform.h"
+#include "validation.h"
 #include "workload.h"
 
 #include <optional>
@@ -59,9 +60,9 @@ struct WhatIf {
     bool available = false;  // false: nothing to change (reason says why), no estimate
     std::string reason;
     NotPossible notPossible = NotPossible::None; // the reason as a fact
-    // The changed build exceeds its platform (slots, lanes, PSU, capacity): still
+    // checkBuild() of the changed build (slots, lanes, PSU, memory population): still
     // estimated, but it cannot be bought as is.
-    std::vector<PlatformProblem> platformProblems;
+    std::vector<Problem> platformProblems;
     Build build;
     ModelChoice model;
     Workload workload;

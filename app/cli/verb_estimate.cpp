@@ -262,7 +262,18 @@ int runEstimate(const QStringList &arguments) {
                    stderr);
         return kExitInternal;
     }
-    const scenario::ParseResult parsed = scenario::parseScenario(*bytes, *catalog, calibrated);
+    // The platform rules every build is checked against (as in the window and Find builds).
+    QString rulesError;
+    const PlatformRules rules = db::loadShippedPlatformRules(&rulesError);
+    if (!rulesError.isEmpty()) {
+        std::fputs(("error: platforms: the built-in platform rules cannot be read: " +
+                    rulesError.toStdString() + "\n")
+                       .c_str(),
+                   stderr);
+        return kExitInternal;
+    }
+    const scenario::ParseResult parsed =
+        scenario::parseScenario(*bytes, *catalog, rules, calibrated);
     if (!parsed.ok())
         return badInput(parsed.error.field, parsed.error.message);
     const Scenario &s = *parsed.scenario;
@@ -285,8 +296,6 @@ int runEstimate(const QStringList &arguments) {
         attachMeasurements(estimates[i], s.builds[i], s.model, fromEmptyContext);
     // A model that fits no build is an answer, not a mistake in the file: every
     // build says "does not fit" with what it needs and has (the window does the same).
-    QString rulesError;
-    const PlatformRules rules = db::loadShippedPlatformRules(&rulesError);
     DecisionInput in;
     in.builds = &s.builds;
     in.estimates = &estimates;
@@ -294,7 +303,7 @@ int runEstimate(const QStringList &arguments) {
     in.workload = s.workload;
     in.assumptions = s.assumptions;
     in.catalog = &*catalog;
-    in.rules = rulesError.isEmpty() ? &rules : nullptr; // without rules: no catalogue option
+    in.rules = &rules;
     const DecisionSummary decision = decide(in);
 
     if (*format == Format::Table) {

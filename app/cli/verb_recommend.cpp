@@ -201,7 +201,7 @@ QJsonObject detailsToJson(const Details &d) {
                                 {u"margin_after"_s, scenario::roundForOutput(u.marginAfter)}});
             o.insert(u"use_cases"_s, ucs);
             QJsonArray problems;
-            for (const PlatformProblem &p : w.platformProblems)
+            for (const Problem &p : w.platformProblems)
                 problems.append(QString(fromStd(p.field) + u": "_s + fromStd(p.message)));
             o.insert(u"platform_problems"_s, problems);
         }
@@ -239,7 +239,7 @@ QString detailsText(const Details &d) {
         const auto delta = w.priceDeltaEur();
         t.addRow({fromStd(w.description), delta ? signedNumber(*delta, 0) : u"no price"_s,
                   ucs.join(u", "_s)});
-        for (const PlatformProblem &p : w.platformProblems)
+        for (const Problem &p : w.platformProblems)
             t.addNote(u"not buildable as is: "_s + fromStd(p.message));
     }
     out += t.render();

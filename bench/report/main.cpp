@@ -32,7 +32,8 @@ int main(int argc, char **argv) {
     const llm::db::ReferenceData data = llm::db::loadReferenceData(llm::db::loadShippedCatalog());
     const llm::Catalog &catalog = data.catalog;
     const auto parsed =
-        llm::scenario::parseScenario(file.readAll(), catalog, llm::db::shippedAssumptions());
+        llm::scenario::parseScenario(file.readAll(), catalog, llm::db::loadShippedPlatformRules(),
+                                     llm::db::shippedAssumptions());
     if (!parsed.ok()) {
         std::fprintf(stderr, "error: %s\n", qPrintable(parsed.error.toLine()));
         return 2;

@@ -662,6 +662,19 @@ def build_memory_speeds():
 
 
 # ---------------------------------------------------------------- presets, use cases
+# Seed rows 2-4 (Ryzen 9 9950X) pair 192 GB with DDR5-5600 on two channels. 192 GB on AM5
+# is 4 x 48 GB, two DIMMs per channel, which AMD rates at DDR5-3600 (platforms.csv,
+# max_mts_2dpc): a build the platform rules refuse. The seed's bandwidth (2 ch x 5600 MT/s
+# = 89.6 GB/s, what its figures rest on) is kept with 2 x 64 GB, one DIMM per channel.
+PRESET_CAPACITY_GB = {
+    "Desktop: Ryzen 9 9950X": "128",
+    "Desktop: Ryzen 9 9950X + RTX 5080": "128",
+    "Desktop: Ryzen 9 9950X + RTX 5090": "128",
+}
+PRESET_CAPACITY_NOTE = ("Memory 128 GB (2 x 64 GB): the seed's 192 GB needs two DIMMs per channel,"
+                        " which AM5 runs at DDR5-3600 at most (platforms.csv).")
+
+
 def build_presets(cpus, gpus):
     cpu_names = {c["name"] for c in cpus}
     gpu_names = {g["name"] for g in gpus}
@@ -674,6 +687,9 @@ def build_presets(cpus, gpus):
         assert o["cpu_name"] in cpu_names, o["cpu_name"]
         assert o["gpu_name"] == "" or o["gpu_name"] in gpu_names, o["gpu_name"]
         assert (o["gpu_name"] == "") == (o["gpu_count"] == "0"), o["name"]
+        if o["name"] in PRESET_CAPACITY_GB:
+            o["memory_capacity_gb"] = PRESET_CAPACITY_GB[o["name"]]
+            o["note"] = o["note"].rstrip(".") + ". " + PRESET_CAPACITY_NOTE
         o["source"] = "seed document running-llms-locally.md, first table (corrected in presets.csv)"
         o["as_of"] = CHECKED
         out.append(o)

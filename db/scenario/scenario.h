@@ -11,6 +11,7 @@
 #include "estimate.h"
 #include "hardware.h"
 #include "model.h"
+#include "platform.h"
 #include "workload.h"
 
 #include <QByteArray>
@@ -72,10 +73,11 @@ struct ParseResult {
 
 // Parses and checks a scenario. Catalogue names (cpu, gpus[].model, model,
 // model.quant, use cases, presets) are resolved in `catalog`; every build is
-// checked with llm::validateBuild. `defaults` are the assumptions the file's
-// overrides are applied to (the calibrated ones, when the caller has them).
+// checked with llm::checkBuild against `rules` (the shipped platform rules, as
+// the window and the recommender use them). `defaults` are the assumptions the
+// file's overrides are applied to (the calibrated ones, when the caller has them).
 ParseResult parseScenario(const QByteArray &json, const Catalog &catalog,
-                          const Assumptions &defaults = Assumptions{});
+                          const PlatformRules &rules, const Assumptions &defaults = Assumptions{});
 
 // The catalogue's integrated GPU of a unified-memory CPU ("AMD Ryzen AI Max+
 // PRO 395" -> "AMD Radeon 8060S (Ryzen AI Max+ 395)", Apple SoCs by their

@@ -25,59 +25,19 @@ using namespace Qt::StringLiterals;
 
 const QStringList kRuntimes{u"llama.cpp"_s, u"llamafile"_s};
 
-QString speedText(const Cpu &cpu, TransferRate speed) {
-    return fromStd(cpu.memoryType) + u'-' + QString::number(inMegatransfersPerSecond(speed));
-}
-
-bool sameStandard(const std::string &a, const std::string &b) {
-    return QString::fromStdString(a).compare(QString::fromStdString(b), Qt::CaseInsensitive) == 0;
-}
-
-// Checks the memory population against the CPU before validateBuild runs, so
-// the most common mistakes get the most specific messages.
-MemoryConfig readMemory(const ObjectReader &r, const Cpu &cpu, const Catalog &catalog) {
+// Reads the memory population. Whether the CPU and its platform take it (channels,
+// rated speed, speed grades, capacity, DIMMs) is checkBuild()'s to say, for the whole
+// build at once; here only what a number in a file must be on its own.
+MemoryConfig readMemory(const ObjectReader &r) {
     r.rejectUnknownKeys({u"channels"_s, u"mts"_s, u"capacity_gb"_s});
     MemoryConfig memory;
     memory.channels = r.integer(u"channels"_s);
     if (memory.channels <= 0)
         fail(r.pathOf(u"channels"_s),
              QStringLiteral("must be at least 1, found ") + QString::number(memory.channels));
-    if (cpu.memoryChannels > 0 && memory.channels > cpu.memoryChannels)
-        fail(r.pathOf(u"channels"_s),
-             QString::number(memory.channels) + QStringLiteral(" channels requested; ") +
-                 fromStd(cpu.name) + QStringLiteral(" has ") + QString::number(cpu.memoryChannels));
-
     const double mts = r.positiveNumber(u"mts"_s);
     memory.speed = megatransfersPerSecond(mts);
-    const double rated = inMegatransfersPerSecond(cpu.maxMemorySpeed);
-    if (rated > 0 && mts > rated + 1e-9)
-        fail(r.pathOf(u"mts"_s),
-             speedText(cpu, memory.speed) + QStringLiteral(" is above the rated ") +
-                 speedText(cpu, cpu.maxMemorySpeed) + QStringLiteral(" of ") + fromStd(cpu.name));
-    // Only speed grades that exist for the CPU's memory type; skipped when the
-    // catalogue knows no grades for that type (an exotic explicit CPU).
-    QStringList grades;
-    bool known = false;
-    for (const MemorySpeed &s : catalog.memorySpeeds) {
-        if (!sameStandard(s.standard, cpu.memoryType))
-            continue;
-        const double g = inMegatransfersPerSecond(s.speed);
-        grades << QString::number(g);
-        known = known || std::fabs(g - mts) < 0.5;
-    }
-    if (!grades.isEmpty() && !known)
-        fail(r.pathOf(u"mts"_s), QString::number(mts) + QStringLiteral(" MT/s is not a ") +
-                                     fromStd(cpu.memoryType) +
-                                     QStringLiteral(" speed grade; known grades: ") +
-                                     grades.join(QStringLiteral(", ")));
-
     memory.capacity = gigabytes(r.positiveNumber(u"capacity_gb"_s));
-    const double maxGb = inGigabytes(cpu.maxMemory);
-    if (maxGb > 0 && inGigabytes(memory.capacity) > maxGb + 1e-9)
-        fail(r.pathOf(u"capacity_gb"_s), QString::number(inGigabytes(memory.capacity)) +
-                                             QStringLiteral(" GB is more than the ") +
-                                             QString::number(maxGb) + QStringLiteral(" GB ") +
-                                             fromStd(cpu.name) + QStringLiteral(" takes"));
     // The catalogue's caps, for an explicit CPU that gives no maximum of its own.
     if (const QString why = input::limitProblem(input::limits::kMemoryMts, mts); !why.isEmpty())
         fail(r.pathOf(u"mts"_s), why);
@@ -106,7 +66,7 @@ GpuGroup readGpuGroup(const QJsonValue &value, const QString &path, const Catalo
     return group;
 }
 
-// validateBuild names fields after core's members ("memory.speed",
+// checkBuild names fields after core's members ("memory.speed",
 // "gpus[0].vram"); a scenario's author knows them by their JSON keys.
 QString jsonFieldOf(const std::string &coreField) {
     static const QHash<QString, QString> names{
@@ -123,7 +83,10 @@ QString jsonFieldOf(const std::string &coreField) {
         {u"pcieLanes"_s, u"model.pcie_lanes"_s},
         {u"integratedGpu"_s, u"integrated_gpu"_s},
         {u"unifiedGpuMemoryShare"_s, u"unified_gpu_memory_share"_s},
-        {u"platformPriceUsd"_s, u"platform_price_usd"_s}};
+        {u"platformPriceUsd"_s, u"platform_price_usd"_s},
+        // The card a group names, and the power its cards draw at load.
+        {u"gpu"_s, u"model"_s},
+        {u"power"_s, u"gpus"_s}};
     QStringList parts = fromStd(coreField).split(u'.');
     for (qsizetype i = 0; i < parts.size(); ++i) {
         // The GPU fields of the integrated GPU sit directly under it, not under "model".
@@ -135,7 +98,8 @@ QString jsonFieldOf(const std::string &coreField) {
     return parts.join(u'.');
 }
 
-void readBuild(const ObjectReader &r, qsizetype index, const Catalog &catalog, Build &build,
+void readBuild(const ObjectReader &r, qsizetype index, const Catalog &catalog,
+               const PlatformRules &rules, const Assumptions &assumptions, Build &build,
                BuildExtras &extras) {
     r.rejectUnknownKeys({u"name"_s, u"preset"_s, u"from_preset"_s, u"notes"_s, u"cpu"_s,
                          u"memory"_s, u"gpus"_s, u"integrated_gpu"_s, u"multi_gpu"_s,
@@ -174,7 +138,7 @@ void readBuild(const ObjectReader &r, qsizetype index, const Catalog &catalog, B
         r.missing(u"cpu"_s, QStringLiteral("a catalogue name or an object (or use \"preset\")"));
 
     if (const auto memory = r.optObject(u"memory"_s))
-        build.memory = readMemory(*memory, build.cpu, catalog);
+        build.memory = readMemory(*memory);
     else if (!preset)
         r.missing(u"memory"_s, QStringLiteral("{channels, mts, capacity_gb}"));
 
@@ -231,9 +195,9 @@ void readBuild(const ObjectReader &r, qsizetype index, const Catalog &catalog, B
         fail(r.pathOf(u"price_source"_s),
              QStringLiteral("says where a price comes from, but the build has no \"price_eur\""));
 
-    // The platform's own rules (PCIe lanes, maximum memory, spec fields): the
-    // first problem, with its field put under this build's path.
-    const std::vector<Problem> problems = validateBuild(build);
+    // The one feasibility check (spec fields, memory population, slots, lanes, PSU):
+    // the first problem, with its field put under this build's path.
+    const std::vector<Problem> problems = checkBuild(build, catalog, rules, assumptions);
     if (!problems.empty())
         fail(childPath(r.path(), jsonFieldOf(problems.front().field)),
              fromStd(problems.front().message));
@@ -347,7 +311,7 @@ void readAssumptions(const ObjectReader &r, Assumptions &a) {
     }
 }
 
-Scenario readScenario(const ObjectReader &root, const Catalog &catalog,
+Scenario readScenario(const ObjectReader &root, const Catalog &catalog, const PlatformRules &rules,
                       const Assumptions &defaults) {
     root.rejectUnknownKeys({u"format_version"_s, u"program_version"_s, u"catalog_as_of"_s,
                             u"title"_s, u"purpose"_s, u"decision"_s, u"attendees"_s, u"builds"_s,
@@ -419,7 +383,8 @@ Scenario readScenario(const ObjectReader &root, const Catalog &catalog,
             fail(path, QStringLiteral("expected an object, found ") + jsonTypeName(builds.at(i)));
         Build build;
         BuildExtras extras;
-        readBuild(ObjectReader(builds.at(i).toObject(), path), i, catalog, build, extras);
+        readBuild(ObjectReader(builds.at(i).toObject(), path), i, catalog, rules, s.assumptions,
+                  build, extras);
         s.builds.push_back(std::move(build));
         s.buildExtras.push_back(std::move(extras));
     }
@@ -429,7 +394,7 @@ Scenario readScenario(const ObjectReader &root, const Catalog &catalog,
 } // namespace
 
 ParseResult parseScenario(const QByteArray &json, const Catalog &catalog,
-                          const Assumptions &defaults) {
+                          const PlatformRules &rules, const Assumptions &defaults) {
     ParseResult result;
     if (json.size() > kMaxScenarioBytes) {
         result.error = {u"json"_s, u"the file is larger than "_s +
@@ -449,7 +414,8 @@ ParseResult parseScenario(const QByteArray &json, const Catalog &catalog,
         return result;
     }
     try {
-        result.scenario = readScenario(ObjectReader(doc.object(), QString()), catalog, defaults);
+        result.scenario =
+            readScenario(ObjectReader(doc.object(), QString()), catalog, rules, defaults);
     } catch (const ParseFailure &failure) {
         result.error = {failure.field, failure.message};
     }

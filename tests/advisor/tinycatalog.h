@@ -95,6 +95,7 @@ inline PlatformRules rules() {
     d.x16Slots = 1;
     d.x8Slots = 1;
     d.psuLimit = watts(1000);
+    d.minLanesPerGpu = 8;
     PlatformRule w = d;
     w.platform = "W1 board";
     w.socket = "W1";

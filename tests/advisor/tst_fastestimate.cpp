@@ -118,7 +118,8 @@ void TstFastEstimate::agreesWithEstimate() {
     for (std::size_t ci = 0; ci < catalog.cpus.size(); ++ci) {
         const Cpu &cpu = catalog.cpus[ci];
         const PlatformRule *rule = rules.find(cpu);
-        if (!rule || cpu.family == CpuFamily::Mobile || cpu.unifiedBandwidth)
+        if (!rule || rule->moduleSizes.empty() || cpu.family == CpuFamily::Mobile ||
+            cpu.unifiedBandwidth)
             continue;
         const fast::CpuPrep cpuPrep = fast::prepareCpu(cpu, a);
         const auto speeds = platformSpeeds(catalog, *rule, cpu, 1);

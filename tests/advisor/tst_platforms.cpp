@@ -3,9 +3,13 @@
 // slot widths, and bad rows reported with file, line and column.
 
 #include "catalogue.h"
+#include "measurements.h"
 #include "platform.h"
+#include "validation.h"
 
 #include <QTest>
+
+#include <limits>
 
 using namespace llm;
 using namespace llm::units;
@@ -21,7 +25,8 @@ private slots:
     void twoDimmSpeedCap();
     void badRows_data();
     void badRows();
-    void checkPlatformNamesTheField();
+    void unknownSocketGetsTheCpusLimits();
+    void checkBuildNamesTheField();
 };
 
 void TstPlatforms::shippedRulesLoad() {
@@ -35,7 +40,7 @@ void TstPlatforms::shippedRulesLoad() {
         if (cpu.family == CpuFamily::Mobile || cpu.unifiedBandwidth || cpu.socket == "SoC")
             continue;
         ++socketed;
-        if (const PlatformRule *r = rules.find(cpu)) {
+        if (const PlatformRule *r = rules.find(cpu); r && r->socket != kAnySocket) {
             ++covered;
             QVERIFY2(r->memoryChannels >= cpu.memoryChannels, cpu.name.c_str());
             QVERIFY(!r->moduleSizes.empty());
@@ -100,19 +105,25 @@ void TstPlatforms::badRows_data() {
     QTest::addColumn<QString>("mentions");
     const QByteArray header =
         "platform,socket,cpu_memory_channels,memory_channels,dimms_per_channel,max_capacity_gb,"
-        "module_sizes_gb,max_mts_2dpc,gpu_pcie_lanes,x16_slots,x8_slots,psu_watts,approximate,"
-        "source,as_of\n";
-    QTest::newRow("good") << header + "P,S,0,2,1,128,16;32,,16,1,1,1000,,src,2026-01-01\n"
+        "module_sizes_gb,max_mts_2dpc,gpu_pcie_lanes,x16_slots,x8_slots,gpu_min_lanes,psu_watts,"
+        "approximate,source,as_of\n";
+    QTest::newRow("good") << header + "P,S,0,2,1,128,16;32,,16,1,1,8,1000,,src,2026-01-01\n"
                           << QString();
     QTest::newRow("bad module size")
-        << header + "P,S,0,2,1,128,16;big,,16,1,1,1000,,src,2026-01-01\n"
+        << header + "P,S,0,2,1,128,16;big,,16,1,1,8,1000,,src,2026-01-01\n"
         << u"module_sizes_gb"_s;
-    QTest::newRow("zero channels") << header + "P,S,0,0,1,128,16,,16,1,1,1000,,src,2026-01-01\n"
+    QTest::newRow("zero channels") << header + "P,S,0,0,1,128,16,,16,1,1,8,1000,,src,2026-01-01\n"
                                    << u"memory_channels"_s;
-    QTest::newRow("negative lanes") << header + "P,S,0,2,1,128,16,,-16,1,1,1000,,src,2026-01-01\n"
+    QTest::newRow("negative lanes") << header + "P,S,0,2,1,128,16,,-16,1,1,8,1000,,src,2026-01-01\n"
                                     << u"gpu_pcie_lanes"_s;
-    QTest::newRow("no psu") << header + "P,S,0,2,1,128,16,,16,1,1,,,src,2026-01-01\n"
+    QTest::newRow("no psu") << header + "P,S,0,2,1,128,16,,16,1,1,8,,,src,2026-01-01\n"
                             << u"psu_watts"_s;
+    QTest::newRow("no slot width") << header + "P,S,0,2,1,128,16,,16,1,1,,1000,,src,2026-01-01\n"
+                                   << u"gpu_min_lanes"_s;
+    // The rule for every other socket may leave its limits empty, not its slot width.
+    QTest::newRow("any socket") << header + "P,*,0,,,,,,,,,8,,,src,2026-01-01\n" << QString();
+    QTest::newRow("any socket without a slot width") << header + "P,*,0,,,,,,,,,,,,src,2026-01-01\n"
+                                                     << u"gpu_min_lanes"_s;
     QTest::newRow("missing column") << QByteArray("platform,socket\nP,S\n") << u"platforms.csv"_s;
     QTest::newRow("ragged row") << header + "P,S,0\n" << u"platforms.csv"_s;
 }
@@ -125,31 +136,52 @@ void TstPlatforms::badRows() {
     if (mentions.isEmpty()) {
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(rules.rules.size(), std::size_t{1});
-        QCOMPARE(rules.rules[0].moduleSizes.size(), std::size_t{2});
+        QCOMPARE(rules.rules[0].moduleSizes.size(),
+                 std::size_t{rules.rules[0].socket == kAnySocket ? 0u : 2u});
         return;
     }
     QVERIFY(rules.rules.empty());
     QVERIFY2(error.contains(mentions), qPrintable(error));
 }
 
-void TstPlatforms::checkPlatformNamesTheField() {
+void TstPlatforms::unknownSocketGetsTheCpusLimits() {
+    const PlatformRules rules = db::loadShippedPlatformRules();
+    Cpu cpu;
+    cpu.socket = "Nowhere";
+    cpu.pcieLanes = 40;
+    const PlatformRule *rule = rules.find(cpu);
+    QVERIFY(rule);
+    QCOMPARE(rule->socket, std::string(kAnySocket));
+    QCOMPARE(llm::maxGpus(*rule, cpu), 5); // 40 lanes at x8
+    QCOMPARE(lanesPerGpu(*rule, cpu, 2), 16);
+    QCOMPARE(lanesPerGpu(*rule, cpu, 3), 8);
+    cpu.pcieLanes = 0; // not known: nothing limits the count
+    QCOMPARE(llm::maxGpus(*rule, cpu), std::numeric_limits<int>::max());
+    QVERIFY(rule->moduleSizes.empty() && rule->psuLimit.value() == 0);
+}
+
+void TstPlatforms::checkBuildNamesTheField() {
     const Catalog catalog = db::loadShippedCatalog();
     const PlatformRules rules = db::loadShippedPlatformRules();
+    const Assumptions a = db::shippedAssumptions();
     Build b;
     b.cpu = *findCpu(catalog, "AMD Ryzen 9 9950X").match;
     b.memory = {2, megatransfersPerSecond(5600), gigabytes(512)}; // AM5 takes 256 at most
     Gpu g = *findGpu(catalog, "RTX 5090").match;
-    b.gpus = {GpuGroup{g, 3}};                                  // two slots
-    const auto problems = checkPlatform(rules, b, watts(2500)); // PSU 2200 W
+    b.gpus = {GpuGroup{g, 4}}; // two slots; 170 + 4 x 575 W and the platform > 2200 W
     QStringList fields;
-    for (const PlatformProblem &p : problems)
+    for (const Problem &p : checkBuild(b, catalog, rules, a))
         fields << QString::fromStdString(p.field);
-    QCOMPARE(fields, (QStringList{u"memory.capacity"_s, u"gpus.count"_s, u"power"_s}));
-    b.memory.capacity = gigabytes(192);
+    QCOMPARE(fields, (QStringList{u"memory.capacity"_s, u"gpus[0].count"_s, u"power"_s}));
+    b.memory.capacity = gigabytes(128);
     b.gpus[0].count = 1;
-    QVERIFY(checkPlatform(rules, b, watts(900)).empty());
+    QVERIFY(checkBuild(b, catalog, rules, a).empty());
+    // A socket without a rule of its own: the CPU's limits (24 lanes, x8 each: 3 GPUs).
     b.cpu.socket = "Nowhere";
-    QCOMPARE(checkPlatform(rules, b, watts(900)).front().field, std::string("cpu.socket"));
+    b.gpus[0].count = 3;
+    QVERIFY(checkBuild(b, catalog, rules, a).empty());
+    b.gpus[0].count = 4;
+    QCOMPARE(checkBuild(b, catalog, rules, a).front().field, std::string("gpus[0].count"));
 }
 
 QTEST_GUILESS_MAIN(TstPlatforms)

@@ -203,7 +203,7 @@ void TstWhatIf::platformProblemsReported() {
     const WhatIf &got = find(all, WhatIfChange::OneMoreGpu);
     QVERIFY(got.available);
     QCOMPARE(got.platformProblems.size(), std::size_t{1});
-    QCOMPARE(QString::fromStdString(got.platformProblems.front().field), u"gpus.count"_s);
+    QCOMPARE(QString::fromStdString(got.platformProblems.front().field), u"gpus[0].count"_s);
     // Without rules there is nothing to check against.
     const std::vector<WhatIf> unchecked =
         whatIfs(b, tiny::dense10GB(), Workload{catalog.useCases}, Assumptions{}, catalog);

@@ -9,15 +9,16 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
     static const llm::Catalog catalog = llm::db::loadShippedCatalog();
+    static const llm::PlatformRules rules = llm::db::loadShippedPlatformRules();
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
-    const auto parsed = llm::scenario::parseScenario(bytes, catalog);
+    const auto parsed = llm::scenario::parseScenario(bytes, catalog, rules);
     if (!parsed.ok()) {
         if (parsed.error.field.isEmpty() || parsed.error.message.isEmpty())
             std::abort(); // every error names a field and says why
         return 0;
     }
     const auto again = llm::scenario::parseScenario(llm::scenario::writeScenario(*parsed.scenario),
-                                                    llm::Catalog{});
+                                                    llm::Catalog{}, rules);
     if (!again.ok())
         std::abort(); // what was accepted must round-trip
     return 0;

@@ -137,7 +137,8 @@ private slots:
         QFile seed(QStringLiteral(LLMADVISOR_SOURCE_DIR) +
                    u"/resources/scenarios/seed-comparison.json"_s);
         QVERIFY(seed.open(QIODevice::ReadOnly));
-        const ParseResult parsed = parseScenario(seed.readAll(), catalog);
+        const ParseResult parsed =
+            parseScenario(seed.readAll(), catalog, db::loadShippedPlatformRules());
         QVERIFY2(parsed.ok(), qPrintable(parsed.error.toLine()));
         QVERIFY(!checkComparisonLimits(*parsed.scenario));
         const QByteArray written = writeScenario(*parsed.scenario);
@@ -147,7 +148,8 @@ private slots:
 
     void parsedScenario() {
         const Catalog catalog = db::loadShippedCatalog();
-        const ParseResult parsed = parseScenario(bytes(withBuilds(2)), catalog);
+        const ParseResult parsed =
+            parseScenario(bytes(withBuilds(2)), catalog, db::loadShippedPlatformRules());
         QVERIFY2(parsed.ok(), qPrintable(parsed.error.toLine()));
         Scenario s = *parsed.scenario;
         QVERIFY(!checkComparisonLimits(s));

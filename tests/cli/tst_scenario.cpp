@@ -20,6 +20,11 @@ using namespace llm::units;
 
 namespace {
 
+const PlatformRules &shippedRules() {
+    static const PlatformRules rules = db::loadShippedPlatformRules();
+    return rules;
+}
+
 Catalog smallCatalog() {
     Catalog c;
     Cpu zen5;
@@ -134,7 +139,7 @@ private slots:
 };
 
 void TestScenario::catalogueNames() {
-    const auto r = scenario::parseScenario(kMinimal, smallCatalog());
+    const auto r = scenario::parseScenario(kMinimal, smallCatalog(), shippedRules());
     QVERIFY2(r.ok(), qPrintable(r.error.toLine()));
     const scenario::Scenario &s = *r.scenario;
     QCOMPARE(s.builds.size(), 1u);
@@ -163,7 +168,7 @@ void TestScenario::explicitParts() {
                  "experts_active": 4, "file_gb": 60, "n_layers": 48, "n_kv_heads": 4,
                  "head_dim": 128 },
       "use_cases": [ { "name": "mine", "prompt_tokens": 512, "gen_tokens": 128 } ] })";
-    const auto r = scenario::parseScenario(json, smallCatalog());
+    const auto r = scenario::parseScenario(json, smallCatalog(), shippedRules());
     QVERIFY2(r.ok(), qPrintable(r.error.toLine()));
     const Build &b = r.scenario->builds[0];
     QCOMPARE(b.name, "Build 1");
@@ -193,7 +198,7 @@ void TestScenario::presetShorthand() {
       { "preset": "Desktop: Ryzen 9 9950X + RTX 5090", "name": "less RAM",
         "memory": { "channels": 2, "mts": 4800, "capacity_gb": 64 } } ],
       "model": "Qwen2.5-14B-Instruct" })";
-    const auto r = scenario::parseScenario(json, smallCatalog());
+    const auto r = scenario::parseScenario(json, smallCatalog(), shippedRules());
     QVERIFY2(r.ok(), qPrintable(r.error.toLine()));
     const auto &builds = r.scenario->builds;
     QCOMPARE(builds[0].name, "Desktop: Ryzen 9 9950X + RTX 5090");
@@ -213,7 +218,7 @@ void TestScenario::overrides() {
       "model": "Qwen2.5-14B-Instruct", "runtime": "llamafile",
       "thresholds": { "max_prefill_s": 20, "min_gen_tok_s": 5 },
       "assumptions": { "placement": "cpu", "efficiency": { "cpu-zen5": { "bandwidth": 0.5 } } } })";
-    const auto r = scenario::parseScenario(json, smallCatalog(), defaults);
+    const auto r = scenario::parseScenario(json, smallCatalog(), shippedRules(), defaults);
     QVERIFY2(r.ok(), qPrintable(r.error.toLine()));
     const Assumptions &a = r.scenario->assumptions;
     QCOMPARE(a.runtime, "llamafile");
@@ -314,7 +319,7 @@ void TestScenario::errors_data() {
 void TestScenario::errors() {
     QFETCH(QByteArray, json);
     QFETCH(QString, field);
-    const auto r = scenario::parseScenario(json, smallCatalog());
+    const auto r = scenario::parseScenario(json, smallCatalog(), shippedRules());
     QVERIFY(!r.ok());
     QCOMPARE(r.error.field, field);
     QVERIFY(!r.error.message.isEmpty());
@@ -328,7 +333,7 @@ void TestScenario::longNameIsCut() {
     const QByteArray json =
         R"({ "builds": [ { "cpu": ")" + name.toUtf8() +
         R"(", "memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 } } ], "model": "Qwen2.5-14B-Instruct" })";
-    const auto r = scenario::parseScenario(json, smallCatalog());
+    const auto r = scenario::parseScenario(json, smallCatalog(), shippedRules());
     QVERIFY(!r.ok());
     QCOMPARE(r.error.field, u"builds[0].cpu"_s);
     QVERIFY2(r.error.message.size() < 400, qPrintable(r.error.message.left(400)));
@@ -406,7 +411,7 @@ void TestScenario::plainMessages() {
     QFETCH(QByteArray, json);
     QFETCH(QString, field);
     QFETCH(QString, words);
-    const auto r = scenario::parseScenario(json, smallCatalog());
+    const auto r = scenario::parseScenario(json, smallCatalog(), shippedRules());
     QVERIFY(!r.ok());
     QCOMPARE(r.error.field, field);
     QVERIFY2(r.error.message.contains(words), qPrintable(r.error.message));
@@ -442,21 +447,22 @@ void TestScenario::controlCharactersInNames_data() {
 void TestScenario::controlCharactersInNames() {
     QFETCH(QByteArray, json);
     QFETCH(QString, field);
-    const auto r = scenario::parseScenario(json, smallCatalog());
+    const auto r = scenario::parseScenario(json, smallCatalog(), shippedRules());
     QVERIFY(!r.ok());
     QCOMPARE(r.error.field, field);
     QVERIFY2(r.error.message.contains(u"control character"_s), qPrintable(r.error.message));
     // Notes are free text: line breaks and tabs stay allowed there.
     const QByteArray notes =
         R"({ "builds": [ { "notes": "line 1\nline 2\tx", "cpu": "9950X", "memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 } } ], "model": "Qwen2.5-14B-Instruct" })";
-    QVERIFY2(scenario::parseScenario(notes, smallCatalog()).ok(), "notes keep their line breaks");
+    QVERIFY2(scenario::parseScenario(notes, smallCatalog(), shippedRules()).ok(),
+             "notes keep their line breaks");
 }
 
 // D8: a file beyond the limit is refused before it is parsed.
 void TestScenario::oversizedFile() {
     QByteArray json = QByteArray(kMinimal);
     json.insert(1, "\"_pad\": \"" + QByteArray(scenario::kMaxScenarioBytes, 'x') + "\", ");
-    const auto r = scenario::parseScenario(json, smallCatalog());
+    const auto r = scenario::parseScenario(json, smallCatalog(), shippedRules());
     QVERIFY(!r.ok());
     QCOMPARE(r.error.field, u"json"_s);
     QVERIFY2(r.error.message.contains(u"too large"_s), qPrintable(r.error.message));
@@ -467,7 +473,7 @@ void TestScenario::oversizedFile() {
 void TestScenario::nullOptionalKey() {
     const QByteArray json =
         R"({ "builds": [ { "cpu": "9950X", "gpus": null, "memory": { "channels": 2, "mts": 5600, "capacity_gb": 96 } } ], "model": "Qwen2.5-14B-Instruct" })";
-    const auto r = scenario::parseScenario(json, smallCatalog());
+    const auto r = scenario::parseScenario(json, smallCatalog(), shippedRules());
     QVERIFY2(r.ok(), qPrintable(r.error.field + u": "_s + r.error.message));
     QVERIFY(r.scenario->builds.at(0).gpus.empty());
 }
@@ -509,11 +515,11 @@ void TestScenario::roundTrip() {
     QFETCH(bool, shipped);
     QVERIFY(!json.isEmpty());
     const Catalog catalog = shipped ? db::loadShippedCatalog() : smallCatalog();
-    const auto first = scenario::parseScenario(json, catalog);
+    const auto first = scenario::parseScenario(json, catalog, shippedRules());
     QVERIFY2(first.ok(), qPrintable(first.error.toLine()));
     const QByteArray written = scenario::writeScenario(*first.scenario);
     // Written files are self-contained: they read back without the catalogue.
-    const auto reread = scenario::parseScenario(written, Catalog{});
+    const auto reread = scenario::parseScenario(written, Catalog{}, shippedRules());
     QVERIFY2(reread.ok(), qPrintable(reread.error.toLine()));
     // Line by line, so that a failure shows the line that differs.
     const QList<QByteArray> again = scenario::writeScenario(*reread.scenario).split('\n');
@@ -573,11 +579,11 @@ void TestScenario::everyCatalogueRowRoundTrips() {
     // read back to the same file: the writer and the reader know the same keys.
     const Catalog catalog = db::loadShippedCatalog();
     QVERIFY(!catalog.cpus.empty() && !catalog.gpus.empty() && !catalog.models.empty());
-    const auto base = scenario::parseScenario(kMinimal, smallCatalog());
+    const auto base = scenario::parseScenario(kMinimal, smallCatalog(), shippedRules());
     QVERIFY(base.ok());
     auto check = [](const scenario::Scenario &s, const std::string &what) -> QString {
         const QByteArray written = scenario::writeScenario(s);
-        const auto back = scenario::parseScenario(written, Catalog{});
+        const auto back = scenario::parseScenario(written, Catalog{}, shippedRules());
         if (!back.ok())
             return QString::fromStdString(what) + u": "_s + back.error.toLine();
         if (scenario::writeScenario(*back.scenario) != written)
@@ -589,12 +595,14 @@ void TestScenario::everyCatalogueRowRoundTrips() {
         scenario::Scenario s = *base.scenario;
         Build &b = s.builds[0];
         b.cpu = cpu;
+        // 16 GB per channel: a DIMM size of every platform.
+        const Bytes perChannel = gigabytes(16) * static_cast<double>(cpu.memoryChannels);
         b.memory = {cpu.memoryChannels, cpu.maxMemorySpeed,
-                    inGigabytes(cpu.maxMemory) > 0 ? std::min(cpu.maxMemory, gigabytes(64))
-                                                   : gigabytes(64)};
+                    inGigabytes(cpu.maxMemory) > 0 ? std::min(cpu.maxMemory, perChannel)
+                                                   : perChannel};
         if (const Gpu *igpu = scenario::integratedGpuFor(catalog, cpu))
             b.integratedGpu = *igpu;
-        if (!validateBuild(b).empty())
+        if (!checkBuild(b, Catalog{}, shippedRules(), s.assumptions).empty())
             continue; // a catalogue row the platform rules refuse is the catalogue's test
         const QString problem = check(s, cpu.name);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -605,7 +613,7 @@ void TestScenario::everyCatalogueRowRoundTrips() {
         s.builds[0].cpu = smallCatalog().cpus[1]; // EPYC: lanes for any GPU
         s.builds[0].memory = {12, megatransfersPerSecond(4800), gigabytes(384)};
         s.builds[0].gpus = {{gpu, 1}};
-        if (!validateBuild(s.builds[0]).empty())
+        if (!checkBuild(s.builds[0], Catalog{}, shippedRules(), s.assumptions).empty())
             continue;
         const QString problem = check(s, gpu.name);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -623,7 +631,7 @@ void TestScenario::everyCatalogueRowRoundTrips() {
 }
 
 void TestScenario::writeStamps() {
-    auto r = scenario::parseScenario(kMinimal, smallCatalog());
+    auto r = scenario::parseScenario(kMinimal, smallCatalog(), shippedRules());
     QVERIFY(r.ok());
     r.scenario->catalogAsOf = "2026-11-25";
     const QJsonObject o = QJsonDocument::fromJson(scenario::writeScenario(*r.scenario)).object();
@@ -634,7 +642,7 @@ void TestScenario::writeStamps() {
 }
 
 void TestScenario::estimateJson() {
-    const auto r = scenario::parseScenario(kMinimal, smallCatalog());
+    const auto r = scenario::parseScenario(kMinimal, smallCatalog(), shippedRules());
     QVERIFY(r.ok());
     const scenario::Scenario &s = *r.scenario;
     const Estimate e = estimate(s.builds[0], s.model, s.workload, s.assumptions);
@@ -717,7 +725,7 @@ void TestScenario::integratedGpuSwitch() {
     const QByteArray json = R"({ "builds": [ { "cpu": "AMD Ryzen AI Max+ PRO 395",
         "memory": { "channels": 4, "mts": 8000, "capacity_gb": 128 })" +
                             igpu + R"( } ], "model": "Qwen2.5-14B-Instruct" })";
-    const auto r = scenario::parseScenario(json, db::loadShippedCatalog());
+    const auto r = scenario::parseScenario(json, db::loadShippedCatalog(), shippedRules());
     QVERIFY2(r.ok(), qPrintable(r.error.toLine()));
     const scenario::Scenario &s = *r.scenario;
     QCOMPARE(s.builds[0].integratedGpu.has_value(), attached);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// validateBuild() problems, costOf() and the seed's use cases.
+// checkBuild() problems (with hand-made platform rules: one for "AM5" sockets, one
+// for every other socket, as platforms.csv has them), costOf() and the seed's use cases.
 
 #include "cost.h"
 #include "fixtures.h"
@@ -27,6 +28,43 @@ Build validBuild() {
     return b;
 }
 
+// An AM5-like rule (2 channels, 2 DIMMs per channel, DDR5-3600 with two, 1 x16 + 1 x8
+// slot, 16 GPU lanes, 1000 W) and the rule for every other socket (x8 per GPU, PCIe).
+PlatformRules rules() {
+    PlatformRule am5;
+    am5.platform = "AM5 (test)";
+    am5.socket = "AM5";
+    am5.memoryChannels = 2;
+    am5.dimmsPerChannel = 2;
+    am5.maxCapacity = gigabytes(256);
+    am5.moduleSizes = {gigabytes(16), gigabytes(32), gigabytes(48)};
+    am5.maxSpeedTwoDpc = megatransfersPerSecond(3600);
+    am5.gpuLanes = 16;
+    am5.x16Slots = 1;
+    am5.x8Slots = 1;
+    am5.minLanesPerGpu = 8;
+    am5.psuLimit = watts(1000);
+    am5.gpuFormFactors = {"pcie"};
+    PlatformRule any;
+    any.platform = "any board";
+    any.socket = std::string(kAnySocket);
+    any.dimmsPerChannel = 0;
+    any.minLanesPerGpu = 8;
+    any.gpuFormFactors = {"pcie"};
+    return PlatformRules{{am5, any}};
+}
+
+Catalog grades() {
+    Catalog c;
+    for (double mts : {4800, 5200, 5600, 6000})
+        c.memorySpeeds.push_back({"DDR5", megatransfersPerSecond(mts)});
+    return c;
+}
+
+std::vector<Problem> check(const Build &b) {
+    return checkBuild(b, grades(), rules(), Assumptions{});
+}
+
 QStringList fields(const std::vector<Problem> &problems) {
     QStringList out;
     for (const Problem &p : problems) {
@@ -46,6 +84,7 @@ private slots:
     void validate_data();
     void validate();
     void channelMessage();
+    void messages();
     void cost_data();
     void cost();
     void costWithoutRate();
@@ -113,6 +152,62 @@ void TestValidation::validate_data() {
                                        << u"unifiedGpuMemoryShare"_qs;
     QTest::newRow("negative platform price")
         << BuildEdit([](Build &b) { b.platformPriceUsd = -1.0; }) << u"platformPriceUsd"_qs;
+    QTest::newRow("not a speed grade")
+        << BuildEdit([](Build &b) { b.memory.speed = megatransfersPerSecond(5000); })
+        << u"memory.speed"_qs;
+    QTest::newRow("grades unknown: any speed up to the rating") << BuildEdit([](Build &b) {
+        b.cpu.memoryType = "HBM3";
+        b.memory.speed = megatransfersPerSecond(5000);
+    }) << QString();
+    QTest::newRow("SXM module") << BuildEdit([](Build &b) { b.gpus[0].gpu.formFactor = "sxm"; })
+                                << u"gpus[0].gpu"_qs;
+    QTest::newRow("unknown form factor passes")
+        << BuildEdit([](Build &b) { b.gpus[0].gpu.formFactor.clear(); }) << QString();
+    QTest::newRow("integrated GPU in a slot")
+        << BuildEdit([](Build &b) { b.gpus[0].gpu.integrated = true; }) << u"gpus[0].gpu"_qs;
+    // The AM5 rule: DIMM sizes, two-DIMM speed, slots, power supply.
+    QTest::newRow("AM5: one 32 GB DIMM per channel")
+        << BuildEdit([](Build &b) { b.cpu.socket = "am5"; }) << QString();
+    QTest::newRow("AM5: 2 x 48 GB per channel at 5200") << BuildEdit([](Build &b) {
+        b.cpu.socket = "AM5";
+        b.memory.capacity = gigabytes(192);
+    }) << u"memory.speed"_qs;
+    QTest::newRow("AM5: 2 x 48 GB per channel at the cap") << BuildEdit([](Build &b) {
+        b.cpu.socket = "AM5";
+        b.memory.capacity = gigabytes(192);
+        b.memory.speed = megatransfersPerSecond(3600);
+    }) << QString();
+    QTest::newRow("AM5: the cap with one DIMM per channel") << BuildEdit([](Build &b) {
+        b.cpu.socket = "AM5";
+        b.memory.capacity = gigabytes(96); // 48 GB per channel: one DIMM
+        b.memory.speed = megatransfersPerSecond(3600);
+    }) << u"memory.speed"_qs;
+    QTest::newRow("AM5: the cap, 32 GB per channel as 2 x 16 GB") << BuildEdit([](Build &b) {
+        b.cpu.socket = "AM5";
+        b.memory.speed = megatransfersPerSecond(3600);
+    }) << QString();
+    QTest::newRow("AM5: 50 GB per channel") << BuildEdit([](Build &b) {
+        b.cpu.socket = "AM5";
+        b.memory.capacity = gigabytes(100);
+    }) << u"memory.capacity"_qs;
+    QTest::newRow("AM5: more channels than the boards wire") << BuildEdit([](Build &b) {
+        b.cpu.socket = "AM5";
+        b.cpu.memoryChannels = 4;
+        b.memory.channels = 4;
+    }) << u"memory.channels"_qs;
+    QTest::newRow("AM5: two GPUs in two slots") << BuildEdit([](Build &b) {
+        b.cpu.socket = "AM5";
+        b.gpus[0].count = 2;
+    }) << QString();
+    QTest::newRow("AM5: three GPUs in two slots") << BuildEdit([](Build &b) {
+        b.cpu.socket = "AM5";
+        b.gpus[0].gpu.tdp = watts(200); // within the power supply
+        b.gpus[0].count = 3;
+    }) << u"gpus[0].count"_qs;
+    QTest::newRow("AM5: over the power supply") << BuildEdit([](Build &b) {
+        b.cpu.socket = "AM5";
+        b.gpus[0].gpu.tdp = watts(900);
+    }) << u"power"_qs;
     QTest::newRow("everything wrong") << BuildEdit([](Build &b) {
         b = Build{};
         b.gpus = {{Gpu{}, -1}};
@@ -127,15 +222,42 @@ void TestValidation::validate() {
     QFETCH(QString, expected);
     Build b = validBuild();
     edit(b);
-    QCOMPARE(fields(validateBuild(b)).join(u' '), expected);
+    QCOMPARE(fields(check(b)).join(u' '), expected);
 }
 
 void TestValidation::channelMessage() {
     Build b = validBuild();
     b.memory.channels = 4;
-    const std::vector<Problem> p = validateBuild(b);
+    const std::vector<Problem> p = check(b);
     QCOMPARE(p.size(), std::size_t{1});
     QCOMPARE(p[0].message, std::string("4 channels requested; AMD Ryzen 5 7400F has 2"));
+}
+
+void TestValidation::messages() {
+    Build b = validBuild();
+    b.cpu.socket = "AM5";
+    b.memory.capacity = gigabytes(192);
+    QCOMPARE(check(b).front().message,
+             std::string("192 GB on 2 channels needs 2 DIMMs per channel (48 GB each); AM5 (test) "
+                         "runs 2 DIMMs per channel at up to 3600 MT/s, not 5200"));
+    b = validBuild();
+    b.gpus[0].count = 4; // the other-socket rule: 24 lanes, x8 each
+    QCOMPARE(check(b).front().message,
+             std::string("4 GPUs need 32 PCIe lanes at x8 each; AMD Ryzen 5 7400F has 24"));
+    b.cpu.socket = "AM5";
+    b.gpus[0].count = 3;
+    b.gpus[0].gpu.tdp = watts(200);
+    QCOMPARE(check(b).front().message,
+             std::string("3 GPUs; AM5 (test) boards have 2 GPU slots (1 x16, 1 x8) and 16 PCIe "
+                         "lanes for GPUs, x8 each at least"));
+    b.gpus[0].count = 1;
+    b.gpus[0].gpu.tdp = watts(900);
+    QCOMPARE(check(b).front().message,
+             std::string("1025 W at load; AM5 (test) power supplies go up to 1000 W"));
+    // Without any rule: the CPU's own limits only.
+    b = validBuild();
+    b.gpus[0].count = 9;
+    QVERIFY(checkBuild(b, Catalog{}, PlatformRules{}, Assumptions{}).empty());
 }
 
 void TestValidation::cost_data() {

@@ -430,7 +430,8 @@ void TstShippedCatalogue::everyCpuEstimates() {
             b.memory.capacity = cpu.maxMemory;
         if (const Gpu *igpu = scenario::integratedGpuFor(c, cpu))
             b.integratedGpu = *igpu;
-        const std::vector<Problem> problems = validateBuild(b);
+        const std::vector<Problem> problems =
+            checkBuild(b, c, db::loadShippedPlatformRules(), Assumptions{});
         QString why;
         for (const Problem &p : problems)
             why += u" "_s + QString::fromStdString(p.field) + u": "_s +

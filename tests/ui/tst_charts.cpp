@@ -267,7 +267,8 @@ private slots:
             return checked == doc->buildCount();
         };
         QVERIFY(curvesMatchTheModel());
-        // Build B with half its memory channels: its curve moves, the others stay.
+        // Build B with half its memory channels (and half the memory, so that
+        // the platform still takes it): its curve moves, the others stay.
         const auto curve = [&](int column) {
             std::vector<double> v;
             for (int r = 0; r < sizes->rowCount(); ++r)
@@ -279,7 +280,10 @@ private slots:
         const std::vector<double> curveA = curve(1);
         const std::vector<double> curveB = curve(2);
         b.memory.channels /= 2;
-        QVERIFY(doc->updateBuild(1, b, QStringLiteral("fewer channels")));
+        b.memory.capacity = b.memory.capacity / 2.0;
+        QString refused;
+        QVERIFY2(doc->updateBuild(1, b, QStringLiteral("fewer channels"), 0, &refused),
+                 qPrintable(refused));
         QVERIFY(curve(2) != curveB); // the edited build's curve moved ...
         QCOMPARE(curve(1), curveA);  // ... the others did not
         QVERIFY(curvesMatchTheModel());

@@ -31,8 +31,8 @@ class TstDecisionView final : public QObject {
         QFile f(QStringLiteral(LLMADVISOR_TEST_DATA_DIR "/decision/") + name);
         if (!f.open(QIODevice::ReadOnly))
             qFatal("cannot read %s", qPrintable(f.fileName()));
-        const scenario::ParseResult parsed =
-            scenario::parseScenario(f.readAll(), m_catalog, m_baseline);
+        const scenario::ParseResult parsed = scenario::parseScenario(
+            f.readAll(), m_catalog, db::loadShippedPlatformRules(), m_baseline);
         if (!parsed.ok())
             qFatal("%s", qPrintable(parsed.error.toLine()));
         auto doc = std::make_unique<ComparisonDocument>(m_catalog);

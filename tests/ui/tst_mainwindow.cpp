@@ -238,6 +238,48 @@ private slots:
             2);
     }
 
+    // The editor checks against the platform rules Find builds uses (issue 16): its memory
+    // list is what the board's DIMMs make, a size that needs two DIMMs per channel takes
+    // the two-DIMM speed in the same step, and a card the slots do not take is refused.
+    void editorFollowsThePlatformRules() {
+        const int row = rowOf(QStringLiteral("Desktop: Ryzen 9 9950X"));
+        QVERIFY(row >= 0);
+        m_window->buildList()->setCurrentBuild(row);
+        QUndoStack *undo = m_window->document()->undoStack();
+        const int steps = undo->index();
+        const auto build = [&] {
+            return m_window->document()->state().builds[static_cast<std::size_t>(row)];
+        };
+        auto *sizes = editorField<QComboBox>("moduleSize");
+        QVERIFY(sizes);
+        QStringList offered;
+        for (int i = 0; i < sizes->count(); ++i)
+            offered << sizes->itemText(i);
+        // AM5: 16-64 GB DIMMs, up to two per channel.
+        const QString list = offered.join(u'|');
+        QVERIFY2(sizes->itemText(sizes->findData(96.0)).contains(QStringLiteral("(2 × 48")),
+                 qPrintable(list));
+        QVERIFY2(sizes->findData(256.0) < 0 && sizes->findData(16.0) >= 0, qPrintable(list));
+        sizes->setCurrentIndex(sizes->findData(96.0));
+        QVERIFY2(m_window->buildEditor()->refusal().isEmpty(),
+                 qPrintable(m_window->buildEditor()->refusal()));
+        QCOMPARE(units::inGigabytes(build().memory.capacity), 192.0);
+        QCOMPARE(units::inMegatransfersPerSecond(build().memory.speed), 3600.0);
+        // Back to one DIMM per channel: the fastest speed again.
+        sizes->setCurrentIndex(sizes->findData(64.0));
+        QCOMPARE(units::inMegatransfersPerSecond(build().memory.speed), 5600.0);
+        // An SXM module is refused with the reason.
+        auto *gpu = editorField<QComboBox>("gpu");
+        gpu->setCurrentIndex(gpu->findData(QStringLiteral("NVIDIA H100 SXM5 80GB")));
+        QVERIFY2(m_window->buildEditor()->refusal().contains(QStringLiteral("SXM module")),
+                 qPrintable(m_window->buildEditor()->refusal()));
+        QVERIFY(build().gpus.empty());
+        QCOMPARE(undo->index(), steps + 2); // the two sizes; the refusal is no step
+        undo->undo();
+        undo->undo();
+        QCOMPARE(units::inGigabytes(build().memory.capacity), 128.0);
+    }
+
     void undoRestores() {
         const int row = rowOf(QStringLiteral("Server: EPYC 9554P"));
         m_window->buildList()->setCurrentBuild(row);

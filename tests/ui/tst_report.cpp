@@ -123,8 +123,8 @@ private:
     QTemporaryDir m_dir;
 
     ComparisonState load(const QString &path) {
-        const auto parsed =
-            scenario::parseScenario(readFile(path), m_catalog, db::shippedAssumptions());
+        const auto parsed = scenario::parseScenario(
+            readFile(path), m_catalog, db::loadShippedPlatformRules(), db::shippedAssumptions());
         if (!parsed.ok())
             qWarning("%s", qPrintable(parsed.error.toLine()));
         return parsed.ok() ? fromScenario(*parsed.scenario) : ComparisonState{};
@@ -379,7 +379,7 @@ private slots:
         QFETCH(QString, which);
         const ComparisonState state = comparison(which);
         QStringList engineering;
-        for (const BuildResult &r : computeResults(state)) {
+        for (const BuildResult &r : computeResults(state, m_data.catalog, m_data.rules)) {
             if (!r.computed)
                 continue;
             engineering << QString::fromStdString(r.estimate.hardwareClass)

@@ -80,7 +80,7 @@ private slots:
         QFETCH(bool, fix);
         QFile in(QStringLiteral(LLMADVISOR_TEST_DATA_DIR "/decision/") + file);
         QVERIFY(in.open(QIODevice::ReadOnly));
-        const auto parsed = scenario::parseScenario(in.readAll(), m_catalog, m_baseline);
+        const auto parsed = scenario::parseScenario(in.readAll(), m_catalog, m_rules, m_baseline);
         QVERIFY2(parsed.ok(), qPrintable(parsed.error.toLine()));
         ComparisonDocument doc(llm::testsupport::windowData(m_catalog, m_baseline));
         doc.reset(fromScenario(*parsed.scenario));

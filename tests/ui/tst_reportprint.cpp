@@ -127,8 +127,9 @@ private:
     QTemporaryDir m_dir;
 
     ComparisonState seed() {
+        const db::ReferenceData data = llm::testsupport::windowData(m_catalog);
         const auto parsed =
-            scenario::parseScenario(readFile(kSeed), m_catalog, db::shippedAssumptions());
+            scenario::parseScenario(readFile(kSeed), m_catalog, data.rules, data.baseline);
         return parsed.ok() ? fromScenario(*parsed.scenario) : ComparisonState{};
     }
 

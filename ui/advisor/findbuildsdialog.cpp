@@ -268,7 +268,7 @@ bool FindBuildsDialog::run() {
         m_status->setText(message);
         return false;
     };
-    const PlatformRules *rules = m_document->platformRules();
+    const PlatformRules *rules = m_document->platformRulesOrNull();
     if (!rules)
         return fail(tr("Cannot search: the platform rules could not be read when the program "
                        "started, so no build could be checked for parts that go together."));

@@ -32,12 +32,11 @@ QString signedNumber(double v, int decimals) {
 }
 } // namespace
 
-void dropInheritedProblems(std::vector<WhatIf> &changes,
-                           const std::vector<PlatformProblem> &original) {
+void dropInheritedProblems(std::vector<WhatIf> &changes, const std::vector<Problem> &original) {
     for (WhatIf &w : changes)
-        std::erase_if(w.platformProblems, [&](const PlatformProblem &p) {
+        std::erase_if(w.platformProblems, [&](const Problem &p) {
             return std::any_of(original.begin(), original.end(),
-                               [&](const PlatformProblem &o) { return o.field == p.field; });
+                               [&](const Problem &o) { return o.field == p.field; });
         });
 }
 
@@ -194,7 +193,7 @@ QVariant WhatIfModel::data(const QModelIndex &index, int role) const {
                 text += QLatin1Char('\n') + marginText(x);
             if (!w.platformProblems.empty()) {
                 QStringList lines;
-                for (const PlatformProblem &p : w.platformProblems)
+                for (const Problem &p : w.platformProblems)
                     lines << QString::fromStdString(p.message);
                 text +=
                     QLatin1Char('\n') + tr("Estimated, but the platform cannot take it as is:\n%1")

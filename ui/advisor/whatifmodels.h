@@ -17,8 +17,7 @@ namespace llm::ui {
 
 // Drops from each change the platform problems (by field) the unchanged build
 // already has, e.g. a soldered CPU with no socket rule: only new ones are marks.
-void dropInheritedProblems(std::vector<WhatIf> &changes,
-                           const std::vector<PlatformProblem> &original);
+void dropInheritedProblems(std::vector<WhatIf> &changes, const std::vector<Problem> &original);
 
 // What the sentences of the What if list are measured against: the selected
 // build as it is.

@@ -224,11 +224,12 @@ void WhatIfPanel::recompute() {
     QElapsedTimer timer;
     timer.start();
     const Workload workload{s.useCases, s.reservedContext};
-    const PlatformRules *rules = m_document->platformRules();
+    const PlatformRules *rules = m_document->platformRulesOrNull();
     std::vector<WhatIf> changes =
         whatIfs(build, s.model, workload, s.assumptions, m_document->catalog(), rules);
     if (rules)
-        dropInheritedProblems(changes, checkPlatform(*rules, build, results[i].cost.powerAtLoad));
+        dropInheritedProblems(changes,
+                              checkBuild(build, m_document->catalog(), *rules, s.assumptions));
     Headroom room = headroom(build, s.model, workload, s.assumptions, m_document->catalog());
     WhatIfWords::HeadroomInput words;
     words.build = &build;

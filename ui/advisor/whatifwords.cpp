@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string_view>
 
 namespace llm::ui {
 
@@ -67,15 +68,18 @@ QString notPossibleReason(NotPossible why, const Build &before) {
     return WhatIfWords::tr("not possible");
 }
 
-QString platformReason(const PlatformProblem &p) {
-    if (p.field == "cpu.socket")
-        return WhatIfWords::tr("the catalogue has no rules for this processor's board");
-    if (p.field == "memory.channels")
+QString platformReason(const Problem &p) {
+    const std::string_view f = p.field;
+    if (f == "memory.channels")
         return WhatIfWords::tr("more memory channels than the board has");
-    if (p.field == "memory.capacity")
+    if (f == "memory.capacity")
         return WhatIfWords::tr("more memory than the board takes");
-    if (p.field == "gpus.count")
+    if (f == "memory.speed")
+        return WhatIfWords::tr("memory faster than the board runs it");
+    if (f.starts_with("gpus[") && f.ends_with("].count"))
         return WhatIfWords::tr("not enough slots or lanes for the cards");
+    if (f.starts_with("gpus[") && f.ends_with("].gpu"))
+        return WhatIfWords::tr("a card the board's slots do not take");
     if (p.field == "power")
         return WhatIfWords::tr("more power than a desktop power supply gives");
     return WhatIfWords::tr("a limit of the board");
@@ -220,7 +224,7 @@ QString WhatIfWords::notOffered(const WhatIf &w, OfferProblem problem, const Bui
         return tr("%1: %2").arg(kind(w.change), notPossibleReason(w.notPossible, before));
     case OfferProblem::NotBuildable: {
         QStringList why;
-        for (const PlatformProblem &p : w.platformProblems)
+        for (const Problem &p : w.platformProblems)
             if (const QString r = platformReason(p); !why.contains(r))
                 why << r;
         return tr("%1: the computer cannot take it as it is (%2)")

@@ -34,7 +34,48 @@ enum Field {
     FieldQuote,
     FieldQuoteSource
 };
+// Per channel, for a platform without DIMM data in its rule (any capacity is taken).
 const double kModuleSizesGb[] = {8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256};
+
+// All of a CPU's channels (as far as its boards wire them), `perChannelGb` per channel
+// where the platform's DIMMs make it (else the nearest size below, else the smallest),
+// within the CPU's and the platform's maximum, at the fastest speed of that population.
+MemoryConfig platformMemory(const Catalog &catalog, const PlatformRules &rules, const Cpu &cpu,
+                            double perChannelGb) {
+    static const PlatformRule noRule{};
+    const PlatformRule *found = rules.find(cpu);
+    const PlatformRule &rule = found ? *found : noRule;
+    MemoryConfig m;
+    m.channels = std::max(1, cpu.memoryChannels);
+    if (rule.memoryChannels > 0)
+        m.channels = std::min(m.channels, rule.memoryChannels);
+    const double limitGb = units::inGigabytes(capacityLimit(rule, cpu));
+    const auto fits = [&](double gb) {
+        return !(limitGb > 0) || gb * m.channels <= limitGb * (1 + 1e-9);
+    };
+    double pick = perChannelGb;
+    if (rule.moduleSizes.empty()) {
+        if (!fits(pick))
+            pick = limitGb / m.channels;
+    } else {
+        const std::vector<units::Bytes> sizes = channelCapacities(rule);
+        pick = units::inGigabytes(sizes.front());
+        for (units::Bytes size : sizes) {
+            const double gb = units::inGigabytes(size);
+            if (gb <= perChannelGb * (1 + 1e-9) && fits(gb))
+                pick = gb;
+        }
+    }
+    m.capacity = units::gigabytes(pick * m.channels);
+    m.speed = cpu.maxMemorySpeed;
+    std::vector<units::TransferRate> speeds;
+    for (const Filling &w : fillings(rule, units::gigabytes(pick)))
+        for (units::TransferRate s : platformSpeeds(catalog, rule, cpu, w.dimmsPerChannel))
+            speeds.push_back(s);
+    if (!speeds.empty())
+        m.speed = *std::max_element(speeds.begin(), speeds.end());
+    return m;
+}
 } // namespace
 
 BuildEditor::BuildEditor(ComparisonDocument *document, QWidget *parent)
@@ -97,8 +138,6 @@ BuildEditor::BuildEditor(ComparisonDocument *document, QWidget *parent)
     m_multiGpu->addItem(tr("Layer split (llama.cpp default)"),
                         static_cast<int>(MultiGpuMode::LayerSplit));
     m_multiGpu->addItem(tr("Tensor parallel"), static_cast<int>(MultiGpuMode::TensorParallel));
-    for (double gb : kModuleSizesGb)
-        m_moduleSize->addItem(fmt::withUnit(gb, QStringLiteral("GB"), 0), gb);
 
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #c0392b; font-weight: bold;"));
@@ -223,13 +262,43 @@ void BuildEditor::fillCpuList() {
 void BuildEditor::fillSpeeds(const Cpu &cpu) {
     const QSignalBlocker block(m_speed);
     m_speed->clear();
-    for (units::TransferRate s : supportedSpeeds(m_document->catalog(), cpu)) {
+    // Every speed the platform runs some population at (the two-DIMM cap included).
+    static const PlatformRule noRule{};
+    const PlatformRule *found = m_document->platformRules().find(cpu);
+    const PlatformRule &rule = found ? *found : noRule;
+    std::vector<units::TransferRate> speeds;
+    for (int dpc = 1; dpc <= std::max(1, rule.dimmsPerChannel); ++dpc)
+        for (units::TransferRate s : platformSpeeds(m_document->catalog(), rule, cpu, dpc))
+            speeds.push_back(s);
+    std::sort(speeds.begin(), speeds.end());
+    for (units::TransferRate s : speeds) {
         const double v = units::inMegatransfersPerSecond(s);
-        m_speed->addItem(fmt::mts(s), v);
+        if (m_speed->findData(v) < 0)
+            m_speed->addItem(fmt::mts(s), v);
     }
-    if (m_speed->count() == 0 && cpu.maxMemorySpeed.value() > 0)
-        m_speed->addItem(fmt::mts(cpu.maxMemorySpeed),
-                         units::inMegatransfersPerSecond(cpu.maxMemorySpeed));
+}
+
+void BuildEditor::fillChannelSizes(const Cpu &cpu) {
+    const QSignalBlocker block(m_moduleSize);
+    m_moduleSize->clear();
+    const PlatformRule *rule = m_document->platformRules().find(cpu);
+    if (!rule || rule->moduleSizes.empty()) {
+        for (double gb : kModuleSizesGb)
+            m_moduleSize->addItem(fmt::withUnit(gb, QStringLiteral("GB"), 0), gb);
+        return;
+    }
+    // What the platform's DIMMs make per channel: "96 GB (2 × 48 GB)" with two per channel.
+    for (units::Bytes perChannel : channelCapacities(*rule)) {
+        const double gb = units::inGigabytes(perChannel);
+        QString text = fmt::withUnit(gb, QStringLiteral("GB"), 0);
+        const std::vector<Filling> ways = fillings(*rule, perChannel);
+        if (!ways.empty() && ways.front().dimmsPerChannel > 1)
+            text += tr(" (%1 × %2)")
+                        .arg(ways.front().dimmsPerChannel)
+                        .arg(fmt::withUnit(units::inGigabytes(ways.front().moduleSize),
+                                           QStringLiteral("GB"), 0));
+        m_moduleSize->addItem(text, gb);
+    }
 }
 
 void BuildEditor::load() {
@@ -263,6 +332,7 @@ void BuildEditor::load() {
     m_channels->setRange(1, std::max(1, b.cpu.memoryChannels));
     m_channels->setValue(b.memory.channels);
     fillSpeeds(b.cpu);
+    fillChannelSizes(b.cpu);
     const double speed = units::inMegatransfersPerSecond(b.memory.speed);
     int s = m_speed->findData(speed);
     if (s < 0) {
@@ -353,15 +423,13 @@ void BuildEditor::onCpuChosen() {
     if (b.cpu.name == found.match->name)
         return;
     const Cpu &cpu = *found.match;
-    // A new platform: all its channels at its rated speed, same module size where it can.
+    // A new platform: all its channels, the same capacity per channel where its DIMMs
+    // make it (else the nearest below, within its maximum), at the fastest speed that
+    // population runs at.
     const double perChannel =
         b.memory.channels > 0 ? units::inGigabytes(b.memory.capacity) / b.memory.channels : 32;
     b.cpu = cpu;
-    b.memory.channels = std::max(1, cpu.memoryChannels);
-    b.memory.speed = cpu.maxMemorySpeed;
-    b.memory.capacity = units::gigabytes(perChannel * b.memory.channels);
-    if (cpu.maxMemory.value() > 0 && b.memory.capacity > cpu.maxMemory)
-        b.memory.capacity = cpu.maxMemory;
+    b.memory = platformMemory(m_document->catalog(), m_document->platformRules(), cpu, perChannel);
     b.integratedGpu.reset();
     if (const Gpu *igpu = scenario::integratedGpuFor(m_document->catalog(), cpu))
         b.integratedGpu = *igpu;
@@ -376,10 +444,34 @@ void BuildEditor::onMemoryChanged(int field) {
     b.memory.speed = units::megatransfersPerSecond(m_speed->currentData().toDouble());
     b.memory.capacity =
         units::gigabytes(m_moduleSize->currentData().toDouble() * b.memory.channels);
-    const QString text =
+    QString text =
         field == FieldChannels ? tr("Change memory channels to %1").arg(b.memory.channels)
         : field == FieldSpeed  ? tr("Change memory speed to %1").arg(m_speed->currentText())
                                : tr("Change module size to %1").arg(m_moduleSize->currentText());
+    // More DIMMs per channel run slower (and the two-DIMM speed is no speed for one):
+    // a size whose DIMMs (as the list names them: the fewest that make it) do not run
+    // at the current speed takes the fastest speed they run at, so that one choice is
+    // one step. Other refusals stay refusals.
+    if (field == FieldModule)
+        if (const PlatformRule *rule = m_document->platformRules().find(b.cpu)) {
+            const std::vector<Filling> ways =
+                fillings(*rule, b.memory.capacity / static_cast<double>(b.memory.channels));
+            // The list names the fewest DIMMs that make the size: its speeds.
+            const std::vector<units::TransferRate> speeds =
+                ways.empty() ? std::vector<units::TransferRate>{}
+                             : platformSpeeds(m_document->catalog(), *rule, b.cpu,
+                                              ways.front().dimmsPerChannel);
+            const auto allowed = [&](units::TransferRate s) {
+                return std::any_of(speeds.begin(), speeds.end(), [&](units::TransferRate x) {
+                    return std::abs(units::inMegatransfersPerSecond(x - s)) < 0.5;
+                });
+            };
+            if (!speeds.empty() && !allowed(b.memory.speed)) {
+                b.memory.speed = speeds.back();
+                text = tr("Change module size to %1 (memory speed %2)")
+                           .arg(m_moduleSize->currentText(), fmt::mts(b.memory.speed));
+            }
+        }
     propose(b, text, field);
 }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // The editor of one build: CPU (family filter, type-to-search), memory
-// population, GPUs, and the supplier's quote (which replaces the estimated price). Each change is proposed to the document, which refuses what
-// llm::validateBuild rejects; the editor then shows the reason and reverts.
+// population, GPUs, and the supplier's quote (which replaces the estimated price).
+// Each change is proposed to the document, which refuses what llm::checkBuild
+// rejects (the platform rules Find builds uses too); the editor then shows the
+// reason and reverts. The memory lists offer what the CPU's platform takes.
 
 #include "hardware.h"
 
@@ -38,6 +40,7 @@ private:
     void fillCpuList();
     void fillGpuList(); // after the family filter changed
     void fillSpeeds(const Cpu &cpu);
+    void fillChannelSizes(const Cpu &cpu);
     void propose(const Build &build, const QString &text, int field);
     Build current() const;
     void onCpuChosen();
@@ -60,8 +63,8 @@ private:
     QComboBox *m_gpu;
     QSpinBox *m_gpuCount;
     QComboBox *m_multiGpu;
-    QDoubleSpinBox *m_quote;      // the supplier's price in EUR; 0 = no quote
-    QLineEdit *m_quoteSource;     // who quoted and when
+    QDoubleSpinBox *m_quote;  // the supplier's price in EUR; 0 = no quote
+    QLineEdit *m_quoteSource; // who quoted and when
     QLabel *m_totals;
     QLabel *m_problem;
 };

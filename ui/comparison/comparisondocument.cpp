@@ -75,7 +75,7 @@ void ComparisonDocument::applyState(const ComparisonState &state) {
                     [](const Build &a, const Build &b) { return a.name == b.name; }) ||
         state.useCases.size() != m_state.useCases.size();
     m_state = state;
-    m_results = computeResults(m_state);
+    m_results = computeResults(m_state, m_catalog, m_rules);
     attachMeasured();
     if (structural)
         emit structureChanged();
@@ -155,7 +155,8 @@ bool ComparisonDocument::updateBuild(int index, const Build &build, const QStrin
                                      int mergeId, QString *reason) {
     if (index < 0 || index >= buildCount())
         return false;
-    const std::vector<Problem> problems = validateBuild(build);
+    const std::vector<Problem> problems =
+        checkBuild(build, m_catalog, m_rules, m_state.assumptions);
     if (!problems.empty()) {
         if (reason)
             *reason = QString::fromStdString(problems.front().message);
@@ -298,7 +299,7 @@ DecisionSummary decisionOf(const ComparisonDocument &document, bool searchCatalo
     in.workload = Workload{state.useCases, state.reservedContext};
     in.assumptions = state.assumptions;
     in.catalog = &document.catalog();
-    in.rules = document.platformRules();
+    in.rules = document.platformRulesOrNull();
     in.searchCatalogue = searchCatalogue;
     return decide(in);
 }

@@ -27,9 +27,12 @@ public:
     explicit ComparisonDocument(Catalog catalog, QObject *parent = nullptr);
 
     const Catalog &catalog() const { return m_catalog; }
-    // The platform rules builds and fixes are checked against; nullptr when none
-    // were given (or they could not be read): checks are then skipped.
-    const PlatformRules *platformRules() const {
+    // The platform rules every build is checked against (checkBuild): what the
+    // build editor refuses is what Find builds and the what-if analysis call
+    // infeasible. Empty when none were given: only the parts' own limits count.
+    const PlatformRules &platformRules() const { return m_rules; }
+    // The same, or nullptr when there are none (fixes are then offered unchecked).
+    const PlatformRules *platformRulesOrNull() const {
         return m_rules.rules.empty() ? nullptr : &m_rules;
     }
     // A copy of the reference data (catalogue, baseline, rules, measurements):
@@ -58,7 +61,7 @@ public:
 
     // Edits, each one undoable. mergeId > 0 merges consecutive edits of one
     // control (typing in a spin box) into one undo step.
-    // Refuses a build that validateBuild rejects; `reason` gets the first problem.
+    // Refuses a build that checkBuild rejects; `reason` gets the first problem.
     bool updateBuild(int index, const Build &build, const QString &text, int mergeId = 0,
                      QString *reason = nullptr);
     bool addBuild(const Build &build, int at = -1);

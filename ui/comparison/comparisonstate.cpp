@@ -84,13 +84,14 @@ static Workload workloadOf(const ComparisonState &state) {
     return Workload{state.useCases, state.reservedContext};
 }
 
-std::vector<BuildResult> computeResults(const ComparisonState &state) {
+std::vector<BuildResult> computeResults(const ComparisonState &state, const Catalog &catalog,
+                                        const PlatformRules &rules) {
     std::vector<BuildResult> results;
     results.reserve(state.builds.size());
     const Workload workload = workloadOf(state);
     for (const Build &build : state.builds) {
         BuildResult r;
-        r.problems = validateBuild(build);
+        r.problems = checkBuild(build, catalog, rules, state.assumptions);
         try {
             r.estimate = estimate(build, state.model, workload, state.assumptions);
             r.cost = costOf(build, r.estimate.generationRate, state.assumptions);

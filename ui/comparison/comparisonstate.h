@@ -40,7 +40,7 @@ struct ComparisonState {
 struct BuildResult {
     Estimate estimate;
     CostSummary cost;
-    std::vector<Problem> problems; // from validateBuild; empty when the build is valid
+    std::vector<Problem> problems; // from checkBuild; empty when the build is feasible
     bool computed = false;         // false when the estimator threw or the build was refused
 };
 
@@ -55,8 +55,10 @@ ComparisonState defaultState(const Catalog &catalog, const Assumptions &baseline
 // An empty build on the catalogue's first desktop CPU at its rated speed and all channels.
 Build emptyBuild(const Catalog &catalog, const std::string &name);
 
-// Runs the estimator over every build (pure function: no Qt, no globals).
-std::vector<BuildResult> computeResults(const ComparisonState &state);
+// Runs the estimator over every build, each checked with checkBuild against the
+// catalogue's speed grades and the platform rules (pure function: no Qt, no globals).
+std::vector<BuildResult> computeResults(const ComparisonState &state, const Catalog &catalog,
+                                        const PlatformRules &rules);
 
 // Estimates for each build with the model replaced by a dense one of the given
 // size (same architecture, same quantization): used by the size chart.

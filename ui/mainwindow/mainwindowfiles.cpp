@@ -63,8 +63,8 @@ bool MainWindow::openFile(const QString &path) {
                              .arg(QFileInfo(path).fileName(), limit->toLine()));
         return false;
     }
-    const scenario::ParseResult parsed =
-        scenario::parseScenario(bytes, m_document->catalog(), m_document->state().assumptions);
+    const scenario::ParseResult parsed = scenario::parseScenario(
+        bytes, m_document->catalog(), m_document->platformRules(), m_document->state().assumptions);
     if (!parsed.ok()) {
         m_dialogs->error(this, tr("Cannot open"),
                          tr("“%1” is not a comparison this program can read.\n%2")

@@ -930,7 +930,7 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonDocument &document) {
         flow.paragraph(UiText::tr("No needs are chosen, so there is nothing to pass or fail."));
         return;
     }
-    const PlatformRules *rulesPtr = document.platformRules();
+    const PlatformRules *rulesPtr = document.platformRulesOrNull();
     const Workload workload{state.useCases, state.reservedContext};
     std::vector<std::string> ids;
     for (const UseCase &u : state.useCases)
@@ -951,8 +951,7 @@ void whatIfAndHeadroom(Flow &flow, const ComparisonDocument &document) {
         std::vector<WhatIf> changes =
             whatIfs(b, state.model, workload, state.assumptions, catalog, rulesPtr);
         if (rulesPtr)
-            dropInheritedProblems(changes,
-                                  checkPlatform(*rulesPtr, b, results[i].cost.powerAtLoad));
+            dropInheritedProblems(changes, checkBuild(b, catalog, *rulesPtr, state.assumptions));
         WhatIfModel model;
         model.setWhatIfs(std::move(changes), ids,
                          WhatIfContext{b, state.model, results[i].estimate,
