@@ -57,15 +57,7 @@ const EfficiencyFactors &Assumptions::factorsFor(const std::string &hardwareClas
         if (const EfficiencyFactors *f = findClass(efficiencyByClass, priorKey, runtime))
             return *f;
     }
-    switch (kind) {
-    case HardwareKind::Cpu:
-        return defaultCpu;
-    case HardwareKind::Gpu:
-        return defaultGpu;
-    case HardwareKind::Unified:
-        return defaultUnified;
-    }
-    return defaultCpu;
+    return defaultFactors(kind);
 }
 
 Band Assumptions::promptBandFor(const std::string &hardwareClass) const {

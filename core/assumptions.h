@@ -93,6 +93,18 @@ struct Assumptions {
     // physically derived prior (priorOfClass: "prior@runtime", then "prior"),
     // then the kind's default.
     const EfficiencyFactors &factorsFor(const std::string &hardwareClass, HardwareKind kind) const;
+    // The kind's default (what factorsFor falls back to).
+    const EfficiencyFactors &defaultFactors(HardwareKind kind) const {
+        switch (kind) {
+        case HardwareKind::Cpu:
+            return defaultCpu;
+        case HardwareKind::Gpu:
+            return defaultGpu;
+        case HardwareKind::Unified:
+            return defaultUnified;
+        }
+        return defaultCpu;
+    }
     Band promptBandFor(const std::string &hardwareClass) const;
     Band generationBandFor(const std::string &hardwareClass) const;
 };

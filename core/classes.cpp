@@ -5,6 +5,7 @@
 #include "classes_p.h"
 #include "estimate.h"
 
+#include <initializer_list>
 #include <string_view>
 
 namespace llm {
@@ -16,11 +17,6 @@ char lowerAscii(char ch) {
     return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
 }
 
-void appendLower(std::string &out, std::string_view s) {
-    for (char ch : s)
-        out.push_back(lowerAscii(ch));
-}
-
 bool equalsIgnoringCase(std::string_view a, std::string_view lowerB) {
     if (a.size() != lowerB.size())
         return false;
@@ -28,13 +24,6 @@ bool equalsIgnoringCase(std::string_view a, std::string_view lowerB) {
         if (lowerAscii(a[i]) != lowerB[i])
             return false;
     return true;
-}
-
-void appendOr(std::string &out, std::string_view value, std::string_view fallback) {
-    if (value.empty())
-        out.append(fallback);
-    else
-        appendLower(out, value);
 }
 
 // "ampere (GA100)", "hopper (GH100)", "blackwell (GB100 x2)": the die code in
@@ -47,37 +36,56 @@ bool isX100Die(std::string_view arch) {
     return (die[0] == 'G' || die[0] == 'g') && die.substr(2, 3) == "100";
 }
 
+// The architecture's first word: up to the first space, hyphen, underscore or
+// bracket ("Ada Lovelace" -> Ada, "rdna3 (Navi 31)" -> rdna3).
+std::string_view firstWord(std::string_view arch) {
+    std::size_t n = 0;
+    while (n < arch.size() && arch[n] != ' ' && arch[n] != '-' && arch[n] != '_' && arch[n] != '(')
+        ++n;
+    return arch.substr(0, n);
+}
+
+std::string_view orUnknown(std::string_view value) {
+    return value.empty() ? std::string_view("unknown") : value;
+}
+
+// `out` = the pieces joined and lower-cased, with one size change: a fresh
+// string allocates once, a reused one (estimate()'s scratch) not at all. The
+// estimator computes a class name per estimate, so this is on its hot path.
+void assignLower(std::string &out, std::initializer_list<std::string_view> pieces) {
+    std::size_t n = 0;
+    for (std::string_view p : pieces)
+        n += p.size();
+    out.resize(n);
+    char *dst = out.data();
+    for (std::string_view p : pieces)
+        for (char ch : p)
+            *dst++ = lowerAscii(ch);
+}
+
 } // namespace
 
 namespace detail {
 
 void hardwareClassInto(std::string &out, const Cpu &cpu) {
-    out.assign("cpu-");
-    appendOr(out, cpu.architecture, "unknown");
+    assignLower(out, {"cpu-", orUnknown(cpu.architecture)});
 }
 
 void hardwareClassInto(std::string &out, const Gpu &gpu, bool integrated) {
     if (integrated) {
-        out.assign("unified-");
-        appendOr(out, gpu.vendor, "unknown");
+        assignLower(out, {"unified-", orUnknown(gpu.vendor)});
         return;
     }
-    // Discrete GPUs: vendor and architecture, the architecture's first word
-    // ("Ada Lovelace" -> ada, "rdna3 (Navi 31)" -> rdna3), so that RDNA2, RDNA3
-    // and RDNA4 (or Ampere and Ada) get factors of their own.
+    // Discrete GPUs: vendor and architecture, the architecture's first word, so
+    // that RDNA2, RDNA3 and RDNA4 (or Ampere and Ada) get factors of their own.
     const std::string_view arch = gpu.architecture;
-    const std::string_view generation = arch.substr(0, arch.find_first_of(" -_("));
-    out.assign("gpu-");
-    appendOr(out, gpu.vendor, "unknown");
-    if (!generation.empty()) {
-        out.push_back('-');
-        appendLower(out, generation);
-    }
+    const std::string_view generation = firstWord(arch);
     // NVIDIA's x100 dies (GV100, GA100, GH100, GB100) are the HBM datacenter
     // parts: another memory system, another host, another class than the
     // GeForce/workstation dies of the same generation ("Ampere consumer != A100").
-    if (equalsIgnoringCase(gpu.vendor, "nvidia") && isX100Die(arch))
-        out.append("-hbm");
+    const bool hbm = equalsIgnoringCase(gpu.vendor, "nvidia") && isX100Die(arch);
+    assignLower(out, {"gpu-", orUnknown(gpu.vendor), generation.empty() ? "" : "-", generation,
+                      hbm ? "-hbm" : ""});
 }
 
 void hardwareClassInto(std::string &out, const Build &build, Placement placement) {
