@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "bandwidth.h"
 
+#include "numeric.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace llm {
 
 namespace {
-bool finitePositive(double v) {
-    return std::isfinite(v) && v > 0;
-}
 // One 64-bit channel moves 8 bytes per transfer (seed formula).
 const units::BytesPerTransfer kBytesPerChannelTransfer = units::bytesPerTransfer(8);
 // One Infinity Fabric link moves 32 bytes per FCLK cycle (seed formula).

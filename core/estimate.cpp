@@ -24,9 +24,6 @@ namespace {
 
 using namespace units;
 
-using detail::positive;
-using detail::safeDiv;
-
 // Peak FLOP per cycle per core of the SIMD datapath, by CPU generation. Per-class
 // calibration absorbs what this leaves out (cache, memory stalls, runtime kernels).
 Flops cpuFlopsPerCycle(const Cpu &cpu) {
@@ -49,8 +46,8 @@ Flops cpuFlopsPerCycle(const Cpu &cpu) {
 } // namespace
 
 FlopRate detail::cpuPeak(const Cpu &cpu) {
-    const Frequency clock = positive(cpu.boostClock) ? cpu.boostClock : cpu.baseClock;
-    if (cpu.cores <= 0 || !positive(clock))
+    const Frequency clock = finitePositive(cpu.boostClock) ? cpu.boostClock : cpu.baseClock;
+    if (cpu.cores <= 0 || !finitePositive(clock))
         return FlopRate::from_value(0.0);
     return static_cast<double>(cpu.cores) * cpuFlopsPerCycle(cpu) * clock;
 }
@@ -72,7 +69,7 @@ ByteRate hostLink(const Build &build, const Gpu &gpu) {
 const EfficiencyFactors &factorsOf(const Assumptions &a, const Build &build, Placement placement,
                                    HardwareKind kind, std::string &scratch) {
     if (a.efficiencyByClass.empty())
-        return a.factorsFor(std::string(), kind);
+        return a.defaultFactors(kind);
     detail::hardwareClassInto(scratch, build, placement);
     return a.factorsFor(scratch, kind);
 }
@@ -126,7 +123,7 @@ BandwidthBreakdown bandwidthOf(const Build &build) {
     bw.ramSide = ramSideBandwidth(build.memory.channels, build.memory.speed);
     bw.cpuSide = cpuSideBandwidth(build.cpu);
     bw.system = systemBandwidth(build.cpu, build.memory);
-    bw.fabricApplies = !build.cpu.unifiedBandwidth && positive(bw.cpuSide);
+    bw.fabricApplies = !build.cpu.unifiedBandwidth && finitePositive(bw.cpuSide);
     bw.systemLimit =
         bw.fabricApplies && bw.cpuSide < bw.ramSide ? Bottleneck::CpuFabric : Bottleneck::RamSide;
     for (const GpuGroup &g : build.gpus) {
@@ -136,9 +133,9 @@ BandwidthBreakdown bandwidthOf(const Build &build) {
             break;
         }
     }
-    if (!positive(bw.gpu) && build.integratedGpu)
+    if (!finitePositive(bw.gpu) && build.integratedGpu)
         bw.gpu = build.integratedGpu->bandwidth; // shown for unified machines
-    if (!positive(bw.gpu))
+    if (!finitePositive(bw.gpu))
         bw.gpu = ByteRate::from_value(0.0); // NaN or negative input reads as none
     return bw;
 }
@@ -215,8 +212,9 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
             v.prefillTime = pp.time;
             v.prefillRate = rateOf(u.promptTokens, pp.time);
             v.generationRate = rateOf(tokens(1), tg.time);
-            v.generationTime =
-                positive(u.generatedTokens) ? inTokens(u.generatedTokens) * tg.time : seconds(0);
+            v.generationTime = finitePositive(u.generatedTokens)
+                                   ? inTokens(u.generatedTokens) * tg.time
+                                   : seconds(0);
             v.totalTime = v.prefillTime + v.generationTime;
         }
         v.prefillRateLow = promptBand.low * v.prefillRate;

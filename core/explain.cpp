@@ -4,6 +4,7 @@
 // about an estimate, so the arithmetic stays free of string work.
 
 #include "estimate.h"
+#include "numeric.h"
 
 #include <cmath>
 #include <cstdio>
@@ -167,14 +168,6 @@ std::string explain(const UseCaseVerdict &v, const Estimate &e, const Thresholds
         s += "; at the low end of the estimate's range it would fail";
     return s + ".";
 }
-
-namespace {
-
-bool finitePositive(double v) {
-    return std::isfinite(v) && v > 0;
-}
-
-} // namespace
 
 void classify(UseCaseVerdict &v, bool fits, Bottleneck prefillBottleneck,
               Bottleneck generationBottleneck, const Thresholds &t) {

@@ -19,9 +19,6 @@ namespace {
 
 using namespace units;
 
-using detail::positive;
-using detail::safeDiv;
-
 kernel::Device deviceOf(const Hardware &h, const ModelPrep &m, const Assumptions &a) {
     kernel::Device d;
     d.system = h.system;
@@ -110,7 +107,7 @@ Outcome evaluate(const ModelPrep &m, const Hardware &h, const Assumptions &a) {
             safeDiv(tokens(1), kernel::generationStep(best, u.kvAtMidGeneration).time);
         out.allPass = out.allPass && pp <= t.maxPrefill && tg >= t.minGeneration;
         double r = tg / t.minGeneration;
-        if (positive(pp))
+        if (finitePositive(pp))
             r = std::min(r, static_cast<double>(t.maxPrefill / pp));
         margin = std::min(margin, r);
     }
@@ -122,7 +119,7 @@ double margin(const UseCaseVerdict &v, bool fits, const Thresholds &t) {
     if (!fits)
         return 0.0;
     double r = v.generationRate / t.minGeneration;
-    if (positive(v.prefillTime))
+    if (finitePositive(v.prefillTime))
         r = std::min(r, static_cast<double>(t.maxPrefill / v.prefillTime));
     return std::isfinite(r) ? r : 0.0;
 }

@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "validation.h"
 
+#include "numeric.h"
+
 #include <cmath>
 #include <cstdio>
 
 namespace llm {
 
 namespace {
-
-bool finitePositive(double v) {
-    return std::isfinite(v) && v > 0;
-}
 
 std::string num(double v, int decimals = 0) {
     char buf[64];
