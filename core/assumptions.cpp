@@ -60,13 +60,9 @@ const EfficiencyFactors &Assumptions::factorsFor(const std::string &hardwareClas
     return defaultFactors(kind);
 }
 
-Band Assumptions::promptBandFor(const std::string &hardwareClass) const {
-    const Band *b = findClass(promptBandByClass, hardwareClass, runtime);
-    return b ? *b : defaultBand;
-}
-
-Band Assumptions::generationBandFor(const std::string &hardwareClass) const {
-    const Band *b = findClass(generationBandByClass, hardwareClass, runtime);
+Band Assumptions::bandIn(const std::map<std::string, Band> &bands,
+                         const std::string &hardwareClass) const {
+    const Band *b = findClass(bands, hardwareClass, runtime);
     return b ? *b : defaultBand;
 }
 

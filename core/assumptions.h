@@ -105,8 +105,16 @@ struct Assumptions {
         }
         return defaultCpu;
     }
-    Band promptBandFor(const std::string &hardwareClass) const;
-    Band generationBandFor(const std::string &hardwareClass) const;
+    Band promptBandFor(const std::string &hardwareClass) const {
+        return promptBandByClass.empty() ? defaultBand : bandIn(promptBandByClass, hardwareClass);
+    }
+    Band generationBandFor(const std::string &hardwareClass) const {
+        return generationBandByClass.empty() ? defaultBand
+                                             : bandIn(generationBandByClass, hardwareClass);
+    }
+
+private:
+    Band bandIn(const std::map<std::string, Band> &bands, const std::string &hardwareClass) const;
 };
 
 // The prior a hardware class falls back to when the data holds too few of its

@@ -10,6 +10,8 @@
 
 namespace llm {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 // ASCII only: catalogue names are ASCII, and std::tolower would consult the locale.
@@ -46,21 +48,29 @@ std::string_view firstWord(std::string_view arch) {
 }
 
 std::string_view orUnknown(std::string_view value) {
-    return value.empty() ? std::string_view("unknown") : value;
+    return value.empty() ? "unknown"sv : value;
 }
 
-// `out` = the pieces joined and lower-cased, with one size change: a fresh
-// string allocates once, a reused one (estimate()'s scratch) not at all. The
-// estimator computes a class name per estimate, so this is on its hot path.
+// `out` = the pieces joined and lower-cased. Built on the stack and assigned
+// once: a fresh string allocates exactly once, a reused one (a scratch) not at
+// all. estimate() names a class per estimate, so this is on its hot path.
 void assignLower(std::string &out, std::initializer_list<std::string_view> pieces) {
+    char buffer[96];
     std::size_t n = 0;
     for (std::string_view p : pieces)
         n += p.size();
-    out.resize(n);
-    char *dst = out.data();
+    if (n > sizeof buffer) { // absurdly long catalogue text: no need to be quick
+        out.clear();
+        for (std::string_view p : pieces)
+            for (char ch : p)
+                out.push_back(lowerAscii(ch));
+        return;
+    }
+    char *dst = buffer;
     for (std::string_view p : pieces)
         for (char ch : p)
             *dst++ = lowerAscii(ch);
+    out.assign(buffer, n);
 }
 
 } // namespace
@@ -68,12 +78,12 @@ void assignLower(std::string &out, std::initializer_list<std::string_view> piece
 namespace detail {
 
 void hardwareClassInto(std::string &out, const Cpu &cpu) {
-    assignLower(out, {"cpu-", orUnknown(cpu.architecture)});
+    assignLower(out, {"cpu-"sv, orUnknown(cpu.architecture)});
 }
 
 void hardwareClassInto(std::string &out, const Gpu &gpu, bool integrated) {
     if (integrated) {
-        assignLower(out, {"unified-", orUnknown(gpu.vendor)});
+        assignLower(out, {"unified-"sv, orUnknown(gpu.vendor)});
         return;
     }
     // Discrete GPUs: vendor and architecture, the architecture's first word, so
@@ -84,8 +94,8 @@ void hardwareClassInto(std::string &out, const Gpu &gpu, bool integrated) {
     // parts: another memory system, another host, another class than the
     // GeForce/workstation dies of the same generation ("Ampere consumer != A100").
     const bool hbm = equalsIgnoringCase(gpu.vendor, "nvidia") && isX100Die(arch);
-    assignLower(out, {"gpu-", orUnknown(gpu.vendor), generation.empty() ? "" : "-", generation,
-                      hbm ? "-hbm" : ""});
+    assignLower(out, {"gpu-"sv, orUnknown(gpu.vendor), generation.empty() ? ""sv : "-"sv,
+                      generation, hbm ? "-hbm"sv : ""sv});
 }
 
 void hardwareClassInto(std::string &out, const Build &build, Placement placement) {

@@ -146,6 +146,58 @@ TokenRate rateOf(Tokens n, Seconds t) {
 
 } // namespace
 
+// Pass, borderline, workflow, failed limit and bottleneck of one use case, from
+// its filled-in times and rates. Defined here so that estimate() inlines it.
+void classify(UseCaseVerdict &v, bool fits, Bottleneck prefillBottleneck,
+              Bottleneck generationBottleneck, const Thresholds &t) {
+    const bool prefillOk = v.prefillTime <= t.maxPrefill;
+    const bool generationOk = v.generationRate >= t.minGeneration;
+    v.pass = fits && prefillOk && generationOk;
+    if (!fits)
+        v.failed = FailedLimit::Capacity;
+    else if (!prefillOk)
+        v.failed = FailedLimit::PrefillTime;
+    else if (!generationOk)
+        v.failed = FailedLimit::GenerationRate;
+    else
+        v.failed = FailedLimit::None;
+
+    switch (v.failed) {
+    case FailedLimit::Capacity:
+        v.bottleneck = Bottleneck::Capacity;
+        break;
+    case FailedLimit::PrefillTime:
+        v.bottleneck = prefillBottleneck;
+        break;
+    case FailedLimit::GenerationRate:
+    case FailedLimit::None:
+        v.bottleneck = generationBottleneck;
+        break;
+    }
+
+    if (!fits)
+        v.workflow = WorkflowClass::NonViable;
+    else if (v.prefillTime < t.interactivePrefill && v.generationRate > t.minGeneration)
+        v.workflow = WorkflowClass::Interactive;
+    else if (v.totalTime <= t.backgroundTotal)
+        v.workflow = WorkflowClass::Background;
+    else if (v.totalTime <= t.offlineTotal)
+        v.workflow = WorkflowClass::Offline;
+    else
+        v.workflow = WorkflowClass::NonViable;
+
+    // Borderline: passes at the estimate, fails at the low end of the band.
+    v.borderline = false;
+    if (v.pass) {
+        const double prompt = units::inTokens(v.useCase.promptTokens);
+        const double lowRate = units::inTokensPerSecond(v.prefillRateLow);
+        const bool prefillLowFails =
+            finitePositive(prompt) &&
+            (!finitePositive(lowRate) || units::seconds(prompt / lowRate) > t.maxPrefill);
+        v.borderline = prefillLowFails || v.generationRateLow < t.minGeneration;
+    }
+}
+
 std::vector<Placement> candidatePlacements(const Build &build, const ModelChoice &model) {
     kernel::Device d;
     d.gpus.count = gpuCount(build);
@@ -160,7 +212,6 @@ std::vector<Placement> candidatePlacements(const Build &build, const ModelChoice
 
 Estimate estimate(const Build &build, const ModelChoice &choice, const Workload &workload,
                   const Assumptions &a) {
-    const Model &m = choice.model;
     Estimate e;
     e.buildName = build.name;
     e.bandwidth = bandwidthOf(build);
@@ -187,7 +238,7 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
 
     if (best.runnable) {
         const kernel::Phase pp = kernel::prefill(best, facts.headlinePrompt, a);
-        const kernel::Phase tg = kernel::generationStep(best, facts.kvHeadline);
+        const kernel::Phase &tg = chosen.headlineStep; // generationStep(best, facts.kvHeadline)
         e.promptRate = rateOf(facts.headlinePrompt.prompt, pp.time);
         e.generationRate = rateOf(tokens(1), tg.time);
         e.promptBottleneck = pp.bottleneck;
@@ -198,17 +249,19 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
     e.generationRateLow = genBand.low * e.generationRate;
     e.generationRateHigh = genBand.high * e.generationRate;
 
-    e.useCases.reserve(workload.useCases.size());
-    for (const UseCase &u : workload.useCases) {
-        UseCaseVerdict &v = e.useCases.emplace_back(UseCaseVerdict{u});
+    e.useCases.resize(workload.useCases.size());
+    for (std::size_t i = 0; i < workload.useCases.size(); ++i) {
+        const UseCase &u = workload.useCases[i];
+        UseCaseVerdict &v = e.useCases[i];
+        v.useCase = u;
         kernel::Phase pp, tg;
         if (best.runnable) {
-            pp = kernel::prefill(best, kernel::promptPrep(m, u.promptTokens, a), a);
+            pp = kernel::prefill(best, kernel::promptPrep(facts.shape, u.promptTokens, a), a);
             // Average over the generated tokens: the KV read grows linearly, so the
             // mean time per token is the time at the midpoint context.
             tg = kernel::generationStep(
-                best,
-                kvBytesReadAt(m, u.promptTokens + 0.5 * u.generatedTokens, a.kvBytesPerElement));
+                best, kvBytesReadAt(facts.shape, u.promptTokens + 0.5 * u.generatedTokens,
+                                    a.kvBytesPerElement));
             v.prefillTime = pp.time;
             v.prefillRate = rateOf(u.promptTokens, pp.time);
             v.generationRate = rateOf(tokens(1), tg.time);

@@ -43,7 +43,8 @@ kernel::Device deviceOf(const Hardware &h, const ModelPrep &m, const Assumptions
     return d;
 }
 
-UseCasePrep prepareUseCase(const Model &m, Tokens prompt, Tokens gen, const Assumptions &a) {
+UseCasePrep prepareUseCase(const AttentionShape &m, Tokens prompt, Tokens gen,
+                           const Assumptions &a) {
     UseCasePrep u;
     u.prompt = kernel::promptPrep(m, prompt, a);
     u.kvAtMidGeneration = kvBytesReadAt(m, prompt + 0.5 * gen, a.kvBytesPerElement);
@@ -61,7 +62,7 @@ ModelPrep prepareModel(const ModelChoice &choice, const Workload &workload, cons
     static_cast<kernel::ModelFacts &>(p) = kernel::modelFacts(choice, workload, a);
     p.useCases.reserve(workload.useCases.size());
     for (const UseCase &u : workload.useCases)
-        p.useCases.push_back(prepareUseCase(choice.model, u.promptTokens, u.generatedTokens, a));
+        p.useCases.push_back(prepareUseCase(p.shape, u.promptTokens, u.generatedTokens, a));
     p.thresholds = a.thresholds;
     p.hybrid = &hybridFactors(a);
     return p;

@@ -17,6 +17,11 @@ units::Bytes weightBytes(const ModelChoice &model);
 units::Bytes weightBytesPerToken(const ModelChoice &model);
 // Routed-expert bytes held in memory (MoE; zero for dense models).
 units::Bytes routedExpertBytes(const ModelChoice &model);
+// The three above at once.
+struct WeightSizes {
+    units::Bytes total{}, perToken{}, routed{};
+};
+WeightSizes weightSizes(const ModelChoice &model);
 // KV cache bytes for a context of n tokens: GQA/MHA 2 x layers x kvHeads x headDim x b;
 // MLA layers x (kvLoraRank + qkRopeHeadDim) x b; sliding windows per models.md 3b.
 units::Bytes kvCacheBytes(const Model &model, units::Tokens context, double bytesPerElement);
@@ -26,66 +31,53 @@ inline const units::Tokens kLlamaCppDefaultMicroBatch = units::tokens(512);
 units::Bytes kvCacheBytes(const Model &model, units::Tokens context, double bytesPerElement,
                           units::Tokens microBatch);
 
-// Inline below: the estimator evaluates these for every use case of every estimate.
+// What the per-token formulas read of a model, gathered once: the estimator
+// evaluates KV reads and prompt FLOPs for every use case of every estimate.
+struct AttentionShape {
+    double kvElementsPerLayer = 0; // K and V elements one layer caches per token
+    double layers = 0;
+    bool windowed = false;  // AttentionKind::Sliding with a window
+    double fullLayers = 0;  // windowed: layers that keep the whole context
+    double window = 0;      // windowed: tokens a windowed layer attends to
+    double activeFlops = 0; // 2 x active parameters
+    double flopsPerKey = 0; // attention FLOPs per layer and key a query sees
 
-namespace detail {
-
-// K and V elements one layer caches per token.
-inline double perLayerKvElements(const Model &m) {
-    switch (m.attention) {
-    case AttentionKind::Mla:
-        return positiveOrZero(m.kvLoraRank) + positiveOrZero(m.qkRopeHeadDim);
-    case AttentionKind::Mha: {
-        const int heads = m.kvHeads > 0 ? m.kvHeads : m.heads;
-        return 2.0 * positiveOrZero(heads) * positiveOrZero(m.headDim);
+    // Token-layers held (or read) at context n; windowed layers hold `windowCells`.
+    double cachedTokenLayers(double n, double windowCells) const {
+        if (!windowed)
+            return layers * n;
+        return fullLayers * n + (layers - fullLayers) * windowCells;
     }
-    case AttentionKind::Gqa:
-    case AttentionKind::Sliding:
-        return 2.0 * positiveOrZero(m.kvHeads) * positiveOrZero(m.headDim);
-    }
-    return 0;
-}
+};
 
-// Token-layers held (or read) at context n; windowed layers hold `windowCells`.
-inline double cachedTokenLayers(const Model &m, double n, double windowCells) {
-    const double layers = positiveOrZero(m.layers);
-    if (m.attention != AttentionKind::Sliding || m.slidingWindow <= 0)
-        return layers * n;
-    const double full = std::clamp(static_cast<double>(m.fullAttentionLayers), 0.0, layers);
-    return full * n + (layers - full) * windowCells;
-}
-
-} // namespace detail
+AttentionShape attentionShape(const Model &model);
+// kvCacheBytes of a prepared model.
+units::Bytes kvCacheBytes(const AttentionShape &model, units::Tokens context,
+                          double bytesPerElement, units::Tokens microBatch);
 
 // Marginal KV bytes read per generated token at context n (what generation streams).
-inline units::Bytes kvBytesReadAt(const Model &model, units::Tokens context,
+inline units::Bytes kvBytesReadAt(const AttentionShape &s, units::Tokens context,
                                   double bytesPerElement) {
     // A generated token attends to every cached token of a global layer and to at
     // most `window` tokens of a windowed one (models.md 4).
     const double n = positiveOrZero(units::inTokens(context));
-    return units::bytes(
-        detail::perLayerKvElements(model) * positiveOrZero(bytesPerElement) *
-        detail::cachedTokenLayers(model, n, std::min(n, positiveOrZero(model.slidingWindow))));
+    return units::bytes(s.kvElementsPerLayer * positiveOrZero(bytesPerElement) *
+                        s.cachedTokenLayers(n, std::min(n, s.window)));
+}
+inline units::Bytes kvBytesReadAt(const Model &model, units::Tokens context,
+                                  double bytesPerElement) {
+    return kvBytesReadAt(attentionShape(model), context, bytesPerElement);
 }
 
 // FLOPs to process one prompt token at context position n: 2 x active params
 // plus attention (per models.md).
-inline units::FlopsPerToken prefillFlopsPerToken(const Model &model, units::Tokens context) {
-    // 2 FLOPs per active parameter, plus Q·Kᵀ and softmax·V over the keys a
-    // query sees: 4 · heads · headDim per layer and key (models.md 4). MLA in
-    // absorbed form: 2·h·(rank + rope) + 2·h·rank per key.
-    const double active = positiveOrZero(model.moe && model.paramsActive > 0 ? model.paramsActive
-                                                                             : model.paramsTotal);
+inline units::FlopsPerToken prefillFlopsPerToken(const AttentionShape &s, units::Tokens context) {
     const double n = positiveOrZero(units::inTokens(context));
-    const double heads = positiveOrZero(model.heads);
-    double perKey = 4.0 * heads * positiveOrZero(model.headDim);
-    if (model.attention == AttentionKind::Mla && model.kvLoraRank > 0)
-        perKey =
-            2.0 * heads * (positiveOrZero(model.kvLoraRank) + positiveOrZero(model.qkRopeHeadDim)) +
-            2.0 * heads * positiveOrZero(model.kvLoraRank);
-    const double keys =
-        detail::cachedTokenLayers(model, n, std::min(n, positiveOrZero(model.slidingWindow)));
-    return units::flopsPerToken(2.0 * active + perKey * keys);
+    const double keys = s.cachedTokenLayers(n, std::min(n, s.window));
+    return units::flopsPerToken(s.activeFlops + s.flopsPerKey * keys);
+}
+inline units::FlopsPerToken prefillFlopsPerToken(const Model &model, units::Tokens context) {
+    return prefillFlopsPerToken(attentionShape(model), context);
 }
 
 } // namespace llm

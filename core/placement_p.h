@@ -41,7 +41,7 @@ struct PromptPrep {
     double microBatches = 0;
 };
 
-inline PromptPrep promptPrep(const Model &m, units::Tokens prompt, const Assumptions &a) {
+inline PromptPrep promptPrep(const AttentionShape &m, units::Tokens prompt, const Assumptions &a) {
     PromptPrep p;
     p.prompt = prompt;
     // Attention at the average context of a causal prompt: half its length.
@@ -54,6 +54,7 @@ inline PromptPrep promptPrep(const Model &m, units::Tokens prompt, const Assumpt
 // What the placements need to know of the model and the workload.
 struct ModelFacts {
     const Model *model = nullptr;
+    AttentionShape shape;
     units::Bytes weights{}, tokenWeights{}, routed{}, kv{}, overhead{};
     double activeRoutedShare = 0;   // active routed-expert params / total params
     double expertFlopsPerToken = 0; // FLOPs of the active routed experts per token
@@ -70,9 +71,11 @@ inline ModelFacts modelFacts(const ModelChoice &choice, const Workload &workload
     const Model &m = choice.model;
     ModelFacts f;
     f.model = &choice.model;
-    f.weights = weightBytes(choice);
-    f.tokenWeights = weightBytesPerToken(choice);
-    f.routed = routedExpertBytes(choice);
+    f.shape = attentionShape(m);
+    const WeightSizes w = weightSizes(choice);
+    f.weights = w.total;
+    f.tokenWeights = w.perToken;
+    f.routed = w.routed;
     if (m.moe && finitePositive(m.paramsTotal)) {
         const double nonExpert = std::max(0.0, m.paramsTotal - std::max(0.0, m.routedExpertParams));
         const double active = finitePositive(m.paramsActive) ? m.paramsActive : m.paramsTotal;
@@ -88,10 +91,10 @@ inline ModelFacts modelFacts(const ModelChoice &choice, const Workload &workload
     }
     if (std::isfinite(workload.reservedContext.value()) && workload.reservedContext > maxContext)
         maxContext = workload.reservedContext;
-    f.kv = kvCacheBytes(m, maxContext, a.kvBytesPerElement, a.microBatch);
+    f.kv = kvCacheBytes(f.shape, maxContext, a.kvBytesPerElement, a.microBatch);
     f.overhead = finitePositive(a.runtimeOverhead) ? a.runtimeOverhead : bytes(0);
-    f.kvHeadline = kvBytesReadAt(m, tokens(128) * 0.5, a.kvBytesPerElement);
-    f.headlinePrompt = promptPrep(m, tokens(512), a);
+    f.kvHeadline = kvBytesReadAt(f.shape, tokens(128) * 0.5, a.kvBytesPerElement);
+    f.headlinePrompt = promptPrep(f.shape, tokens(512), a);
     return f;
 }
 
@@ -415,6 +418,7 @@ struct Choice {
     bool anyFits = false;  // plan fits
     bool anyTried = false; // false: a forced placement this device cannot use
     units::TokenRate headlineGeneration{};
+    Phase headlineStep; // plan's generation step at the headline context (when runnable)
     // RAM the RAM-using placements need to fit (the largest over runnable ones):
     // more RAM than this cannot change the outcome.
     units::Bytes ramSufficient{};
@@ -445,8 +449,9 @@ inline Choice choose(const ModelFacts &m, const Device &d, const Assumptions &a)
                              order[i] == Placement::MultiGpuTensorParallel;
         if (p.fits && gpuOnly)
             c.gpuOnlyFits = true;
-        const TokenRate rate = p.runnable ? safeDiv(tokens(1), generationStep(p, m.kvHeadline).time)
-                                          : TokenRate::from_value(0.0);
+        const Phase step = p.runnable ? generationStep(p, m.kvHeadline) : Phase{};
+        const TokenRate rate =
+            p.runnable ? safeDiv(tokens(1), step.time) : TokenRate::from_value(0.0);
         if (p.fits) {
             // Equal generation (an iGPU and the CPU reading the same RAM): the one
             // that processes prompts faster is the better use of the machine.
@@ -459,10 +464,12 @@ inline Choice choose(const ModelFacts &m, const Device &d, const Assumptions &a)
             if (better) {
                 c.plan = p;
                 c.headlineGeneration = rate;
+                c.headlineStep = step;
                 c.anyFits = true;
             }
         } else if (!c.anyFits && (!c.anyTried || p.capacity > c.plan.capacity)) {
             c.plan = p;
+            c.headlineStep = step;
         }
         c.anyTried = true;
     }
