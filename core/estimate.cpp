@@ -249,10 +249,9 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
     e.generationRateLow = genBand.low * e.generationRate;
     e.generationRateHigh = genBand.high * e.generationRate;
 
-    e.useCases.resize(workload.useCases.size());
-    for (std::size_t i = 0; i < workload.useCases.size(); ++i) {
-        const UseCase &u = workload.useCases[i];
-        UseCaseVerdict &v = e.useCases[i];
+    e.useCases.reserve(workload.useCases.size());
+    for (const UseCase &u : workload.useCases) {
+        UseCaseVerdict &v = e.useCases.emplace_back();
         v.useCase = u;
         kernel::Phase pp, tg;
         if (best.runnable) {
