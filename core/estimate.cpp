@@ -17,6 +17,7 @@
 #include <cmath>
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace llm {
 
@@ -29,8 +30,8 @@ using namespace units;
 Flops cpuFlopsPerCycle(const Cpu &cpu) {
     // FP32 FMA lanes x 2 FLOP x FMA pipes: a native 512-bit datapath does 64,
     // 256-bit datapaths (Zen 4's double-pumped AVX-512, AVX2, NEON) 32.
-    const std::string &arch = cpu.architecture;
-    const bool zen = arch.rfind("zen", 0) == 0;
+    const std::string_view arch = cpu.architecture;
+    const bool zen = arch.starts_with("zen");
     // Zen 5 has a native 512-bit datapath except in the monolithic mobile dies
     // (Strix Point, Krackan), which keep Zen 4's double-pumped 256-bit units.
     const bool zenNative512 =
@@ -251,8 +252,7 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
 
     e.useCases.reserve(workload.useCases.size());
     for (const UseCase &u : workload.useCases) {
-        UseCaseVerdict &v = e.useCases.emplace_back();
-        v.useCase = u;
+        UseCaseVerdict &v = e.useCases.emplace_back(u);
         kernel::Phase pp, tg;
         if (best.runnable) {
             pp = kernel::prefill(best, kernel::promptPrep(facts.shape, u.promptTokens, a), a);

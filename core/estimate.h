@@ -52,6 +52,10 @@ struct MemoryBreakdown {
 };
 
 struct UseCaseVerdict {
+    UseCaseVerdict() = default;
+    explicit UseCaseVerdict(const UseCase &u)
+        : useCase(u) {}
+
     UseCase useCase;
     units::Seconds prefillTime{};
     units::TokenRate prefillRate{};
