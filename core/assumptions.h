@@ -38,12 +38,16 @@ struct EfficiencyFactors {
     std::string fittedOn; // ISO date of the fit, empty for defaults
     // How many of them are the user's own (measurements import); 0 = the shipped fit.
     int ownMeasurements = 0;
+
+    bool operator==(const EfficiencyFactors &) const = default;
 };
 
 // Relative confidence band around an estimate (from cross-validated residuals).
 struct Band {
     double low = 1.0;  // multiply the estimate by this for the low end
     double high = 1.0; // ... and by this for the high end
+
+    bool operator==(const Band &) const = default;
 };
 
 struct Assumptions {
@@ -115,6 +119,8 @@ struct Assumptions {
 
 private:
     Band bandIn(const std::map<std::string, Band> &bands, const std::string &hardwareClass) const;
+
+    bool operator==(const Assumptions &) const = default;
 };
 
 // The prior a hardware class falls back to when the data holds too few of its

@@ -10,12 +10,6 @@ namespace llm::ui {
 
 namespace {
 
-bool sameThresholds(const Thresholds &a, const Thresholds &b) {
-    return a.maxPrefill == b.maxPrefill && a.minGeneration == b.minGeneration &&
-           a.interactivePrefill == b.interactivePrefill && a.backgroundTotal == b.backgroundTotal &&
-           a.offlineTotal == b.offlineTotal;
-}
-
 QString tr(const char *text) {
     return QCoreApplication::translate("llm::ui", text);
 }
@@ -28,7 +22,7 @@ OverrideFlags overridesFor(const Estimate &estimate, const Assumptions &current,
     const std::string key = "assumptions.efficiency." + estimate.hardwareClass;
     flags.efficiency = std::find(current.overridden.begin(), current.overridden.end(), key) !=
                        current.overridden.end();
-    flags.thresholds = !sameThresholds(current.thresholds, baseline.thresholds);
+    flags.thresholds = current.thresholds != baseline.thresholds;
     flags.tariff = current.electricityEurPerKwh != baseline.electricityEurPerKwh;
     return flags;
 }
