@@ -57,24 +57,12 @@ const EfficiencyFactors &Assumptions::factorsFor(const std::string &hardwareClas
         if (const EfficiencyFactors *f = findClass(efficiencyByClass, priorKey, runtime))
             return *f;
     }
-    switch (kind) {
-    case HardwareKind::Cpu:
-        return defaultCpu;
-    case HardwareKind::Gpu:
-        return defaultGpu;
-    case HardwareKind::Unified:
-        return defaultUnified;
-    }
-    return defaultCpu;
+    return defaultFactors(kind);
 }
 
-Band Assumptions::promptBandFor(const std::string &hardwareClass) const {
-    const Band *b = findClass(promptBandByClass, hardwareClass, runtime);
-    return b ? *b : defaultBand;
-}
-
-Band Assumptions::generationBandFor(const std::string &hardwareClass) const {
-    const Band *b = findClass(generationBandByClass, hardwareClass, runtime);
+Band Assumptions::bandIn(const std::map<std::string, Band> &bands,
+                         const std::string &hardwareClass) const {
+    const Band *b = findClass(bands, hardwareClass, runtime);
     return b ? *b : defaultBand;
 }
 

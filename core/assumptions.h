@@ -97,8 +97,30 @@ struct Assumptions {
     // physically derived prior (priorOfClass: "prior@runtime", then "prior"),
     // then the kind's default.
     const EfficiencyFactors &factorsFor(const std::string &hardwareClass, HardwareKind kind) const;
-    Band promptBandFor(const std::string &hardwareClass) const;
-    Band generationBandFor(const std::string &hardwareClass) const;
+    // The kind's default (what factorsFor falls back to).
+    const EfficiencyFactors &defaultFactors(HardwareKind kind) const {
+        switch (kind) {
+        case HardwareKind::Cpu:
+            return defaultCpu;
+        case HardwareKind::Gpu:
+            return defaultGpu;
+        case HardwareKind::Unified:
+            return defaultUnified;
+        }
+        return defaultCpu;
+    }
+    Band promptBandFor(const std::string &hardwareClass) const {
+        return promptBandByClass.empty() ? defaultBand : bandIn(promptBandByClass, hardwareClass);
+    }
+    Band generationBandFor(const std::string &hardwareClass) const {
+        return generationBandByClass.empty() ? defaultBand
+                                             : bandIn(generationBandByClass, hardwareClass);
+    }
+
+private:
+    Band bandIn(const std::map<std::string, Band> &bands, const std::string &hardwareClass) const;
+
+    bool operator==(const Assumptions &) const = default;
 };
 
 // The prior a hardware class falls back to when the data holds too few of its

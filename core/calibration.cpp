@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "calibration.h"
 
+#include "numeric.h"
 #include "validation_stats.h"
 
 #include <algorithm>
@@ -13,10 +14,6 @@
 namespace llm {
 
 namespace {
-
-bool positive(double v) {
-    return std::isfinite(v) && v > 0;
-}
 
 const char *kindName(HardwareKind kind) {
     switch (kind) {
@@ -133,7 +130,7 @@ std::vector<Prepared> prepare(const std::vector<Measurement> &all, const Assumpt
         p.impliedBandwidth.assign(o.overheadGrid.size(), std::nan(""));
         // Rows the estimator cannot run (a unit without bandwidth or peak) imply nothing.
         const bool runnable = predictWith(m, p.workload, a).ok;
-        if (runnable && !m.suspect && m.generationTokS && positive(*m.generationTokS)) {
+        if (runnable && !m.suspect && m.generationTokS && finitePositive(*m.generationTokS)) {
             for (std::size_t i = 0; i < o.overheadGrid.size(); ++i) {
                 EfficiencyFactors f = a.factorsFor(p.cls, p.kind);
                 f.tokenOverhead = units::secondsPerToken(o.overheadGrid[i]);
@@ -257,7 +254,7 @@ Assumptions fitPrepared(const std::vector<const Prepared *> &rows, const Assumpt
                 scratch.efficiencyByClass[p->key] = f;
                 const double g = predictWith(*p->m, p->workload, scratch).generationTokS;
                 scratch.efficiencyByClass.erase(p->key);
-                if (positive(g))
+                if (finitePositive(g))
                     errs.push_back(std::fabs(std::log(g / *p->m->generationTokS)));
             }
             const double err = errs.empty() ? INFINITY : median(errs);
@@ -338,7 +335,7 @@ Assumptions fitPrepared(const std::vector<const Prepared *> &rows, const Assumpt
     // 3. Compute efficiency given the fitted bandwidth (prefill can be memory bound).
     std::map<const Prepared *, double> impliedCompute;
     for (const Prepared *p : rows) {
-        if (p->m->suspect || !p->m->promptTokS || !positive(*p->m->promptTokS) ||
+        if (p->m->suspect || !p->m->promptTokS || !finitePositive(*p->m->promptTokS) ||
             p->m->promptRuns.empty() || !predictWith(*p->m, p->workload, a).ok)
             continue;
         // Resolve the row's factors as the estimator would, then override its key.
@@ -473,11 +470,11 @@ void appendResiduals(std::vector<Residual> &out, const Prepared &p, Assumptions 
         x.suspect = p.m->suspect;
         out.push_back(std::move(x));
     };
-    if (p.m->promptTokS && positive(*p.m->promptTokS) && !p.m->promptRuns.empty() &&
-        positive(r.promptTokS))
+    if (p.m->promptTokS && finitePositive(*p.m->promptTokS) && !p.m->promptRuns.empty() &&
+        finitePositive(r.promptTokS))
         add(MeasuredPhase::Prompt, r.promptTokS, *p.m->promptTokS);
-    if (p.m->generationTokS && positive(*p.m->generationTokS) && !p.m->generationRuns.empty() &&
-        positive(r.generationTokS))
+    if (p.m->generationTokS && finitePositive(*p.m->generationTokS) &&
+        !p.m->generationRuns.empty() && finitePositive(r.generationTokS))
         add(MeasuredPhase::Generation, r.generationTokS, *p.m->generationTokS);
 }
 
@@ -654,15 +651,15 @@ Assumptions calibrateWithOwnMeasurements(const Assumptions &base,
         int used = 0;
         std::vector<double> bandwidth, compute;
         for (const Measurement *m : g.rows)
-            if (m->generationTokS && positive(*m->generationTokS) && !m->generationRuns.empty() &&
-                runnable(*m)) {
+            if (m->generationTokS && finitePositive(*m->generationTokS) &&
+                !m->generationRuns.empty() && runnable(*m)) {
                 bandwidth.push_back(implied(*m, true));
                 ++used;
             }
         if (!bandwidth.empty())
             f.bandwidth = physicalBandwidth(median(bandwidth));
         for (const Measurement *m : g.rows)
-            if (m->promptTokS && positive(*m->promptTokS) && !m->promptRuns.empty() &&
+            if (m->promptTokS && finitePositive(*m->promptTokS) && !m->promptRuns.empty() &&
                 runnable(*m)) {
                 compute.push_back(implied(*m, false));
                 ++used;

@@ -17,6 +17,8 @@ namespace llm {
 struct PresetGpu {
     std::string gpuName;
     int count = 1;
+
+    bool operator==(const PresetGpu &) const = default;
 };
 
 // A named example configuration (the seed's first table, presets.csv).
@@ -26,11 +28,15 @@ struct Preset {
     MemoryConfig memory;
     std::vector<PresetGpu> gpus;
     std::string note;
+
+    bool operator==(const Preset &) const = default;
 };
 
 struct MemorySpeed {
-    std::string standard;  // "DDR5", "LPDDR5X", "DDR4"
+    std::string standard; // "DDR5", "LPDDR5X", "DDR4"
     units::TransferRate speed{};
+
+    bool operator==(const MemorySpeed &) const = default;
 };
 
 struct Catalog {
@@ -41,14 +47,15 @@ struct Catalog {
     std::vector<UseCase> useCases;
     std::vector<Preset> presets;
     std::vector<MemorySpeed> memorySpeeds;
-    std::string asOf;  // date of the shipped data
+    std::string asOf; // date of the shipped data
+
+    bool operator==(const Catalog &) const = default;
 };
 
 // Result of a look-up by name: exactly one match, or an error with the closest names.
-template <class T>
-struct Lookup {
+template <class T> struct Lookup {
     const T *match = nullptr;
-    std::vector<std::string> candidates;  // ambiguous matches, or closest names when unknown
+    std::vector<std::string> candidates; // ambiguous matches, or closest names when unknown
     bool ambiguous = false;
     explicit operator bool() const { return match != nullptr; }
 };

@@ -5,20 +5,18 @@
 #include "classes_p.h"
 #include "estimate.h"
 
+#include <initializer_list>
 #include <string_view>
 
 namespace llm {
+
+using namespace std::string_view_literals;
 
 namespace {
 
 // ASCII only: catalogue names are ASCII, and std::tolower would consult the locale.
 char lowerAscii(char ch) {
     return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
-}
-
-void appendLower(std::string &out, std::string_view s) {
-    for (char ch : s)
-        out.push_back(lowerAscii(ch));
 }
 
 bool equalsIgnoringCase(std::string_view a, std::string_view lowerB) {
@@ -28,13 +26,6 @@ bool equalsIgnoringCase(std::string_view a, std::string_view lowerB) {
         if (lowerAscii(a[i]) != lowerB[i])
             return false;
     return true;
-}
-
-void appendOr(std::string &out, std::string_view value, std::string_view fallback) {
-    if (value.empty())
-        out.append(fallback);
-    else
-        appendLower(out, value);
 }
 
 // "ampere (GA100)", "hopper (GH100)", "blackwell (GB100 x2)": the die code in
@@ -47,37 +38,64 @@ bool isX100Die(std::string_view arch) {
     return (die[0] == 'G' || die[0] == 'g') && die.substr(2, 3) == "100";
 }
 
+// The architecture's first word: up to the first space, hyphen, underscore or
+// bracket ("Ada Lovelace" -> Ada, "rdna3 (Navi 31)" -> rdna3).
+std::string_view firstWord(std::string_view arch) {
+    std::size_t n = 0;
+    while (n < arch.size() && arch[n] != ' ' && arch[n] != '-' && arch[n] != '_' && arch[n] != '(')
+        ++n;
+    return arch.substr(0, n);
+}
+
+std::string_view orUnknown(std::string_view value) {
+    return value.empty() ? "unknown"sv : value;
+}
+
+// `out` = the pieces joined and lower-cased. Built on the stack and assigned
+// once: a fresh string allocates exactly once, a reused one (a scratch) not at
+// all. estimate() names a class per estimate, so this is on its hot path.
+void assignLower(std::string &out, std::initializer_list<std::string_view> pieces) {
+    char buffer[96];
+    std::size_t n = 0;
+    for (std::string_view p : pieces)
+        n += p.size();
+    if (n > sizeof buffer) { // absurdly long catalogue text: no need to be quick
+        out.clear();
+        for (std::string_view p : pieces)
+            for (char ch : p)
+                out.push_back(lowerAscii(ch));
+        return;
+    }
+    char *dst = buffer;
+    for (std::string_view p : pieces)
+        for (char ch : p)
+            *dst++ = lowerAscii(ch);
+    out.assign(buffer, n);
+}
+
 } // namespace
 
 namespace detail {
 
 void hardwareClassInto(std::string &out, const Cpu &cpu) {
-    out.assign("cpu-");
-    appendOr(out, cpu.architecture, "unknown");
+    assignLower(out, {"cpu-"sv, orUnknown(cpu.architecture)});
 }
 
 void hardwareClassInto(std::string &out, const Gpu &gpu, bool integrated) {
     if (integrated) {
-        out.assign("unified-");
-        appendOr(out, gpu.vendor, "unknown");
+        assignLower(out, {"unified-"sv, orUnknown(gpu.vendor)});
         return;
     }
-    // Discrete GPUs: vendor and architecture, the architecture's first word
-    // ("Ada Lovelace" -> ada, "rdna3 (Navi 31)" -> rdna3), so that RDNA2, RDNA3
-    // and RDNA4 (or Ampere and Ada) get factors of their own.
+    // Discrete GPUs: vendor and architecture, the architecture's first word, so
+    // that RDNA2, RDNA3 and RDNA4 (or Ampere and Ada) get factors of their own.
     const std::string_view arch = gpu.architecture;
-    const std::string_view generation = arch.substr(0, arch.find_first_of(" -_("));
-    out.assign("gpu-");
-    appendOr(out, gpu.vendor, "unknown");
-    if (!generation.empty()) {
-        out.push_back('-');
-        appendLower(out, generation);
-    }
+    const std::string_view generation = firstWord(arch);
     // NVIDIA's x100 dies (GV100, GA100, GH100, GB100) are the HBM datacenter
     // parts: another memory system, another host, another class than the
     // GeForce/workstation dies of the same generation ("Ampere consumer != A100").
-    if (equalsIgnoringCase(gpu.vendor, "nvidia") && isX100Die(arch))
-        out.append("-hbm");
+    const bool hbm = equalsIgnoringCase(gpu.vendor, "nvidia") && isX100Die(arch);
+    assignLower(out, {"gpu-"sv, orUnknown(gpu.vendor), generation.empty() ? ""sv : "-"sv,
+                      generation, hbm ? "-hbm"sv : ""sv});
 }
 
 void hardwareClassInto(std::string &out, const Build &build, Placement placement) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cost.h"
+#include "numeric.h"
 
 #include <cctype>
 #include <cmath>
@@ -7,10 +8,6 @@
 namespace llm {
 
 namespace {
-
-bool finitePositive(double v) {
-    return std::isfinite(v) && v > 0;
-}
 
 bool sameText(const std::string &a, const char *b) {
     std::size_t i = 0;

@@ -17,6 +17,7 @@
 #include <cmath>
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace llm {
 
@@ -24,16 +25,13 @@ namespace {
 
 using namespace units;
 
-using detail::positive;
-using detail::safeDiv;
-
 // Peak FLOP per cycle per core of the SIMD datapath, by CPU generation. Per-class
 // calibration absorbs what this leaves out (cache, memory stalls, runtime kernels).
 Flops cpuFlopsPerCycle(const Cpu &cpu) {
     // FP32 FMA lanes x 2 FLOP x FMA pipes: a native 512-bit datapath does 64,
     // 256-bit datapaths (Zen 4's double-pumped AVX-512, AVX2, NEON) 32.
-    const std::string &arch = cpu.architecture;
-    const bool zen = arch.rfind("zen", 0) == 0;
+    const std::string_view arch = cpu.architecture;
+    const bool zen = arch.starts_with("zen");
     // Zen 5 has a native 512-bit datapath except in the monolithic mobile dies
     // (Strix Point, Krackan), which keep Zen 4's double-pumped 256-bit units.
     const bool zenNative512 =
@@ -49,8 +47,8 @@ Flops cpuFlopsPerCycle(const Cpu &cpu) {
 } // namespace
 
 FlopRate detail::cpuPeak(const Cpu &cpu) {
-    const Frequency clock = positive(cpu.boostClock) ? cpu.boostClock : cpu.baseClock;
-    if (cpu.cores <= 0 || !positive(clock))
+    const Frequency clock = finitePositive(cpu.boostClock) ? cpu.boostClock : cpu.baseClock;
+    if (cpu.cores <= 0 || !finitePositive(clock))
         return FlopRate::from_value(0.0);
     return static_cast<double>(cpu.cores) * cpuFlopsPerCycle(cpu) * clock;
 }
@@ -72,7 +70,7 @@ ByteRate hostLink(const Build &build, const Gpu &gpu) {
 const EfficiencyFactors &factorsOf(const Assumptions &a, const Build &build, Placement placement,
                                    HardwareKind kind, std::string &scratch) {
     if (a.efficiencyByClass.empty())
-        return a.factorsFor(std::string(), kind);
+        return a.defaultFactors(kind);
     detail::hardwareClassInto(scratch, build, placement);
     return a.factorsFor(scratch, kind);
 }
@@ -126,7 +124,7 @@ BandwidthBreakdown bandwidthOf(const Build &build) {
     bw.ramSide = ramSideBandwidth(build.memory.channels, build.memory.speed);
     bw.cpuSide = cpuSideBandwidth(build.cpu);
     bw.system = systemBandwidth(build.cpu, build.memory);
-    bw.fabricApplies = !build.cpu.unifiedBandwidth && positive(bw.cpuSide);
+    bw.fabricApplies = !build.cpu.unifiedBandwidth && finitePositive(bw.cpuSide);
     bw.systemLimit =
         bw.fabricApplies && bw.cpuSide < bw.ramSide ? Bottleneck::CpuFabric : Bottleneck::RamSide;
     for (const GpuGroup &g : build.gpus) {
@@ -136,9 +134,9 @@ BandwidthBreakdown bandwidthOf(const Build &build) {
             break;
         }
     }
-    if (!positive(bw.gpu) && build.integratedGpu)
+    if (!finitePositive(bw.gpu) && build.integratedGpu)
         bw.gpu = build.integratedGpu->bandwidth; // shown for unified machines
-    if (!positive(bw.gpu))
+    if (!finitePositive(bw.gpu))
         bw.gpu = ByteRate::from_value(0.0); // NaN or negative input reads as none
     return bw;
 }
@@ -148,6 +146,58 @@ TokenRate rateOf(Tokens n, Seconds t) {
 }
 
 } // namespace
+
+// Pass, borderline, workflow, failed limit and bottleneck of one use case, from
+// its filled-in times and rates. Defined here so that estimate() inlines it.
+void classify(UseCaseVerdict &v, bool fits, Bottleneck prefillBottleneck,
+              Bottleneck generationBottleneck, const Thresholds &t) {
+    const bool prefillOk = v.prefillTime <= t.maxPrefill;
+    const bool generationOk = v.generationRate >= t.minGeneration;
+    v.pass = fits && prefillOk && generationOk;
+    if (!fits)
+        v.failed = FailedLimit::Capacity;
+    else if (!prefillOk)
+        v.failed = FailedLimit::PrefillTime;
+    else if (!generationOk)
+        v.failed = FailedLimit::GenerationRate;
+    else
+        v.failed = FailedLimit::None;
+
+    switch (v.failed) {
+    case FailedLimit::Capacity:
+        v.bottleneck = Bottleneck::Capacity;
+        break;
+    case FailedLimit::PrefillTime:
+        v.bottleneck = prefillBottleneck;
+        break;
+    case FailedLimit::GenerationRate:
+    case FailedLimit::None:
+        v.bottleneck = generationBottleneck;
+        break;
+    }
+
+    if (!fits)
+        v.workflow = WorkflowClass::NonViable;
+    else if (v.prefillTime < t.interactivePrefill && v.generationRate > t.minGeneration)
+        v.workflow = WorkflowClass::Interactive;
+    else if (v.totalTime <= t.backgroundTotal)
+        v.workflow = WorkflowClass::Background;
+    else if (v.totalTime <= t.offlineTotal)
+        v.workflow = WorkflowClass::Offline;
+    else
+        v.workflow = WorkflowClass::NonViable;
+
+    // Borderline: passes at the estimate, fails at the low end of the band.
+    v.borderline = false;
+    if (v.pass) {
+        const double prompt = units::inTokens(v.useCase.promptTokens);
+        const double lowRate = units::inTokensPerSecond(v.prefillRateLow);
+        const bool prefillLowFails =
+            finitePositive(prompt) &&
+            (!finitePositive(lowRate) || units::seconds(prompt / lowRate) > t.maxPrefill);
+        v.borderline = prefillLowFails || v.generationRateLow < t.minGeneration;
+    }
+}
 
 std::vector<Placement> candidatePlacements(const Build &build, const ModelChoice &model) {
     kernel::Device d;
@@ -163,7 +213,6 @@ std::vector<Placement> candidatePlacements(const Build &build, const ModelChoice
 
 Estimate estimate(const Build &build, const ModelChoice &choice, const Workload &workload,
                   const Assumptions &a) {
-    const Model &m = choice.model;
     Estimate e;
     e.buildName = build.name;
     e.bandwidth = bandwidthOf(build);
@@ -190,7 +239,7 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
 
     if (best.runnable) {
         const kernel::Phase pp = kernel::prefill(best, facts.headlinePrompt, a);
-        const kernel::Phase tg = kernel::generationStep(best, facts.kvHeadline);
+        const kernel::Phase &tg = chosen.headlineStep; // generationStep(best, facts.kvHeadline)
         e.promptRate = rateOf(facts.headlinePrompt.prompt, pp.time);
         e.generationRate = rateOf(tokens(1), tg.time);
         e.promptBottleneck = pp.bottleneck;
@@ -203,20 +252,21 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
 
     e.useCases.reserve(workload.useCases.size());
     for (const UseCase &u : workload.useCases) {
-        UseCaseVerdict &v = e.useCases.emplace_back(UseCaseVerdict{u});
+        UseCaseVerdict &v = e.useCases.emplace_back(u);
         kernel::Phase pp, tg;
         if (best.runnable) {
-            pp = kernel::prefill(best, kernel::promptPrep(m, u.promptTokens, a), a);
+            pp = kernel::prefill(best, kernel::promptPrep(facts.shape, u.promptTokens, a), a);
             // Average over the generated tokens: the KV read grows linearly, so the
             // mean time per token is the time at the midpoint context.
             tg = kernel::generationStep(
-                best,
-                kvBytesReadAt(m, u.promptTokens + 0.5 * u.generatedTokens, a.kvBytesPerElement));
+                best, kvBytesReadAt(facts.shape, u.promptTokens + 0.5 * u.generatedTokens,
+                                    a.kvBytesPerElement));
             v.prefillTime = pp.time;
             v.prefillRate = rateOf(u.promptTokens, pp.time);
             v.generationRate = rateOf(tokens(1), tg.time);
-            v.generationTime =
-                positive(u.generatedTokens) ? inTokens(u.generatedTokens) * tg.time : seconds(0);
+            v.generationTime = finitePositive(u.generatedTokens)
+                                   ? inTokens(u.generatedTokens) * tg.time
+                                   : seconds(0);
             v.totalTime = v.prefillTime + v.generationTime;
         }
         v.prefillRateLow = promptBand.low * v.prefillRate;

@@ -37,6 +37,8 @@ struct BandwidthBreakdown {
     units::ByteRate pcie{};    // host link of one GPU (0 = none)
     bool fabricApplies = false;
     Bottleneck systemLimit = Bottleneck::RamSide; // RamSide or CpuFabric
+
+    bool operator==(const BandwidthBreakdown &) const = default;
 };
 
 struct MemoryBreakdown {
@@ -49,9 +51,15 @@ struct MemoryBreakdown {
     units::Bytes inVram{};
     units::Bytes inRam{};
     bool fits = false;
+
+    bool operator==(const MemoryBreakdown &) const = default;
 };
 
 struct UseCaseVerdict {
+    UseCaseVerdict() = default;
+    explicit UseCaseVerdict(const UseCase &u)
+        : useCase(u) {}
+
     UseCase useCase;
     units::Seconds prefillTime{};
     units::TokenRate prefillRate{};
@@ -66,6 +74,8 @@ struct UseCaseVerdict {
     WorkflowClass workflow = WorkflowClass::NonViable;
     FailedLimit failed = FailedLimit::None;      // first limit that failed
     Bottleneck bottleneck = Bottleneck::RamSide; // of the failing phase; of generation when passing
+
+    bool operator==(const UseCaseVerdict &) const = default;
 };
 
 // Published measurements of the same hardware and model, shown beside the
@@ -80,6 +90,8 @@ struct MeasuredReference {
     std::string source;     // URL of the most recent one
     std::string date;       // ISO date of the most recent one, when the source gives it
     bool singleRun = false; // every one of them is a single run (no repetitions)
+
+    bool operator==(const MeasuredReference &) const = default;
 };
 
 struct Estimate {
@@ -104,6 +116,8 @@ struct Estimate {
     std::optional<MeasuredReference> measuredPrompt;
     std::optional<MeasuredReference> measuredGeneration;
     std::vector<UseCaseVerdict> useCases;
+
+    bool operator==(const Estimate &) const = default;
 };
 
 // Fastest placement that fits (or Assumptions::forcedPlacement). Never throws

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Verdicts: the thresholds a use case is judged by (classify), and one plain
-// sentence per verdict (explain). The only place in core that composes text
-// about an estimate, so the arithmetic stays free of string work.
+// Verdicts in words: one plain sentence per verdict (explain). The only place
+// in core that composes text about an estimate, so the arithmetic stays free of
+// string work. (The thresholds a use case is judged by, classify(), live with
+// the estimator in estimate.cpp.)
 
 #include "estimate.h"
 
@@ -166,64 +167,6 @@ std::string explain(const UseCaseVerdict &v, const Estimate &e, const Thresholds
     if (v.borderline)
         s += "; at the low end of the estimate's range it would fail";
     return s + ".";
-}
-
-namespace {
-
-bool finitePositive(double v) {
-    return std::isfinite(v) && v > 0;
-}
-
-} // namespace
-
-void classify(UseCaseVerdict &v, bool fits, Bottleneck prefillBottleneck,
-              Bottleneck generationBottleneck, const Thresholds &t) {
-    const bool prefillOk = v.prefillTime <= t.maxPrefill;
-    const bool generationOk = v.generationRate >= t.minGeneration;
-    v.pass = fits && prefillOk && generationOk;
-    if (!fits)
-        v.failed = FailedLimit::Capacity;
-    else if (!prefillOk)
-        v.failed = FailedLimit::PrefillTime;
-    else if (!generationOk)
-        v.failed = FailedLimit::GenerationRate;
-    else
-        v.failed = FailedLimit::None;
-
-    switch (v.failed) {
-    case FailedLimit::Capacity:
-        v.bottleneck = Bottleneck::Capacity;
-        break;
-    case FailedLimit::PrefillTime:
-        v.bottleneck = prefillBottleneck;
-        break;
-    case FailedLimit::GenerationRate:
-    case FailedLimit::None:
-        v.bottleneck = generationBottleneck;
-        break;
-    }
-
-    if (!fits)
-        v.workflow = WorkflowClass::NonViable;
-    else if (v.prefillTime < t.interactivePrefill && v.generationRate > t.minGeneration)
-        v.workflow = WorkflowClass::Interactive;
-    else if (v.totalTime <= t.backgroundTotal)
-        v.workflow = WorkflowClass::Background;
-    else if (v.totalTime <= t.offlineTotal)
-        v.workflow = WorkflowClass::Offline;
-    else
-        v.workflow = WorkflowClass::NonViable;
-
-    // Borderline: passes at the estimate, fails at the low end of the band.
-    v.borderline = false;
-    if (v.pass) {
-        const double prompt = units::inTokens(v.useCase.promptTokens);
-        const double lowRate = units::inTokensPerSecond(v.prefillRateLow);
-        const bool prefillLowFails =
-            finitePositive(prompt) &&
-            (!finitePositive(lowRate) || units::seconds(prompt / lowRate) > t.maxPrefill);
-        v.borderline = prefillLowFails || v.generationRateLow < t.minGeneration;
-    }
 }
 
 } // namespace llm

@@ -19,9 +19,6 @@ namespace {
 
 using namespace units;
 
-using detail::positive;
-using detail::safeDiv;
-
 kernel::Device deviceOf(const Hardware &h, const ModelPrep &m, const Assumptions &a) {
     kernel::Device d;
     d.system = h.system;
@@ -46,7 +43,8 @@ kernel::Device deviceOf(const Hardware &h, const ModelPrep &m, const Assumptions
     return d;
 }
 
-UseCasePrep prepareUseCase(const Model &m, Tokens prompt, Tokens gen, const Assumptions &a) {
+UseCasePrep prepareUseCase(const AttentionShape &m, Tokens prompt, Tokens gen,
+                           const Assumptions &a) {
     UseCasePrep u;
     u.prompt = kernel::promptPrep(m, prompt, a);
     u.kvAtMidGeneration = kvBytesReadAt(m, prompt + 0.5 * gen, a.kvBytesPerElement);
@@ -64,7 +62,7 @@ ModelPrep prepareModel(const ModelChoice &choice, const Workload &workload, cons
     static_cast<kernel::ModelFacts &>(p) = kernel::modelFacts(choice, workload, a);
     p.useCases.reserve(workload.useCases.size());
     for (const UseCase &u : workload.useCases)
-        p.useCases.push_back(prepareUseCase(choice.model, u.promptTokens, u.generatedTokens, a));
+        p.useCases.push_back(prepareUseCase(p.shape, u.promptTokens, u.generatedTokens, a));
     p.thresholds = a.thresholds;
     p.hybrid = &hybridFactors(a);
     return p;
@@ -110,7 +108,7 @@ Outcome evaluate(const ModelPrep &m, const Hardware &h, const Assumptions &a) {
             safeDiv(tokens(1), kernel::generationStep(best, u.kvAtMidGeneration).time);
         out.allPass = out.allPass && pp <= t.maxPrefill && tg >= t.minGeneration;
         double r = tg / t.minGeneration;
-        if (positive(pp))
+        if (finitePositive(pp))
             r = std::min(r, static_cast<double>(t.maxPrefill / pp));
         margin = std::min(margin, r);
     }
@@ -122,7 +120,7 @@ double margin(const UseCaseVerdict &v, bool fits, const Thresholds &t) {
     if (!fits)
         return 0.0;
     double r = v.generationRate / t.minGeneration;
-    if (positive(v.prefillTime))
+    if (finitePositive(v.prefillTime))
         r = std::min(r, static_cast<double>(t.maxPrefill / v.prefillTime));
     return std::isfinite(r) ? r : 0.0;
 }

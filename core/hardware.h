@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // Hardware value types: CPU, memory population, GPU, and a build made of them.
+// Core's value types compare member by member (defaulted operator==), so a new
+// member is compared without anyone updating a list.
 
 #include "dataorigin.h"
 #include "units.h"
@@ -52,6 +54,8 @@ struct Cpu {
     std::string asOf;                           // date the row was checked, ISO 8601
     std::vector<std::string> approximateFields; // cells marked '~' in the data
     DataOrigin origin = DataOrigin::Shipped;    // set from the user's catalogue layer
+
+    bool operator==(const Cpu &) const = default;
 };
 
 // How the memory slots are populated.
@@ -59,6 +63,8 @@ struct MemoryConfig {
     int channels = 0;
     units::TransferRate speed{};
     units::Bytes capacity{};
+
+    bool operator==(const MemoryConfig &) const = default;
 };
 
 struct Gpu {
@@ -84,11 +90,15 @@ struct Gpu {
     std::string asOf;
     std::vector<std::string> approximateFields;
     DataOrigin origin = DataOrigin::Shipped; // set from the user's catalogue layer
+
+    bool operator==(const Gpu &) const = default;
 };
 
 struct GpuGroup {
     Gpu gpu;
     int count = 1;
+
+    bool operator==(const GpuGroup &) const = default;
 };
 
 enum class MultiGpuMode {
@@ -112,6 +122,8 @@ struct Build {
     // The user's free text (a supplier's quote, a delivery date): printed in the
     // report beside the build, never an input to the estimate.
     std::string notes;
+
+    bool operator==(const Build &) const = default;
 };
 
 int gpuCount(const Build &build);

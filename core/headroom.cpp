@@ -2,6 +2,7 @@
 #include "headroom.h"
 
 #include "memory.h"
+#include "numeric.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,10 +12,6 @@ namespace llm {
 namespace {
 
 using namespace units;
-
-bool finitePositive(double v) {
-    return std::isfinite(v) && v > 0;
-}
 
 // Searches stop here: far beyond any catalogue model or machine.
 constexpr double kMaxParams = 1e15;

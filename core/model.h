@@ -45,12 +45,16 @@ struct Model {
     std::string releaseDate;
     std::string source;
     DataOrigin origin = DataOrigin::Shipped; // set from the user's catalogue layer
+
+    bool operator==(const Model &) const = default;
 };
 
 struct Quantization {
     std::string name;                        // "Q4_K_M"
     double bitsPerWeight = 0;                // effective, whole model, as llama.cpp reports it
     DataOrigin origin = DataOrigin::Shipped; // set from the user's catalogue layer
+
+    bool operator==(const Quantization &) const = default;
 };
 
 // A model as it will be run: weights at a quantization, optionally with the
@@ -59,6 +63,8 @@ struct ModelChoice {
     Model model;
     Quantization quant;
     std::optional<units::Bytes> fileSize;
+
+    bool operator==(const ModelChoice &) const = default;
 };
 
 } // namespace llm

@@ -20,6 +20,7 @@
 #include "hardware.h"
 #include "memory.h"
 #include "model.h"
+#include "numeric.h"
 #include "units.h"
 #include "workload.h"
 
@@ -40,7 +41,7 @@ struct PromptPrep {
     double microBatches = 0;
 };
 
-inline PromptPrep promptPrep(const Model &m, units::Tokens prompt, const Assumptions &a) {
+inline PromptPrep promptPrep(const AttentionShape &m, units::Tokens prompt, const Assumptions &a) {
     PromptPrep p;
     p.prompt = prompt;
     // Attention at the average context of a causal prompt: half its length.
@@ -53,6 +54,7 @@ inline PromptPrep promptPrep(const Model &m, units::Tokens prompt, const Assumpt
 // What the placements need to know of the model and the workload.
 struct ModelFacts {
     const Model *model = nullptr;
+    AttentionShape shape;
     units::Bytes weights{}, tokenWeights{}, routed{}, kv{}, overhead{};
     double activeRoutedShare = 0;   // active routed-expert params / total params
     double expertFlopsPerToken = 0; // FLOPs of the active routed experts per token
@@ -66,16 +68,17 @@ struct ModelFacts {
 inline ModelFacts modelFacts(const ModelChoice &choice, const Workload &workload,
                              const Assumptions &a) {
     using namespace units;
-    using detail::positive;
     const Model &m = choice.model;
     ModelFacts f;
     f.model = &choice.model;
-    f.weights = weightBytes(choice);
-    f.tokenWeights = weightBytesPerToken(choice);
-    f.routed = routedExpertBytes(choice);
-    if (m.moe && positive(m.paramsTotal)) {
+    f.shape = attentionShape(m);
+    const WeightSizes w = weightSizes(choice);
+    f.weights = w.total;
+    f.tokenWeights = w.perToken;
+    f.routed = w.routed;
+    if (m.moe && finitePositive(m.paramsTotal)) {
         const double nonExpert = std::max(0.0, m.paramsTotal - std::max(0.0, m.routedExpertParams));
-        const double active = positive(m.paramsActive) ? m.paramsActive : m.paramsTotal;
+        const double active = finitePositive(m.paramsActive) ? m.paramsActive : m.paramsTotal;
         f.activeRoutedShare = std::clamp((active - nonExpert) / m.paramsTotal, 0.0, 1.0);
     }
     f.expertFlopsPerToken = 2.0 * f.activeRoutedShare * m.paramsTotal;
@@ -88,10 +91,10 @@ inline ModelFacts modelFacts(const ModelChoice &choice, const Workload &workload
     }
     if (std::isfinite(workload.reservedContext.value()) && workload.reservedContext > maxContext)
         maxContext = workload.reservedContext;
-    f.kv = kvCacheBytes(m, maxContext, a.kvBytesPerElement, a.microBatch);
-    f.overhead = positive(a.runtimeOverhead) ? a.runtimeOverhead : bytes(0);
-    f.kvHeadline = kvBytesReadAt(m, tokens(128) * 0.5, a.kvBytesPerElement);
-    f.headlinePrompt = promptPrep(m, tokens(512), a);
+    f.kv = kvCacheBytes(f.shape, maxContext, a.kvBytesPerElement, a.microBatch);
+    f.overhead = finitePositive(a.runtimeOverhead) ? a.runtimeOverhead : bytes(0);
+    f.kvHeadline = kvBytesReadAt(f.shape, tokens(128) * 0.5, a.kvBytesPerElement);
+    f.headlinePrompt = promptPrep(f.shape, tokens(512), a);
     return f;
 }
 
@@ -121,7 +124,6 @@ template <class Groups>
 GpuSide reduceGpus(const Groups &groups, bool tensorParallel, double tensorParallelEfficiency,
                    units::FlopRate cpuPeak) {
     using namespace units;
-    using detail::positive;
     GpuSide s;
     double secondsPerByte = 0, secondsPerFlop = 0, sumBw = 0, sumPeak = 0;
     double minLink = 0;
@@ -135,19 +137,19 @@ GpuSide reduceGpus(const Groups &groups, bool tensorParallel, double tensorParal
             s.vram += static_cast<double>(g.count) * g.vram;
         }
     s.count = static_cast<int>(count);
-    if (s.count == 0 || !positive(s.vram))
+    if (s.count == 0 || !finitePositive(s.vram))
         return s;
     for (const GpuGroupFacts &g : groups) {
         if (g.count <= 0)
             continue;
         const double share = static_cast<double>(g.count) * g.vram.value() / s.vram.value();
         FlopRate peak = g.peak;
-        if (!positive(peak)) {
+        if (!finitePositive(peak)) {
             peak = cpuPeak;
             s.computeFallback = true;
         }
         // A GPU without a known bandwidth or peak makes the whole group unusable.
-        if (!positive(g.bandwidth) || !positive(peak))
+        if (!finitePositive(g.bandwidth) || !finitePositive(peak))
             return GpuSide{s.count, s.vram, {}, {}, {}, s.computeFallback};
         secondsPerByte += share / g.bandwidth.value();
         secondsPerFlop += share / peak.value();
@@ -227,7 +229,6 @@ inline void setFit(Plan &p, const ModelFacts &m, units::Bytes inVram, units::Byt
 
 inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) {
     using namespace units;
-    using detail::positive;
     Plan p;
     p.placement = placement;
     const Bytes zero = bytes(0);
@@ -243,7 +244,7 @@ inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) 
         p.factors = d.cpuFactors;
         p.tokenBytesB = m.tokenWeights;
         p.batchBytesB = m.weights;
-        p.runnable = positive(p.bwB) && positive(p.peakB);
+        p.runnable = finitePositive(p.bwB) && finitePositive(p.peakB);
         setFit(p, m, zero, need + m.overhead, zero, d.ram, 1);
         break;
     case Placement::SingleGpu:
@@ -256,7 +257,7 @@ inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) 
         p.tokenBytesA = m.tokenWeights;
         p.batchBytesA = m.weights;
         p.kvShareA = 1.0;
-        p.runnable = g.count > 0 && positive(p.bwA) && positive(p.peakA);
+        p.runnable = g.count > 0 && finitePositive(p.bwA) && finitePositive(p.peakA);
         setFit(p, m, need + gpuOverhead, zero, g.vram, zero, g.count);
         break;
     case Placement::HybridLayers: {
@@ -267,7 +268,8 @@ inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) 
         p.link = g.link;
         // Fill VRAM (after its overhead) with whole layers and their KV share.
         const Bytes room = g.vram - gpuOverhead;
-        const double f = positive(need) ? std::clamp(inBytes(room) / inBytes(need), 0.0, 1.0) : 0.0;
+        const double f =
+            finitePositive(need) ? std::clamp(inBytes(room) / inBytes(need), 0.0, 1.0) : 0.0;
         p.flopShareA = f;
         p.kvShareA = f;
         p.tokenBytesA = f * m.tokenWeights;
@@ -275,8 +277,8 @@ inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) 
         p.batchBytesA = f * m.weights;
         p.batchBytesB = (1.0 - f) * m.weights;
         // Only a real split: all-in-VRAM is SingleGpu/MultiGpu, none is CpuOnly.
-        p.runnable = g.count > 0 && f > 0 && f < 1 && positive(p.bwA) && positive(p.bwB) &&
-                     positive(p.peakA);
+        p.runnable = g.count > 0 && f > 0 && f < 1 && finitePositive(p.bwA) &&
+                     finitePositive(p.bwB) && finitePositive(p.peakA);
         setFit(p, m, f * need + gpuOverhead, (1.0 - f) * need + m.overhead, g.vram, d.ram,
                g.count + 1);
         break;
@@ -296,8 +298,8 @@ inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) 
         // A micro-batch of hundreds of tokens touches nearly every expert (models.md 4).
         p.batchBytesB = m.routed;
         p.expertFlopsPerToken = m.expertFlopsPerToken;
-        p.runnable = g.count > 0 && positive(m.routed) && positive(p.bwA) && positive(p.bwB) &&
-                     positive(p.peakA);
+        p.runnable = g.count > 0 && finitePositive(m.routed) && finitePositive(p.bwA) &&
+                     finitePositive(p.bwB) && finitePositive(p.peakA);
         setFit(p, m, nonExpert + m.kv + gpuOverhead, m.routed + m.overhead, g.vram, d.ram,
                g.count + 1);
         break;
@@ -306,16 +308,16 @@ inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) 
         p.factors = d.unifiedFactors;
         p.bwA = d.system;
         p.limitA = d.systemLimit;
-        if (positive(d.igpuBandwidth) && d.igpuBandwidth < d.system) {
+        if (finitePositive(d.igpuBandwidth) && d.igpuBandwidth < d.system) {
             p.bwA = d.igpuBandwidth;
             p.limitA = Bottleneck::GpuMemory;
         }
-        p.peakA = positive(d.igpuPeak) ? d.igpuPeak : d.cpuPeak;
-        p.computeFallback = !positive(d.igpuPeak);
+        p.peakA = finitePositive(d.igpuPeak) ? d.igpuPeak : d.cpuPeak;
+        p.computeFallback = !finitePositive(d.igpuPeak);
         p.tokenBytesA = m.tokenWeights;
         p.batchBytesA = m.weights;
         p.kvShareA = 1.0;
-        p.runnable = d.hasIntegratedGpu && positive(p.bwA) && positive(p.peakA);
+        p.runnable = d.hasIntegratedGpu && finitePositive(p.bwA) && finitePositive(p.peakA);
         const double share = std::clamp(d.unifiedShare, 0.0, 1.0);
         setFit(p, m, need + m.overhead, zero, share * d.ram, zero, 1);
         break;
@@ -328,14 +330,12 @@ inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) 
 // Seconds per generated token with `kv` bytes of KV cache read per token.
 inline Phase generationStep(const Plan &p, units::Bytes kv) {
     using namespace units;
-    using detail::positive;
-    using detail::safeDiv;
     const double eff = p.factors->bandwidth;
     const Seconds tA = safeDiv(p.tokenBytesA + p.kvShareA * kv, eff * p.bwA);
     const Seconds tB = safeDiv(p.tokenBytesB + (1.0 - p.kvShareA) * kv, eff * p.bwB);
     const Seconds overhead = p.factors->tokenOverhead * tokens(1);
     Phase r;
-    r.time = tA + tB + (positive(overhead) ? overhead : seconds(0));
+    r.time = tA + tB + (finitePositive(overhead) ? overhead : seconds(0));
     r.bottleneck = tA >= tB ? p.limitA : p.limitB;
     if (overhead > std::max(tA, tB))
         r.bottleneck = Bottleneck::Overhead;
@@ -352,11 +352,9 @@ inline Phase boundedBy(units::Seconds compute, units::Seconds traffic, Bottlenec
 
 inline Phase prefill(const Plan &p, const PromptPrep &u, const Assumptions &a) {
     using namespace units;
-    using detail::positive;
-    using detail::safeDiv;
     Phase r;
     const double n = inTokens(u.prompt);
-    if (!positive(n))
+    if (!finitePositive(n))
         return r;
     const double eb = p.factors->bandwidth, ec = p.factors->compute;
     const Flops total = u.flops;
@@ -375,7 +373,8 @@ inline Phase prefill(const Plan &p, const PromptPrep &u, const Assumptions &a) {
     // Share of the FLOPs that runs where the side-B weights are.
     double shareB = 1.0 - p.flopShareA;
     if (p.placement == Placement::HybridMoeExperts)
-        shareB = positive(total) ? std::min(1.0, p.expertFlopsPerToken * n / inFlops(total)) : 0;
+        shareB =
+            finitePositive(total) ? std::min(1.0, p.expertFlopsPerToken * n / inFlops(total)) : 0;
     const Phase sideA = boundedBy(safeDiv((1.0 - shareB) * total, ec * p.peakA),
                                   safeDiv(batches * p.batchBytesA, eb * p.bwA), p.limitA);
     // Either stream side B's weights to the GPU per micro-batch...
@@ -385,9 +384,9 @@ inline Phase prefill(const Plan &p, const PromptPrep &u, const Assumptions &a) {
     // ... or let the CPU compute on them where they are.
     const Phase onCpu = boundedBy(safeDiv(shareB * total, ec * p.peakB),
                                   safeDiv(batches * p.batchBytesB, eb * p.bwB), p.limitB);
-    const bool canStream = positive(p.link) && positive(p.peakA);
+    const bool canStream = finitePositive(p.link) && finitePositive(p.peakA);
     const Phase &sideB =
-        (canStream && streamed.time <= onCpu.time) || !positive(p.peakB) ? streamed : onCpu;
+        (canStream && streamed.time <= onCpu.time) || !finitePositive(p.peakB) ? streamed : onCpu;
     r.time = sideA.time + sideB.time;
     r.bottleneck = sideA.time > sideB.time ? sideA.bottleneck : sideB.bottleneck;
     return r;
@@ -419,6 +418,7 @@ struct Choice {
     bool anyFits = false;  // plan fits
     bool anyTried = false; // false: a forced placement this device cannot use
     units::TokenRate headlineGeneration{};
+    Phase headlineStep; // plan's generation step at the headline context (when runnable)
     // RAM the RAM-using placements need to fit (the largest over runnable ones):
     // more RAM than this cannot change the outcome.
     units::Bytes ramSufficient{};
@@ -430,7 +430,6 @@ struct Choice {
 // device cannot use falls back to the automatic choice.
 inline Choice choose(const ModelFacts &m, const Device &d, const Assumptions &a) {
     using namespace units;
-    using detail::safeDiv;
     std::array<Placement, kMaxPlacements> order{};
     const std::size_t n = candidates(d, m, order);
     bool forcedIsCandidate = false;
@@ -450,8 +449,9 @@ inline Choice choose(const ModelFacts &m, const Device &d, const Assumptions &a)
                              order[i] == Placement::MultiGpuTensorParallel;
         if (p.fits && gpuOnly)
             c.gpuOnlyFits = true;
-        const TokenRate rate = p.runnable ? safeDiv(tokens(1), generationStep(p, m.kvHeadline).time)
-                                          : TokenRate::from_value(0.0);
+        const Phase step = p.runnable ? generationStep(p, m.kvHeadline) : Phase{};
+        const TokenRate rate =
+            p.runnable ? safeDiv(tokens(1), step.time) : TokenRate::from_value(0.0);
         if (p.fits) {
             // Equal generation (an iGPU and the CPU reading the same RAM): the one
             // that processes prompts faster is the better use of the machine.
@@ -464,10 +464,12 @@ inline Choice choose(const ModelFacts &m, const Device &d, const Assumptions &a)
             if (better) {
                 c.plan = p;
                 c.headlineGeneration = rate;
+                c.headlineStep = step;
                 c.anyFits = true;
             }
         } else if (!c.anyFits && (!c.anyTried || p.capacity > c.plan.capacity)) {
             c.plan = p;
+            c.headlineStep = step;
         }
         c.anyTried = true;
     }

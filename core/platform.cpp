@@ -2,6 +2,7 @@
 #include "platform.h"
 
 #include "memory.h"
+#include "numeric.h"
 
 #include <algorithm>
 #include <cctype>
@@ -20,10 +21,6 @@ bool sameText(std::string_view a, std::string_view b) {
             std::tolower(static_cast<unsigned char>(b[i])))
             return false;
     return true;
-}
-
-bool finitePositive(double v) {
-    return std::isfinite(v) && v > 0;
 }
 
 // The widest GPU slot: what "x16" in x16_slots means.

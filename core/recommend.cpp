@@ -3,6 +3,7 @@
 
 #include "bandwidth.h"
 #include "fastestimate.h"
+#include "numeric.h"
 #include "validation.h"
 
 #include <algorithm>
@@ -22,10 +23,6 @@ namespace {
 using namespace units;
 
 constexpr int kMaxGpuCount = 16;
-
-bool finitePositive(double v) {
-    return std::isfinite(v) && v > 0;
-}
 
 struct CpuEntry {
     int index = -1;

@@ -2,6 +2,7 @@
 #include "validation.h"
 
 #include "cost.h"
+#include "numeric.h"
 
 #include <algorithm>
 #include <cctype>
@@ -14,10 +15,6 @@ namespace llm {
 namespace {
 
 using namespace units;
-
-bool finitePositive(double v) {
-    return std::isfinite(v) && v > 0;
-}
 
 std::string num(double v, int decimals = 0) {
     char buf[64];

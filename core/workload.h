@@ -14,6 +14,8 @@ struct UseCase {
     std::string description; // "Classification, sentiment analysis, keyword extraction"
     units::Tokens promptTokens{};
     units::Tokens generatedTokens{};
+
+    bool operator==(const UseCase &) const = default;
 };
 
 // The seed's four use cases (LocalScore's tests 1, 2, 6 and 7).
@@ -31,6 +33,8 @@ struct Thresholds {
     units::Seconds interactivePrefill = units::seconds(3);       // interactive: prefill below
     units::Seconds backgroundTotal = units::seconds(300);        // background: total within
     units::Seconds offlineTotal = units::hours(4);               // off-line: total within
+
+    bool operator==(const Thresholds &) const = default;
 };
 
 struct Workload {
@@ -40,6 +44,8 @@ struct Workload {
     // use case. Zero: just the longest use case. Speeds do not change (only the
     // filled part of the cache is read).
     units::Tokens reservedContext{};
+
+    bool operator==(const Workload &) const = default;
 };
 
 } // namespace llm

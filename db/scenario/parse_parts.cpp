@@ -135,7 +135,8 @@ Cpu explicitCpu(const ObjectReader &r) {
                          u"unified_bandwidth_gbs"_s,
                          u"source"_s,
                          u"as_of"_s,
-                         u"approximate_fields"_s});
+                         u"approximate_fields"_s,
+                         u"sold_new"_s});
     Cpu cpu;
     cpu.name = toStd(r.string(u"name"_s));
     cpu.vendor = toStd(r.optString(u"vendor"_s).value_or(QString()));
@@ -177,6 +178,7 @@ Cpu explicitCpu(const ObjectReader &r) {
     cpu.source = toStd(r.optString(u"source"_s).value_or(QString()));
     cpu.asOf = toStd(r.optString(u"as_of"_s).value_or(QString()));
     cpu.approximateFields = stringList(r, u"approximate_fields"_s);
+    cpu.soldNew = r.optBoolean(u"sold_new"_s).value_or(true);
     within(r, u"cores"_s, cpu.cores, lim::kCores);
     optWithin(r, u"threads"_s, lim::kThreads);
     within(r, u"boost_ghz"_s, r.number(u"boost_ghz"_s), lim::kClockGhz);
@@ -198,7 +200,7 @@ Gpu explicitGpu(const ObjectReader &r) {
     r.rejectUnknownKeys({u"name"_s, u"vendor"_s, u"segment"_s, u"architecture"_s, u"vram_gb"_s,
                          u"bandwidth_gbs"_s, u"fp16_tflops"_s, u"tdp_w"_s, u"pcie_gen"_s,
                          u"pcie_lanes"_s, u"nvlink"_s, u"integrated"_s, u"price_usd"_s, u"source"_s,
-                         u"as_of"_s, u"approximate_fields"_s});
+                         u"as_of"_s, u"approximate_fields"_s, u"form_factor"_s, u"sold_new"_s});
     Gpu gpu;
     gpu.name = toStd(r.string(u"name"_s));
     gpu.vendor = toStd(r.optString(u"vendor"_s).value_or(QString()));
@@ -216,6 +218,15 @@ Gpu explicitGpu(const ObjectReader &r) {
     gpu.source = toStd(r.optString(u"source"_s).value_or(QString()));
     gpu.asOf = toStd(r.optString(u"as_of"_s).value_or(QString()));
     gpu.approximateFields = stringList(r, u"approximate_fields"_s);
+    if (const auto formFactor = r.optString(u"form_factor"_s)) {
+        const QStringList known{u"pcie"_s, u"sxm"_s, u"oam"_s, u"integrated"_s};
+        if (!known.contains(*formFactor))
+            fail(r.pathOf(u"form_factor"_s), QStringLiteral("unknown form factor \"") +
+                                                 *formFactor + QStringLiteral("\"; use ") +
+                                                 joinChoices(known));
+        gpu.formFactor = toStd(*formFactor);
+    }
+    gpu.soldNew = r.optBoolean(u"sold_new"_s).value_or(true);
     within(r, u"vram_gb"_s, r.number(u"vram_gb"_s), lim::kVramGb);
     within(r, u"bandwidth_gbs"_s, r.number(u"bandwidth_gbs"_s), lim::kGpuBandwidthGbs);
     within(r, u"fp16_tflops"_s, r.number(u"fp16_tflops"_s), lim::kTflops, false);

@@ -150,6 +150,8 @@ QJsonObject cpuToJson(const Cpu &cpu) {
     putString(o, u"source"_s, cpu.source);
     putString(o, u"as_of"_s, cpu.asOf);
     putList(o, u"approximate_fields"_s, cpu.approximateFields);
+    if (!cpu.soldNew)
+        o.insert(u"sold_new"_s, false);
     return o;
 }
 
@@ -171,6 +173,9 @@ QJsonObject gpuToJson(const Gpu &gpu) {
     putString(o, u"source"_s, gpu.source);
     putString(o, u"as_of"_s, gpu.asOf);
     putList(o, u"approximate_fields"_s, gpu.approximateFields);
+    putString(o, u"form_factor"_s, gpu.formFactor);
+    if (!gpu.soldNew)
+        o.insert(u"sold_new"_s, false);
     return o;
 }
 

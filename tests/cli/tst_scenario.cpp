@@ -289,6 +289,11 @@ void TestScenario::errors_data() {
                build +
                R"(, "gpus": [ { "model": { "name": "G", "vram_gb": 0, "bandwidth_gbs": 100, "fp16_tflops": 10 } } ])")
         << u"builds[0].gpus[0].model.vram_gb"_s;
+    QTest::newRow("explicit gpu, unknown form factor")
+        << scenario(
+               build +
+               R"(, "gpus": [ { "model": { "name": "G", "vram_gb": 8, "bandwidth_gbs": 100, "fp16_tflops": 10, "form_factor": "mxm" } } ])")
+        << u"builds[0].gpus[0].model.form_factor"_s;
     QTest::newRow("unknown placement")
         << scenario(build, R"(, "assumptions": { "placement": "cloud" })")
         << u"assumptions.placement"_s;
@@ -528,22 +533,14 @@ void TestScenario::roundTrip() {
         QCOMPARE(again.at(i), lines.at(i));
     QCOMPARE(again.size(), lines.size());
 
+    // The parts compare whole (defaulted operator==): a field the writer or the
+    // reader forgets makes its build differ.
     const scenario::Scenario &a = *first.scenario, &b = *reread.scenario;
     QCOMPARE(b.builds.size(), a.builds.size());
     for (std::size_t i = 0; i < a.builds.size(); ++i) {
-        QCOMPARE(b.builds[i].name, a.builds[i].name);
-        QCOMPARE(b.builds[i].cpu.name, a.builds[i].cpu.name);
-        QCOMPARE(b.builds[i].cpu.cores, a.builds[i].cpu.cores);
-        QCOMPARE(b.builds[i].cpu.fabricClock, a.builds[i].cpu.fabricClock);
-        QCOMPARE(b.builds[i].memory.channels, a.builds[i].memory.channels);
-        QCOMPARE(b.builds[i].memory.speed, a.builds[i].memory.speed);
-        QCOMPARE(b.builds[i].memory.capacity, a.builds[i].memory.capacity);
-        QCOMPARE(b.builds[i].gpus.size(), a.builds[i].gpus.size());
-        QCOMPARE(b.builds[i].integratedGpu.has_value(), a.builds[i].integratedGpu.has_value());
+        QVERIFY2(b.builds[i] == a.builds[i], a.builds[i].name.c_str());
         QCOMPARE(b.buildExtras[i].presetName, a.buildExtras[i].presetName);
         QCOMPARE(b.buildExtras[i].notes, a.buildExtras[i].notes);
-        QCOMPARE(b.builds[i].quotedPriceEur, a.builds[i].quotedPriceEur);
-        QCOMPARE(b.builds[i].quoteSource, a.builds[i].quoteSource);
     }
     if (QByteArray(QTest::currentDataTag()) == "quotes") {
         QCOMPARE(a.builds[0].quotedPriceEur, std::optional<double>(2199.5));
@@ -556,13 +553,9 @@ void TestScenario::roundTrip() {
     QCOMPARE(b.purpose, a.purpose);
     QCOMPARE(b.decision, a.decision);
     QCOMPARE(b.attendees, a.attendees);
-    QCOMPARE(b.model.model.name, a.model.model.name);
-    QCOMPARE(b.model.model.paramsTotal, a.model.model.paramsTotal);
-    QCOMPARE(b.model.model.routedExpertParams, a.model.model.routedExpertParams);
-    QCOMPARE(b.model.quant.bitsPerWeight, a.model.quant.bitsPerWeight);
-    QCOMPARE(b.model.fileSize.has_value(), a.model.fileSize.has_value());
-    QCOMPARE(b.workload.useCases.size(), a.workload.useCases.size());
-    QCOMPARE(b.assumptions.thresholds.offlineTotal, a.assumptions.thresholds.offlineTotal);
+    QVERIFY(b.model == a.model);
+    QVERIFY(b.workload == a.workload);
+    QVERIFY(b.assumptions.thresholds == a.assumptions.thresholds);
     QCOMPARE(b.assumptions.pcieEfficiency, a.assumptions.pcieEfficiency);
     QCOMPARE(b.assumptions.forcedPlacement, a.assumptions.forcedPlacement);
     QCOMPARE(b.assumptions.efficiencyByClass.size(), a.assumptions.efficiencyByClass.size());
@@ -588,6 +581,11 @@ void TestScenario::everyCatalogueRowRoundTrips() {
             return QString::fromStdString(what) + u": "_s + back.error.toLine();
         if (scenario::writeScenario(*back.scenario) != written)
             return QString::fromStdString(what) + u": differs after reading back"_s;
+        // Parts compared whole: a field neither written nor read is caught too.
+        // (Models only by their text: parameter counts are written in billions
+        // and can come back one ulp off, e.g. Llama-3.1-8B's 8.03e9.)
+        if (!(back.scenario->builds == s.builds))
+            return QString::fromStdString(what) + u": a field is lost in the file"_s;
         return QString();
     };
     int checked = 0;

@@ -56,6 +56,7 @@ private slots:
     void lookup();
     void supportedSpeeds_data();
     void supportedSpeeds();
+    void valueTypesCompareEveryMember();
 };
 
 void TestCatalog::lookup_data() {
@@ -175,6 +176,62 @@ void TestCatalog::supportedSpeeds() {
     for (TransferRate s : llm::supportedSpeeds(catalog(), cpu))
         got << QString::number(inMegatransfersPerSecond(s));
     QCOMPARE(got.join(u' '), expected);
+}
+
+// Defaulted operator== compares every member: copies are equal, and changing any
+// one member (quantities, optionals, nested values, the fields the former
+// hand-written lists skipped) makes them differ.
+void TestCatalog::valueTypesCompareEveryMember() {
+    Build build;
+    build.name = "Box";
+    build.cpu = fixtures::ryzen7400f();
+    build.memory = fixtures::dualDdr5(5600, 64);
+    build.gpus = {{fixtures::gpu("RTX 4090", 24, 1008, 165), 2}};
+    build.integratedGpu = fixtures::gpu("Radeon 780M", 0, 90, 8);
+    QVERIFY(build == Build(build));
+
+    const auto differs = [&](auto change) {
+        Build changed = build;
+        change(changed);
+        return !(changed == build) && changed != build;
+    };
+    QVERIFY(differs([](Build &b) { b.cpu.tdp = watts(66); }));                  // a quantity
+    QVERIFY(differs([](Build &b) { b.cpu.baseClock = gigahertz(3.7000001); })); // the last bit
+    QVERIFY(differs([](Build &b) { b.cpu.unifiedBandwidth = gigabytesPerSecond(100); }));
+    QVERIFY(differs([](Build &b) { b.cpu.priceUsd.reset(); }));
+    QVERIFY(differs([](Build &b) { b.cpu.approximateFields.push_back("tdp"); }));
+    QVERIFY(differs([](Build &b) { b.cpu.origin = DataOrigin::UserRow; }));
+    QVERIFY(differs([](Build &b) { b.memory.capacity = gigabytes(96); }));
+    QVERIFY(differs([](Build &b) { b.gpus[0].count = 1; }));
+    QVERIFY(differs([](Build &b) { b.gpus[0].gpu.architecture = "ada (AD102)"; }));
+    QVERIFY(differs([](Build &b) { b.gpus[0].gpu.formFactor = "pcie"; }));
+    QVERIFY(differs([](Build &b) { b.integratedGpu->bandwidth = gigabytesPerSecond(120); }));
+    QVERIFY(differs([](Build &b) { b.integratedGpu.reset(); }));
+    // The two fields the UI's sameBuild() used to skip:
+    QVERIFY(differs([](Build &b) { b.platformPriceUsd = 500.0; }));
+    QVERIFY(differs([](Build &b) { b.unifiedGpuMemoryShare = 0.5; }));
+    QVERIFY(differs([](Build &b) { b.multiGpuMode = MultiGpuMode::TensorParallel; }));
+    QVERIFY(differs([](Build &b) { b.notes = "quote 12/01"; }));
+
+    ModelChoice model = fixtures::dense10GB();
+    model.model.attention = AttentionKind::Mla;
+    model.model.kvLoraRank = 512;
+    model.model.qkRopeHeadDim = 64;
+    QVERIFY(model == ModelChoice(model));
+    ModelChoice changed = model;
+    changed.model.qkRopeHeadDim = 32; // an MLA head field the db test used to skip
+    QVERIFY(changed != model);
+    changed = model;
+    changed.fileSize = gigabytes(10);
+    QVERIFY(changed != model);
+
+    Catalog a = catalog(), b = catalog();
+    QVERIFY(a == b);
+    b.presets[1].gpus.push_back({"NVIDIA GeForce RTX 5090", 1});
+    QVERIFY(a != b);
+    b = a;
+    b.useCases[2].description += ".";
+    QVERIFY(a != b);
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

@@ -114,6 +114,7 @@ private slots:
     void tokenOverhead();
     void degenerate_data();
     void degenerate();
+    void estimatesCompareWhole();
 };
 
 void TestEstimate::placements_data() {
@@ -542,6 +543,30 @@ void TestEstimate::degenerate() {
         QVERIFY(e.computeFallback);
         QCOMPARE(inTokensPerSecond(e.promptRate) > 0, true);
     }
+}
+
+// An estimate is a plain value compared whole (defaulted operator==): the same
+// inputs give an equal estimate, the build's notes are no input to it, and one
+// changed figure anywhere in it makes it differ.
+void TestEstimate::estimatesCompareWhole() {
+    Build b = appleBuild();
+    const Estimate e = estimate(b, dense10GB(), workload(512, 128), ideal());
+    QVERIFY(e == estimate(b, dense10GB(), workload(512, 128), ideal()));
+    b.notes = "Supplier X, delivery in May";
+    QVERIFY(e == estimate(b, dense10GB(), workload(512, 128), ideal()));
+
+    const auto differs = [&](auto change) {
+        Estimate changed = e;
+        change(changed);
+        return changed != e;
+    };
+    QVERIFY(differs([](Estimate &x) { x.useCases[0].generationRateLow *= 1.0000001; }));
+    QVERIFY(differs([](Estimate &x) { x.useCases[0].useCase.description += "."; }));
+    QVERIFY(differs([](Estimate &x) { x.memory.inRam += bytes(1); }));
+    QVERIFY(differs([](Estimate &x) { x.bandwidth.fabricApplies = !x.bandwidth.fabricApplies; }));
+    QVERIFY(differs([](Estimate &x) { x.factors.fittedOn = "2026-01-01"; }));
+    QVERIFY(differs([](Estimate &x) { x.measuredGeneration = MeasuredReference{}; }));
+    QVERIFY(differs([](Estimate &x) { x.hardwareClass += "x"; }));
 }
 
 QTEST_GUILESS_MAIN(TestEstimate)

@@ -144,18 +144,7 @@ std::vector<std::vector<double>> generationRateBySize(const ComparisonState &sta
 }
 
 bool sameBuild(const Build &a, const Build &b) {
-    if (a.name != b.name || a.cpu.name != b.cpu.name || a.memory.channels != b.memory.channels ||
-        a.memory.speed != b.memory.speed || a.memory.capacity != b.memory.capacity ||
-        a.gpus.size() != b.gpus.size() ||
-        a.integratedGpu.has_value() != b.integratedGpu.has_value() ||
-        a.multiGpuMode != b.multiGpuMode || a.notes != b.notes ||
-        a.quotedPriceEur != b.quotedPriceEur || a.quoteSource != b.quoteSource)
-        return false;
-    for (std::size_t i = 0; i < a.gpus.size(); ++i) {
-        if (a.gpus[i].gpu.name != b.gpus[i].gpu.name || a.gpus[i].count != b.gpus[i].count)
-            return false;
-    }
-    return !a.integratedGpu || a.integratedGpu->name == b.integratedGpu->name;
+    return a == b; // every field, the platform price and the iGPU's memory share too
 }
 
 bool sameState(const ComparisonState &a, const ComparisonState &b) {
@@ -174,11 +163,7 @@ bool sameState(const ComparisonState &a, const ComparisonState &b) {
             x.generatedTokens != y.generatedTokens)
             return false;
     }
-    const Thresholds &t = a.assumptions.thresholds;
-    const Thresholds &u = b.assumptions.thresholds;
-    return t.maxPrefill == u.maxPrefill && t.minGeneration == u.minGeneration &&
-           t.interactivePrefill == u.interactivePrefill && t.backgroundTotal == u.backgroundTotal &&
-           t.offlineTotal == u.offlineTotal &&
+    return a.assumptions.thresholds == b.assumptions.thresholds &&
            a.assumptions.electricityEurPerKwh == b.assumptions.electricityEurPerKwh &&
            a.assumptions.runtime == b.assumptions.runtime;
 }

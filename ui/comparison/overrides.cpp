@@ -10,22 +10,12 @@
 
 namespace llm::ui {
 
-namespace {
-
-bool sameThresholds(const Thresholds &a, const Thresholds &b) {
-    return a.maxPrefill == b.maxPrefill && a.minGeneration == b.minGeneration &&
-           a.interactivePrefill == b.interactivePrefill && a.backgroundTotal == b.backgroundTotal &&
-           a.offlineTotal == b.offlineTotal;
-}
-
-} // namespace
-
 OverrideFlags overridesFor(const Estimate &estimate, const Assumptions &current,
                            const Assumptions &baseline) {
     OverrideFlags flags;
     flags.efficiency =
         scenario::isOverridden(current, scenario::efficiencyOverrideKey(estimate.hardwareClass));
-    flags.thresholds = !sameThresholds(current.thresholds, baseline.thresholds);
+    flags.thresholds = current.thresholds != baseline.thresholds;
     flags.tariff = current.electricityEurPerKwh != baseline.electricityEurPerKwh;
     return flags;
 }
