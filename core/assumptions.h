@@ -70,7 +70,14 @@ struct Assumptions {
     double kvBytesPerElement = 2.0;        // f16 KV cache
     units::Bytes runtimeOverhead = units::gigabytes(0.8); // compute buffers, context, per device
     units::Tokens microBatch = units::tokens(512);        // llama.cpp n_ubatch
-    std::optional<Placement> forcedPlacement;             // empty = fastest that fits
+    // Token rows at which a device's matrix-product kernels reach half their peak
+    // (MoE prefill: a routed expert sees only its share of a micro-batch; see
+    // kernel::expertSlowdown). GPUs: tensor-core / matrix-core tiles are 64-128
+    // token rows wide, and below 8 rows llama.cpp uses vector kernels. CPUs: a
+    // weight row is read once per few token rows; it is full speed at a handful.
+    units::Tokens gemmHalfFillRowsGpu = units::tokens(64);
+    units::Tokens gemmHalfFillRowsCpu = units::tokens(4);
+    std::optional<Placement> forcedPlacement; // empty = fastest that fits
 
     // Money and energy (money is not a physical quantity: plain doubles).
     double eurPerUsd = 0.86; // conversion of USD list prices

@@ -58,6 +58,7 @@ struct ModelFacts {
     units::Bytes weights{}, tokenWeights{}, routed{}, kv{}, overhead{};
     double activeRoutedShare = 0;   // active routed-expert params / total params
     double expertFlopsPerToken = 0; // FLOPs of the active routed experts per token
+    double expertRowShare = 0;      // active ÷ routed experts: an expert's share of the tokens
     bool moeHybrid = false;         // HybridMoeExperts is a candidate placement
     // Headline figures (llama-bench pp512 / tg128 from an empty context) decide
     // between placements.
@@ -83,6 +84,9 @@ inline ModelFacts modelFacts(const ModelChoice &choice, const Workload &workload
     }
     f.expertFlopsPerToken = 2.0 * f.activeRoutedShare * m.paramsTotal;
     f.moeHybrid = m.moe && m.routedExpertParams > 0;
+    if (m.moe && m.expertsTotal > 0 && m.expertsActive > 0)
+        f.expertRowShare = std::min(1.0, static_cast<double>(m.expertsActive) /
+                                             static_cast<double>(m.expertsTotal));
     Tokens maxContext = tokens(0);
     for (const UseCase &u : workload.useCases) {
         const Tokens ctx = u.promptTokens + u.generatedTokens;
@@ -199,9 +203,11 @@ struct Plan {
     double kvShareA = 0;                       // share of the KV cache on side A
     units::Bytes batchBytesA{}, batchBytesB{}; // weights touched per prefill micro-batch
     double expertFlopsPerToken = 0;            // HybridMoeExperts: FLOPs of routed experts (side B)
-    double flopShareA = 0;                     // HybridLayers: share of layers on side A
-    units::ByteRate link{};                    // PCIe for streaming side-B weights (hybrid)
-    bool computeFallback = false;              // a GPU's peak was unknown: the CPU's was used
+    double moeFlopsPerToken = 0;  // FLOPs of the active routed experts per token (any placement)
+    double expertRowShare = 0;    // share of a micro-batch's tokens each routed expert sees
+    double flopShareA = 0;        // HybridLayers: share of layers on side A
+    units::ByteRate link{};       // PCIe for streaming side-B weights (hybrid)
+    bool computeFallback = false; // a GPU's peak was unknown: the CPU's was used
     MemoryBreakdown memory;
     units::Bytes capacity{};
     const EfficiencyFactors *factors = nullptr;
@@ -231,6 +237,8 @@ inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) 
     using namespace units;
     Plan p;
     p.placement = placement;
+    p.moeFlopsPerToken = m.expertFlopsPerToken;
+    p.expertRowShare = m.expertRowShare;
     const Bytes zero = bytes(0);
     p.bwB = d.system;
     p.limitB = d.systemLimit;
@@ -350,6 +358,27 @@ inline Phase boundedBy(units::Seconds compute, units::Seconds traffic, Bottlenec
     return r;
 }
 
+// How much longer the routed experts' FLOPs of an MoE model take than the same
+// FLOPs in a dense layer. A matrix product runs near its peak only when enough
+// token rows share each weight tile: a dense layer sees every token of the
+// micro-batch (512 in llama-bench), a routed expert only its share of them
+// (active ÷ routed experts: 4 of 128 for gpt-oss-120b, 16 rows). With a device's
+// half-fill row count h (the rows at which its kernels reach half their peak),
+// a product of m rows runs at m / (m + h) of peak; the experts' FLOPs are slowed
+// by fill(dense rows) / fill(expert rows). 1 for dense models. docs/estimator.md.
+inline double expertSlowdown(const Plan &p, double promptTokens, const Assumptions &a,
+                             units::Tokens halfFill) {
+    using namespace units;
+    const double h = inTokens(halfFill);
+    if (!finitePositive(p.moeFlopsPerToken) || !finitePositive(p.expertRowShare) ||
+        !finitePositive(h))
+        return 1.0;
+    const double rows = std::min(promptTokens, std::max(1.0, inTokens(a.microBatch)));
+    const double expertRows = std::max(rows * p.expertRowShare, 1.0);
+    const auto fill = [h](double m) { return m / (m + h); };
+    return fill(rows) / fill(expertRows);
+}
+
 inline Phase prefill(const Plan &p, const PromptPrep &u, const Assumptions &a) {
     using namespace units;
     Phase r;
@@ -359,6 +388,14 @@ inline Phase prefill(const Plan &p, const PromptPrep &u, const Assumptions &a) {
     const double eb = p.factors->bandwidth, ec = p.factors->compute;
     const Flops total = u.flops;
     const double batches = u.microBatches;
+    // The routed experts' share of the prompt's FLOPs, and the work it amounts to
+    // on each kind of device once their thin batches are counted.
+    const double expertShare =
+        finitePositive(total) ? std::min(1.0, p.moeFlopsPerToken * n / inFlops(total)) : 0;
+    const double slowGpu = expertSlowdown(p, n, a, a.gemmHalfFillRowsGpu);
+    const double slowCpu = expertSlowdown(p, n, a, a.gemmHalfFillRowsCpu);
+    const double workGpu = 1.0 + expertShare * (slowGpu - 1.0);
+    const double workCpu = 1.0 + expertShare * (slowCpu - 1.0);
 
     const bool hasA = p.placement != Placement::CpuOnly;
     const bool hybrid =
@@ -367,22 +404,28 @@ inline Phase prefill(const Plan &p, const PromptPrep &u, const Assumptions &a) {
         const FlopRate peak = hasA ? p.peakA : p.peakB;
         const ByteRate bw = hasA ? p.bwA : p.bwB;
         const Bytes bytesPerBatch = hasA ? p.batchBytesA : p.batchBytesB;
-        return boundedBy(safeDiv(total, ec * peak), safeDiv(batches * bytesPerBatch, eb * bw),
-                         hasA ? p.limitA : p.limitB);
+        return boundedBy(safeDiv((hasA ? workGpu : workCpu) * total, ec * peak),
+                         safeDiv(batches * bytesPerBatch, eb * bw), hasA ? p.limitA : p.limitB);
     }
-    // Share of the FLOPs that runs where the side-B weights are.
+    // Share of the FLOPs that runs where the side-B weights are, and how much
+    // slower its products run on the GPU and on the CPU.
     double shareB = 1.0 - p.flopShareA;
-    if (p.placement == Placement::HybridMoeExperts)
+    double workA = workGpu, workBGpu = workGpu, workBCpu = workCpu;
+    if (p.placement == Placement::HybridMoeExperts) {
         shareB =
             finitePositive(total) ? std::min(1.0, p.expertFlopsPerToken * n / inFlops(total)) : 0;
-    const Phase sideA = boundedBy(safeDiv((1.0 - shareB) * total, ec * p.peakA),
+        workA = 1.0; // attention and shared weights: dense products
+        workBGpu = slowGpu;
+        workBCpu = slowCpu;
+    }
+    const Phase sideA = boundedBy(safeDiv(workA * (1.0 - shareB) * total, ec * p.peakA),
                                   safeDiv(batches * p.batchBytesA, eb * p.bwA), p.limitA);
     // Either stream side B's weights to the GPU per micro-batch...
     const Phase streamed =
-        boundedBy(safeDiv(shareB * total, ec * p.peakA),
+        boundedBy(safeDiv(workBGpu * shareB * total, ec * p.peakA),
                   safeDiv(batches * p.batchBytesB, a.pcieEfficiency * p.link), Bottleneck::Pcie);
     // ... or let the CPU compute on them where they are.
-    const Phase onCpu = boundedBy(safeDiv(shareB * total, ec * p.peakB),
+    const Phase onCpu = boundedBy(safeDiv(workBCpu * shareB * total, ec * p.peakB),
                                   safeDiv(batches * p.batchBytesB, eb * p.bwB), p.limitB);
     const bool canStream = finitePositive(p.link) && finitePositive(p.peakA);
     const Phase &sideB =

@@ -4,6 +4,7 @@
 // formulas themselves), plus memory-fit edges and degenerate input.
 
 #include "fixtures.h"
+#include "memory.h"
 
 #include <QTest>
 
@@ -115,6 +116,8 @@ private slots:
     void degenerate_data();
     void degenerate();
     void estimatesCompareWhole();
+    void moePrefillThinBatches_data();
+    void moePrefillThinBatches();
 };
 
 void TestEstimate::placements_data() {
@@ -175,14 +178,20 @@ void TestEstimate::placements_data() {
 
     // Hybrid MoE: 5 GB of shared weights + KV in VRAM, 95 GB of experts in RAM;
     // a token reads 5 GB from each side. Prefill: experts computed on the CPU
-    // (streaming 95 GB per micro-batch over PCIe would be slower).
+    // (streaming 95 GB per micro-batch over PCIe would be slower). Each routed
+    // expert sees 4/64 of the 512 tokens (32 rows): its FLOPs run
+    // fill(512) / fill(32) times slower, fill(m) = m / (m + h), h = 64 rows on a
+    // GPU and 4 on a CPU (kernel::expertSlowdown).
     {
         const double gen = 1.0 / ((5e9 + kv64) / 1e12 + 5e9 / sysBw);
         const double total = 512 * F256;
         const double shareB = 1e10 / F256; // 2 x 5e9 routed-expert FLOPs per token
+        const double slowGpu = (512.0 / 576) / (32.0 / 96);
+        const double slowCpu = (512.0 / 516) / (32.0 / 36);
         const double sideA = std::max((1 - shareB) * total / 1e14, 5e9 / 1e12);
-        const double streamed = std::max(shareB * total / 1e14, 95e9 / (pcieEff * pcie4x16));
-        const double onCpu = std::max(shareB * total / kCpuPeak, 95e9 / sysBw);
+        const double streamed =
+            std::max(slowGpu * shareB * total / 1e14, 95e9 / (pcieEff * pcie4x16));
+        const double onCpu = std::max(slowCpu * shareB * total / kCpuPeak, 95e9 / sysBw);
         QVERIFY(onCpu < streamed);
         QTest::newRow("hybrid moe")
             << gpuBuild(128, {{g24, 1}}) << moe100GB() << Placement::HybridMoeExperts << gen
@@ -567,6 +576,56 @@ void TestEstimate::estimatesCompareWhole() {
     QVERIFY(differs([](Estimate &x) { x.factors.fittedOn = "2026-01-01"; }));
     QVERIFY(differs([](Estimate &x) { x.measuredGeneration = MeasuredReference{}; }));
     QVERIFY(differs([](Estimate &x) { x.hardwareClass += "x"; }));
+}
+
+// A routed expert sees 4 of 64 shares of a 512-token micro-batch: 32 rows. With
+// half-fill h, a product of m rows runs at m / (m + h) of peak, so the experts'
+// FLOPs take fill(512) / fill(32) as long as in a dense layer; the rest of the
+// FLOPs (attention, always-active weights) are dense. Compute-bound builds (a
+// GPU with a huge bandwidth; a CPU with a tiny peak) show the ratio exactly.
+void TestEstimate::moePrefillThinBatches_data() {
+    QTest::addColumn<bool>("onGpu");
+    QTest::addColumn<double>("halfFill");
+    QTest::newRow("gpu, h = 64") << true << 64.0;
+    QTest::newRow("cpu, h = 4") << false << 4.0;
+}
+
+void TestEstimate::moePrefillThinBatches() {
+    QFETCH(bool, onGpu);
+    QFETCH(double, halfFill);
+    Assumptions on = ideal();
+    on.gemmHalfFillRowsGpu = tokens(onGpu ? halfFill : 0.0);
+    on.gemmHalfFillRowsCpu = tokens(onGpu ? 0.0 : halfFill);
+    Assumptions off = ideal();
+    off.gemmHalfFillRowsGpu = tokens(0);
+    off.gemmHalfFillRowsCpu = tokens(0);
+    Build b = onGpu ? gpuBuild(256, {{gpu("Big", 400, 1e6, 100), 1}}) : cpuBuild(256);
+    if (!onGpu)
+        b.memory.capacity = gigabytes(256);
+    const ModelChoice moe = moe100GB();
+    const Workload w = workload(512, 16);
+    const Estimate fast = estimate(b, moe, w, off);
+    const Estimate slow = estimate(b, moe, w, on);
+    COMPARE_ENUM(slow.placement, onGpu ? Placement::SingleGpu : Placement::CpuOnly);
+    COMPARE_ENUM(slow.promptBottleneck, Bottleneck::Compute);
+    // Expert FLOPs per token: 2 x 5e9 active routed parameters; all FLOPs: 2 x 10e9
+    // plus attention at the mean context of a 512-token prompt.
+    const double expertFlops = 2 * 5e9;
+    const double allFlops =
+        units::inFlops(prefillFlopsPerToken(attentionShape(moe.model), tokens(256)) * tokens(1));
+    const double share = expertFlops / allFlops;
+    const auto fill = [halfFill](double m) { return m / (m + halfFill); };
+    const double slowdown = fill(512) / fill(512.0 * 4 / 64);
+    const double expected = 1 + share * (slowdown - 1);
+    QVERIFY2(std::fabs(fast.promptRate.value() / slow.promptRate.value() / expected - 1) < 1e-9,
+             qPrintable(QStringLiteral("ratio %1, expected %2")
+                            .arg(fast.promptRate.value() / slow.promptRate.value())
+                            .arg(expected)));
+    // Generation reads weights; it is not touched.
+    QCOMPARE(slow.generationRate.value(), fast.generationRate.value());
+    // A dense model is not touched either.
+    QCOMPARE(estimate(b, dense10GB(), w, on).promptRate.value(),
+             estimate(b, dense10GB(), w, off).promptRate.value());
 }
 
 QTEST_GUILESS_MAIN(TestEstimate)

@@ -272,23 +272,30 @@ private slots:
         check();
     }
 
-    // Mini PC + Qwen2.5-14B (the seed's default): it fails UC2, where the writing
-    // speed alone would allow several users; those must not be claimed.
+    // A seed build that fails a need where the writing speed alone would allow
+    // several users (which build that is depends on the shipped factors; the
+    // first one found is taken): those users must not be claimed.
     void headroomOfAFailingNeedClaimsNoUsers() {
-        m_window->buildList()->setCurrentBuild(0);
-        showTab();
         const ComparisonState &s = doc()->state();
-        const Headroom &room = panel()->headroomModel()->headroom();
-        QCOMPARE(room.useCases.size(), s.useCases.size());
         int minMet = std::numeric_limits<int>::max();
         int failingWithUsers = -1;
-        for (std::size_t k = 0; k < room.useCases.size(); ++k) {
-            const UseCaseHeadroom &h = room.useCases[k];
-            QCOMPARE(h.meetsNow, doc()->results()[0].estimate.useCases[k].pass);
-            if (h.meetsNow)
-                minMet = std::min(minMet, h.concurrentUsers);
-            else if (h.concurrentUsers > 0)
-                failingWithUsers = static_cast<int>(k);
+        for (int b = 0; b < doc()->buildCount() && failingWithUsers < 0; ++b) {
+            m_window->buildList()->setCurrentBuild(b);
+            showTab();
+            const Headroom &room = panel()->headroomModel()->headroom();
+            QCOMPARE(room.useCases.size(), s.useCases.size());
+            minMet = std::numeric_limits<int>::max();
+            for (std::size_t k = 0; k < room.useCases.size(); ++k) {
+                const UseCaseHeadroom &h = room.useCases[k];
+                QCOMPARE(h.meetsNow,
+                         doc()->results()[static_cast<std::size_t>(b)].estimate.useCases[k].pass);
+                if (h.meetsNow)
+                    minMet = std::min(minMet, h.concurrentUsers);
+                else if (h.concurrentUsers > 0 && failingWithUsers < 0)
+                    failingWithUsers = static_cast<int>(k);
+            }
+            if (minMet == std::numeric_limits<int>::max())
+                failingWithUsers = -1; // meets nothing: a case of its own, below
         }
         QVERIFY2(failingWithUsers >= 0, "the case this test is about is not in the seed any more");
         QVERIFY(minMet < std::numeric_limits<int>::max());
