@@ -22,6 +22,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -183,6 +184,59 @@ private slots:
         // The same file again stores nothing new.
         QVERIFY(m_window->importMeasurements(slow));
         QCOMPARE(db::readUserMeasurements(*m_db, &error)->size(), 2);
+
+        // Tools → My measurements…: closing it removes nothing.
+        m_fake->onDialog = [](QDialog *) { return int(QDialog::Rejected); };
+        QCOMPARE(m_window->manageMeasurements(), 0);
+        QCOMPARE(db::readUserMeasurements(*m_db, &error)->size(), 2);
+        // Both results listed; Remove waits for a choice; removing both restores
+        // today's figures for both models.
+        int listed = -1;
+        bool removeWasOff = false;
+        m_fake->onDialog = [&](QDialog *d) {
+            auto *dialog = qobject_cast<MyMeasurementsDialog *>(d);
+            auto *remove = dialog ? dialog->findChild<QPushButton *>(u"removeButton"_s) : nullptr;
+            if (!remove)
+                return int(QDialog::Rejected);
+            listed = dialog->table()->rowCount();
+            removeWasOff = !remove->isEnabled();
+            dialog->table()->selectAll();
+            if (const QString dir = qEnvironmentVariable("LLMADVISOR_SHOT"); !dir.isEmpty()) {
+                dialog->show();
+                dialog->grab().save(dir + u"/my-measurements.png"_s);
+            }
+            return int(remove->isEnabled() ? QDialog::Accepted : QDialog::Rejected);
+        };
+        QCOMPARE(m_window->manageMeasurements(), 2);
+        QCOMPARE(listed, 2);
+        QVERIFY(removeWasOff);
+        QVERIFY2(m_fake->errors.isEmpty(), qPrintable(m_fake->errors.join(u'\n')));
+        QCOMPARE(db::readUserMeasurements(*m_db, &error)->size(), 0);
+        QCOMPARE(gen(doc), otherGen); // Llama-3.1-8B is open
+        QCOMPARE(prompt(doc), otherPrompt);
+        QVERIFY(openModel(u"Qwen2.5-7B-Instruct"_s));
+        QCOMPARE(gen(doc), genBefore);
+        QCOMPARE(prompt(doc), promptBefore);
+        QCOMPARE(doc.results().front().estimate.factors.ownMeasurements, 0);
+    }
+
+    // With nothing imported the dialog says how to add measurements and offers no Remove.
+    void myMeasurementsWhenThereAreNone() {
+        bool removeShown = true;
+        QString intro;
+        m_fake->onDialog = [&](QDialog *d) {
+            auto *dialog = qobject_cast<MyMeasurementsDialog *>(d);
+            if (!dialog)
+                return int(QDialog::Rejected);
+            auto *remove = dialog->findChild<QPushButton *>(u"removeButton"_s);
+            removeShown = remove && !remove->isHidden();
+            for (const QLabel *label : dialog->findChildren<QLabel *>())
+                intro += label->text();
+            return int(QDialog::Accepted);
+        };
+        QCOMPARE(m_window->manageMeasurements(), 0);
+        QVERIFY(!removeShown);
+        QVERIFY2(intro.contains(u"Import my llama-bench results"_s), qPrintable(intro));
     }
 
     // The dialog asks for what the file cannot say; Import waits for an answer.

@@ -9,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -16,6 +17,8 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace llm::ui {
 
@@ -98,6 +101,27 @@ QString ranOn(const db::PlacedBenchRow &p) {
     return parts.join(QStringLiteral(" + "));
 }
 
+// One result as a table row: what was tested, on what, with which model, how
+// fast and when (the import dialog and "My measurements" show the same).
+void appendResultRow(QTableWidget *table, const db::PlacedBenchRow &p) {
+    const int r = table->rowCount();
+    table->insertRow(r);
+    const QStringList cells = {testWords(p.row), ranOn(p), p.model + QLatin1Char(' ') + p.quant,
+                               fmt::number(p.row.avgTs), p.runDate};
+    for (int c = 0; c < cells.size(); ++c) {
+        auto *item = new QTableWidgetItem(cells[c]);
+        if (c == 1 && !p.notes.isEmpty())
+            item->setToolTip(p.notes);
+        table->setItem(r, c, item);
+    }
+}
+
+QStringList resultColumns() {
+    return {MeasurementImportDialog::tr("Result"), MeasurementImportDialog::tr("Ran on"),
+            MeasurementImportDialog::tr("Model"), MeasurementImportDialog::tr("Speed (tokens/s)"),
+            MeasurementImportDialog::tr("Date")};
+}
+
 } // namespace
 
 MeasurementImportDialog::MeasurementImportDialog(const Catalog &catalog, const QString &fileName,
@@ -149,8 +173,7 @@ MeasurementImportDialog::MeasurementImportDialog(const Catalog &catalog, const Q
                               "speeds depend on it."));
 
     m_table->setColumnCount(5);
-    m_table->setHorizontalHeaderLabels(
-        {tr("Result"), tr("Ran on"), tr("Model"), tr("Speed (tokens/s)"), tr("Date")});
+    m_table->setHorizontalHeaderLabels(resultColumns());
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->verticalHeader()->hide();
@@ -222,19 +245,8 @@ void MeasurementImportDialog::place() {
 
     m_table->setRowCount(0);
     if (m_placed) {
-        for (const db::PlacedBenchRow &p : m_placed->rows) {
-            const int r = m_table->rowCount();
-            m_table->insertRow(r);
-            const QStringList cells = {testWords(p.row), ranOn(p),
-                                       p.model + QLatin1Char(' ') + p.quant,
-                                       fmt::number(p.row.avgTs), p.runDate};
-            for (int c = 0; c < cells.size(); ++c) {
-                auto *item = new QTableWidgetItem(cells[c]);
-                if (c == 1 && !p.notes.isEmpty())
-                    item->setToolTip(p.notes);
-                m_table->setItem(r, c, item);
-            }
-        }
+        for (const db::PlacedBenchRow &p : m_placed->rows)
+            appendResultRow(m_table, p);
     }
 
     QString status;
@@ -263,6 +275,77 @@ QList<db::UserMeasurementRecord> MeasurementImportDialog::records() const {
         return {};
     return db::recordsOf(*m_placed, m_fileName,
                          QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+}
+
+MyMeasurementsDialog::MyMeasurementsDialog(QList<db::UserMeasurementRecord> records,
+                                           QWidget *parent)
+    : QDialog(parent)
+    , m_records(std::move(records)) {
+    setObjectName(QStringLiteral("myMeasurementsDialog"));
+    setWindowTitle(tr("My measurements"));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(
+        m_records.isEmpty()
+            ? tr("You have not imported any measurements yet. Use Tools → Import my llama-bench "
+                 "results… (or drop llama-bench's output on the window) to add the speeds you "
+                 "measured on your own machines.")
+            : tr("The speeds you measured on your own machines. The estimates for that hardware "
+                 "are calibrated with them. Select the ones that are wrong or out of date and "
+                 "remove them: the estimates then go back to the published calibration for "
+                 "that hardware. Removing cannot be undone; you can import the file again."),
+        this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    m_table = new QTableWidget(0, 5, this);
+    m_table->setObjectName(QStringLiteral("myMeasurements"));
+    m_table->setHorizontalHeaderLabels(resultColumns());
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->verticalHeader()->hide();
+    // The speed and the date stay in view: the two long columns share the rest and wrap.
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int c : {0, 3, 4})
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    for (int c : {1, 2})
+        header->setSectionResizeMode(c, QHeaderView::Stretch);
+    m_table->setWordWrap(true);
+    m_table->setAccessibleName(tr("Your measurements"));
+    for (const db::UserMeasurementRecord &r : m_records) {
+        appendResultRow(m_table, r.placed);
+        QTableWidgetItem *first = m_table->item(m_table->rowCount() - 1, 0);
+        first->setToolTip(tr("From “%1”, imported %2").arg(r.file, r.importedAt.left(10)));
+    }
+    m_table->resizeRowsToContents();
+    m_table->setVisible(!m_records.isEmpty());
+    layout->addWidget(m_table, 1);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_remove = buttons->addButton(tr("&Remove selected"), QDialogButtonBox::AcceptRole);
+    m_remove->setObjectName(QStringLiteral("removeButton"));
+    m_remove->setEnabled(false);
+    m_remove->setVisible(!m_records.isEmpty());
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const qsizetype n = selectedIds().size();
+        m_remove->setEnabled(n > 0);
+        m_remove->setText(n > 1 ? tr("&Remove %1 selected").arg(n) : tr("&Remove selected"));
+    });
+    layout->addWidget(buttons);
+    resize(900, 380);
+}
+
+QList<qint64> MyMeasurementsDialog::selectedIds() const {
+    QList<qint64> ids;
+    for (const QModelIndex &row : m_table->selectionModel()->selectedRows()) {
+        const auto i = static_cast<qsizetype>(row.row());
+        if (i >= 0 && i < m_records.size())
+            ids << m_records[i].id;
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 } // namespace llm::ui

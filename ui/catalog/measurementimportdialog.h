@@ -15,6 +15,7 @@
 
 QT_BEGIN_NAMESPACE
 class QComboBox;
+class QPushButton;
 class QDialogButtonBox;
 class QLabel;
 class QSpinBox;
@@ -65,6 +66,24 @@ private:
     QLabel *m_status;
     QTableWidget *m_table;
     QDialogButtonBox *m_buttons;
+};
+
+// Tools → My measurements…: the results the user imported, to look at and to
+// remove (the CLI's `measurements list` / `remove`). The dialog only chooses;
+// MainWindow::manageMeasurements removes the rows and recalibrates.
+class MyMeasurementsDialog final : public QDialog {
+    Q_OBJECT
+public:
+    explicit MyMeasurementsDialog(QList<db::UserMeasurementRecord> records,
+                                  QWidget *parent = nullptr);
+    // The stored ids of the selected rows (what "Remove selected" removes).
+    QList<qint64> selectedIds() const;
+    QTableWidget *table() const { return m_table; }
+
+private:
+    QList<db::UserMeasurementRecord> m_records;
+    QTableWidget *m_table = nullptr;
+    QPushButton *m_remove = nullptr;
 };
 
 } // namespace llm::ui

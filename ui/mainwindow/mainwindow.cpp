@@ -327,6 +327,13 @@ void MainWindow::createActions() {
         tr("Your own speed measurements (the output of llama-bench -o json, jsonl, csv or md): "
            "they calibrate the estimates for that kind of hardware and are shown beside them. "
            "You can also drop the file on the window."));
+    m_myMeasurementsAction =
+        tools->addAction(tr("&My measurements…"), this, [this] { manageMeasurements(); });
+    m_myMeasurementsAction->setObjectName(QStringLiteral("myMeasurements"));
+    m_myMeasurementsAction->setEnabled(false);
+    m_myMeasurementsAction->setToolTip(
+        tr("The speeds you imported from your own machines: look at them, or remove those "
+           "that are wrong or out of date."));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Getting started"), this, [this] { m_guidance->showGuide(); });
@@ -403,6 +410,7 @@ void MainWindow::setCatalogueDatabase(db::CatalogueDatabase *database) {
     m_database = database;
     m_catalogEditorAction->setEnabled(database != nullptr);
     m_importMeasurementsAction->setEnabled(database != nullptr);
+    m_myMeasurementsAction->setEnabled(database != nullptr);
 }
 
 bool MainWindow::importMeasurements(const QString &path) {
@@ -452,11 +460,51 @@ bool MainWindow::importMeasurements(const QString &path) {
         stored.stored == 0
             ? tr("These results were imported before; nothing new was stored.")
             : tr("Imported %n of your results from “%1”; the estimates for that hardware are "
-                 "now calibrated with them (remove them with llmadvisor-cli measurements remove).",
+                 "now calibrated with them (Tools → My measurements… lists and removes them).",
                  nullptr, stored.stored)
                   .arg(name),
         20000);
     return true;
+}
+
+int MainWindow::manageMeasurements() {
+    const QString title = tr("My measurements");
+    const auto refuse = [&](const QString &why) {
+        m_dialogs->error(this, title, why);
+        return -1;
+    };
+    if (!m_database || !m_database->isOpen())
+        return refuse(tr("Your catalogue file is not open, so there are no measurements of yours "
+                         "to show."));
+    QString error;
+    std::optional<QList<db::UserMeasurementRecord>> records =
+        db::readUserMeasurements(*m_database, &error);
+    if (!records)
+        return refuse(tr("Your measurements cannot be read: %1").arg(error));
+    MyMeasurementsDialog dialog(std::move(*records), this);
+    if (m_dialogs->run(&dialog) != QDialog::Accepted)
+        return 0;
+    const QList<qint64> ids = dialog.selectedIds();
+    if (ids.isEmpty())
+        return 0;
+    if (m_database->isReadOnly())
+        return refuse(tr("Your catalogue file is open read-only (another copy of the program may "
+                         "be writing it, or it was made by a newer version), so nothing was "
+                         "removed."));
+    if (!db::removeUserMeasurements(*m_database, ids, &error))
+        return refuse(tr("Nothing was removed: %1").arg(error));
+    const auto own = db::readOwnMeasurements(*m_database, m_document->catalog(), &error);
+    if (!own)
+        return refuse(
+            tr("Your measurements were removed, but the rest cannot be read back: %1").arg(error));
+    m_document->setOwnMeasurements(own->rows,
+                                   QDate::currentDate().toString(Qt::ISODate).toStdString());
+    const auto removed = static_cast<int>(ids.size());
+    statusBar()->showMessage(tr("Removed %n of your measurements; the estimates for that hardware "
+                                "are calibrated without them.",
+                                nullptr, removed),
+                             20000);
+    return removed;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event) {

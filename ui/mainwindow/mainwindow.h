@@ -102,6 +102,11 @@ public:
     // the user's catalogue database and recalibrates the estimates with them.
     // False (with the reason shown) when nothing was imported.
     bool importMeasurements(const QString &path);
+    // Tools → My measurements…: lists the stored results; those the user selects
+    // and removes are deleted from the catalogue database and the estimates go
+    // back to the calibration without them. Returns how many were removed (0 when
+    // none, -1 with the reason shown when they could not be).
+    int manageMeasurements();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -153,6 +158,7 @@ private:
     Theme m_theme = Theme::Light;
     db::CatalogueDatabase *m_database = nullptr;
     QAction *m_importMeasurementsAction = nullptr;
+    QAction *m_myMeasurementsAction = nullptr;
     CatalogEditorWindow *m_catalogEditor = nullptr;
     QAction *m_catalogEditorAction = nullptr;
     QAction *m_blackAndWhite = nullptr;
