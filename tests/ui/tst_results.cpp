@@ -13,6 +13,7 @@
 #include "results/resultspanel.h"
 #include "results/roles.h"
 #include "results/summarymodel.h"
+#include "results/unitdelegate.h"
 #include "results/usecasemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -261,6 +262,37 @@ private slots:
         QVERIFY(!summary.index(0, SummaryModel::GenerationRate).data(OverriddenRole).toBool());
         QVERIFY(!frontHtml(*doc, summary, useCases).contains(QStringLiteral("This figure uses")));
         QVERIFY(frontHtml(*doc, summary, useCases).contains(QStringLiteral("This verdict uses")));
+    }
+
+    // A use-case cell says its verdict and what the build is fine for on two
+    // lines; the delegate must keep the break (drawn raw, Qt's item text drops
+    // a '\n' and shows "Meets the targetfine for live use").
+    void useCaseCellsKeepTheirTwoLines() {
+        auto doc = makeDocument();
+        UseCaseModel useCases(doc.get());
+        const QString text = useCases.index(0, 0).data(FormattedRole).toString();
+        QVERIFY2(text.contains(u'\n'), qPrintable(text));
+        QTableView view;
+        view.setModel(&useCases);
+        struct Probe final : UnitDelegate {
+            using UnitDelegate::UnitDelegate;
+            QString shown(const QModelIndex &index) const {
+                QStyleOptionViewItem option;
+                initStyleOption(&option, index);
+                return option.text;
+            }
+        } probe(&view);
+        const QString shown = probe.shown(useCases.index(0, 0));
+        QVERIFY2(!shown.contains(u'\n'), qPrintable(shown));
+        QCOMPARE(shown, QString(text).replace(u'\n', QChar::LineSeparator));
+        // The columns are named by what the need is for; the code is in the tooltip.
+        const UseCase &first = doc->state().useCases.front();
+        const QString head = useCases.headerData(0, Qt::Horizontal).toString();
+        QVERIFY2(head != QString::fromStdString(first.id), qPrintable(head));
+        QVERIFY(!head.isEmpty());
+        QVERIFY(useCases.headerData(0, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QString::fromStdString(first.id)));
     }
 };
 

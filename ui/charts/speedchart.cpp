@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "speedchart.h"
 
-#include "decisiontext.h"
-
 #include "bandwidthchart.h"
 #include "chartlegend.h"
 #include "comparison/comparisondocument.h"
@@ -27,16 +25,7 @@ QString needName(ComparisonDocument *document, int useCase) {
     const auto &ucs = document->state().useCases;
     if (useCase < 0 || useCase >= static_cast<int>(ucs.size()))
         return {};
-    const UseCase &uc = ucs[static_cast<std::size_t>(useCase)];
-    // The seed's needs by what they are for ("Classify / extract"), as everywhere.
-    if (seedUseCaseTitle(uc))
-        return scenario::needTitle(uc);
-    const QString id = QString::fromStdString(uc.id);
-    const QString what =
-        QString::fromStdString(uc.description).section(QLatin1Char(','), 0, 0).trimmed();
-    if (what.isEmpty())
-        return id;
-    return QString(id + QStringLiteral(" · ") + what);
+    return fmt::needName(ucs[static_cast<std::size_t>(useCase)]);
 }
 
 namespace {

@@ -2,6 +2,7 @@
 #include "format.h"
 
 #include "decision.h"
+#include "decisiontext.h"
 
 #include <QCoreApplication>
 
@@ -160,6 +161,17 @@ QString verdict(const UseCaseVerdict &v) {
     if (v.pass && v.borderline)
         return Fmt::tr("Could miss — ask for a benchmark");
     return v.pass ? Fmt::tr("Meets the target") : Fmt::tr("Too slow for live use");
+}
+
+QString needName(const UseCase &uc) {
+    if (seedUseCaseTitle(uc))
+        return scenario::needTitle(uc);
+    const QString id = QString::fromStdString(uc.id);
+    const QString what =
+        QString::fromStdString(uc.description).section(QLatin1Char(','), 0, 0).trimmed();
+    if (what.isEmpty())
+        return id;
+    return QString(id + QStringLiteral(" · ") + what);
 }
 
 QString workflowWords(WorkflowClass w, const Thresholds &t) {

@@ -42,6 +42,10 @@ QString workflow(WorkflowClass w);
 QString family(CpuFamily f);
 // "Meets the target", "Could miss — ask for a benchmark", "Too slow for live use".
 QString verdict(const UseCaseVerdict &v);
+
+// A need by what it is for: the seed's by their titles ("Classify / extract"),
+// others as "ID · first words of the description" (the ID alone without one).
+QString needName(const UseCase &useCase);
 // The workflow class in words, with its limit: "fine as a background job of up to 5 min".
 QString workflowWords(WorkflowClass w, const Thresholds &thresholds);
 

@@ -88,6 +88,10 @@ UseCasePanel::UseCasePanel(ComparisonDocument *document, UseCaseModel *model, QW
     m_view->setItemDelegate(new UnitDelegate(m_view));
     m_view->setAccessibleName(tr("Use-case matrix"));
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // The needs' names wrap in narrow columns rather than lose their ends.
+    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter |
+                                                    Qt::Alignment(Qt::TextWordWrap));
+    m_view->horizontalHeader()->setMinimumHeight(2 * fontMetrics().lineSpacing() + 8);
     // Two lines a cell: the verdict, then what the build is good for.
     m_view->setWordWrap(true);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);

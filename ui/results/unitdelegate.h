@@ -7,7 +7,8 @@
 
 namespace llm::ui {
 
-class UnitDelegate final : public QStyledItemDelegate {
+// Not final: a test reads the style option it fills.
+class UnitDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;

@@ -172,11 +172,11 @@ QVariant UseCaseModel::headerData(int section, Qt::Orientation orientation, int 
     const UseCase &uc = m_document->state().useCases[static_cast<std::size_t>(section)];
     switch (role) {
     case Qt::DisplayRole:
-        return QString::fromStdString(uc.id);
+        return fmt::needName(uc); // what the need is for, not its code
     case Qt::ToolTipRole:
     case Qt::WhatsThisRole:
-        return tr("%1\n%2 prompt tokens, %3 generated tokens")
-            .arg(QString::fromStdString(uc.description))
+        return tr("%1 (%2)\n%3 prompt tokens, %4 generated tokens")
+            .arg(QString::fromStdString(uc.description), QString::fromStdString(uc.id))
             .arg(QLocale().toString(units::inTokens(uc.promptTokens), 'f', 0))
             .arg(QLocale().toString(units::inTokens(uc.generatedTokens), 'f', 0));
     }
