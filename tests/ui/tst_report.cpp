@@ -487,7 +487,7 @@ private slots:
             {"Bar chart of the seconds", "Seconds until the answer starts", "target: within"},
             {"Bar chart of the writing speed", "Writing speed (longer is better)",
              "target: 10 tokens/s"},
-            {"Matrix of use-case verdicts", "Needs met: pass,", "not computed"},
+            {"Matrix of use-case verdicts", "Needs met per build:", "not computed"},
             {"Line chart of writing speed", "Writing speed by model size", "your model:"},
             {"Bar chart of memory bandwidth", "Memory bandwidth per build", "GPU memory"},
         };

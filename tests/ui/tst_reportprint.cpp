@@ -231,14 +231,14 @@ private slots:
                     QCOMPARE(entries[b].swatch, ChartLegend::Swatch::Line);
             }
             if (which == ChartsPanel::UseCases) {
-                // fail, borderline, pass, not computed: four shapes; fail is never
-                // an empty white box, and "not computed" looks like no verdict.
+                // not met, could miss, met, not computed: four shapes; "not met" is
+                // never an empty white box, and "not computed" looks like no verdict.
                 QStringList shapes;
                 for (const ChartLegend::Entry &e : entries)
                     shapes << QString::number(static_cast<int>(e.swatch));
                 shapes.removeDuplicates();
                 QCOMPARE(shapes.size(), 4);
-                QVERIFY(entries[0].text == QLatin1String("fail"));
+                QVERIFY(entries[0].text == QLatin1String("not met"));
                 QVERIFY(entries[0].brush.color() != QColor(Qt::white));
                 QVERIFY(entries[3].text == QLatin1String("not computed"));
                 QCOMPARE(entries[3].swatch, ChartLegend::Swatch::Diamond);

@@ -21,7 +21,7 @@ UseCaseChart::UseCaseChart(QAbstractItemModel *model, const ChartStyle &style)
     : m_model(model)
     , m_style(style) {
     style.applyTo(this);
-    setTitle(tr("Needs met: pass, borderline or fail per build"));
+    setTitle(tr("Needs met per build: met, could miss or not met"));
 
     struct Kind {
         Verdict verdict;
@@ -32,11 +32,11 @@ UseCaseChart::UseCaseChart(QAbstractItemModel *model, const ChartStyle &style)
     // Shape as well as colour: the matrix must read on a B/W print and for colour-blind
     // viewers; "not computed" is a hollow diamond, unlike any verdict.
     const QList<Kind> kinds = {
-        {Verdict::Fail, tr("fail"), QScatterSeries::MarkerShapeRectangle,
+        {Verdict::Fail, tr("not met"), QScatterSeries::MarkerShapeRectangle,
          ChartLegend::Swatch::Square},
-        {Verdict::Borderline, tr("borderline"), QScatterSeries::MarkerShapeTriangle,
+        {Verdict::Borderline, tr("could miss"), QScatterSeries::MarkerShapeTriangle,
          ChartLegend::Swatch::Triangle},
-        {Verdict::Pass, tr("pass"), QScatterSeries::MarkerShapeCircle, ChartLegend::Swatch::Circle},
+        {Verdict::Pass, tr("met"), QScatterSeries::MarkerShapeCircle, ChartLegend::Swatch::Circle},
         {Verdict::NotComputed, tr("not computed"), QScatterSeries::MarkerShapeRotatedRectangle,
          ChartLegend::Swatch::Diamond},
     };
