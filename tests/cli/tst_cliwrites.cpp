@@ -221,8 +221,8 @@ private slots:
                            u"--output"_s, fifo});
         QCOMPARE(r.exitCode, 2);
         checkOneErrorLine(r, u"error: --output: "_s, u"is a pipe (FIFO), not a file"_s);
-        const Run folder = cli({u"calibrate"_s, u"--measured"_s, smallMeasurements(),
-                                u"--output"_s, scratch.filePath(u"no/such/folder/out.csv"_s)});
+        const Run folder = cli({u"calibrate"_s, u"--measured"_s, smallMeasurements(), u"--output"_s,
+                                scratch.filePath(u"no/such/folder/out.csv"_s)});
         QCOMPARE(folder.exitCode, 2);
         checkOneErrorLine(folder, u"error: --output: "_s, u"does not exist"_s);
         QCOMPARE(entries(scratch.path()), QStringList{u"pipe"_s});
