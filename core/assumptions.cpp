@@ -31,13 +31,22 @@ const V *findClass(const std::map<std::string, V> &map, const std::string &hardw
 
 } // namespace
 
+bool isPriorClass(std::string_view c) {
+    return c.substr(0, 10) == "gpu-prior-" || c.substr(0, 10) == "cpu-prior-";
+}
+
 const char *priorOfClass(std::string_view c) {
     auto startsWith = [c](std::string_view p) { return c.substr(0, p.size()) == p; };
     auto endsWith = [c](std::string_view p) {
         return c.size() >= p.size() && c.substr(c.size() - p.size()) == p;
     };
-    if (startsWith("gpu-prior-"))
+    if (isPriorClass(c))
         return "";
+    // Apple's CPU clusters reach the unified memory through the same SoC fabric
+    // in every M generation, and that fabric (not the GPU's published figure)
+    // sets what a CPU-only run reads per second.
+    if (startsWith("cpu-apple-"))
+        return "cpu-prior-apple-soc";
     if ((startsWith("gpu-nvidia-") && endsWith("-hbm")) || startsWith("gpu-amd-cdna"))
         return "gpu-prior-hbm";
     if (startsWith("gpu-nvidia-") || c == "unified-nvidia")

@@ -139,7 +139,12 @@ private:
 //                      (a GeForce-class Blackwell GPU on LPDDR5X)
 //   "gpu-prior-rdna"   AMD Radeon RDNA 2/3/4, compared at their vector FP16 rate
 //                      (usableMatrixPeak in hardware.h)
+//   "cpu-prior-apple-soc" the CPU clusters of Apple's M-series SoCs, which reach
+//                      the unified memory through the same fabric in every
+//                      generation (far below the GPU's published bandwidth)
 // Returns a string literal (no allocation: the recommender calls it in its sweep).
 const char *priorOfClass(std::string_view hardwareClass);
+// A prior's own name ("gpu-prior-...", "cpu-prior-...").
+bool isPriorClass(std::string_view hardwareClass);
 
 } // namespace llm

@@ -315,7 +315,7 @@ Assumptions fitPrepared(const std::vector<const Prepared *> &rows, const Assumpt
         // Priors first: a class without a value of its own inherits its prior's.
         std::vector<std::pair<std::string, double>> classes(l.byClass.begin(), l.byClass.end());
         std::stable_partition(classes.begin(), classes.end(),
-                              [](const auto &c) { return c.first.rfind("gpu-prior-", 0) == 0; });
+                              [](const auto &c) { return isPriorClass(c.first); });
         for (const auto &[cls, v] : classes) {
             EfficiencyFactors f = a.factorsFor(cls, kindOfClass(cls));
             f.bandwidth = physicalBandwidth(v);
@@ -394,7 +394,7 @@ Assumptions fitPrepared(const std::vector<const Prepared *> &rows, const Assumpt
         if (!bw.byClass.count(k))
             classes.push_back(k);
     std::stable_partition(classes.begin(), classes.end(),
-                          [](const std::string &c) { return c.rfind("gpu-prior-", 0) == 0; });
+                          [](const std::string &c) { return isPriorClass(c); });
     for (const std::string &cls : classes) {
         EfficiencyFactors f = merged.count(cls) ? merged[cls] : fallbackOf(cls);
         auto it = cmp.byClass.find(cls);

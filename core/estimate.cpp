@@ -44,10 +44,35 @@ Flops cpuFlopsPerCycle(const Cpu &cpu) {
     return flops(perCycle);
 }
 
+// The clock every core holds through a long prompt. Intel defines a part's base
+// frequency as the one all cores hold at its rated power (TDP / Processor Base
+// Power) under a high-complexity workload — the state a prompt of thousands of
+// tokens keeps the CPU in. Its boost clock is a one- or two-core figure: an
+// Intel laptop part at 15–45 W runs all cores far below it (258V: base 2.2,
+// boost 4.8 GHz). AMD's boost is held on all cores within the socket's power
+// (PPT = 1.35 x TDP on AM5), so its boost clock stays. Without a base clock the
+// boost clock is used, except for Intel laptop parts: since the 12th generation
+// Intel publishes no base frequency for its H, HX and P parts (only the base
+// power), and their all-core clock is taken as 0.44 x boost, the median
+// base / boost of the catalogue's Intel laptop parts that publish both (155H
+// 0.29, 14900HX 0.38, 268V 0.44, 185H 0.45, 258V 0.46).
+Frequency sustainedAllCoreClock(const Cpu &cpu) {
+    const std::string_view vendor = cpu.vendor;
+    const bool intel =
+        vendor.size() == 5 && (vendor[0] == 'I' || vendor[0] == 'i') && vendor.substr(1) == "ntel";
+    const Frequency boost = finitePositive(cpu.boostClock) ? cpu.boostClock : cpu.baseClock;
+    if (!intel)
+        return boost;
+    if (finitePositive(cpu.baseClock))
+        return cpu.baseClock;
+    constexpr double kIntelLaptopBaseOverBoost = 0.44;
+    return cpu.family == CpuFamily::Mobile ? kIntelLaptopBaseOverBoost * boost : boost;
+}
+
 } // namespace
 
 FlopRate detail::cpuPeak(const Cpu &cpu) {
-    const Frequency clock = finitePositive(cpu.boostClock) ? cpu.boostClock : cpu.baseClock;
+    const Frequency clock = sustainedAllCoreClock(cpu);
     if (cpu.cores <= 0 || !finitePositive(clock))
         return FlopRate::from_value(0.0);
     return static_cast<double>(cpu.cores) * cpuFlopsPerCycle(cpu) * clock;

@@ -92,6 +92,9 @@ private slots:
     void badMeasurementFiles_data();
     void badMeasurementFiles();
     void efficiencyRoundTrip();
+    void priorsGroupClassesByMemorySystem_data();
+    void priorsGroupClassesByMemorySystem();
+    void appleCpuFallsBackToItsPrior();
     void badEfficiencyFiles_data();
     void badEfficiencyFiles();
     void shippedAssumptionsAreCalibrated();
@@ -326,6 +329,43 @@ void TestCalibration::badMeasurementFiles() {
         db::loadMeasurementsFile(u"/nonexistent/x.csv"_s, Catalog{}, &err);
     QVERIFY(err.contains(u"cannot read"_s));
     QVERIFY(none.rows.empty());
+}
+
+void TestCalibration::priorsGroupClassesByMemorySystem_data() {
+    QTest::addColumn<QString>("cls");
+    QTest::addColumn<QString>("prior");
+    QTest::newRow("A100") << u"gpu-nvidia-ampere-hbm"_qs << u"gpu-prior-hbm"_qs;
+    QTest::newRow("RTX 4090") << u"gpu-nvidia-ada"_qs << u"gpu-prior-tensor"_qs;
+    QTest::newRow("RX 7900 XTX") << u"gpu-amd-rdna3"_qs << u"gpu-prior-rdna"_qs;
+    QTest::newRow("Strix Halo iGPU") << u"unified-amd"_qs << u"gpu-prior-rdna"_qs;
+    QTest::newRow("M1 Ultra CPU") << u"cpu-apple-m1 (firestorm/icestorm)"_qs
+                                  << u"cpu-prior-apple-soc"_qs;
+    QTest::newRow("M4 CPU") << u"cpu-apple-m4"_qs << u"cpu-prior-apple-soc"_qs;
+    QTest::newRow("Zen 5 CPU: none") << u"cpu-zen5"_qs << QString();
+    QTest::newRow("Apple GPU: none") << u"unified-apple"_qs << QString();
+    QTest::newRow("a prior has none") << u"cpu-prior-apple-soc"_qs << QString();
+    QTest::newRow("nor does a GPU prior") << u"gpu-prior-rdna"_qs << QString();
+}
+
+void TestCalibration::priorsGroupClassesByMemorySystem() {
+    QFETCH(QString, cls);
+    QFETCH(QString, prior);
+    const std::string c = cls.toStdString();
+    QCOMPARE(QString::fromUtf8(priorOfClass(c)), prior);
+    QCOMPARE(isPriorClass(c), cls.contains(u"-prior-"_s));
+}
+
+// A held-out Apple M-series CPU takes the Apple SoC prior's factors, not the
+// CPU-wide default (fitted mostly on AMD and Intel sockets, whose CPUs reach
+// their own memory); other CPUs keep the default.
+void TestCalibration::appleCpuFallsBackToItsPrior() {
+    Assumptions a;
+    EfficiencyFactors apple = a.defaultCpu;
+    apple.bandwidth = 0.21;
+    a.efficiencyByClass["cpu-prior-apple-soc"] = apple;
+    QCOMPARE(a.factorsFor("cpu-apple-m3", HardwareKind::Cpu).bandwidth, 0.21);
+    QCOMPARE(a.factorsFor("cpu-zen4", HardwareKind::Cpu).bandwidth, a.defaultCpu.bandwidth);
+    QVERIFY(a.defaultCpu.bandwidth != 0.21);
 }
 
 void TestCalibration::efficiencyRoundTrip() {

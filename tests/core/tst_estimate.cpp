@@ -99,6 +99,8 @@ private slots:
     void placements();
     void cpuPeak_data();
     void cpuPeak();
+    void cpuPeakClock_data();
+    void cpuPeakClock();
     void seedSpeedLimits_data();
     void seedSpeedLimits();
     void useCaseAverage();
@@ -264,6 +266,49 @@ void TestEstimate::cpuPeak() {
     const Estimate e = estimate(b, m, workload(512, 128), ideal());
     COMPARE_ENUM(e.promptBottleneck, Bottleneck::Compute);
     QCOMPARE(inTokensPerSecond(e.promptRate), 6 * 4.7e9 * flopPerCycle / 2e9);
+}
+
+void TestEstimate::cpuPeakClock_data() {
+    QTest::addColumn<QString>("vendor");
+    QTest::addColumn<int>("family");
+    QTest::addColumn<double>("baseGhz");
+    QTest::addColumn<double>("boostGhz");
+    QTest::addColumn<double>("clockGhz");
+    const int desktop = static_cast<int>(CpuFamily::Desktop);
+    const int mobile = static_cast<int>(CpuFamily::Mobile);
+    // AMD holds its boost clock on all cores within the socket's power.
+    QTest::newRow("AMD desktop: boost") << u"AMD"_qs << desktop << 3.7 << 4.7 << 4.7;
+    QTest::newRow("AMD laptop: boost") << u"AMD"_qs << mobile << 2.0 << 5.1 << 5.1;
+    // Intel's base frequency is its all-core clock at rated power.
+    QTest::newRow("Intel desktop: base") << u"Intel"_qs << desktop << 3.2 << 6.0 << 3.2;
+    QTest::newRow("Intel laptop: base") << u"Intel"_qs << mobile << 2.2 << 4.8 << 2.2;
+    QTest::newRow("intel spelled in lower case") << u"intel"_qs << desktop << 3.2 << 6.0 << 3.2;
+    // An Intel laptop part without a published base: 0.44 x boost.
+    QTest::newRow("Intel laptop, no base") << u"Intel"_qs << mobile << 0.0 << 5.0 << 0.44 * 5.0;
+    QTest::newRow("Intel desktop, no base: boost") << u"Intel"_qs << desktop << 0.0 << 5.0 << 5.0;
+    QTest::newRow("no boost: base") << u"AMD"_qs << desktop << 3.0 << 0.0 << 3.0;
+}
+
+// The clock of the compute peak: what every core holds through a long prompt.
+void TestEstimate::cpuPeakClock() {
+    QFETCH(QString, vendor);
+    QFETCH(int, family);
+    QFETCH(double, baseGhz);
+    QFETCH(double, boostGhz);
+    QFETCH(double, clockGhz);
+    Build b = cpuBuild(64);
+    b.cpu.vendor = vendor.toStdString();
+    b.cpu.family = static_cast<CpuFamily>(family);
+    b.cpu.architecture = "zen3"; // 32 FLOP per cycle
+    b.cpu.avx512 = b.cpu.avx512Bf16 = b.cpu.amx = false;
+    b.cpu.baseClock = gigahertz(baseGhz);
+    b.cpu.boostClock = gigahertz(boostGhz);
+    ModelChoice m = dense10GB();
+    m.model.paramsTotal = m.model.paramsActive = 1e9;
+    m.model.layers = 0;
+    const Estimate e = estimate(b, m, workload(512, 128), ideal());
+    COMPARE_ENUM(e.promptBottleneck, Bottleneck::Compute);
+    QCOMPARE(inTokensPerSecond(e.promptRate), 6 * clockGhz * 1e9 * 32.0 / 2e9);
 }
 
 void TestEstimate::seedSpeedLimits_data() {
