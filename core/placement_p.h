@@ -379,6 +379,21 @@ inline double expertSlowdown(const Plan &p, double promptTokens, const Assumptio
     return fill(rows) / fill(expertRows);
 }
 
+// Every forward pass pays the fixed cost a generated token pays (kernel launches
+// and synchronisation, per layer, whatever the number of token rows): a prompt
+// of n tokens is ceil(n / micro-batch) passes. It matters for small models and
+// short prompts, where the matrix work of a pass is shorter than its launches.
+inline void addPassOverhead(Phase &r, const Plan &p, double passes) {
+    using namespace units;
+    const Seconds perPass = p.factors->tokenOverhead * tokens(1);
+    if (!finitePositive(perPass) || !finitePositive(passes))
+        return;
+    const Seconds overhead = passes * perPass;
+    if (overhead > r.time)
+        r.bottleneck = Bottleneck::Overhead;
+    r.time = r.time + overhead;
+}
+
 inline Phase prefill(const Plan &p, const PromptPrep &u, const Assumptions &a) {
     using namespace units;
     Phase r;
@@ -404,8 +419,10 @@ inline Phase prefill(const Plan &p, const PromptPrep &u, const Assumptions &a) {
         const FlopRate peak = hasA ? p.peakA : p.peakB;
         const ByteRate bw = hasA ? p.bwA : p.bwB;
         const Bytes bytesPerBatch = hasA ? p.batchBytesA : p.batchBytesB;
-        return boundedBy(safeDiv((hasA ? workGpu : workCpu) * total, ec * peak),
-                         safeDiv(batches * bytesPerBatch, eb * bw), hasA ? p.limitA : p.limitB);
+        r = boundedBy(safeDiv((hasA ? workGpu : workCpu) * total, ec * peak),
+                      safeDiv(batches * bytesPerBatch, eb * bw), hasA ? p.limitA : p.limitB);
+        addPassOverhead(r, p, batches);
+        return r;
     }
     // Share of the FLOPs that runs where the side-B weights are, and how much
     // slower its products run on the GPU and on the CPU.
@@ -432,6 +449,7 @@ inline Phase prefill(const Plan &p, const PromptPrep &u, const Assumptions &a) {
         (canStream && streamed.time <= onCpu.time) || !finitePositive(p.peakB) ? streamed : onCpu;
     r.time = sideA.time + sideB.time;
     r.bottleneck = sideA.time > sideB.time ? sideA.bottleneck : sideB.bottleneck;
+    addPassOverhead(r, p, batches);
     return r;
 }
 

@@ -115,6 +115,7 @@ private slots:
     void forcedPlacement();
     void efficiencyAndBands();
     void tokenOverhead();
+    void passOverheadInPrefill();
     void degenerate_data();
     void degenerate();
     void estimatesCompareWhole();
@@ -544,6 +545,28 @@ void TestEstimate::tokenOverhead() {
     const Estimate e = estimate(cpuBuild(64), tiny, workload(512, 128), a);
     QCOMPARE(inTokensPerSecond(e.generationRate), 1.0 / (1e8 / sysBw + 0.01));
     COMPARE_ENUM(e.generationBottleneck, Bottleneck::Overhead);
+}
+
+// A forward pass pays the fixed cost once, whatever its token rows: a prompt
+// of 1,100 tokens is three passes of at most 512 rows.
+void TestEstimate::passOverheadInPrefill() {
+    Assumptions without = ideal();
+    Assumptions with = ideal();
+    with.defaultCpu.tokenOverhead = secondsPerToken(1.0); // longer than a pass's work
+    ModelChoice tiny = noKv();
+    tiny.model.paramsTotal = tiny.model.paramsActive = 1e8;
+    const Estimate e0 = estimate(cpuBuild(64), tiny, workload(1100, 16), without);
+    const Estimate e1 = estimate(cpuBuild(64), tiny, workload(1100, 16), with);
+    QCOMPARE(e1.useCases.size(), std::size_t{1});
+    const double t0 = inSeconds(e0.useCases[0].prefillTime);
+    const double t1 = inSeconds(e1.useCases[0].prefillTime);
+    QVERIFY(t0 > 0);
+    QVERIFY(t0 < 1.0);
+    QCOMPARE(t1, t0 + 3 * 1.0);
+    // The headline pp512 is one pass.
+    const double pp0 = inTokensPerSecond(e0.promptRate);
+    QCOMPARE(inTokensPerSecond(e1.promptRate), 512.0 / (512.0 / pp0 + 1.0));
+    COMPARE_ENUM(e1.promptBottleneck, Bottleneck::Overhead);
 }
 
 void TestEstimate::degenerate_data() {
