@@ -5,6 +5,8 @@
 #include "classes_p.h"
 #include "estimate.h"
 
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string_view>
 
@@ -29,10 +31,13 @@ bool equalsIgnoringCase(std::string_view a, std::string_view lowerB) {
 }
 
 // "ampere (GA100)", "hopper (GH100)", "blackwell (GB100 x2)": the die code in
-// brackets is G + a generation letter + 100.
+// brackets is G + a generation letter + 100. (A loop, not find(): a memchr call
+// costs more than scanning a short architecture name.)
 bool isX100Die(std::string_view arch) {
-    const std::size_t open = arch.find('(');
-    if (open == std::string_view::npos || open + 5 > arch.size())
+    std::size_t open = 0;
+    while (open < arch.size() && arch[open] != '(')
+        ++open;
+    if (open == arch.size() || open + 5 > arch.size())
         return false;
     const std::string_view die = arch.substr(open + 1, 5);
     return (die[0] == 'G' || die[0] == 'g') && die.substr(2, 3) == "100";
@@ -51,37 +56,55 @@ std::string_view orUnknown(std::string_view value) {
     return value.empty() ? "unknown"sv : value;
 }
 
+// Eight ASCII characters lower-cased at once: 0x20 added to each byte in 'A'..'Z'
+// (the others, bytes >= 0x80 included, unchanged), as lowerAscii() does per byte.
+std::uint64_t lowerAscii8(std::uint64_t x) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    const std::uint64_t low7 = x & (0x7f * kOnes);
+    const std::uint64_t atLeastA = low7 + (0x80 - 'A') * kOnes; // high bit: byte >= 'A'
+    const std::uint64_t aboveZ = low7 + (0x7f - 'Z') * kOnes;   // high bit: byte > 'Z'
+    const std::uint64_t upper = atLeastA & ~aboveZ & ~x & (0x80 * kOnes);
+    return x | (upper >> 2);
+}
+
 // `out` = the pieces joined and lower-cased. Built on the stack and assigned
-// once: a fresh string allocates exactly once, a reused one (a scratch) not at
-// all. estimate() names a class per estimate, so this is on its hot path.
-void assignLower(std::string &out, std::initializer_list<std::string_view> pieces) {
+// once: a fresh string allocates exactly once, a reused one (a scratch) or an
+// estimate's inline field not at all. estimate() names a class per estimate, so
+// this is on its hot path.
+template <class Out> void assignLower(Out &out, std::initializer_list<std::string_view> pieces) {
     char buffer[96];
     std::size_t n = 0;
     for (std::string_view p : pieces)
         n += p.size();
     if (n > sizeof buffer) { // absurdly long catalogue text: no need to be quick
-        out.clear();
+        std::string joined;
         for (std::string_view p : pieces)
             for (char ch : p)
-                out.push_back(lowerAscii(ch));
+                joined.push_back(lowerAscii(ch));
+        out.assign(std::string_view(joined));
         return;
     }
     char *dst = buffer;
     for (std::string_view p : pieces)
         for (char ch : p)
-            *dst++ = lowerAscii(ch);
-    out.assign(buffer, n);
+            *dst++ = ch;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t x = 0;
+        std::memcpy(&x, buffer + i, 8);
+        x = lowerAscii8(x);
+        std::memcpy(buffer + i, &x, 8);
+    }
+    for (; i < n; ++i)
+        buffer[i] = lowerAscii(buffer[i]);
+    out.assign(std::string_view(buffer, n));
 }
 
-} // namespace
-
-namespace detail {
-
-void hardwareClassInto(std::string &out, const Cpu &cpu) {
+template <class Out> void classOf(Out &out, const Cpu &cpu) {
     assignLower(out, {"cpu-"sv, orUnknown(cpu.architecture)});
 }
 
-void hardwareClassInto(std::string &out, const Gpu &gpu, bool integrated) {
+template <class Out> void classOf(Out &out, const Gpu &gpu, bool integrated) {
     if (integrated) {
         assignLower(out, {"unified-"sv, orUnknown(gpu.vendor)});
         return;
@@ -98,33 +121,54 @@ void hardwareClassInto(std::string &out, const Gpu &gpu, bool integrated) {
                       generation, hbm ? "-hbm"sv : ""sv});
 }
 
-void hardwareClassInto(std::string &out, const Build &build, Placement placement) {
+template <class Out> void classOf(Out &out, const Build &build, Placement placement) {
     switch (placement) {
     case Placement::CpuOnly:
-        hardwareClassInto(out, build.cpu);
+        classOf(out, build.cpu);
         return;
     case Placement::SingleGpu:
     case Placement::MultiGpuLayerSplit:
     case Placement::MultiGpuTensorParallel:
         for (const GpuGroup &g : build.gpus)
             if (g.count > 0) {
-                hardwareClassInto(out, g.gpu, g.gpu.integrated);
+                classOf(out, g.gpu, g.gpu.integrated);
                 return;
             }
-        out.assign("gpu-unknown");
+        out.assign("gpu-unknown"sv);
         return;
     case Placement::HybridLayers:
     case Placement::HybridMoeExperts:
-        out.assign("hybrid");
+        out.assign("hybrid"sv);
         return;
     case Placement::Unified:
         if (build.integratedGpu)
-            hardwareClassInto(out, *build.integratedGpu, true);
+            classOf(out, *build.integratedGpu, true);
         else
-            out.assign("unified-unknown");
+            out.assign("unified-unknown"sv);
         return;
     }
-    out.assign("unknown");
+    out.assign("unknown"sv);
+}
+
+} // namespace
+
+namespace detail {
+
+void hardwareClassInto(std::string &out, const Cpu &cpu) {
+    classOf(out, cpu);
+}
+
+void hardwareClassInto(std::string &out, const Gpu &gpu, bool integrated) {
+    classOf(out, gpu, integrated);
+}
+
+void hardwareClassInto(std::string &out, const Build &build, Placement placement) {
+    classOf(out, build, placement);
+}
+
+void hardwareClassInto(decltype(Estimate::hardwareClass) &out, const Build &build,
+                       Placement placement) {
+    classOf(out, build, placement);
 }
 
 } // namespace detail

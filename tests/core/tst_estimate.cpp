@@ -460,7 +460,7 @@ void TestEstimate::forcedPlacement() {
     a.forcedPlacement = Placement::CpuOnly;
     const Estimate cpu = estimate(appleBuild(), dense10GB(), workload(512, 128), a);
     COMPARE_ENUM(cpu.placement, Placement::CpuOnly);
-    QCOMPARE(cpu.hardwareClass, std::string("cpu-apple-m4"));
+    QCOMPARE(cpu.hardwareClass.str(), std::string("cpu-apple-m4"));
     // A placement the build cannot use falls back to the automatic choice.
     a.forcedPlacement = Placement::MultiGpuTensorParallel;
     const Estimate fallback = estimate(cpuBuild(64), dense10GB(), workload(512, 128), a);
@@ -474,7 +474,7 @@ void TestEstimate::efficiencyAndBands() {
     a.generationBandByClass["cpu-zen4"] = {0.8, 1.2};
     a.promptBandByClass["cpu-zen4"] = {0.5, 1.5};
     const Estimate e = estimate(cpuBuild(64), dense10GB(), workload(512, 128), a);
-    QCOMPARE(e.hardwareClass, std::string("cpu-zen4"));
+    QCOMPARE(e.hardwareClass.str(), std::string("cpu-zen4"));
     QCOMPARE(e.factors.measurements, 12);
     QCOMPARE(inTokensPerSecond(e.generationRate), 0.5 * sysBw / (W + kv64));
     QCOMPARE(inTokensPerSecond(e.promptRate), 0.25 * kCpuPeak / F256);
@@ -570,12 +570,14 @@ void TestEstimate::estimatesCompareWhole() {
         return changed != e;
     };
     QVERIFY(differs([](Estimate &x) { x.useCases[0].generationRateLow *= 1.0000001; }));
-    QVERIFY(differs([](Estimate &x) { x.useCases[0].useCase.description += "."; }));
+    UseCase described = *e.useCases[0].useCase;
+    described.description += ".";
+    QVERIFY(differs([&described](Estimate &x) { x.useCases[0].useCase = UseCaseRef(described); }));
     QVERIFY(differs([](Estimate &x) { x.memory.inRam += bytes(1); }));
     QVERIFY(differs([](Estimate &x) { x.bandwidth.fabricApplies = !x.bandwidth.fabricApplies; }));
     QVERIFY(differs([](Estimate &x) { x.factors.fittedOn = "2026-01-01"; }));
     QVERIFY(differs([](Estimate &x) { x.measuredGeneration = MeasuredReference{}; }));
-    QVERIFY(differs([](Estimate &x) { x.hardwareClass += "x"; }));
+    QVERIFY(differs([](Estimate &x) { x.hardwareClass = x.hardwareClass.str() + "x"; }));
 }
 
 // A routed expert sees 4 of 64 shares of a 512-token micro-batch: 32 rows. With
