@@ -55,7 +55,7 @@ struct Hash {
 };
 
 // The use case of a verdict, whether the verdict holds it or refers to it.
-const UseCase &useCaseOf(const UseCase &u) {
+[[maybe_unused]] const UseCase &useCaseOf(const UseCase &u) {
     return u;
 }
 template <class R>
