@@ -5,8 +5,7 @@
 #include "classes_p.h"
 #include "estimate.h"
 
-#include <cstdint>
-#include <cstring>
+#include <array>
 #include <initializer_list>
 #include <string_view>
 
@@ -16,10 +15,28 @@ using namespace std::string_view_literals;
 
 namespace {
 
-// ASCII only: catalogue names are ASCII, and std::tolower would consult the locale.
+// ASCII only: catalogue names are ASCII, and std::tolower would consult the
+// locale. A table: one load per character, and loops over short names that the
+// compiler keeps simple (estimate() names a class per call).
+constexpr std::array<char, 256> kLowerAscii = [] {
+    std::array<char, 256> t{};
+    for (int i = 0; i < 256; ++i)
+        t[static_cast<std::size_t>(i)] =
+            static_cast<char>(i >= 'A' && i <= 'Z' ? i - 'A' + 'a' : i);
+    return t;
+}();
+
 char lowerAscii(char ch) {
-    return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+    return kLowerAscii[static_cast<unsigned char>(ch)];
 }
+
+// Where an architecture's first word ends: space, hyphen, underscore, bracket.
+constexpr std::array<bool, 256> kWordEnd = [] {
+    std::array<bool, 256> t{};
+    for (const char c : {' ', '-', '_', '('})
+        t[static_cast<unsigned char>(c)] = true;
+    return t;
+}();
 
 bool equalsIgnoringCase(std::string_view a, std::string_view lowerB) {
     if (a.size() != lowerB.size())
@@ -47,24 +64,13 @@ bool isX100Die(std::string_view arch) {
 // bracket ("Ada Lovelace" -> Ada, "rdna3 (Navi 31)" -> rdna3).
 std::string_view firstWord(std::string_view arch) {
     std::size_t n = 0;
-    while (n < arch.size() && arch[n] != ' ' && arch[n] != '-' && arch[n] != '_' && arch[n] != '(')
+    while (n < arch.size() && !kWordEnd[static_cast<unsigned char>(arch[n])])
         ++n;
     return arch.substr(0, n);
 }
 
 std::string_view orUnknown(std::string_view value) {
     return value.empty() ? "unknown"sv : value;
-}
-
-// Eight ASCII characters lower-cased at once: 0x20 added to each byte in 'A'..'Z'
-// (the others, bytes >= 0x80 included, unchanged), as lowerAscii() does per byte.
-std::uint64_t lowerAscii8(std::uint64_t x) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-    const std::uint64_t low7 = x & (0x7f * kOnes);
-    const std::uint64_t atLeastA = low7 + (0x80 - 'A') * kOnes; // high bit: byte >= 'A'
-    const std::uint64_t aboveZ = low7 + (0x7f - 'Z') * kOnes;   // high bit: byte > 'Z'
-    const std::uint64_t upper = atLeastA & ~aboveZ & ~x & (0x80 * kOnes);
-    return x | (upper >> 2);
 }
 
 // `out` = the pieces joined and lower-cased. Built on the stack and assigned
@@ -87,16 +93,7 @@ template <class Out> void assignLower(Out &out, std::initializer_list<std::strin
     char *dst = buffer;
     for (std::string_view p : pieces)
         for (char ch : p)
-            *dst++ = ch;
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        std::uint64_t x = 0;
-        std::memcpy(&x, buffer + i, 8);
-        x = lowerAscii8(x);
-        std::memcpy(buffer + i, &x, 8);
-    }
-    for (; i < n; ++i)
-        buffer[i] = lowerAscii(buffer[i]);
+            *dst++ = lowerAscii(ch);
     out.assign(std::string_view(buffer, n));
 }
 

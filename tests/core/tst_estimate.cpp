@@ -5,8 +5,16 @@
 
 #include "fixtures.h"
 #include "memory.h"
+#include "numeric.h"
 
 #include <QTest>
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
 
 using namespace llm;
 using namespace llm::units;
@@ -118,6 +126,8 @@ private slots:
     void estimatesCompareWhole();
     void moePrefillThinBatches_data();
     void moePrefillThinBatches();
+    void verdictsOutliveTheirWorkload();
+    void finitePositiveIsItsDefinition();
 };
 
 void TestEstimate::placements_data() {
@@ -631,4 +641,57 @@ void TestEstimate::moePrefillThinBatches() {
 }
 
 QTEST_GUILESS_MAIN(TestEstimate)
+// The verdicts refer to their use cases instead of copying them: the estimate
+// keeps them alive after the workload and the estimate it was copied from are
+// gone, and names longer than an estimate keeps in place come through whole.
+void TestEstimate::verdictsOutliveTheirWorkload() {
+    Build b = appleBuild();
+    b.name = std::string(100, 'n');
+    std::optional<Estimate> kept;
+    {
+        auto w = std::make_unique<Workload>(workload(512, 128));
+        w->useCases.front().id = std::string(40, 'i');
+        w->useCases.front().description = std::string(300, 'd');
+        const Estimate e = estimate(b, dense10GB(), *w, ideal());
+        w.reset();
+        kept = e;
+        // Another workload on this thread: the list shared with e is not reused.
+        (void)estimate(b, dense10GB(), workload(1024, 16), ideal());
+    }
+    QCOMPARE(kept->buildName.str(), std::string(100, 'n'));
+    QCOMPARE(kept->useCases.size(), std::size_t{1});
+    QCOMPARE(kept->useCases.front().useCase->id, std::string(40, 'i'));
+    QCOMPARE(kept->useCases.front().useCase->description, std::string(300, 'd'));
+    QCOMPARE(inTokens(kept->useCases.front().useCase->promptTokens), 512.0);
+}
+
+// numeric.h tests the bits of a double in one comparison; it must answer as
+// std::isfinite(v) && v > 0 for every kind of double.
+void TestEstimate::finitePositiveIsItsDefinition() {
+    using L = std::numeric_limits<double>;
+    std::vector<double> values = {0.0,
+                                  -0.0,
+                                  1.0,
+                                  -1.0,
+                                  L::max(),
+                                  -L::max(),
+                                  L::min(),
+                                  -L::min(),
+                                  L::denorm_min(),
+                                  -L::denorm_min(),
+                                  L::infinity(),
+                                  -L::infinity(),
+                                  L::quiet_NaN(),
+                                  -L::quiet_NaN(),
+                                  L::signaling_NaN(),
+                                  1e300};
+    for (std::uint64_t exponent = 0; exponent < 2048; ++exponent)
+        for (std::uint64_t sign = 0; sign < 2; ++sign)
+            for (const std::uint64_t mantissa :
+                 {0ull, 1ull, 0x8000000000000ull, 0xfffffffffffffull})
+                values.push_back(std::bit_cast<double>(sign << 63 | exponent << 52 | mantissa));
+    for (const double v : values)
+        QVERIFY2(finitePositive(v) == (std::isfinite(v) && v > 0), qPrintable(QString::number(v)));
+}
+
 #include "tst_estimate.moc"
