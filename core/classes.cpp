@@ -118,17 +118,61 @@ template <class Out> void classOf(Out &out, const Gpu &gpu, bool integrated) {
                       generation, hbm ? "-hbm"sv : ""sv});
 }
 
+// The last class named on this thread for one kind of device, with what it was
+// named from (a CPU's architecture; a GPU's vendor and architecture). Estimates
+// come in runs on one build (every model for a build, what-if variants,
+// headroom's steps): recognising the same texts costs a fraction of naming the
+// class again. Any difference in the texts names it afresh.
+struct LastClass {
+    std::string vendor, architecture;
+    InlineString<47> name;
+    bool valid = false;
+
+    bool matches(std::string_view v, std::string_view arch) const {
+        return valid && detail::sameText(vendor, v) && detail::sameText(architecture, arch);
+    }
+    template <class Out> void remember(std::string_view v, std::string_view arch, const Out &out) {
+        vendor.assign(v);
+        architecture.assign(arch);
+        name.assign(std::string_view(out));
+        valid = true;
+    }
+};
+
+template <class Out> void cpuClassOf(Out &out, const Cpu &cpu) {
+    thread_local LastClass last;
+    if (last.matches({}, cpu.architecture)) {
+        out.assign(last.name.view());
+        return;
+    }
+    classOf(out, cpu);
+    last.remember({}, cpu.architecture, out);
+}
+
+template <class Out> void gpuClassOf(Out &out, const Gpu &gpu, bool integrated) {
+    thread_local LastClass last[2]; // discrete, integrated
+    LastClass &l = last[integrated ? 1 : 0];
+    // An integrated GPU's class is named by its vendor alone.
+    const std::string_view arch = integrated ? std::string_view() : gpu.architecture;
+    if (l.matches(gpu.vendor, arch)) {
+        out.assign(l.name.view());
+        return;
+    }
+    classOf(out, gpu, integrated);
+    l.remember(gpu.vendor, arch, out);
+}
+
 template <class Out> void classOf(Out &out, const Build &build, Placement placement) {
     switch (placement) {
     case Placement::CpuOnly:
-        classOf(out, build.cpu);
+        cpuClassOf(out, build.cpu);
         return;
     case Placement::SingleGpu:
     case Placement::MultiGpuLayerSplit:
     case Placement::MultiGpuTensorParallel:
         for (const GpuGroup &g : build.gpus)
             if (g.count > 0) {
-                classOf(out, g.gpu, g.gpu.integrated);
+                gpuClassOf(out, g.gpu, g.gpu.integrated);
                 return;
             }
         out.assign("gpu-unknown"sv);
@@ -139,7 +183,7 @@ template <class Out> void classOf(Out &out, const Build &build, Placement placem
         return;
     case Placement::Unified:
         if (build.integratedGpu)
-            classOf(out, *build.integratedGpu, true);
+            gpuClassOf(out, *build.integratedGpu, true);
         else
             out.assign("unified-unknown"sv);
         return;

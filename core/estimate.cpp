@@ -153,20 +153,6 @@ bool sameBits(Tokens a, Tokens b) {
     return std::bit_cast<std::uint64_t>(a.value()) == std::bit_cast<std::uint64_t>(b.value());
 }
 
-// a == b. Ids are a few characters: compared inline, where a memcmp call would
-// cost more than the comparison; descriptions are long: memcmp.
-bool sameText(const std::string &a, const std::string &b) {
-    const std::size_t n = a.size();
-    if (n != b.size())
-        return false;
-    if (n > 8)
-        return std::memcmp(a.data(), b.data(), n) == 0;
-    for (std::size_t i = 0; i < n; ++i)
-        if (a[i] != b[i])
-            return false;
-    return true;
-}
-
 // Equal in every bit (0 and -0 differ, a NaN equals itself): the shared list
 // must show exactly the caller's use cases.
 bool sameUseCases(const std::vector<UseCase> &a, const std::vector<UseCase> &b) {
@@ -174,8 +160,9 @@ bool sameUseCases(const std::vector<UseCase> &a, const std::vector<UseCase> &b) 
         return false;
     for (std::size_t i = 0; i < a.size(); ++i)
         if (!sameBits(a[i].promptTokens, b[i].promptTokens) ||
-            !sameBits(a[i].generatedTokens, b[i].generatedTokens) || !sameText(a[i].id, b[i].id) ||
-            !sameText(a[i].description, b[i].description))
+            !sameBits(a[i].generatedTokens, b[i].generatedTokens) ||
+            !detail::sameText(a[i].id, b[i].id) ||
+            !detail::sameText(a[i].description, b[i].description))
             return false;
     return true;
 }
