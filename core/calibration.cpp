@@ -57,7 +57,7 @@ MeasuredPrediction predictWith(const Measurement &m, const Workload &w, Assumpti
     const Estimate e = estimate(m.build, m.model, w, a);
     a.forcedPlacement = savedPlacement;
     a.runtime = savedRuntime;
-    r.hardwareClass = e.hardwareClass;
+    r.hardwareClass = e.hardwareClass.str();
     const std::size_t np = m.promptRuns.size();
     const bool shared = e.useCases.size() == np && m.generationRuns.size() == np;
     double sp = 0, sg = 0;

@@ -28,7 +28,7 @@ bool meetsAll(const Estimate &e) {
 
 BuildDecision judge(const Build &build, const Estimate &e, const Assumptions &a) {
     BuildDecision d;
-    d.name = build.name.empty() ? e.buildName : build.name;
+    d.name = build.name.empty() ? e.buildName.str() : build.name;
     d.fits = e.fits;
     d.memoryNeededGb = units::inGigabytes(e.memory.total);
     d.memoryHasGb = units::inGigabytes(e.memory.ramAvailable + e.memory.vramAvailable);

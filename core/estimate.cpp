@@ -14,7 +14,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -170,7 +174,40 @@ TokenRate rateOf(Tokens n, Seconds t) {
     return safeDiv(n, t);
 }
 
+bool sameBits(Tokens a, Tokens b) {
+    return std::bit_cast<std::uint64_t>(a.value()) == std::bit_cast<std::uint64_t>(b.value());
+}
+
+// Equal in every bit (0 and -0 differ, a NaN equals itself): the shared list
+// must show exactly the caller's use cases.
+bool sameUseCases(const std::vector<UseCase> &a, const std::vector<UseCase> &b) {
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (!sameBits(a[i].promptTokens, b[i].promptTokens) ||
+            !sameBits(a[i].generatedTokens, b[i].generatedTokens) ||
+            !detail::sameText(a[i].id, b[i].id) ||
+            !detail::sameText(a[i].description, b[i].description))
+            return false;
+    return true;
+}
+
+// The use cases as an immutable shared list for the verdicts to refer to: the
+// last estimate's list on this thread when the use cases are the same (many
+// builds judged for one workload), so that an estimate copies no text.
+std::shared_ptr<const std::vector<UseCase>> sharedUseCases(const std::vector<UseCase> &useCases) {
+    thread_local std::shared_ptr<const std::vector<UseCase>> last;
+    if (!last || !sameUseCases(*last, useCases))
+        last = std::make_shared<const std::vector<UseCase>>(useCases);
+    return last;
+}
+
 } // namespace
+
+const UseCase &noUseCase() {
+    static const UseCase none;
+    return none;
+}
 
 // Pass, borderline, workflow, failed limit and bottleneck of one use case, from
 // its filled-in times and rates. Defined here so that estimate() inlines it.
@@ -215,7 +252,7 @@ void classify(UseCaseVerdict &v, bool fits, Bottleneck prefillBottleneck,
     // Borderline: passes at the estimate, fails at the low end of the band.
     v.borderline = false;
     if (v.pass) {
-        const double prompt = units::inTokens(v.useCase.promptTokens);
+        const double prompt = units::inTokens(v.useCase->promptTokens);
         const double lowRate = units::inTokensPerSecond(v.prefillRateLow);
         const bool prefillLowFails =
             finitePositive(prompt) &&
@@ -240,6 +277,7 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
                   const Assumptions &a) {
     Estimate e;
     e.buildName = build.name;
+    e.useCaseList.list = sharedUseCases(workload.useCases);
     e.bandwidth = bandwidthOf(build);
     thread_local std::string scratch; // class names: no allocation once warm
     const kernel::Device device = deviceOf(build, e.bandwidth, a, scratch);
@@ -259,8 +297,12 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
     e.factors.ownMeasurements = best.factors->ownMeasurements;
     e.computeFallback = best.computeFallback;
     detail::hardwareClassInto(e.hardwareClass, build, best.placement);
-    const Band promptBand = a.promptBandFor(e.hardwareClass);
-    const Band genBand = a.generationBandFor(e.hardwareClass);
+    Band promptBand = a.defaultBand, genBand = a.defaultBand; // what uncalibrated bands are
+    if (!a.promptBandByClass.empty() || !a.generationBandByClass.empty()) {
+        scratch.assign(e.hardwareClass.view());
+        promptBand = a.promptBandFor(scratch);
+        genBand = a.generationBandFor(scratch);
+    }
 
     if (best.runnable) {
         const kernel::Phase pp = kernel::prefill(best, facts.headlinePrompt, a);
@@ -275,8 +317,9 @@ Estimate estimate(const Build &build, const ModelChoice &choice, const Workload 
     e.generationRateLow = genBand.low * e.generationRate;
     e.generationRateHigh = genBand.high * e.generationRate;
 
-    e.useCases.reserve(workload.useCases.size());
-    for (const UseCase &u : workload.useCases) {
+    const std::vector<UseCase> &useCases = *e.useCaseList.list;
+    e.useCases.reserve(useCases.size());
+    for (const UseCase &u : useCases) {
         UseCaseVerdict &v = e.useCases.emplace_back(u);
         kernel::Phase pp, tg;
         if (best.runnable) {

@@ -5,10 +5,14 @@
 
 #include "assumptions.h"
 #include "hardware.h"
+#include "inlinestring.h"
 #include "model.h"
 #include "units.h"
 #include "workload.h"
 
+#include <boost/container/small_vector.hpp>
+
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,12 +59,37 @@ struct MemoryBreakdown {
     bool operator==(const MemoryBreakdown &) const = default;
 };
 
+// A use case with no id, no description and no tokens: what a default UseCaseRef refers to.
+const UseCase &noUseCase();
+
+// The use case a verdict judges, referred to rather than copied (its text would
+// cost heap blocks per estimate). estimate() points it into the estimate's own
+// list (Estimate::useCaseList), so a verdict is valid as long as its estimate,
+// or a copy of it, lives. Compares as the use case it refers to.
+class UseCaseRef {
+public:
+    UseCaseRef()
+        : m_useCase(&noUseCase()) {}
+    explicit UseCaseRef(const UseCase &useCase)
+        : m_useCase(&useCase) {}
+
+    const UseCase &operator*() const { return *m_useCase; }
+    const UseCase *operator->() const { return m_useCase; }
+
+    bool operator==(const UseCaseRef &other) const {
+        return m_useCase == other.m_useCase || *m_useCase == *other.m_useCase;
+    }
+
+private:
+    const UseCase *m_useCase;
+};
+
 struct UseCaseVerdict {
     UseCaseVerdict() = default;
     explicit UseCaseVerdict(const UseCase &u)
         : useCase(u) {}
 
-    UseCase useCase;
+    UseCaseRef useCase; // must outlive the verdict (see UseCaseRef)
     units::Seconds prefillTime{};
     units::TokenRate prefillRate{};
     units::TokenRate generationRate{}; // averaged over the generated tokens as the KV cache grows
@@ -94,9 +123,21 @@ struct MeasuredReference {
     bool operator==(const MeasuredReference &) const = default;
 };
 
+// The use cases an estimate's verdicts refer to, shared (immutable) by the
+// estimates made for the same use cases: copying an estimate copies no text.
+// Not part of an estimate's value (the verdicts compare their use cases).
+struct SharedUseCases {
+    std::shared_ptr<const std::vector<UseCase>> list;
+
+    bool operator==(const SharedUseCases &) const { return true; }
+};
+
+// An estimate's verdicts: the seed's four use cases stay inside the estimate.
+using UseCaseVerdicts = boost::container::small_vector<UseCaseVerdict, 4>;
+
 struct Estimate {
-    std::string buildName;
-    std::string hardwareClass; // class whose efficiency factors were used
+    InlineString<47> buildName;     // longer names are kept on the heap
+    InlineString<47> hardwareClass; // class whose efficiency factors were used
     Placement placement = Placement::CpuOnly;
     bool fits = false;
     BandwidthBreakdown bandwidth;
@@ -115,7 +156,8 @@ struct Estimate {
     // Matching published measurements (empty unless a caller attached them).
     std::optional<MeasuredReference> measuredPrompt;
     std::optional<MeasuredReference> measuredGeneration;
-    std::vector<UseCaseVerdict> useCases;
+    UseCaseVerdicts useCases;   // one per use case of the workload, in its order
+    SharedUseCases useCaseList; // what useCases[i].useCase refers to
 
     bool operator==(const Estimate &) const = default;
 };

@@ -133,7 +133,7 @@ std::string limitedBy(Bottleneck b, const Estimate &e) {
 }
 
 std::string idOf(const UseCaseVerdict &v) {
-    return v.useCase.id.empty() ? "The use case" : v.useCase.id;
+    return v.useCase->id.empty() ? "The use case" : v.useCase->id;
 }
 
 } // namespace
@@ -141,7 +141,7 @@ std::string idOf(const UseCaseVerdict &v) {
 std::string explain(const UseCaseVerdict &v, const Estimate &e, const Thresholds &t) {
     const std::string id = idOf(v);
     const std::string prompt =
-        "a " + count(units::inTokens(v.useCase.promptTokens)) + "-token prompt";
+        "a " + count(units::inTokens(v.useCase->promptTokens)) + "-token prompt";
     switch (v.failed) {
     case FailedLimit::Capacity: {
         const MemoryBreakdown &m = e.memory;

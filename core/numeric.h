@@ -5,13 +5,19 @@
 // divide or pass a figure on. One definition each, so every file means the
 // same thing by "a usable figure".
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
 
 namespace llm {
 
-// A usable figure: finite and above zero.
+// A usable figure: finite and above zero (std::isfinite(v) && v > 0). Tested
+// on the bits in one integer comparison: the positive finite doubles, from the
+// smallest subnormal (bits 1) to the largest finite (0x7fef...f), are one run
+// of unsigned bit patterns; zero, negatives, infinities and NaN lie outside it.
+// The estimator tests a hundred figures per estimate this way.
 inline bool finitePositive(double v) {
-    return std::isfinite(v) && v > 0;
+    return std::bit_cast<std::uint64_t>(v) - 1u < 0x7fefffffffffffffull;
 }
 
 // The same for a Boost.Units quantity (its value in base units).

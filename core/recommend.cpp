@@ -432,7 +432,7 @@ Recommendation finish(const Catalog &catalog, const Candidate &c, const Recommen
         const double m = fast::margin(v, rec.estimate.fits, a.thresholds);
         if (m < worst) {
             worst = m;
-            rec.limitingUseCase = v.useCase.id;
+            rec.limitingUseCase = v.useCase->id;
         }
     }
     return rec;

@@ -273,7 +273,7 @@ std::vector<WhatIf> whatIfs(const Build &build, const ModelChoice &model, const 
             w.platformProblems = checkBuild(w.build, catalog, *rules, a);
         for (std::size_t i = 0; i < w.estimate.useCases.size() && i < before.useCases.size(); ++i) {
             UseCaseDelta d;
-            d.useCase = before.useCases[i].useCase.id;
+            d.useCase = before.useCases[i].useCase->id;
             d.passBefore = before.useCases[i].pass;
             d.passAfter = w.estimate.useCases[i].pass;
             d.marginBefore = fast::margin(before.useCases[i], before.fits, a.thresholds);

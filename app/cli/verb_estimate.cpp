@@ -72,7 +72,7 @@ QStringList failureNotes(const Estimate &e, const Thresholds &thresholds) {
         if (v.pass)
             continue;
         const QString why = QString::fromStdString(explain(v, e, thresholds));
-        const QString id = QString::fromStdString(v.useCase.id);
+        const QString id = QString::fromStdString(v.useCase->id);
         if (!why.startsWith(id + marker)) {
             notes << why;
             continue;

@@ -100,7 +100,7 @@ QJsonObject statsToJson(const RecommendStats &s) {
 QString marks(const Recommendation &r) {
     QStringList out;
     for (const UseCaseVerdict &v : r.estimate.useCases)
-        out << fromStd(v.useCase.id) +
+        out << fromStd(v.useCase->id) +
                    (v.pass ? (v.borderline ? u" pass~"_s : u" pass"_s) : u" FAIL"_s);
     return out.join(u", "_s);
 }

@@ -2,6 +2,7 @@
 // Estimator throughput benchmark. Prints figures; asserts nothing.
 //
 //   bench_estimator [--quick] [--no-catalogue]
+//   bench_estimator --dump FILE   (every output hashed, see dump.cpp)
 //
 // 1. Single estimates per second: one build, one model, UC1-UC4, many
 //    iterations per repeat, median over repeats (one thread).
@@ -177,8 +178,14 @@ void benchCatalogue(int repeats) {
 
 } // namespace
 
+namespace llm::bench {
+int dumpEstimates(const char *path); // dump.cpp
+}
+
 int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
+    if (argc == 3 && std::strcmp(argv[1], "--dump") == 0)
+        return llm::bench::dumpEstimates(argv[2]);
     bool quick = false, catalogue = true;
     for (int i = 1; i < argc; ++i) {
         quick = quick || std::strcmp(argv[i], "--quick") == 0;

@@ -61,7 +61,7 @@ QJsonObject factorsToJson(const Estimate &e, const Assumptions &a) {
         overridden.append(fromStd(name));
     return QJsonObject{
         {u"runtime"_s, fromStd(a.runtime)},
-        {u"hardware_class"_s, fromStd(e.hardwareClass)},
+        {u"hardware_class"_s, fromStd(e.hardwareClass.str())},
         {u"bandwidth_efficiency"_s, roundForOutput(e.factors.bandwidth)},
         {u"compute_efficiency"_s, roundForOutput(e.factors.compute)},
         {u"token_overhead_ms"_s, roundForOutput(inSecondsPerToken(e.factors.tokenOverhead) * 1e3)},
@@ -71,9 +71,9 @@ QJsonObject factorsToJson(const Estimate &e, const Assumptions &a) {
 }
 
 QJsonObject verdictToJson(const UseCaseVerdict &v, const Estimate &e, const Assumptions &a) {
-    return QJsonObject{{u"name"_s, fromStd(v.useCase.id)},
-                       {u"prompt_tokens"_s, inTokens(v.useCase.promptTokens)},
-                       {u"gen_tokens"_s, inTokens(v.useCase.generatedTokens)},
+    return QJsonObject{{u"name"_s, fromStd(v.useCase->id)},
+                       {u"prompt_tokens"_s, inTokens(v.useCase->promptTokens)},
+                       {u"gen_tokens"_s, inTokens(v.useCase->generatedTokens)},
                        {u"prefill_s"_s, secs(v.prefillTime)},
                        {u"prefill_tok_s"_s, tps(v.prefillRate)},
                        {u"prefill_tok_s_low"_s, tps(v.prefillRateLow)},
@@ -173,7 +173,7 @@ std::vector<Estimate> estimateAll(const Scenario &scenario) {
 
 QJsonObject estimateToJson(const Estimate &e, const Build &build, const Assumptions &a) {
     QJsonObject o;
-    o.insert(u"build"_s, fromStd(e.buildName.empty() ? build.name : e.buildName));
+    o.insert(u"build"_s, fromStd(e.buildName.empty() ? build.name : e.buildName.str()));
     o.insert(u"bandwidth"_s, bandwidthToJson(e.bandwidth));
     o.insert(u"placement"_s, QLatin1String(toString(e.placement)));
     o.insert(u"fits"_s, e.fits);
@@ -191,7 +191,7 @@ QJsonObject estimateToJson(const Estimate &e, const Build &build, const Assumpti
     o.insert(u"gen_tok_s_low"_s, tps(e.generationRateLow));
     o.insert(u"gen_tok_s_high"_s, tps(e.generationRateHigh));
     o.insert(u"weights_read_per_token_gb"_s, gb(e.bytesPerToken));
-    o.insert(u"hardware_class"_s, fromStd(e.hardwareClass));
+    o.insert(u"hardware_class"_s, fromStd(e.hardwareClass.str()));
 
     const CostSummary cost = costOf(build, e.generationRate, a);
     // A quote is printed as typed; an estimate to the cent, not to four

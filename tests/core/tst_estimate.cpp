@@ -5,8 +5,16 @@
 
 #include "fixtures.h"
 #include "memory.h"
+#include "numeric.h"
 
 #include <QTest>
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
 
 using namespace llm;
 using namespace llm::units;
@@ -121,6 +129,8 @@ private slots:
     void estimatesCompareWhole();
     void moePrefillThinBatches_data();
     void moePrefillThinBatches();
+    void verdictsOutliveTheirWorkload();
+    void finitePositiveIsItsDefinition();
 };
 
 void TestEstimate::placements_data() {
@@ -506,7 +516,7 @@ void TestEstimate::forcedPlacement() {
     a.forcedPlacement = Placement::CpuOnly;
     const Estimate cpu = estimate(appleBuild(), dense10GB(), workload(512, 128), a);
     COMPARE_ENUM(cpu.placement, Placement::CpuOnly);
-    QCOMPARE(cpu.hardwareClass, std::string("cpu-apple-m4"));
+    QCOMPARE(cpu.hardwareClass.str(), std::string("cpu-apple-m4"));
     // A placement the build cannot use falls back to the automatic choice.
     a.forcedPlacement = Placement::MultiGpuTensorParallel;
     const Estimate fallback = estimate(cpuBuild(64), dense10GB(), workload(512, 128), a);
@@ -520,7 +530,7 @@ void TestEstimate::efficiencyAndBands() {
     a.generationBandByClass["cpu-zen4"] = {0.8, 1.2};
     a.promptBandByClass["cpu-zen4"] = {0.5, 1.5};
     const Estimate e = estimate(cpuBuild(64), dense10GB(), workload(512, 128), a);
-    QCOMPARE(e.hardwareClass, std::string("cpu-zen4"));
+    QCOMPARE(e.hardwareClass.str(), std::string("cpu-zen4"));
     QCOMPARE(e.factors.measurements, 12);
     QCOMPARE(inTokensPerSecond(e.generationRate), 0.5 * sysBw / (W + kv64));
     QCOMPARE(inTokensPerSecond(e.promptRate), 0.25 * kCpuPeak / F256);
@@ -638,12 +648,14 @@ void TestEstimate::estimatesCompareWhole() {
         return changed != e;
     };
     QVERIFY(differs([](Estimate &x) { x.useCases[0].generationRateLow *= 1.0000001; }));
-    QVERIFY(differs([](Estimate &x) { x.useCases[0].useCase.description += "."; }));
+    UseCase described = *e.useCases[0].useCase;
+    described.description += ".";
+    QVERIFY(differs([&described](Estimate &x) { x.useCases[0].useCase = UseCaseRef(described); }));
     QVERIFY(differs([](Estimate &x) { x.memory.inRam += bytes(1); }));
     QVERIFY(differs([](Estimate &x) { x.bandwidth.fabricApplies = !x.bandwidth.fabricApplies; }));
     QVERIFY(differs([](Estimate &x) { x.factors.fittedOn = "2026-01-01"; }));
     QVERIFY(differs([](Estimate &x) { x.measuredGeneration = MeasuredReference{}; }));
-    QVERIFY(differs([](Estimate &x) { x.hardwareClass += "x"; }));
+    QVERIFY(differs([](Estimate &x) { x.hardwareClass = x.hardwareClass.str() + "x"; }));
 }
 
 // A routed expert sees 4 of 64 shares of a 512-token micro-batch: 32 rows. With
@@ -697,4 +709,57 @@ void TestEstimate::moePrefillThinBatches() {
 }
 
 QTEST_GUILESS_MAIN(TestEstimate)
+// The verdicts refer to their use cases instead of copying them: the estimate
+// keeps them alive after the workload and the estimate it was copied from are
+// gone, and names longer than an estimate keeps in place come through whole.
+void TestEstimate::verdictsOutliveTheirWorkload() {
+    Build b = appleBuild();
+    b.name = std::string(100, 'n');
+    std::optional<Estimate> kept;
+    {
+        auto w = std::make_unique<Workload>(workload(512, 128));
+        w->useCases.front().id = std::string(40, 'i');
+        w->useCases.front().description = std::string(300, 'd');
+        const Estimate e = estimate(b, dense10GB(), *w, ideal());
+        w.reset();
+        kept = e;
+        // Another workload on this thread: the list shared with e is not reused.
+        (void)estimate(b, dense10GB(), workload(1024, 16), ideal());
+    }
+    QCOMPARE(kept->buildName.str(), std::string(100, 'n'));
+    QCOMPARE(kept->useCases.size(), std::size_t{1});
+    QCOMPARE(kept->useCases.front().useCase->id, std::string(40, 'i'));
+    QCOMPARE(kept->useCases.front().useCase->description, std::string(300, 'd'));
+    QCOMPARE(inTokens(kept->useCases.front().useCase->promptTokens), 512.0);
+}
+
+// numeric.h tests the bits of a double in one comparison; it must answer as
+// std::isfinite(v) && v > 0 for every kind of double.
+void TestEstimate::finitePositiveIsItsDefinition() {
+    using L = std::numeric_limits<double>;
+    std::vector<double> values = {0.0,
+                                  -0.0,
+                                  1.0,
+                                  -1.0,
+                                  L::max(),
+                                  -L::max(),
+                                  L::min(),
+                                  -L::min(),
+                                  L::denorm_min(),
+                                  -L::denorm_min(),
+                                  L::infinity(),
+                                  -L::infinity(),
+                                  L::quiet_NaN(),
+                                  -L::quiet_NaN(),
+                                  L::signaling_NaN(),
+                                  1e300};
+    for (std::uint64_t exponent = 0; exponent < 2048; ++exponent)
+        for (std::uint64_t sign = 0; sign < 2; ++sign)
+            for (const std::uint64_t mantissa :
+                 {0ull, 1ull, 0x8000000000000ull, 0xfffffffffffffull})
+                values.push_back(std::bit_cast<double>(sign << 63 | exponent << 52 | mantissa));
+    for (const double v : values)
+        QVERIFY2(finitePositive(v) == (std::isfinite(v) && v > 0), qPrintable(QString::number(v)));
+}
+
 #include "tst_estimate.moc"

@@ -89,8 +89,8 @@ void TestVerdict::classify() {
     QFETCH(Bottleneck, bottleneck);
     QFETCH(bool, borderline);
 
-    UseCaseVerdict v;
-    v.useCase = {"UC", "", tokens(1000), tokens(100)};
+    const UseCase useCase{"UC", "", tokens(1000), tokens(100)};
+    UseCaseVerdict v(useCase);
     v.prefillTime = seconds(prefillS);
     v.prefillRate = tokens(1000) / v.prefillTime;
     v.generationRate = tokensPerSecond(genRate);
@@ -171,8 +171,8 @@ void TestVerdict::explain() {
     e.memory.overhead = gigabytes(0.8);
     e.memory.total = gigabytes(45.2);
     e.memory.vramAvailable = gigabytes(32);
-    UseCaseVerdict v;
-    v.useCase = {id.toStdString(), "", tokens(prompt), tokens(3072)};
+    const UseCase useCase{id.toStdString(), "", tokens(prompt), tokens(3072)};
+    UseCaseVerdict v(useCase);
     v.prefillTime = seconds(prefillS);
     v.prefillRate = v.prefillRateLow = tokens(prompt) / seconds(std::max(prefillS, 1e-9));
     v.generationRate = tokensPerSecond(genRate);

@@ -132,7 +132,7 @@ private slots:
             const Estimate e = estimate(r.build, req.model, req.workload, a);
             QCOMPARE(e.useCases.size(), std::size_t(2));
             for (const UseCaseVerdict &v : e.useCases)
-                QVERIFY2(v.pass, (r.build.name + " " + v.useCase.id).c_str());
+                QVERIFY2(v.pass, (r.build.name + " " + v.useCase->id).c_str());
             QVERIFY(r.cost.priceEur.has_value());
             QVERIFY(*r.cost.priceEur <= 3000);
             QVERIFY(*r.cost.priceEur >= lastPrice); // cheapest first
@@ -170,8 +170,8 @@ private slots:
         const BuildResult &res = doc->results().back();
         QVERIFY(res.computed);
         for (const UseCaseVerdict &v : res.estimate.useCases)
-            if (v.useCase.id == "UC1" || v.useCase.id == "UC2")
-                QVERIFY2(v.pass, v.useCase.id.c_str());
+            if (v.useCase->id == "UC1" || v.useCase->id == "UC2")
+                QVERIFY2(v.pass, v.useCase->id.c_str());
         doc->undoStack()->undo();
         QCOMPARE(doc->buildCount(), before);
 

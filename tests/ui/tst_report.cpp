@@ -382,7 +382,7 @@ private slots:
         for (const BuildResult &r : computeResults(state, m_data.catalog, m_data.rules)) {
             if (!r.computed)
                 continue;
-            engineering << QString::fromStdString(r.estimate.hardwareClass)
+            engineering << QString::fromStdString(r.estimate.hardwareClass.str())
                         << fmt::bottleneck(r.estimate.generationBottleneck)
                         << fmt::placement(r.estimate.placement);
         }

@@ -228,8 +228,8 @@ private slots:
         Assumptions a = doc->state().assumptions;
         EfficiencyFactors f = first.factors;
         f.bandwidth *= 0.5;
-        a.efficiencyByClass[first.hardwareClass] = f;
-        a.overridden.push_back("assumptions.efficiency." + first.hardwareClass);
+        a.efficiencyByClass[first.hardwareClass.str()] = f;
+        a.overridden.push_back("assumptions.efficiency." + first.hardwareClass.str());
         doc->setAssumptions(a, QStringLiteral("test"));
         QVERIFY(summary.index(0, SummaryModel::GenerationRate).data(OverriddenRole).toBool());
         QVERIFY(summary.index(0, SummaryModel::UseCasesPassed).data(OverriddenRole).toBool());

@@ -48,7 +48,7 @@ QString verdictsText(const Recommendation &r) {
     QStringList lines;
     for (const UseCaseVerdict &v : r.estimate.useCases)
         lines << RecommendationModel::tr("%1: %2 — prompt %3, output %4")
-                     .arg(QString::fromStdString(v.useCase.id), fmt::verdict(v),
+                     .arg(QString::fromStdString(v.useCase->id), fmt::verdict(v),
                           fmt::seconds(v.prefillTime), fmt::tokps(v.generationRate));
     return lines.join(QLatin1Char('\n'));
 }

@@ -24,7 +24,7 @@ QString describeOverrides(const OverrideFlags &flags, const Estimate &estimate) 
     QStringList parts;
     if (flags.efficiency)
         parts << UiText::tr("your efficiency factors for %1")
-                     .arg(QString::fromStdString(estimate.hardwareClass));
+                     .arg(QString::fromStdString(estimate.hardwareClass.str()));
     if (flags.thresholds)
         parts << UiText::tr("your use-case thresholds");
     if (flags.tariff)

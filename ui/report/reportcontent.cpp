@@ -322,7 +322,7 @@ void frontPage(Flow &flow, const ComparisonDocument &document, UseCaseModel &use
     for (std::size_t i = 0; i < results.size(); ++i) {
         if (!results[i].computed)
             continue;
-        const std::string &cls = results[i].estimate.hardwareClass;
+        const std::string cls = results[i].estimate.hardwareClass.str();
         const Band band = state.assumptions.generationBandFor(cls);
         Group &g = byBand[{static_cast<int>(std::lround((1.0 - band.low) * 100.0)),
                            static_cast<int>(std::lround((band.high - 1.0) * 100.0))}];
@@ -405,7 +405,7 @@ QString needLabel(const UseCase &u) {
 // One need the build misses or only just meets, in words (core's explain() names
 // "the RAM side (89.6 GB/s)"; the minutes say what it means for the need).
 QString needSentence(const UseCaseVerdict &v, const Thresholds &t) {
-    const QString need = needLabel(v.useCase);
+    const QString need = needLabel(*v.useCase);
     switch (v.failed) {
     case FailedLimit::Capacity:
         return UiText::tr("%1 is not met: the model does not fit.").arg(need);
@@ -413,7 +413,7 @@ QString needSentence(const UseCaseVerdict &v, const Thresholds &t) {
         return UiText::tr(
                    "%1 is not met: reading its %2-token prompt takes about %3 s (%4 is the limit); "
                    "the target is %5 s.")
-            .arg(need, num(units::inTokens(v.useCase.promptTokens), 0),
+            .arg(need, num(units::inTokens(v.useCase->promptTokens), 0),
                  plainNumber(units::inSeconds(v.prefillTime)), whatLimits(v.bottleneck),
                  plainNumber(units::inSeconds(t.maxPrefill)));
     case FailedLimit::GenerationRate:
@@ -466,11 +466,11 @@ void whyPages(Flow &flow, const ComparisonState &state, const std::vector<BuildR
         QStringList met, onlyJust, tooSlow, problems;
         for (const UseCaseVerdict &v : e.useCases) {
             if (v.pass && !v.borderline)
-                met << esc(v.useCase.id);
+                met << esc(v.useCase->id);
             else if (v.pass)
-                onlyJust << esc(v.useCase.id);
+                onlyJust << esc(v.useCase->id);
             else if (groupSlow && v.failed == FailedLimit::GenerationRate)
-                tooSlow << needLabel(v.useCase);
+                tooSlow << needLabel(*v.useCase);
             else if (const QString s = needSentence(v, t); !s.isEmpty())
                 problems << s;
         }
@@ -1031,7 +1031,7 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
                    k.estimate->factors.compute == e.factors.compute && k.overridden == over;
         });
         if (same == kinds.end())
-            same = kinds.insert(kinds.end(), Kind{e.hardwareClass, &e, over, {}});
+            same = kinds.insert(kinds.end(), Kind{e.hardwareClass.str(), &e, over, {}});
         same->builds << static_cast<int>(i + 1);
     }
     std::sort(kinds.begin(), kinds.end(),

@@ -255,7 +255,7 @@ void AssumptionsPanel::load() {
                "<th>Compute<br>factor</th><th>Fitted on<br>results</th></tr>");
     for (std::size_t i = 0; i < m_document->results().size(); ++i) {
         const Estimate &e = m_document->results()[i].estimate;
-        classes.insert(e.hardwareClass);
+        classes.insert(e.hardwareClass.str());
         const bool over =
             scenario::isOverridden(a, scenario::efficiencyOverrideKey(e.hardwareClass));
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td align=right>%3</td><td "
@@ -263,7 +263,7 @@ void AssumptionsPanel::load() {
                     .arg(QStringLiteral("<span title=\"%1\">%2</span>")
                              .arg(QString::fromStdString(s.builds[i].name).toHtmlEscaped(),
                                   buildTag(static_cast<int>(i))),
-                         QString::fromStdString(e.hardwareClass).toHtmlEscaped() +
+                         QString::fromStdString(e.hardwareClass.str()).toHtmlEscaped() +
                              (over ? tr(" <b>(overridden)</b>") : QString()),
                          fmt::number(e.factors.bandwidth, 2), fmt::number(e.factors.compute, 2),
                          e.factors.measurements > 0 ? QString::number(e.factors.measurements)
@@ -284,7 +284,7 @@ void AssumptionsPanel::load() {
     QString keep = m_class->currentText();
     if (m_followBuild && m_build >= 0 && m_build < static_cast<int>(m_document->results().size()))
         keep = QString::fromStdString(
-            m_document->results()[static_cast<std::size_t>(m_build)].estimate.hardwareClass);
+            m_document->results()[static_cast<std::size_t>(m_build)].estimate.hardwareClass.str());
     const QSignalBlocker block(m_class); // refilling is not the user's choice
     m_class->clear();
     for (const std::string &c : classes)

@@ -40,7 +40,7 @@ QString failedNeeds(const Estimate &e) {
     for (const UseCaseVerdict &v : e.useCases) {
         if (v.pass)
             continue;
-        (v.failed == FailedLimit::PrefillTime ? late : slow) << scenario::needTitle(v.useCase);
+        (v.failed == FailedLimit::PrefillTime ? late : slow) << scenario::needTitle(*v.useCase);
     }
     if (e.useCases.size() > 1 &&
         static_cast<std::size_t>(late.size() + slow.size()) == e.useCases.size())

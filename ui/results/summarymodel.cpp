@@ -305,7 +305,7 @@ QString SummaryModel::toolTip(int row, int column) const {
     if (r.computed && (column == PromptRate || column == GenerationRate)) {
         lines << tr("The range in brackets is where 8 in 10 published measurements of %1 "
                     "hardware fell around the estimator's figure.")
-                     .arg(QString::fromStdString(e.hardwareClass));
+                     .arg(QString::fromStdString(e.hardwareClass.str()));
         const auto &measured = column == PromptRate ? e.measuredPrompt : e.measuredGeneration;
         if (measured)
             lines << (fromYourMachine(*measured) ? tr("Measured on your machine: %1.")

@@ -18,7 +18,7 @@ QList<WhyEntry> whyEntries(const ComparisonState &state, const std::vector<Build
             if (onlyProblems && v.pass && !v.borderline)
                 continue;
             out.push_back(WhyEntry{
-                QString::fromStdString(state.builds[b].name), QString::fromStdString(v.useCase.id),
+                QString::fromStdString(state.builds[b].name), QString::fromStdString(v.useCase->id),
                 fmt::verdict(v),
                 QString::fromStdString(explain(v, r.estimate, state.assumptions.thresholds))});
         }
