@@ -578,8 +578,7 @@ ImportReport applyImport(CatalogueEditor *editor, const ImportPreview &preview, 
     if (!preview.measurements.isEmpty()) {
         report.message += QStringLiteral("; %1 of your measurements stored").arg(stored.stored);
         if (stored.alreadyStored > 0)
-            report.message +=
-                QStringLiteral(" (%1 were stored already)").arg(stored.alreadyStored);
+            report.message += QStringLiteral(" (%1 were stored already)").arg(stored.alreadyStored);
         if (report.measurementsSkipped > 0)
             report.message += QStringLiteral(", %1 skipped").arg(report.measurementsSkipped);
     }
@@ -610,8 +609,8 @@ QByteArray exportPack(const QList<PackTable> &tables, const QString &asOf, const
                       const QList<UserMeasurementRecord> &measurements) {
     QJsonObject o;
     o.insert(u"format"_s, kPackFormat);
-    o.insert(u"format_version"_s, measurements.isEmpty() ? kPackFormatVersionWithoutMeasurements
-                                                         : kPackFormatVersion);
+    o.insert(u"format_version"_s,
+             measurements.isEmpty() ? kPackFormatVersionWithoutMeasurements : kPackFormatVersion);
     o.insert(u"as_of"_s, asOf);
     o.insert(u"source"_s, source);
     QJsonObject t;

@@ -173,8 +173,8 @@ UserMeasurementRecord measurementFromJson(const QJsonObject &object, QStringList
     };
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!kColumns.contains(it.key()))
-            problem(it.key(), u"not a field of a measurement (fields: %1)"_s.arg(
-                                  kColumns.join(u", "_s)));
+            problem(it.key(),
+                    u"not a field of a measurement (fields: %1)"_s.arg(kColumns.join(u", "_s)));
     }
     const auto absent = [&](const QString &field) {
         const QJsonValue v = object.value(field);
@@ -228,22 +228,20 @@ UserMeasurementRecord measurementFromJson(const QJsonObject &object, QStringList
     };
 
     r.importedAt = textOf(u"imported_at"_s, true);
-    if (!r.importedAt.isEmpty() &&
-        !QDateTime::fromString(r.importedAt, Qt::ISODate).isValid() &&
+    if (!r.importedAt.isEmpty() && !QDateTime::fromString(r.importedAt, Qt::ISODate).isValid() &&
         !QDate::fromString(r.importedAt, Qt::ISODate).isValid())
         problem(u"imported_at"_s,
                 u"'%1' is not a date and time (YYYY-MM-DDThh:mm:ss)"_s.arg(r.importedAt));
     r.file = textOf(u"file"_s, true);
     p.runDate = textOf(u"run_date"_s, true);
-    if (!p.runDate.isEmpty() && (p.runDate.size() != 10 ||
-                                 !QDate::fromString(p.runDate, Qt::ISODate).isValid()))
+    if (!p.runDate.isEmpty() &&
+        (p.runDate.size() != 10 || !QDate::fromString(p.runDate, Qt::ISODate).isValid()))
         problem(u"run_date"_s, u"'%1' is not a date (YYYY-MM-DD)"_s.arg(p.runDate));
     p.hardwareKind = textOf(u"hardware_kind"_s, true);
     const QStringList kinds{u"cpu"_s, u"gpu"_s, u"unified"_s, u"hybrid"_s};
     if (!p.hardwareKind.isEmpty() && !kinds.contains(p.hardwareKind))
-        problem(u"hardware_kind"_s,
-                u"'%1' is not a kind of hardware (allowed: %2)"_s.arg(p.hardwareKind,
-                                                                       kinds.join(u", "_s)));
+        problem(u"hardware_kind"_s, u"'%1' is not a kind of hardware (allowed: %2)"_s.arg(
+                                        p.hardwareKind, kinds.join(u", "_s)));
     p.cpu = textOf(u"cpu"_s, false);
     p.gpu = textOf(u"gpu"_s, false);
     p.gpuCount = intOf(u"gpu_count"_s, 1, false).value_or(0);
@@ -258,8 +256,8 @@ UserMeasurementRecord measurementFromJson(const QJsonObject &object, QStringList
         problem(u"cpu"_s, u"missing; a %1 run names its CPU"_s.arg(p.hardwareKind));
     if (needsGpu && p.gpu.isEmpty() && unnamed(u"gpu"_s))
         problem(u"gpu"_s, u"missing; a %1 run names its GPU"_s.arg(p.hardwareKind));
-    if (p.hardwareKind == u"unified"_s && p.cpu.isEmpty() && p.gpu.isEmpty() &&
-        unnamed(u"cpu"_s) && unnamed(u"gpu"_s))
+    if (p.hardwareKind == u"unified"_s && p.cpu.isEmpty() && p.gpu.isEmpty() && unnamed(u"cpu"_s) &&
+        unnamed(u"gpu"_s))
         problem(u"gpu"_s, u"missing; a unified-memory run names its GPU or CPU"_s);
     if (cpuRun && !p.gpu.isEmpty())
         problem(u"gpu"_s, u"a CPU-only run names no GPU"_s);

@@ -206,7 +206,8 @@ int runExport(const QCommandLineParser &parser, const QStringList &pos) {
         if (!measurements && readError.isEmpty())
             readError = u"your measurements: "_s + error;
         bytes = exportPack(tables, QDate::currentDate().toString(Qt::ISODate),
-                           parser.value(u"source"_s), measurements.value_or(QList<UserMeasurementRecord>{}));
+                           parser.value(u"source"_s),
+                           measurements.value_or(QList<UserMeasurementRecord>{}));
     } else {
         bytes = format == u"csv"_s ? exportCsv(*table, rowsOf(*table))
                                    : exportJson(*table, rowsOf(*table));

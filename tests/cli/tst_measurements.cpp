@@ -271,8 +271,8 @@ private slots:
         const QJsonArray stored = list(first);
         QCOMPARE(stored.size(), 2);
         const QString pack = m_dir.filePath(u"with-measurements.pack.json"_s);
-        r = run({u"catalog"_s, u"export"_s, u"pack"_s, u"--output"_s, pack, u"--database"_s,
-                 first});
+        r = run(
+            {u"catalog"_s, u"export"_s, u"pack"_s, u"--output"_s, pack, u"--database"_s, first});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QFile f(pack);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -295,8 +295,8 @@ private slots:
         for (qsizetype i = 0; i < 2; ++i) {
             QJsonObject a = stored.at(i).toObject(), b = carried.at(i).toObject();
             for (const QString &key :
-                 {u"tok_s"_s, u"gpu"_s, u"gpu_count"_s, u"cpu"_s, u"model"_s, u"quant"_s,
-                  u"test"_s, u"date"_s, u"source"_s, u"imported_at"_s, u"backend"_s})
+                 {u"tok_s"_s, u"gpu"_s, u"gpu_count"_s, u"cpu"_s, u"model"_s, u"quant"_s, u"test"_s,
+                  u"date"_s, u"source"_s, u"imported_at"_s, u"backend"_s})
                 QCOMPARE(b.value(key), a.value(key));
         }
         QVERIFY(carried.at(0).toObject().value(u"tok_s"_s).toDouble() > 0);

@@ -361,19 +361,18 @@ private slots:
     // stored once however often it is imported, and a bad one refuses it all.
     void packCarriesMeasurements() {
         // Database A: an own GPU row and two measurements (one on that GPU).
-        const QList<PackTable> tables{
-            {CatalogueTable::Gpus,
-             {{{u"name"_s, u"Org GPU"_s},
-               {u"vendor"_s, u"Acme"_s},
-               {u"vram_gb"_s, u"32"_s},
-               {u"bandwidth_gbs"_s, u"1000"_s}}}}};
+        const QList<PackTable> tables{{CatalogueTable::Gpus,
+                                       {{{u"name"_s, u"Org GPU"_s},
+                                         {u"vendor"_s, u"Acme"_s},
+                                         {u"vram_gb"_s, u"32"_s},
+                                         {u"bandwidth_gbs"_s, u"1000"_s}}}}};
         QList<UserMeasurementRecord> stored;
         {
             CatalogueDatabase a;
             QVERIFY(a.open(freshDb()).ok);
-            const StoreResult s = storeUserMeasurements(
-                a, {gpuRun(u"NVIDIA GeForce RTX 4090"_s, 1, 0, 128, 131.25),
-                    gpuRun(u"Org GPU"_s, 2, 512, 0, 9876.5)});
+            const StoreResult s =
+                storeUserMeasurements(a, {gpuRun(u"NVIDIA GeForce RTX 4090"_s, 1, 0, 128, 131.25),
+                                          gpuRun(u"Org GPU"_s, 2, 512, 0, 9876.5)});
             QVERIFY2(s.ok, qPrintable(s.error));
             QString error;
             stored = readUserMeasurements(a, &error).value_or(QList<UserMeasurementRecord>{});
@@ -443,8 +442,8 @@ private slots:
                                  << u"measurement 2: hardware_kind: missing"_s;
         QTest::newRow("fractional count") << 1 << u"gpu_count"_s << QJsonValue(1.5)
                                           << u"measurement 2: gpu_count: 1.5 is not a whole"_s;
-        QTest::newRow("unknown field") << 0 << u"tok_per_s"_s << QJsonValue(3)
-                                       << u"measurement 1: tok_per_s: not a field"_s;
+        QTest::newRow("unknown field")
+            << 0 << u"tok_per_s"_s << QJsonValue(3) << u"measurement 1: tok_per_s: not a field"_s;
         QTest::newRow("test not the tokens")
             << 0 << u"test"_s << QJsonValue(u"pp512"_s)
             << u"measurement 1: test: 'pp512' does not match the token counts (tg128)"_s;
@@ -454,16 +453,14 @@ private slots:
         QFETCH(QString, field);
         QFETCH(QJsonValue, value);
         QFETCH(QString, error);
-        const QList<PackTable> tables{
-            {CatalogueTable::Gpus,
-             {{{u"name"_s, u"Org GPU"_s},
-               {u"vendor"_s, u"Acme"_s},
-               {u"vram_gb"_s, u"32"_s},
-               {u"bandwidth_gbs"_s, u"1000"_s}}}}};
-        const QByteArray good =
-            exportPack(tables, u"2026-12"_s, u"Org"_s,
-                       {gpuRun(u"NVIDIA GeForce RTX 4090"_s, 1, 0, 128, 131.25),
-                        gpuRun(u"Org GPU"_s, 2, 512, 0, 9876.5)});
+        const QList<PackTable> tables{{CatalogueTable::Gpus,
+                                       {{{u"name"_s, u"Org GPU"_s},
+                                         {u"vendor"_s, u"Acme"_s},
+                                         {u"vram_gb"_s, u"32"_s},
+                                         {u"bandwidth_gbs"_s, u"1000"_s}}}}};
+        const QByteArray good = exportPack(tables, u"2026-12"_s, u"Org"_s,
+                                           {gpuRun(u"NVIDIA GeForce RTX 4090"_s, 1, 0, 128, 131.25),
+                                            gpuRun(u"Org GPU"_s, 2, 512, 0, 9876.5)});
         const QByteArray bytes = withMeasurementField(good, index, field, value);
         CatalogueDatabase db;
         QVERIFY(db.open(freshDb()).ok);

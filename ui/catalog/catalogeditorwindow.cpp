@@ -3,7 +3,6 @@
 // proxies, the undo stack of user-layer edits, import preview and exports.
 #include "catalogeditorwindow.h"
 
-
 #include "addrowdialog.h"
 #include "catalogtablemodel.h"
 #include "importpreviewdialog.h"
@@ -508,8 +507,7 @@ void CatalogEditorWindow::finishImport(ImportPreviewDialog *dialog) {
         text += u' ' +
                 tr("Bad rows skipped: %1.")
                     .arg(locale.toString(report.skipped + report.measurementsSkipped)) +
-                u'\n' +
-                report.errors.join(QStringLiteral("\n"));
+                u'\n' + report.errors.join(QStringLiteral("\n"));
     }
     showMessage(text, false);
     m_dialogs->information(this, title, text);
