@@ -496,7 +496,14 @@ void CatalogEditorWindow::finishImport(ImportPreviewDialog *dialog) {
             },
             macro);
     }
-    m_undo->push(macro);
+    // Measurements are not undone here (Tools → My measurements… removes them):
+    // a pack of measurements alone leaves no empty step on the undo stack.
+    if (edits.isEmpty()) {
+        delete macro;
+        applied(); // the estimates read the measurements again
+    } else {
+        m_undo->push(macro);
+    }
     const QLocale locale;
     QString text = tr("Rows imported: %1.").arg(locale.toString(report.written));
     if (!preview.measurements.isEmpty())
