@@ -66,6 +66,8 @@ public:
     using TableRows = std::pair<CatalogueTable, QList<RowValues>>;
     EditResult writeUserRows(const QList<TableRows> &tables);
 
+    CatalogueDatabase *database() const { return m_db; }
+
 private:
     CatalogueDatabase *m_db;
 };

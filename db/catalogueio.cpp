@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 
@@ -205,12 +206,21 @@ int ImportPreview::badRows() const {
     return n;
 }
 
+int ImportPreview::badMeasurements() const {
+    int n = 0;
+    for (const ImportMeasurement &m : measurements)
+        n += m.errors.isEmpty() ? 0 : 1;
+    return n;
+}
+
 QStringList ImportPreview::errors() const {
     QStringList all;
     if (!fatal.isEmpty())
         all.append(fatal);
     for (const ImportRow &r : rows)
         all.append(r.errors);
+    for (const ImportMeasurement &m : measurements)
+        all.append(m.errors);
     return all;
 }
 
@@ -352,11 +362,23 @@ ImportPreview previewPack(const QByteArray &data) {
     if (!version.isDouble())
         return fatal(u"format_version: must be a number (found text or another kind of "
                      u"value); write \"format_version\": 1"_s);
-    if (version.toDouble() != kPackFormatVersion)
+    const double v = version.toDouble();
+    if (v != kPackFormatVersion && v != kPackFormatVersionWithoutMeasurements)
         return fatal(QStringLiteral("format_version: %1 is not supported (this program reads "
-                                    "version %2)")
+                                    "versions %2 and %3)")
                          .arg(version.toVariant().toString())
+                         .arg(kPackFormatVersionWithoutMeasurements)
                          .arg(kPackFormatVersion));
+    const QJsonValue measurements = o.value(u"measurements"_s);
+    const bool hasMeasurements = !measurements.isUndefined() && !measurements.isNull();
+    if (hasMeasurements && v == kPackFormatVersionWithoutMeasurements)
+        return fatal(QStringLiteral("measurements: a version %1 pack carries no measurements "
+                                    "(programs that read only version %1 would drop them); "
+                                    "a pack with measurements is format_version %2")
+                         .arg(kPackFormatVersionWithoutMeasurements)
+                         .arg(kPackFormatVersion));
+    if (hasMeasurements && !measurements.isArray())
+        return fatal(u"measurements: not an array of measurements"_s);
     ImportPreview p;
     p.asOf = o.value(u"as_of"_s).toString().trimmed();
     p.source = o.value(u"source"_s).toString().trimmed();
@@ -366,8 +388,25 @@ ImportPreview previewPack(const QByteArray &data) {
         defaults.insert(u"source"_s, p.source);
     if (!p.asOf.isEmpty())
         defaults.insert(u"as_of"_s, p.asOf);
-    const QJsonObject tables = o.value(u"tables"_s).toObject();
-    if (tables.isEmpty())
+    int n = 0;
+    for (const QJsonValue &item : measurements.toArray()) {
+        ImportMeasurement m;
+        m.number = ++n;
+        const QString unit = QStringLiteral("measurement %1: ").arg(n);
+        QStringList problems;
+        if (item.isObject())
+            m.record = measurementFromJson(item.toObject(), &problems);
+        else
+            problems.append(u"not an object of measurement fields"_s);
+        for (const QString &why : problems)
+            m.errors.append(unit + why);
+        p.measurements.append(m);
+    }
+    const QJsonValue tablesValue = o.value(u"tables"_s);
+    if (!tablesValue.isUndefined() && !tablesValue.isNull() && !tablesValue.isObject())
+        return fatal(u"tables: not an object of tables"_s);
+    const QJsonObject tables = tablesValue.toObject();
+    if (tables.isEmpty() && p.measurements.isEmpty())
         return fatal(u"tables: the pack has no tables"_s);
     for (auto it = tables.begin(); it != tables.end(); ++it) {
         const auto table = tableFromName(it.key());
@@ -425,6 +464,39 @@ int dropUnchangedShippedRows(const CatalogueEditor &editor,
 
 } // namespace
 
+void checkMeasurementNames(const CatalogueEditor &editor, ImportPreview *preview) {
+    if (preview->measurements.isEmpty())
+        return;
+    // The names the catalogue will have: its rows now and the import's good rows.
+    QHash<CatalogueTable, QSet<QString>> names;
+    for (CatalogueTable t : editableTables()) {
+        for (const CatalogueRow &r : editor.rows(t))
+            names[t].insert(r.values.value(u"name"_s));
+    }
+    for (const ImportRow &r : preview->rows) {
+        if (r.errors.isEmpty())
+            names[r.table].insert(r.values.value(u"name"_s).trimmed());
+    }
+    for (ImportMeasurement &m : preview->measurements) {
+        if (!m.errors.isEmpty())
+            continue;
+        const PlacedBenchRow &p = m.record.placed;
+        const std::pair<QString, CatalogueTable> named[] = {{p.cpu, CatalogueTable::Cpus},
+                                                            {p.gpu, CatalogueTable::Gpus},
+                                                            {p.model, CatalogueTable::Models},
+                                                            {p.quant, CatalogueTable::Quants}};
+        const QString fields[] = {u"cpu"_s, u"gpu"_s, u"model"_s, u"quant"_s};
+        for (int i = 0; i < 4; ++i) {
+            const QString &name = named[i].first;
+            if (!name.isEmpty() && !names.value(named[i].second).contains(name))
+                m.errors.append(QStringLiteral("measurement %1: %2: '%3' is not in the catalogue "
+                                               "(%4) nor among the pack's rows")
+                                    .arg(m.number)
+                                    .arg(fields[i], name, tableName(named[i].second)));
+        }
+    }
+}
+
 ImportReport applyImport(CatalogueEditor *editor, const ImportPreview &preview, bool skipBad) {
     ImportReport report;
     if (!preview.fatal.isEmpty()) {
@@ -443,28 +515,73 @@ ImportReport applyImport(CatalogueEditor *editor, const ImportPreview &preview, 
             good.append({r.table, {}});
         good.back().second.append(r.values);
     }
-    if (report.skipped > 0 && !skipBad) {
-        report.message = QStringLiteral("Nothing was imported: %1 of %2 rows have errors.")
-                             .arg(report.skipped)
-                             .arg(preview.rows.size());
-        report.skipped = 0;
+    ImportPreview checked = preview;
+    checkMeasurementNames(*editor, &checked);
+    QList<UserMeasurementRecord> records;
+    for (const ImportMeasurement &m : std::as_const(checked.measurements)) {
+        if (!m.errors.isEmpty()) {
+            report.errors.append(m.errors);
+            ++report.measurementsSkipped;
+        } else {
+            records.append(m.record);
+        }
+    }
+    if ((report.skipped > 0 || report.measurementsSkipped > 0) && !skipBad) {
+        QStringList bad;
+        if (report.skipped > 0)
+            bad << QStringLiteral("%1 of %2 rows").arg(report.skipped).arg(preview.rows.size());
+        if (report.measurementsSkipped > 0)
+            bad << QStringLiteral("%1 of %2 measurements")
+                       .arg(report.measurementsSkipped)
+                       .arg(preview.measurements.size());
+        report.message =
+            QStringLiteral("Nothing was imported: %1 have errors.").arg(bad.join(u" and "_s));
+        report.skipped = report.measurementsSkipped = 0;
         return report;
+    }
+    // The measurements first: their store is one transaction, and it is undone
+    // when the rows cannot be written, so that neither stays without the other.
+    StoreResult stored;
+    if (!records.isEmpty()) {
+        CatalogueDatabase *database = editor->database();
+        stored = database ? storeUserMeasurements(*database, records) : StoreResult{};
+        if (!stored.ok) {
+            const QString why = database ? stored.error : u"the catalogue is not open"_s;
+            report.message = u"Nothing was imported: your measurements cannot be stored: "_s + why;
+            report.errors.append(why);
+            return report;
+        }
     }
     const int unchanged = dropUnchangedShippedRows(*editor, &good);
     const EditResult written = editor->writeUserRows(good);
     if (!written.ok) {
+        QList<qint64> ids = stored.ids;
+        ids.removeAll(0);
+        QString undoError;
+        if (!ids.isEmpty() && !removeUserMeasurements(*editor->database(), ids, &undoError))
+            report.errors.append(u"the measurements stored could not be removed again: "_s +
+                                 undoError);
         report.message = u"Nothing was imported: "_s + written.message;
-        report.errors.append(written.message);
+        report.errors.prepend(written.message);
         return report;
     }
     report.ok = true;
     report.written = static_cast<int>(preview.rows.size()) - report.skipped - unchanged;
+    report.measurementsStored = stored.stored;
+    report.measurementsAlreadyStored = stored.alreadyStored;
     report.message =
         QStringLiteral("%1 rows imported, %2 skipped").arg(report.written).arg(report.skipped);
     if (unchanged > 0)
         report.message += QStringLiteral("; %1 were the same as the built-in rows and were left "
                                          "as they are")
                               .arg(unchanged);
+    if (!preview.measurements.isEmpty()) {
+        report.message += QStringLiteral("; %1 of your measurements stored").arg(stored.stored);
+        if (stored.alreadyStored > 0)
+            report.message += QStringLiteral(" (%1 were stored already)").arg(stored.alreadyStored);
+        if (report.measurementsSkipped > 0)
+            report.message += QStringLiteral(", %1 skipped").arg(report.measurementsSkipped);
+    }
     report.message += u'.';
     return report;
 }
@@ -488,16 +605,24 @@ QByteArray exportJson(CatalogueTable table, const QList<RowValues> &rows) {
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
-QByteArray exportPack(const QList<PackTable> &tables, const QString &asOf, const QString &source) {
+QByteArray exportPack(const QList<PackTable> &tables, const QString &asOf, const QString &source,
+                      const QList<UserMeasurementRecord> &measurements) {
     QJsonObject o;
     o.insert(u"format"_s, kPackFormat);
-    o.insert(u"format_version"_s, kPackFormatVersion);
+    o.insert(u"format_version"_s,
+             measurements.isEmpty() ? kPackFormatVersionWithoutMeasurements : kPackFormatVersion);
     o.insert(u"as_of"_s, asOf);
     o.insert(u"source"_s, source);
     QJsonObject t;
     for (const PackTable &p : tables)
         t.insert(tableName(p.table), jsonRowsOf(p.table, p.rows));
     o.insert(u"tables"_s, t);
+    if (!measurements.isEmpty()) {
+        QJsonArray m;
+        for (const UserMeasurementRecord &r : measurements)
+            m.append(measurementToJson(r));
+        o.insert(u"measurements"_s, m);
+    }
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 

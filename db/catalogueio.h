@@ -3,7 +3,8 @@
 // Import and export of the editable catalogue tables: CSV (RFC 4180, parsed
 // with libcsv; UTF-8 BOM and CRLF accepted), JSON, and the "catalogue pack"
 // (one JSON file: rows of several tables + as-of date + source + format
-// version) for sharing an organisation's catalogue.
+// version) for sharing an organisation's catalogue, and the user's own
+// llama-bench measurements with it (the pack's "measurements").
 //
 // Import is two steps: a preview (every row checked with normaliseRow, errors
 // "line N: field: why", nothing written), then applyImport(): all rows in one
@@ -13,6 +14,7 @@
 
 #include "catalogueeditor.h"
 #include "cataloguerows.h"
+#include "usermeasurements.h"
 
 #include <QByteArray>
 #include <QList>
@@ -35,13 +37,22 @@ struct ImportRow {
     QStringList errors; // "line N: field: why" (JSON: "row N: ...")
 };
 
+// One of a pack's measurements (the user's own llama-bench results).
+struct ImportMeasurement {
+    int number = 0;               // 1-based position in the pack's "measurements"
+    UserMeasurementRecord record; // complete when errors is empty
+    QStringList errors;           // "measurement N: field: why"
+};
+
 struct ImportPreview {
     QString fatal; // the file as a whole cannot be used; then rows is empty
     QList<ImportRow> rows;
-    QString asOf;   // pack only
-    QString source; // pack only
-    int badRows() const;
-    QStringList errors() const; // every row's errors, in file order
+    QList<ImportMeasurement> measurements; // pack only
+    QString asOf;                          // pack only
+    QString source;                        // pack only
+    int badRows() const;                   // rows only
+    int badMeasurements() const;
+    QStringList errors() const; // every row's errors, in file order, then the measurements'
 };
 
 // Reads a file for import: refuses (without reading it whole) a file over
@@ -57,14 +68,25 @@ ImportPreview previewPack(const QByteArray &data);
 // By detected format; table is needed for CSV and JSON (a pack names its tables).
 ImportPreview previewImport(const QByteArray &data, std::optional<CatalogueTable> table);
 
+// Adds "measurement N: cpu: 'X' is not in the catalogue ..." to every
+// measurement naming a CPU, GPU, model or quantization that is neither in the
+// editor's catalogue nor a good row of the same import. applyImport() checks
+// this itself; call it first to show the problems in a preview.
+void checkMeasurementNames(const CatalogueEditor &editor, ImportPreview *preview);
+
 struct ImportReport {
     bool ok = false;
     int written = 0;
     int skipped = 0;
+    int measurementsStored = 0;
+    int measurementsAlreadyStored = 0; // equal records were there already
+    int measurementsSkipped = 0;
     QStringList errors; // the skipped (or refusing) rows' errors
     QString message;    // one sentence for the user
 };
-// Nothing is written when any row is bad and skipBad is false.
+// Nothing is written when any row or measurement is bad and skipBad is false.
+// The rows and the measurements (storeUserMeasurements: one already stored is
+// not stored twice) are written together: when either fails, neither stays.
 ImportReport applyImport(CatalogueEditor *editor, const ImportPreview &preview, bool skipBad);
 
 // Exports. Rows are text cells as returned by CatalogueEditor::rows().
@@ -74,12 +96,17 @@ struct PackTable {
     CatalogueTable table;
     QList<RowValues> rows;
 };
-QByteArray exportPack(const QList<PackTable> &tables, const QString &asOf, const QString &source);
+// With measurements the pack is format_version 2 (a version-1 reader refuses
+// it rather than drop them); without, version 1, which every reader reads.
+QByteArray exportPack(const QList<PackTable> &tables, const QString &asOf, const QString &source,
+                      const QList<UserMeasurementRecord> &measurements = {});
 // Writes through writeFileSafely() (safewrite.h): the old file stays intact
 // until the new one is complete; folders, devices and pipes are refused.
 // *error: "<path>: cannot be written (<plain cause>)".
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error);
 
-constexpr int kPackFormatVersion = 1;
+// The newest pack version read and written; version 1 (no measurements) is read too.
+constexpr int kPackFormatVersion = 2;
+constexpr int kPackFormatVersionWithoutMeasurements = 1;
 
 } // namespace llm::db

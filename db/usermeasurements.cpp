@@ -5,13 +5,18 @@
 
 #include "sqlerror.h"
 
+#include <QDate>
+#include <QDateTime>
 #include <QFileInfo>
+#include <QJsonValue>
 #include <QLocale>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <cmath>
+#include <limits>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -146,6 +151,167 @@ QString number(double v) {
 }
 
 } // namespace
+
+QStringList measurementJsonFields() {
+    return kColumns;
+}
+
+QJsonObject measurementToJson(const UserMeasurementRecord &record) {
+    const QList<QVariant> values = valuesOf(record);
+    QJsonObject o;
+    for (qsizetype i = 0; i < kColumns.size(); ++i)
+        o.insert(kColumns.at(i), QJsonValue::fromVariant(values.at(i)));
+    return o;
+}
+
+UserMeasurementRecord measurementFromJson(const QJsonObject &object, QStringList *problems) {
+    UserMeasurementRecord r;
+    PlacedBenchRow &p = r.placed;
+    BenchRow &b = p.row;
+    const auto problem = [&](const QString &field, const QString &why) {
+        problems->append(field + u": "_s + why);
+    };
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!kColumns.contains(it.key()))
+            problem(it.key(),
+                    u"not a field of a measurement (fields: %1)"_s.arg(kColumns.join(u", "_s)));
+    }
+    const auto absent = [&](const QString &field) {
+        const QJsonValue v = object.value(field);
+        return v.isUndefined() || v.isNull();
+    };
+    // Text: a JSON string (or null / absent = none).
+    const auto textOf = [&](const QString &field, bool required) {
+        const QJsonValue v = object.value(field);
+        if (absent(field) || (v.isString() && v.toString().trimmed().isEmpty())) {
+            if (required)
+                problem(field, u"missing; every measurement names it"_s);
+            return QString();
+        }
+        if (!v.isString()) {
+            problem(field, u"must be text"_s);
+            return QString();
+        }
+        return v.toString().trimmed();
+    };
+    // A number at least `min` (above it when `strict`), or none when absent.
+    const auto realOf = [&](const QString &field, double min, bool strict,
+                            bool required) -> std::optional<double> {
+        const QJsonValue v = object.value(field);
+        if (absent(field)) {
+            if (required)
+                problem(field, u"missing; every measurement has it"_s);
+            return std::nullopt;
+        }
+        if (!v.isDouble()) {
+            problem(field, u"must be a number"_s);
+            return std::nullopt;
+        }
+        const double x = v.toDouble();
+        if (!std::isfinite(x) || (strict ? x <= min : x < min)) {
+            problem(field, u"%1 is not allowed (must be %2 %3)"_s.arg(
+                               number(x), strict ? u"above"_s : u"at least"_s, number(min)));
+            return std::nullopt;
+        }
+        return x;
+    };
+    const auto intOf = [&](const QString &field, int min, bool required) -> std::optional<int> {
+        const QJsonValue v = object.value(field);
+        const auto x = realOf(field, min, false, required);
+        if (!x)
+            return std::nullopt;
+        if (*x != std::floor(*x) || *x > std::numeric_limits<int>::max()) {
+            problem(field, u"%1 is not a whole number"_s.arg(number(v.toDouble())));
+            return std::nullopt;
+        }
+        return static_cast<int>(*x);
+    };
+
+    r.importedAt = textOf(u"imported_at"_s, true);
+    if (!r.importedAt.isEmpty() && !QDateTime::fromString(r.importedAt, Qt::ISODate).isValid() &&
+        !QDate::fromString(r.importedAt, Qt::ISODate).isValid())
+        problem(u"imported_at"_s,
+                u"'%1' is not a date and time (YYYY-MM-DDThh:mm:ss)"_s.arg(r.importedAt));
+    r.file = textOf(u"file"_s, true);
+    p.runDate = textOf(u"run_date"_s, true);
+    if (!p.runDate.isEmpty() &&
+        (p.runDate.size() != 10 || !QDate::fromString(p.runDate, Qt::ISODate).isValid()))
+        problem(u"run_date"_s, u"'%1' is not a date (YYYY-MM-DD)"_s.arg(p.runDate));
+    p.hardwareKind = textOf(u"hardware_kind"_s, true);
+    const QStringList kinds{u"cpu"_s, u"gpu"_s, u"unified"_s, u"hybrid"_s};
+    if (!p.hardwareKind.isEmpty() && !kinds.contains(p.hardwareKind))
+        problem(u"hardware_kind"_s, u"'%1' is not a kind of hardware (allowed: %2)"_s.arg(
+                                        p.hardwareKind, kinds.join(u", "_s)));
+    p.cpu = textOf(u"cpu"_s, false);
+    p.gpu = textOf(u"gpu"_s, false);
+    p.gpuCount = intOf(u"gpu_count"_s, 1, false).value_or(0);
+    const bool cpuRun = p.hardwareKind == u"cpu"_s;
+    const bool needsCpu = cpuRun || p.hardwareKind == u"hybrid"_s;
+    const bool needsGpu = p.hardwareKind == u"gpu"_s || p.hardwareKind == u"hybrid"_s;
+    // (a name that is not text was named above already)
+    const auto unnamed = [&](const QString &field) {
+        return absent(field) || object.value(field).isString();
+    };
+    if (needsCpu && p.cpu.isEmpty() && unnamed(u"cpu"_s))
+        problem(u"cpu"_s, u"missing; a %1 run names its CPU"_s.arg(p.hardwareKind));
+    if (needsGpu && p.gpu.isEmpty() && unnamed(u"gpu"_s))
+        problem(u"gpu"_s, u"missing; a %1 run names its GPU"_s.arg(p.hardwareKind));
+    if (p.hardwareKind == u"unified"_s && p.cpu.isEmpty() && p.gpu.isEmpty() && unnamed(u"cpu"_s) &&
+        unnamed(u"gpu"_s))
+        problem(u"gpu"_s, u"missing; a unified-memory run names its GPU or CPU"_s);
+    if (cpuRun && !p.gpu.isEmpty())
+        problem(u"gpu"_s, u"a CPU-only run names no GPU"_s);
+    if (!p.gpu.isEmpty() && p.gpuCount == 0 && absent(u"gpu_count"_s))
+        problem(u"gpu_count"_s, u"missing; say how many of the GPU the run used"_s);
+    if (p.gpu.isEmpty() && p.gpuCount > 0)
+        problem(u"gpu_count"_s, u"given without a gpu"_s);
+    p.channels = intOf(u"ram_channels"_s, 1, false);
+    p.mts = realOf(u"ram_speed_mts"_s, 0, true, false);
+    p.model = textOf(u"model"_s, true);
+    p.quant = textOf(u"quant"_s, true);
+    p.paramsB = realOf(u"params_b"_s, 0, true, false);
+    p.fileGb = realOf(u"model_file_gb"_s, 0, true, false);
+    b.nPrompt = intOf(u"prompt_tokens"_s, 0, true).value_or(0);
+    b.nGen = intOf(u"gen_tokens"_s, 0, true).value_or(0);
+    b.nDepth = intOf(u"depth"_s, 0, false).value_or(0);
+    const QString test = textOf(u"test"_s, false);
+    if (b.nPrompt == 0 && b.nGen == 0 && !absent(u"prompt_tokens"_s) && !absent(u"gen_tokens"_s))
+        problem(u"prompt_tokens"_s, u"a test has prompt or generated tokens (both are 0)"_s);
+    else if (b.nPrompt > 0 && b.nGen > 0)
+        problem(u"gen_tokens"_s, u"a combined prompt-and-generation test is not compared with "
+                                 u"the estimate (give prompt_tokens or gen_tokens, not both)"_s);
+    else if (b.nPrompt > 0 && b.nDepth > 0)
+        problem(u"depth"_s, u"a prompt test at a context depth is not compared with the "
+                            u"estimate"_s);
+    else if (!test.isEmpty() && test != b.test())
+        problem(u"test"_s, u"'%1' does not match the token counts (%2)"_s.arg(test, b.test()));
+    b.avgTs = realOf(u"tok_s"_s, 0, true, true).value_or(0);
+    b.stddevTs = realOf(u"stddev_tok_s"_s, 0, false, false);
+    b.repetitions = intOf(u"repetitions"_s, 1, false);
+    b.backends = textOf(u"backend"_s, false);
+    b.buildCommit = textOf(u"build"_s, false);
+    b.nThreads = intOf(u"threads"_s, 1, false);
+    b.nGpuLayers = intOf(u"n_gpu_layers"_s, 0, false);
+    b.nBatch = intOf(u"n_batch"_s, 1, false);
+    b.nUbatch = intOf(u"n_ubatch"_s, 1, false);
+    if (const QJsonValue fa = object.value(u"flash_attn"_s); fa.isBool())
+        b.flashAttn = fa.toBool();
+    else if (!absent(u"flash_attn"_s)) {
+        if (fa.isDouble() && (fa.toDouble() == 0 || fa.toDouble() == 1))
+            b.flashAttn = fa.toDouble() == 1;
+        else
+            problem(u"flash_attn"_s, u"must be true, false, 1 or 0"_s);
+    }
+    b.typeK = textOf(u"type_k"_s, false);
+    b.typeV = textOf(u"type_v"_s, false);
+    b.cpuInfo = textOf(u"cpu_info"_s, false);
+    b.gpuInfo = textOf(u"gpu_info"_s, false);
+    b.modelFilename = textOf(u"model_filename"_s, false);
+    b.modelType = textOf(u"model_type"_s, false);
+    b.testTime = p.runDate;
+    p.notes = textOf(u"notes"_s, false);
+    return r;
+}
 
 QString userMeasurementSource(const QString &file, const QString &date) {
     return u"your measurement, %1, %2"_s.arg(file, date);

@@ -8,8 +8,10 @@
 #include "catalogue.h"
 #include "measurements.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -59,6 +61,17 @@ MeasurementSet measurementsOf(const QList<UserMeasurementRecord> &records, const
 // nullopt and *error when the table cannot be read.
 std::optional<MeasurementSet> readOwnMeasurements(const CatalogueDatabase &database,
                                                   const Catalog &catalog, QString *error);
+
+// A record as one object of a catalogue pack's "measurements" array: the
+// user_measurements columns (measurementJsonFields()) by name, absent values
+// as null; "test" is written for reading and checked against the token counts.
+QJsonObject measurementToJson(const UserMeasurementRecord &record);
+// The fields a pack measurement may have, in the order written.
+QStringList measurementJsonFields();
+// The record in a pack's measurement object; every problem is appended to
+// *problems as "field: why" (then the record must not be stored). Catalogue
+// names are only checked for form here, not looked up.
+UserMeasurementRecord measurementFromJson(const QJsonObject &object, QStringList *problems);
 
 // "your measurement, <file>, <date>"
 QString userMeasurementSource(const QString &file, const QString &date);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // llmadvisor-cli catalog import FILE [--table cpus|gpus|models|quants] [--dry-run] [--skip-bad]
 // llmadvisor-cli catalog export TABLE|pack [--format csv|json] [--output FILE] [--user-only]
+// A pack carries the user's own measurements (measurements import) as well.
 // Both work on the user's catalogue database (--database PATH, default the
 // program's own). An import with any bad row and no --skip-bad writes nothing,
 // prints one "line N: field: why" line per bad row on stderr and exits 2.
@@ -8,6 +9,7 @@
 #include "catalogueeditor.h"
 #include "catalogueio.h"
 #include "cli.h"
+#include "usermeasurements.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -89,33 +91,60 @@ int runImport(const QCommandLineParser &parser, const QStringList &pos) {
     if (!preview.fatal.isEmpty())
         return badInput(pos.at(1), preview.fatal);
     const bool skipBad = parser.isSet(u"skip-bad"_s);
-    const int bad = preview.badRows();
-    if (bad > 0) {
-        for (const ImportRow &r : preview.rows) {
+    const bool dryRun = parser.isSet(u"dry-run"_s);
+    // A pack's measurements name catalogue parts: those are looked up in the
+    // catalogue, so it is opened first (rows alone are checked without it).
+    CatalogueDatabase db;
+    std::optional<CatalogueEditor> editor;
+    ImportPreview checked = preview;
+    if (!preview.measurements.isEmpty()) {
+        if (const auto exit = openDatabase(db, parser, !dryRun))
+            return *exit;
+        editor.emplace(&db);
+        checkMeasurementNames(*editor, &checked);
+    }
+    const int bad = checked.badRows();
+    const int badMeasurements = checked.badMeasurements();
+    if (bad > 0 || badMeasurements > 0) {
+        for (const ImportRow &r : checked.rows) {
             if (!r.errors.isEmpty())
                 writeStderrLine(r.errors.join(u"; "_s));
         }
+        for (const ImportMeasurement &m : checked.measurements) {
+            if (!m.errors.isEmpty())
+                writeStderrLine(m.errors.join(u"; "_s));
+        }
         if (!skipBad) {
-            writeStderrLine(QStringLiteral("error: %1: %2 of %3 rows have errors; nothing was "
-                                           "imported (use --skip-bad to import the others)")
-                                .arg(pos.at(1))
-                                .arg(bad)
-                                .arg(preview.rows.size()));
+            QStringList what;
+            if (bad > 0)
+                what << QStringLiteral("%1 of %2 rows").arg(bad).arg(checked.rows.size());
+            if (badMeasurements > 0)
+                what << QStringLiteral("%1 of %2 measurements")
+                            .arg(badMeasurements)
+                            .arg(checked.measurements.size());
+            writeStderrLine(QStringLiteral("error: %1: %2 have errors; nothing was imported (use "
+                                           "--skip-bad to import the others)")
+                                .arg(pos.at(1), what.join(u" and "_s)));
             return kExitBadInput;
         }
     }
-    if (parser.isSet(u"dry-run"_s)) {
-        writeStdout(QStringLiteral("%1 rows would be imported, %2 skipped (dry run, nothing "
-                                   "written).\n")
-                        .arg(preview.rows.size() - bad)
-                        .arg(bad));
+    if (dryRun) {
+        QString text = QStringLiteral("%1 rows would be imported, %2 skipped")
+                           .arg(checked.rows.size() - bad)
+                           .arg(bad);
+        if (!checked.measurements.isEmpty())
+            text += QStringLiteral("; %1 of your measurements would be stored, %2 skipped")
+                        .arg(checked.measurements.size() - badMeasurements)
+                        .arg(badMeasurements);
+        writeStdout(text + u" (dry run, nothing written).\n"_s);
         return kExitOk;
     }
-    CatalogueDatabase db;
-    if (const auto exit = openDatabase(db, parser, true))
-        return *exit;
-    CatalogueEditor editor(&db);
-    const ImportReport report = applyImport(&editor, preview, skipBad);
+    if (!editor) {
+        if (const auto exit = openDatabase(db, parser, true))
+            return *exit;
+        editor.emplace(&db);
+    }
+    const ImportReport report = applyImport(&*editor, checked, skipBad);
     if (!report.ok)
         return badInput(u"--database"_s, report.message);
     writeStdout(report.message + u'\n');
@@ -171,8 +200,14 @@ int runExport(const QCommandLineParser &parser, const QStringList &pos) {
             if (!rows.isEmpty())
                 tables.append({t, rows});
         }
+        // The user's own measurements travel with the pack, all of them.
+        QString error;
+        const auto measurements = readUserMeasurements(db, &error);
+        if (!measurements && readError.isEmpty())
+            readError = u"your measurements: "_s + error;
         bytes = exportPack(tables, QDate::currentDate().toString(Qt::ISODate),
-                           parser.value(u"source"_s));
+                           parser.value(u"source"_s),
+                           measurements.value_or(QList<UserMeasurementRecord>{}));
     } else {
         bytes = format == u"csv"_s ? exportCsv(*table, rowsOf(*table))
                                    : exportJson(*table, rowsOf(*table));

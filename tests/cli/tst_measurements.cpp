@@ -261,6 +261,99 @@ private slots:
         QCOMPARE(restored.value(u"assumptions"_s), before.value(u"assumptions"_s));
     }
 
+    // Issue 17 item 3: the user's measurements are exported and imported with
+    // catalogue packs, and a second catalogue estimates with them as the first.
+    void travelWithCataloguePacks() {
+        const QString first = newDatabase();
+        Run r = run({u"measurements"_s, u"import"_s, fixture(u"rtx4090-qwen2.5-7b.json"_s),
+                     u"--database"_s, first});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray stored = list(first);
+        QCOMPARE(stored.size(), 2);
+        const QString pack = m_dir.filePath(u"with-measurements.pack.json"_s);
+        r = run(
+            {u"catalog"_s, u"export"_s, u"pack"_s, u"--output"_s, pack, u"--database"_s, first});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile f(pack);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(json.value(u"format_version"_s).toInt(), 2);
+        QCOMPARE(json.value(u"measurements"_s).toArray().size(), 2);
+
+        // A fresh catalogue: the same rows, however often the pack is imported.
+        const QString second = newDatabase();
+        QCOMPARE(list(second).size(), 0);
+        r = run({u"catalog"_s, u"import"_s, pack, u"--database"_s, second});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("2 of your measurements stored"), r.out.constData());
+        r = run({u"catalog"_s, u"import"_s, pack, u"--database"_s, second});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("0 of your measurements stored (2 were stored already)"),
+                 r.out.constData());
+        const QJsonArray carried = list(second);
+        QCOMPARE(carried.size(), 2);
+        for (qsizetype i = 0; i < 2; ++i) {
+            QJsonObject a = stored.at(i).toObject(), b = carried.at(i).toObject();
+            for (const QString &key :
+                 {u"tok_s"_s, u"gpu"_s, u"gpu_count"_s, u"cpu"_s, u"model"_s, u"quant"_s, u"test"_s,
+                  u"date"_s, u"source"_s, u"imported_at"_s, u"backend"_s})
+                QCOMPARE(b.value(key), a.value(key));
+        }
+        QVERIFY(carried.at(0).toObject().value(u"tok_s"_s).toDouble() > 0);
+        // The estimate reads them as after measurements import.
+        const QJsonObject here = estimate(u"Qwen2.5-7B-Instruct"_s, {u"--database"_s, first});
+        const QJsonObject there = estimate(u"Qwen2.5-7B-Instruct"_s, {u"--database"_s, second});
+        QCOMPARE(there.value(u"assumptions"_s).toObject().value(u"calibration_note"_s).toString(),
+                 u"calibrated with 2 of your measurements"_s);
+        QCOMPARE(there.value(u"gen_tok_s"_s).toDouble(), here.value(u"gen_tok_s"_s).toDouble());
+        QCOMPARE(there.value(u"measured_on_your_machine"_s),
+                 here.value(u"measured_on_your_machine"_s));
+
+        // A broken measurement refuses the pack, names it, and writes nothing.
+        const auto broken = [&](const QString &name, const QString &field,
+                                const QJsonValue &value) {
+            QJsonObject o = json;
+            QJsonArray m = o.value(u"measurements"_s).toArray();
+            QJsonObject one = m.at(0).toObject();
+            one.insert(field, value);
+            m.replace(0, one);
+            o.insert(u"measurements"_s, m);
+            return writeFile(name, QJsonDocument(o).toJson());
+        };
+        const QString third = newDatabase();
+        for (const auto &[file, error] :
+             {std::pair{broken(u"slow.pack.json"_s, u"tok_s"_s, -1.0),
+                        u"measurement 1: tok_s: -1 is not allowed (must be above 0)"_s},
+              std::pair{broken(u"gpu.pack.json"_s, u"gpu"_s, u"RTX 4099"_s),
+                        u"measurement 1: gpu: 'RTX 4099' is not in the catalogue"_s}}) {
+            r = run({u"catalog"_s, u"import"_s, file, u"--database"_s, third});
+            QCOMPARE(r.exitCode, 2);
+            const QString err = QString::fromUtf8(r.err);
+            QVERIFY2(err.startsWith(error), qPrintable(err));
+            QVERIFY2(err.contains(u"1 of 2 measurements have errors; nothing was imported"_s),
+                     qPrintable(err));
+            QCOMPARE(list(third).size(), 0);
+        }
+        r = run({u"catalog"_s, u"import"_s, broken(u"dry.pack.json"_s, u"tok_s"_s, -1.0),
+                 u"--dry-run"_s, u"--skip-bad"_s, u"--database"_s, third});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("1 of your measurements would be stored, 1 skipped"),
+                 r.out.constData());
+        QCOMPARE(list(third).size(), 0);
+
+        // A pack from a newer program is refused by its version.
+        QJsonObject newer = json;
+        newer.insert(u"format_version"_s, 3);
+        r = run({u"catalog"_s, u"import"_s,
+                 writeFile(u"newer.pack.json"_s, QJsonDocument(newer).toJson()), u"--database"_s,
+                 third});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("format_version: 3 is not supported (this program reads versions "
+                                "1 and 2)"),
+                 r.err.constData());
+        QCOMPARE(list(third).size(), 0);
+    }
+
     void refusesBadInput() {
         const QString db = newDatabase();
         const QStringList at{u"--database"_s, db};

@@ -6,9 +6,13 @@
 #include "catalogue.h"
 #include "catalogueeditor.h"
 #include "catalogueio.h"
+#include "usermeasurements.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -33,6 +37,59 @@ int userRows(const CatalogueDatabase &db, const QString &table) {
     QSqlQuery q(QSqlDatabase::database(db.connectionName(), false));
     q.exec(u"SELECT count(*) FROM "_s + table + u" WHERE origin = 'user'"_s);
     return q.next() ? q.value(0).toInt() : -1;
+}
+
+int userMeasurements(const CatalogueDatabase &db) {
+    QSqlQuery q(QSqlDatabase::database(db.connectionName(), false));
+    q.exec(u"SELECT count(*) FROM user_measurements"_s);
+    return q.next() ? q.value(0).toInt() : -1;
+}
+
+// A generation (or prompt) test on `gpu` as measurements import stores it.
+UserMeasurementRecord gpuRun(const QString &gpu, int count, int prompt, int gen, double tokS) {
+    UserMeasurementRecord r;
+    r.importedAt = u"2026-12-01T10:00:00Z"_s;
+    r.file = u"bench.json"_s;
+    PlacedBenchRow &p = r.placed;
+    p.runDate = u"2026-11-30"_s;
+    p.hardwareKind = u"gpu"_s;
+    p.cpu = u"AMD Ryzen 9 7950X"_s;
+    p.gpu = gpu;
+    p.gpuCount = count;
+    p.model = u"Qwen2.5-7B-Instruct"_s;
+    p.quant = u"Q4_K_M"_s;
+    p.paramsB = 7.615616512;
+    p.fileGb = 4.68;
+    p.notes = u"host CPU named by the user"_s;
+    p.row.nPrompt = prompt;
+    p.row.nGen = gen;
+    p.row.avgTs = tokS;
+    p.row.stddevTs = 0.25;
+    p.row.repetitions = 5;
+    p.row.backends = u"CUDA"_s;
+    p.row.buildCommit = u"b1ba5b8 (5210)"_s;
+    p.row.nThreads = 16;
+    p.row.nGpuLayers = 99;
+    p.row.nBatch = 2048;
+    p.row.nUbatch = 512;
+    p.row.flashAttn = true;
+    p.row.typeK = p.row.typeV = u"f16"_s;
+    p.row.gpuInfo = gpu;
+    p.row.modelFilename = u"qwen2.5-7b-instruct-q4_k_m.gguf"_s;
+    p.row.modelType = u"qwen2 7B Q4_K - Medium"_s;
+    return r;
+}
+
+// The pack with one field of measurement `index` set to `value`.
+QByteArray withMeasurementField(const QByteArray &pack, int index, const QString &field,
+                                const QJsonValue &value) {
+    QJsonObject o = QJsonDocument::fromJson(pack).object();
+    QJsonArray m = o.value(u"measurements"_s).toArray();
+    QJsonObject one = m.at(index).toObject();
+    one.insert(field, value);
+    m.replace(index, one);
+    o.insert(u"measurements"_s, m);
+    return QJsonDocument(o).toJson();
 }
 
 } // namespace
@@ -300,6 +357,170 @@ private slots:
         QVERIFY(findQuant(second.load(), "ORG_Q5"));
     }
 
+    // Issue 17 item 3: the user's own measurements travel with a pack, are
+    // stored once however often it is imported, and a bad one refuses it all.
+    void packCarriesMeasurements() {
+        // Database A: an own GPU row and two measurements (one on that GPU).
+        const QList<PackTable> tables{{CatalogueTable::Gpus,
+                                       {{{u"name"_s, u"Org GPU"_s},
+                                         {u"vendor"_s, u"Acme"_s},
+                                         {u"vram_gb"_s, u"32"_s},
+                                         {u"bandwidth_gbs"_s, u"1000"_s}}}}};
+        QList<UserMeasurementRecord> stored;
+        {
+            CatalogueDatabase a;
+            QVERIFY(a.open(freshDb()).ok);
+            const StoreResult s =
+                storeUserMeasurements(a, {gpuRun(u"NVIDIA GeForce RTX 4090"_s, 1, 0, 128, 131.25),
+                                          gpuRun(u"Org GPU"_s, 2, 512, 0, 9876.5)});
+            QVERIFY2(s.ok, qPrintable(s.error));
+            QString error;
+            stored = readUserMeasurements(a, &error).value_or(QList<UserMeasurementRecord>{});
+            QCOMPARE(stored.size(), 2);
+        }
+        const QByteArray pack = exportPack(tables, u"2026-12"_s, u"Org"_s, stored);
+        const QJsonObject json = QJsonDocument::fromJson(pack).object();
+        QCOMPARE(json.value(u"format_version"_s).toInt(), 2);
+        QCOMPARE(json.value(u"measurements"_s).toArray().size(), 2);
+        // Without measurements a pack stays version 1, which older programs read.
+        QCOMPARE(QJsonDocument::fromJson(exportPack(tables, u"2026-12"_s, u"Org"_s))
+                     .object()
+                     .value(u"format_version"_s)
+                     .toInt(),
+                 1);
+
+        const ImportPreview preview = previewPack(pack);
+        QVERIFY2(preview.fatal.isEmpty(), qPrintable(preview.fatal));
+        QCOMPARE(preview.rows.size(), 1);
+        QCOMPARE(preview.measurements.size(), 2);
+        QCOMPARE(preview.badMeasurements(), 0);
+
+        CatalogueDatabase b;
+        QVERIFY(b.open(freshDb()).ok);
+        CatalogueEditor editor(&b);
+        ImportReport r = applyImport(&editor, preview, false);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.written, 1);
+        QCOMPARE(r.measurementsStored, 2);
+        QVERIFY2(r.message.contains(u"2 of your measurements stored"_s), qPrintable(r.message));
+        QString error;
+        const auto back = readUserMeasurements(b, &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->size(), 2);
+        for (int i = 0; i < 2; ++i) // every stored field, as stored in A
+            QCOMPARE(measurementToJson(back->at(i)), measurementToJson(stored.at(i)));
+        // The estimate reads them as it reads imported llama-bench rows.
+        const MeasurementSet own = measurementsOf(*back, b.load());
+        QCOMPARE(own.rows.size(), size_t(2));
+
+        // Importing it again stores nothing twice.
+        r = applyImport(&editor, previewPack(pack), false);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.measurementsStored, 0);
+        QCOMPARE(r.measurementsAlreadyStored, 2);
+        QCOMPARE(userMeasurements(b), 2);
+    }
+
+    void badMeasurementRefusesThePack_data() {
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("negative speed") << 0 << u"tok_s"_s << QJsonValue(-3.5)
+                                        << u"measurement 1: tok_s: -3.5 is not allowed"_s;
+        QTest::newRow("speed as text") << 0 << u"tok_s"_s << QJsonValue(u"fast"_s)
+                                       << u"measurement 1: tok_s: must be a number"_s;
+        QTest::newRow("unknown GPU")
+            << 1 << u"gpu"_s << QJsonValue(u"RTX 4099"_s)
+            << u"measurement 2: gpu: 'RTX 4099' is not in the catalogue (gpus)"_s;
+        QTest::newRow("unknown model")
+            << 0 << u"model"_s << QJsonValue(u"Nonsense-1B"_s)
+            << u"measurement 1: model: 'Nonsense-1B' is not in the catalogue"_s;
+        QTest::newRow("bad date") << 0 << u"run_date"_s << QJsonValue(u"30.11.2026"_s)
+                                  << u"measurement 1: run_date: '30.11.2026' is not a date"_s;
+        QTest::newRow("no kind") << 1 << u"hardware_kind"_s << QJsonValue()
+                                 << u"measurement 2: hardware_kind: missing"_s;
+        QTest::newRow("fractional count") << 1 << u"gpu_count"_s << QJsonValue(1.5)
+                                          << u"measurement 2: gpu_count: 1.5 is not a whole"_s;
+        QTest::newRow("unknown field")
+            << 0 << u"tok_per_s"_s << QJsonValue(3) << u"measurement 1: tok_per_s: not a field"_s;
+        QTest::newRow("test not the tokens")
+            << 0 << u"test"_s << QJsonValue(u"pp512"_s)
+            << u"measurement 1: test: 'pp512' does not match the token counts (tg128)"_s;
+    }
+    void badMeasurementRefusesThePack() {
+        QFETCH(int, index);
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, error);
+        const QList<PackTable> tables{{CatalogueTable::Gpus,
+                                       {{{u"name"_s, u"Org GPU"_s},
+                                         {u"vendor"_s, u"Acme"_s},
+                                         {u"vram_gb"_s, u"32"_s},
+                                         {u"bandwidth_gbs"_s, u"1000"_s}}}}};
+        const QByteArray good = exportPack(tables, u"2026-12"_s, u"Org"_s,
+                                           {gpuRun(u"NVIDIA GeForce RTX 4090"_s, 1, 0, 128, 131.25),
+                                            gpuRun(u"Org GPU"_s, 2, 512, 0, 9876.5)});
+        const QByteArray bytes = withMeasurementField(good, index, field, value);
+        CatalogueDatabase db;
+        QVERIFY(db.open(freshDb()).ok);
+        CatalogueEditor editor(&db);
+        ImportPreview preview = previewPack(bytes);
+        QVERIFY2(preview.fatal.isEmpty(), qPrintable(preview.fatal));
+        checkMeasurementNames(editor, &preview);
+        QCOMPARE(preview.badMeasurements(), 1);
+        QVERIFY2(preview.errors().join(u'\n').contains(error),
+                 qPrintable(preview.errors().join(u'\n')));
+        // Nothing is written: neither the rows nor the good measurement
+        // (applyImport checks the names itself: the unchecked preview is given).
+        ImportReport r = applyImport(&editor, previewPack(bytes), false);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.message.contains(u"1 of 2 measurements"_s), qPrintable(r.message));
+        QCOMPARE(userRows(db, u"gpus"_s), 0);
+        QCOMPARE(userMeasurements(db), 0);
+        // Skipping the bad one stores the rest.
+        r = applyImport(&editor, previewPack(bytes), true);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.measurementsStored, 1);
+        QCOMPARE(r.measurementsSkipped, 1);
+        QCOMPARE(userMeasurements(db), 1);
+        QCOMPARE(userRows(db, u"gpus"_s), 1);
+    }
+
+    // A version-1 pack (no measurements) is still read; a newer one is refused
+    // by name, and so is a version-1 pack that claims measurements (programs
+    // that read only version 1 would drop them without a word).
+    void packVersions() {
+        const ImportPreview old = previewImport(readFixture(u"pack.json"_s), std::nullopt);
+        QVERIFY2(old.fatal.isEmpty(), qPrintable(old.fatal));
+        QVERIFY(old.measurements.isEmpty());
+        CatalogueDatabase db;
+        QVERIFY(db.open(freshDb()).ok);
+        CatalogueEditor editor(&db);
+        const ImportReport r = applyImport(&editor, old, false);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.written, 2);
+        QVERIFY2(!r.message.contains(u"measurements"_s), qPrintable(r.message));
+
+        const QByteArray v2 = exportPack({}, u"2026-12"_s, u"Org"_s,
+                                         {gpuRun(u"NVIDIA GeForce RTX 4090"_s, 1, 0, 128, 131.25)});
+        QVERIFY2(previewPack(v2).fatal.isEmpty(), qPrintable(previewPack(v2).fatal));
+        QByteArray v1 = v2;
+        v1.replace("\"format_version\": 2", "\"format_version\": 1");
+        QVERIFY(v1 != v2);
+        QVERIFY2(previewPack(v1).fatal.startsWith(u"measurements: a version 1 pack carries no "
+                                                  u"measurements"_s),
+                 qPrintable(previewPack(v1).fatal));
+        QByteArray v3 = v2;
+        v3.replace("\"format_version\": 2", "\"format_version\": 3");
+        QCOMPARE(previewPack(v3).fatal,
+                 u"format_version: 3 is not supported (this program reads versions 1 and 2)"_s);
+        QJsonObject o = QJsonDocument::fromJson(v2).object();
+        o.insert(u"measurements"_s, QJsonObject{{u"x"_s, o.value(u"measurements"_s)}});
+        const QByteArray notArray = QJsonDocument(o).toJson();
+        QCOMPARE(previewPack(notArray).fatal, u"measurements: not an array of measurements"_s);
+    }
+
     // O1: importing the built-in rows again (a full export, CSV or JSON)
     // creates no overrides; only a row whose values differ becomes the user's.
     void reimportedBuiltinRowsStayBuiltin_data() {
@@ -347,8 +568,8 @@ private slots:
         QTest::addColumn<QString>("fatal");
         QTest::newRow("newer version")
             << QByteArray(
-                   R"({"format":"llmadvisor-catalogue-pack","format_version":2,"tables":{}})")
-            << u"format_version: 2 is not supported"_s;
+                   R"({"format":"llmadvisor-catalogue-pack","format_version":3,"tables":{}})")
+            << u"format_version: 3 is not supported"_s;
         QTest::newRow("unknown table")
             << QByteArray(
                    R"({"format":"llmadvisor-catalogue-pack","format_version":1,"tables":{"pets":[]}})")

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target: the JSON and catalogue-pack importers. The first byte
 // picks the table for plain JSON; packs name their own tables. Good rows
-// must survive an export and re-import unchanged.
+// and a pack's good measurements must survive an export and re-import unchanged.
 #include "catalogueio.h"
 
 #include <cstddef>
@@ -17,6 +17,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                           static_cast<qsizetype>(size - 1));
     const ImportPreview p =
         detectFormat(json) == ImportFormat::Pack ? previewPack(json) : previewJson(table, json);
+    for (const ImportMeasurement &m : p.measurements) {
+        if (!m.errors.isEmpty())
+            continue;
+        const QJsonObject written = measurementToJson(m.record);
+        QStringList problems;
+        const UserMeasurementRecord again = measurementFromJson(written, &problems);
+        if (!problems.isEmpty() || measurementToJson(again) != written)
+            __builtin_trap();
+    }
     QList<RowValues> good;
     for (const ImportRow &row : p.rows) {
         if (row.errors.isEmpty() && row.table == table)

@@ -16,6 +16,7 @@
 #include "report/reportpdf.h"
 #include "results/summarymodel.h"
 #include "results/usecasemodel.h"
+#include "usermeasurements.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -486,6 +487,19 @@ void TestCatalogEditor::exportRoundTrip() {
     QVERIFY(m->setData(cell(m, name, QStringLiteral("price_usd")), QStringLiteral("999")));
     const QString csv = w.dir.filePath(QStringLiteral("cpus.csv"));
     const QString pack = w.dir.filePath(QStringLiteral("pack.json"));
+    // One measurement of the user's own travels with the pack too.
+    db::UserMeasurementRecord own;
+    own.importedAt = QStringLiteral("2026-12-01T10:00:00Z");
+    own.file = QStringLiteral("bench.json");
+    own.placed.runDate = QStringLiteral("2026-11-30");
+    own.placed.hardwareKind = QStringLiteral("gpu");
+    own.placed.gpu = QStringLiteral("NVIDIA GeForce RTX 4090");
+    own.placed.gpuCount = 1;
+    own.placed.model = QStringLiteral("Qwen2.5-7B-Instruct");
+    own.placed.quant = QStringLiteral("Q4_K_M");
+    own.placed.row.nGen = 128;
+    own.placed.row.avgTs = 131.25;
+    QVERIFY(db::storeUserMeasurements(w.database, {own}).ok);
     QVERIFY(w.editor->exportTable(CatalogueTable::Cpus, csv, false));
     QVERIFY(w.editor->exportPack(pack));
     QByteArray bytes;
@@ -499,6 +513,8 @@ void TestCatalogEditor::exportRoundTrip() {
     QVERIFY2(p.fatal.isEmpty(), qPrintable(p.fatal));
     QCOMPARE(p.rows.size(), 1); // only the override travels in a pack
     QCOMPARE(p.rows.first().values.value(QStringLiteral("price_usd")), QStringLiteral("999"));
+    QCOMPARE(p.measurements.size(), 1);
+    QCOMPARE(p.badMeasurements(), 0);
     // A pack on another machine: a second, fresh database imports it.
     World other;
     QVERIFY(other.open());
@@ -506,6 +522,12 @@ void TestCatalogEditor::exportRoundTrip() {
     QVERIFY(dialog);
     dialog->importAllButton()->click();
     QCOMPARE(other.stored(CatalogueTable::Cpus, name)->origin, RowOrigin::Override);
+    const auto carried = db::readUserMeasurements(other.database, &error);
+    QVERIFY2(carried, qPrintable(error));
+    QCOMPARE(carried->size(), 1);
+    QCOMPARE(carried->first().placed.row.avgTs, 131.25);
+    // The window's estimates are calibrated with it at once.
+    QCOMPARE(other.window->document()->ownMeasurements().size(), std::size_t(1));
     // A failing export (a folder that does not exist) says so.
     QVERIFY(!w.editor->exportTable(CatalogueTable::Cpus,
                                    w.dir.filePath(QStringLiteral("no/such/dir/x.csv")), true));

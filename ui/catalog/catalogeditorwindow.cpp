@@ -434,8 +434,9 @@ ImportPreviewDialog *CatalogEditorWindow::beginImport(const QString &path,
         m_dialogs->error(this, title, tr("“%1” cannot be read: %2").arg(path, error));
         return nullptr;
     }
-    const db::ImportPreview preview = db::previewImport(bytes, table);
-    if (!preview.fatal.isEmpty() || preview.rows.isEmpty()) {
+    db::ImportPreview preview = db::previewImport(bytes, table);
+    db::checkMeasurementNames(m_editor, &preview); // a pack's measurements name parts
+    if (!preview.fatal.isEmpty() || (preview.rows.isEmpty() && preview.measurements.isEmpty())) {
         m_dialogs->error(this, title,
                          tr("“%1” cannot be imported: %2")
                              .arg(QFileInfo(path).fileName(), preview.fatal.isEmpty()
@@ -495,12 +496,25 @@ void CatalogEditorWindow::finishImport(ImportPreviewDialog *dialog) {
             },
             macro);
     }
-    m_undo->push(macro);
+    // Measurements are not undone here (Tools → My measurements… removes them):
+    // a pack of measurements alone leaves no empty step on the undo stack.
+    if (edits.isEmpty()) {
+        delete macro;
+        applied(); // the estimates read the measurements again
+    } else {
+        m_undo->push(macro);
+    }
     const QLocale locale;
     QString text = tr("Rows imported: %1.").arg(locale.toString(report.written));
-    if (report.skipped > 0) {
-        text += u' ' + tr("Bad rows skipped: %1.").arg(locale.toString(report.skipped)) + u'\n' +
-                report.errors.join(QStringLiteral("\n"));
+    if (!preview.measurements.isEmpty())
+        text += u' ' + tr("Your measurements stored: %1 (already stored: %2).")
+                           .arg(locale.toString(report.measurementsStored),
+                                locale.toString(report.measurementsAlreadyStored));
+    if (report.skipped > 0 || report.measurementsSkipped > 0) {
+        text += u' ' +
+                tr("Bad rows skipped: %1.")
+                    .arg(locale.toString(report.skipped + report.measurementsSkipped)) +
+                u'\n' + report.errors.join(QStringLiteral("\n"));
     }
     showMessage(text, false);
     m_dialogs->information(this, title, text);
@@ -548,16 +562,26 @@ bool CatalogEditorWindow::exportPack(const QString &path) {
         if (!rows.isEmpty())
             tables.append({t, rows});
     }
+    // The user's own measurements go with it, all of them.
     QString error;
-    const QByteArray bytes =
-        db::exportPack(tables, QDate::currentDate().toString(Qt::ISODate), tr("user catalogue"));
+    const auto measurements = db::readUserMeasurements(*m_editor.database(), &error);
+    if (!measurements) {
+        m_dialogs->error(this, tr("Export"),
+                         tr("“%1” was not written: your measurements cannot be read: %2")
+                             .arg(QDir::toNativeSeparators(path), error));
+        return false;
+    }
+    const QByteArray bytes = db::exportPack(tables, QDate::currentDate().toString(Qt::ISODate),
+                                            tr("user catalogue"), *measurements);
     if (!db::writeFileAtomically(path, bytes, &error)) {
         m_dialogs->error(this, tr("Export"),
                          tr("“%1” was not written: %2").arg(QDir::toNativeSeparators(path), error));
         return false;
     }
-    showMessage(tr("Exported a pack of your rows and overrides (%1 rows) to %2.")
-                    .arg(QLocale().toString(count), QDir::toNativeSeparators(path)),
+    showMessage(tr("Exported a pack of your rows and overrides (%1 rows) and your "
+                   "measurements (%2) to %3.")
+                    .arg(QLocale().toString(count), QLocale().toString(measurements->size()),
+                         QDir::toNativeSeparators(path)),
                 false);
     return true;
 }

@@ -106,16 +106,27 @@ ImportPreviewDialog::ImportPreviewDialog(const db::ImportPreview &preview, const
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
 
-    const int bad = m_preview.badRows();
-    const int good = static_cast<int>(m_preview.rows.size()) - bad;
+    // A pack's own measurements count as rows to import, too.
+    const int badMeasurements = m_preview.badMeasurements();
+    const int bad = m_preview.badRows() + badMeasurements;
+    const int good = static_cast<int>(m_preview.rows.size() + m_preview.measurements.size()) - bad;
     QString text = tr("Rows read: %1.").arg(locale.toString(m_preview.rows.size())) + u' ' +
                    tr("New: %1 · overriding shipped rows: %2 · replacing your rows: %3 · "
                       "refused: %4.")
                        .arg(locale.toString(adds), locale.toString(overrides),
-                            locale.toString(replaces), locale.toString(bad));
+                            locale.toString(replaces), locale.toString(m_preview.badRows()));
     if (!m_preview.source.isEmpty() || !m_preview.asOf.isEmpty())
         text += u' ' + tr("Pack from “%1”, as of %2.")
                            .arg(m_preview.source.toHtmlEscaped(), m_preview.asOf.toHtmlEscaped());
+    if (!m_preview.measurements.isEmpty())
+        text += u' ' + tr("Your measurements: %1 (refused: %2; one already stored is not stored "
+                          "twice).")
+                           .arg(locale.toString(m_preview.measurements.size()),
+                                locale.toString(badMeasurements));
+    for (const db::ImportMeasurement &m : m_preview.measurements) {
+        for (const QString &e : m.errors)
+            text += QStringLiteral("<br>") + e.toHtmlEscaped();
+    }
     text += QStringLiteral("<br>");
     text += bad > 0 ? tr("<b>Rows with problems: %1</b> (listed by line below). Nothing is "
                          "written until you choose.")

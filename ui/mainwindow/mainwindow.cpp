@@ -549,8 +549,23 @@ CatalogEditorWindow *MainWindow::showCatalogueEditor() {
         return nullptr;
     if (!m_catalogEditor) {
         m_catalogEditor = new CatalogEditorWindow(m_database, m_dialogs.get(), this);
-        connect(m_catalogEditor, &CatalogEditorWindow::catalogueChanged, this,
-                [this] { setCatalog(db::loadMarked(m_database)); });
+        connect(m_catalogEditor, &CatalogEditorWindow::catalogueChanged, this, [this] {
+            setCatalog(db::loadMarked(m_database));
+            // A catalogue pack may have brought measurements of the user's own.
+            QString error;
+            const auto own = db::readOwnMeasurements(*m_database, m_document->catalog(), &error);
+            if (!own)
+                return;
+            const auto ids = [](const std::vector<Measurement> &rows) {
+                std::vector<std::string> out;
+                for (const Measurement &m : rows)
+                    out.push_back(m.id);
+                return out;
+            };
+            if (ids(own->rows) != ids(m_document->ownMeasurements()))
+                m_document->setOwnMeasurements(
+                    own->rows, QDate::currentDate().toString(Qt::ISODate).toStdString());
+        });
     }
     m_catalogEditor->show();
     m_catalogEditor->raise();
