@@ -17,6 +17,7 @@
 #include "catalogue.h"
 #include "estimate.h"
 #include "measurements.h"
+#include "presetbuilds.h"
 
 #include <bit>
 #include <cstdint>
@@ -138,20 +139,7 @@ int dumpEstimates(const char *path) {
     const db::MeasurementSet measured = db::loadShippedMeasurements(catalog, &error);
     const Assumptions shipped = db::shippedAssumptions(&error);
 
-    std::vector<Build> builds;
-    for (const Preset &p : catalog.presets) {
-        const auto cpu = findCpu(catalog, p.cpuName);
-        if (!cpu)
-            continue;
-        Build b;
-        b.name = p.name;
-        b.cpu = *cpu.match;
-        b.memory = p.memory;
-        for (const PresetGpu &pg : p.gpus)
-            if (const auto g = findGpu(catalog, pg.gpuName))
-                b.gpus.push_back({*g.match, pg.count});
-        builds.push_back(std::move(b));
-    }
+    std::vector<Build> builds = presetBuilds(catalog);
     for (const Measurement &m : measured.rows)
         builds.push_back(m.build);
     for (const Cpu &c : catalog.cpus) {

@@ -12,6 +12,7 @@
 #include "catalogue.h"
 #include "estimate.h"
 #include "memory.h"
+#include "presetbuilds.h"
 
 #include <QCoreApplication>
 
@@ -127,20 +128,7 @@ void benchCatalogue(int repeats) {
         std::printf("catalogue: not available (%s)\n", qPrintable(error));
         return;
     }
-    std::vector<Build> builds;
-    for (const Preset &p : catalog.presets) {
-        const auto cpu = findCpu(catalog, p.cpuName);
-        if (!cpu)
-            continue;
-        Build b;
-        b.name = p.name;
-        b.cpu = *cpu.match;
-        b.memory = p.memory;
-        for (const PresetGpu &pg : p.gpus)
-            if (const auto g = findGpu(catalog, pg.gpuName))
-                b.gpus.push_back({*g.match, pg.count});
-        builds.push_back(std::move(b));
-    }
+    std::vector<Build> builds = bench::presetBuilds(catalog);
     const auto quant = findQuant(catalog, "Q4_K_M");
     const Quantization q = quant ? *quant.match : Quantization{"Q4_K_M", 4.8944};
     std::vector<ModelChoice> models;
