@@ -1,27 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "cost.h"
 #include "numeric.h"
+#include "text.h"
 
-#include <cctype>
 #include <cmath>
 
 namespace llm {
 
-namespace {
-
-bool sameText(const std::string &a, const char *b) {
-    std::size_t i = 0;
-    for (; i < a.size() && b[i] != '\0'; ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) !=
-            std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return i == a.size() && b[i] == '\0';
-}
-
-} // namespace
-
 bool pricedAsSystem(const Cpu &cpu) {
-    return cpu.family == CpuFamily::Mobile || sameText(cpu.vendor, "Apple") ||
+    return cpu.family == CpuFamily::Mobile || equalsIgnoringCase(cpu.vendor, "Apple") ||
            cpu.unifiedBandwidth.has_value();
 }
 

@@ -4,21 +4,14 @@
 #include "cost.h"
 #include "fastestimate.h"
 #include "recommend.h"
+#include "text.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 namespace llm {
 
 namespace {
-
-bool sameText(const std::string &a, const std::string &b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
-               return std::tolower(x) == std::tolower(y);
-           });
-}
 
 bool meetsAll(const Estimate &e) {
     return e.fits && !e.useCases.empty() &&
@@ -147,7 +140,7 @@ void findOptions(DecisionSummary &s, const DecisionInput &in) {
     std::vector<const Model *> models;
     if (!current.family.empty())
         for (const Model &m : catalog.models)
-            if (sameText(m.family, current.family) && m.paramsTotal > 0 &&
+            if (equalsIgnoringCase(m.family, current.family) && m.paramsTotal > 0 &&
                 m.paramsTotal < 0.9 * current.paramsTotal)
                 models.push_back(&m);
     std::stable_sort(models.begin(), models.end(), [](const Model *x, const Model *y) {

@@ -11,6 +11,7 @@
 #include "estimate_p.h"
 #include "memory.h"
 #include "placement_p.h"
+#include "text.h"
 
 #include <algorithm>
 #include <array>
@@ -61,9 +62,7 @@ Flops cpuFlopsPerCycle(const Cpu &cpu) {
 // base / boost of the catalogue's Intel laptop parts that publish both (155H
 // 0.29, 14900HX 0.38, 268V 0.44, 185H 0.45, 258V 0.46).
 Frequency sustainedAllCoreClock(const Cpu &cpu) {
-    const std::string_view vendor = cpu.vendor;
-    const bool intel =
-        vendor.size() == 5 && (vendor[0] == 'I' || vendor[0] == 'i') && vendor.substr(1) == "ntel";
+    const bool intel = equalsIgnoringCase(cpu.vendor, "Intel");
     const Frequency boost = finitePositive(cpu.boostClock) ? cpu.boostClock : cpu.baseClock;
     if (!intel)
         return boost;

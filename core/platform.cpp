@@ -3,25 +3,15 @@
 
 #include "memory.h"
 #include "numeric.h"
+#include "text.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <limits>
 
 namespace llm {
 
 namespace {
-
-bool sameText(std::string_view a, std::string_view b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) !=
-            std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
 
 // The widest GPU slot: what "x16" in x16_slots means.
 constexpr int kFullLanes = 16;
@@ -37,7 +27,7 @@ const PlatformRule *PlatformRules::find(const Cpu &cpu) const {
                 anySocket = &r;
             continue;
         }
-        if (!sameText(r.socket, cpu.socket))
+        if (!equalsIgnoringCase(r.socket, cpu.socket))
             continue;
         if (r.cpuMemoryChannels == cpu.memoryChannels)
             return &r;
@@ -75,12 +65,12 @@ int lanesPerGpu(const PlatformRule &rule, const Cpu &cpu, int count) {
 }
 
 bool takesGpu(const PlatformRule &rule, const Gpu &gpu) {
-    if (gpu.integrated || sameText(gpu.formFactor, "integrated"))
+    if (gpu.integrated || equalsIgnoringCase(gpu.formFactor, "integrated"))
         return false;
     if (gpu.formFactor.empty() || rule.gpuFormFactors.empty())
         return true;
     return std::any_of(rule.gpuFormFactors.begin(), rule.gpuFormFactors.end(),
-                       [&](const std::string &f) { return sameText(f, gpu.formFactor); });
+                       [&](const std::string &f) { return equalsIgnoringCase(f, gpu.formFactor); });
 }
 
 bool buyable(const Cpu &cpu, bool includeUsed) {

@@ -3,6 +3,7 @@
 
 #include "cost.h"
 #include "numeric.h"
+#include "text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -42,13 +43,6 @@ std::string memoryStandard(const Cpu &cpu) {
     return cpu.memoryType.substr(0, cpu.memoryType.find(' '));
 }
 
-bool sameText(const std::string &a, const std::string &b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 std::string upper(std::string s) {
     for (char &c : s)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -61,8 +55,8 @@ std::string formFactors(const PlatformRule &rule) {
         out += (i == 0                                ? ""
                 : i + 1 == rule.gpuFormFactors.size() ? " or "
                                                       : ", ") +
-               (sameText(rule.gpuFormFactors[i], "pcie") ? std::string("PCIe")
-                                                         : upper(rule.gpuFormFactors[i]));
+               (equalsIgnoringCase(rule.gpuFormFactors[i], "pcie") ? std::string("PCIe")
+                                                                   : upper(rule.gpuFormFactors[i]));
     return out;
 }
 
@@ -88,7 +82,8 @@ std::vector<double> gradesOf(const Catalog &catalog, const Cpu &cpu) {
     std::vector<double> out;
     const std::string standard = memoryStandard(cpu);
     for (const MemorySpeed &s : catalog.memorySpeeds)
-        if (sameText(s.standard, standard) && finitePositive(inMegatransfersPerSecond(s.speed)))
+        if (equalsIgnoringCase(s.standard, standard) &&
+            finitePositive(inMegatransfersPerSecond(s.speed)))
             out.push_back(inMegatransfersPerSecond(s.speed));
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -292,7 +287,7 @@ std::vector<Problem> checkBuild(const Build &build, const Catalog &catalog,
         }
         for (Problem &p : gpuProblems(g.gpu, field))
             out.push_back(std::move(p));
-        if (g.gpu.integrated || sameText(g.gpu.formFactor, "integrated"))
+        if (g.gpu.integrated || equalsIgnoringCase(g.gpu.formFactor, "integrated"))
             out.push_back({field + ".gpu", gpuName(g.gpu) +
                                                " is built into its processor; it does not go "
                                                "in a slot"});
