@@ -70,6 +70,15 @@ Build appleBuild() {
     return b;
 }
 
+// A 1e9-parameter model without attention FLOPs: its pp512 is compute-bound on
+// a CPU, at cores x clock x FLOP/cycle / (2 x 1e9) tokens per second.
+ModelChoice computeBound() {
+    ModelChoice m = dense10GB();
+    m.model.paramsTotal = m.model.paramsActive = 1e9;
+    m.model.layers = 0;
+    return m;
+}
+
 ModelChoice noKv() {
     ModelChoice m = dense10GB();
     m.model.kvHeads = 0;
@@ -264,17 +273,13 @@ void TestEstimate::cpuPeak() {
     QFETCH(bool, bf16);
     QFETCH(bool, amx);
     QFETCH(double, flopPerCycle);
-    // A 1e9-parameter model without attention FLOPs: pp512 is compute-bound, so
-    // prompt rate = cores x clock x FLOP/cycle / (2 x 1e9).
+    // prompt rate = cores x clock x FLOP/cycle / (2 x 1e9) (computeBound()).
     Build b = cpuBuild(64);
     b.cpu.architecture = arch.toStdString();
     b.cpu.avx512 = avx512;
     b.cpu.avx512Bf16 = bf16;
     b.cpu.amx = amx;
-    ModelChoice m = dense10GB();
-    m.model.paramsTotal = m.model.paramsActive = 1e9;
-    m.model.layers = 0;
-    const Estimate e = estimate(b, m, workload(512, 128), ideal());
+    const Estimate e = estimate(b, computeBound(), workload(512, 128), ideal());
     COMPARE_ENUM(e.promptBottleneck, Bottleneck::Compute);
     QCOMPARE(inTokensPerSecond(e.promptRate), 6 * 4.7e9 * flopPerCycle / 2e9);
 }
@@ -314,10 +319,7 @@ void TestEstimate::cpuPeakClock() {
     b.cpu.avx512 = b.cpu.avx512Bf16 = b.cpu.amx = false;
     b.cpu.baseClock = gigahertz(baseGhz);
     b.cpu.boostClock = gigahertz(boostGhz);
-    ModelChoice m = dense10GB();
-    m.model.paramsTotal = m.model.paramsActive = 1e9;
-    m.model.layers = 0;
-    const Estimate e = estimate(b, m, workload(512, 128), ideal());
+    const Estimate e = estimate(b, computeBound(), workload(512, 128), ideal());
     COMPARE_ENUM(e.promptBottleneck, Bottleneck::Compute);
     QCOMPARE(inTokensPerSecond(e.promptRate), 6 * clockGhz * 1e9 * 32.0 / 2e9);
 }
