@@ -452,10 +452,8 @@ bool MainWindow::importMeasurements(const QString &path) {
     if (!stored.ok)
         return refuse(tr("Your results could not be saved, and none were: %1").arg(stored.error));
     QString error;
-    const auto own = db::readOwnMeasurements(*m_database, m_document->catalog(), &error);
-    if (!own)
+    if (!reloadOwnMeasurements(false, &error))
         return refuse(tr("Your results were saved but cannot be read back: %1").arg(error));
-    m_document->setOwnMeasurements(own->rows, today.toStdString());
     statusBar()->showMessage(
         stored.stored == 0
             ? tr("These results were imported before; nothing new was stored.")
@@ -464,6 +462,22 @@ bool MainWindow::importMeasurements(const QString &path) {
                  nullptr, stored.stored)
                   .arg(name),
         20000);
+    return true;
+}
+
+bool MainWindow::reloadOwnMeasurements(bool onlyIfChanged, QString *error) {
+    const auto own = db::readOwnMeasurements(*m_database, m_document->catalog(), error);
+    if (!own)
+        return false;
+    const auto ids = [](const std::vector<Measurement> &rows) {
+        std::vector<std::string> out;
+        for (const Measurement &m : rows)
+            out.push_back(m.id);
+        return out;
+    };
+    if (!onlyIfChanged || ids(own->rows) != ids(m_document->ownMeasurements()))
+        m_document->setOwnMeasurements(own->rows,
+                                       QDate::currentDate().toString(Qt::ISODate).toStdString());
     return true;
 }
 
@@ -493,12 +507,9 @@ int MainWindow::manageMeasurements() {
                          "removed."));
     if (!db::removeUserMeasurements(*m_database, ids, &error))
         return refuse(tr("Nothing was removed: %1").arg(error));
-    const auto own = db::readOwnMeasurements(*m_database, m_document->catalog(), &error);
-    if (!own)
+    if (!reloadOwnMeasurements(false, &error))
         return refuse(
             tr("Your measurements were removed, but the rest cannot be read back: %1").arg(error));
-    m_document->setOwnMeasurements(own->rows,
-                                   QDate::currentDate().toString(Qt::ISODate).toStdString());
     const auto removed = static_cast<int>(ids.size());
     statusBar()->showMessage(tr("Removed %n of your measurements; the estimates for that hardware "
                                 "are calibrated without them.",
@@ -553,18 +564,7 @@ CatalogEditorWindow *MainWindow::showCatalogueEditor() {
             setCatalog(db::loadMarked(m_database));
             // A catalogue pack may have brought measurements of the user's own.
             QString error;
-            const auto own = db::readOwnMeasurements(*m_database, m_document->catalog(), &error);
-            if (!own)
-                return;
-            const auto ids = [](const std::vector<Measurement> &rows) {
-                std::vector<std::string> out;
-                for (const Measurement &m : rows)
-                    out.push_back(m.id);
-                return out;
-            };
-            if (ids(own->rows) != ids(m_document->ownMeasurements()))
-                m_document->setOwnMeasurements(
-                    own->rows, QDate::currentDate().toString(Qt::ISODate).toStdString());
+            reloadOwnMeasurements(true, &error);
         });
     }
     m_catalogEditor->show();

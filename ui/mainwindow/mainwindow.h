@@ -115,6 +115,11 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // Reads the user's measurements from the catalogue database again and
+    // recalibrates the comparison with them; with `onlyIfChanged`, only when
+    // they are not the rows it already has. False and *error when they cannot
+    // be read (the comparison keeps its calibration).
+    bool reloadOwnMeasurements(bool onlyIfChanged, QString *error);
     void fitAnswer();
     void createActions();
     void createLayout();
