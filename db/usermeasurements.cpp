@@ -152,10 +152,6 @@ QString number(double v) {
 
 } // namespace
 
-QStringList measurementJsonFields() {
-    return kColumns;
-}
-
 QJsonObject measurementToJson(const UserMeasurementRecord &record) {
     const QList<QVariant> values = valuesOf(record);
     QJsonObject o;

@@ -63,11 +63,9 @@ std::optional<MeasurementSet> readOwnMeasurements(const CatalogueDatabase &datab
                                                   const Catalog &catalog, QString *error);
 
 // A record as one object of a catalogue pack's "measurements" array: the
-// user_measurements columns (measurementJsonFields()) by name, absent values
-// as null; "test" is written for reading and checked against the token counts.
+// user_measurements columns by name, absent values as null; "test" is written
+// for reading and checked against the token counts.
 QJsonObject measurementToJson(const UserMeasurementRecord &record);
-// The fields a pack measurement may have, in the order written.
-QStringList measurementJsonFields();
 // The record in a pack's measurement object; every problem is appended to
 // *problems as "field: why" (then the record must not be stored). Catalogue
 // names are only checked for form here, not looked up.
