@@ -4,6 +4,7 @@
 
 #include "classes_p.h"
 #include "estimate.h"
+#include "text.h"
 
 #include <array>
 #include <initializer_list>
@@ -37,15 +38,6 @@ constexpr std::array<bool, 256> kWordEnd = [] {
         t[static_cast<unsigned char>(c)] = true;
     return t;
 }();
-
-bool equalsIgnoringCase(std::string_view a, std::string_view lowerB) {
-    if (a.size() != lowerB.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lowerAscii(a[i]) != lowerB[i])
-            return false;
-    return true;
-}
 
 // "ampere (GA100)", "hopper (GH100)", "blackwell (GB100 x2)": the die code in
 // brackets is G + a generation letter + 100. (A loop, not find(): a memchr call
