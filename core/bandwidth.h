@@ -5,6 +5,7 @@
 
 #include "hardware.h"
 #include "numeric.h"
+#include "text.h"
 #include "units.h"
 
 #include <algorithm>
@@ -33,6 +34,29 @@ inline units::ByteRate cpuSideBandwidth(const Cpu &cpu) {
         return units::gigabytesPerSecond(0);
     const int links = std::max(1, cpu.fabricLinksPerCcd);
     return static_cast<double>(cpu.ccds * links) * detail::kBytesPerFabricCycle * cpu.fabricClock;
+}
+
+// What the CPU cores of an Apple M-series SoC read at most, whatever the
+// package's published figure: that figure is the GPU's. AnandTech's M1 Max
+// review (https://www.anandtech.com/show/17024/apple-m1-max-performance-review/2,
+// "Huge Memory Bandwidth, but not for every Block") found that the CPU clusters
+// cannot draw the package's 400 GB/s; 240 GB/s is the multi-core figure as we
+// recall it from that page (not re-read). The published CPU-only llama.cpp runs
+// agree that the reach does not grow with the package: an M2 Max reads about
+// 120 GB/s, an M1 Ultra (800 GB/s on paper) about 75 GB/s (measurements.csv
+// IK164, PC-97..100, LS-312). The fitted efficiency of cpu-prior-apple-soc
+// carries the scale; this ceiling gives the shape.
+inline units::ByteRate appleCpuReach() {
+    return units::gigabytesPerSecond(240);
+}
+
+// Ceiling of what the CPU cores alone read beyond systemBandwidth(): Apple's
+// SoCs only (zero = none). A CPU-only placement reads at most this; the
+// integrated GPU of the same package is not bound by it.
+inline units::ByteRate cpuCoresReach(const Cpu &cpu) {
+    if (cpu.unifiedBandwidth && equalsIgnoringCase(cpu.vendor, "Apple"))
+        return appleCpuReach();
+    return units::gigabytesPerSecond(0);
 }
 
 // min(BW_RAM, BW_CPU), or BW_RAM alone for monolithic dies; unified-memory parts

@@ -109,6 +109,7 @@ kernel::Device deviceOf(const Build &build, const BandwidthBreakdown &bw, const 
     kernel::Device d;
     d.system = bw.system;
     d.systemLimit = bw.systemLimit;
+    d.cpuReach = cpuCoresReach(build.cpu);
     d.cpuPeak = detail::cpuPeak(build.cpu);
     d.ram = build.memory.capacity;
     d.tensorParallel = build.multiGpuMode == MultiGpuMode::TensorParallel;
@@ -151,6 +152,8 @@ BandwidthBreakdown bandwidthOf(const Build &build) {
     BandwidthBreakdown bw;
     bw.ramSide = ramSideBandwidth(build.memory.channels, build.memory.speed);
     bw.cpuSide = cpuSideBandwidth(build.cpu);
+    if (const ByteRate reach = cpuCoresReach(build.cpu); finitePositive(reach))
+        bw.cpuSide = reach; // what the cores read on a SoC (fabricApplies stays false)
     bw.system = systemBandwidth(build.cpu, build.memory);
     bw.fabricApplies = !build.cpu.unifiedBandwidth && finitePositive(bw.cpuSide);
     bw.systemLimit =

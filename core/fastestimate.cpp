@@ -22,6 +22,7 @@ using namespace units;
 kernel::Device deviceOf(const Hardware &h, const ModelPrep &m, const Assumptions &a) {
     kernel::Device d;
     d.system = h.system;
+    d.cpuReach = h.cpu->reach;
     d.cpuPeak = h.cpu->peak;
     d.ram = h.ram;
     d.tensorParallel = h.tensorParallel;
@@ -71,6 +72,7 @@ ModelPrep prepareModel(const ModelChoice &choice, const Workload &workload, cons
 CpuPrep prepareCpu(const Cpu &cpu, const Assumptions &a) {
     CpuPrep c;
     c.peak = detail::cpuPeak(cpu);
+    c.reach = cpuCoresReach(cpu);
     c.pcieGen = cpu.pcieGen;
     c.pcieLanes = cpu.pcieLanes;
     c.factors = &a.factorsFor(hardwareClass(cpu), HardwareKind::Cpu);

@@ -37,6 +37,7 @@ ModelPrep prepareModel(const ModelChoice &model, const Workload &workload, const
 
 struct CpuPrep {
     units::FlopRate peak{};
+    units::ByteRate reach{}; // cpuCoresReach(cpu)
     int pcieGen = 0, pcieLanes = 0;
     const EfficiencyFactors *factors = nullptr;
 };

@@ -176,6 +176,7 @@ GpuSide reduceGpus(const Groups &groups, bool tensorParallel, double tensorParal
 struct Device {
     units::ByteRate system{}; // systemBandwidth(cpu, memory)
     Bottleneck systemLimit = Bottleneck::RamSide;
+    units::ByteRate cpuReach{}; // cpuCoresReach(cpu): 0 = none
     units::FlopRate cpuPeak{};
     units::Bytes ram{};
     GpuSide gpus;                // the discrete GPUs as one device
@@ -250,6 +251,11 @@ inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) 
     switch (placement) {
     case Placement::CpuOnly:
         p.factors = d.cpuFactors;
+        // The cores alone may reach less than the package's memory (Apple's SoCs).
+        if (finitePositive(d.cpuReach) && d.cpuReach < p.bwB) {
+            p.bwB = d.cpuReach;
+            p.limitB = Bottleneck::CpuFabric;
+        }
         p.tokenBytesB = m.tokenWeights;
         p.batchBytesB = m.weights;
         p.runnable = finitePositive(p.bwB) && finitePositive(p.peakB);

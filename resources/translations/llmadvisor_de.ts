@@ -2421,7 +2421,7 @@ Total: %5
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CPU fabric (CCDs × FCLK)</source>
+        <source>CPU fabric (the cores&apos; link to memory)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3,6 +3,7 @@
 // formulas in the brief (ideal efficiency, so the expected values are the
 // formulas themselves), plus memory-fit edges and degenerate input.
 
+#include "bandwidth.h"
 #include "fixtures.h"
 #include "memory.h"
 #include "numeric.h"
@@ -133,6 +134,7 @@ private slots:
     void efficiencyAndBands();
     void tokenOverhead();
     void passOverheadInPrefill();
+    void appleCpuReach();
     void degenerate_data();
     void degenerate();
     void estimatesCompareWhole();
@@ -579,6 +581,35 @@ void TestEstimate::passOverheadInPrefill() {
     const double pp0 = inTokensPerSecond(e0.promptRate);
     QCOMPARE(inTokensPerSecond(e1.promptRate), 512.0 / (512.0 / pp0 + 1.0));
     COMPARE_ENUM(e1.promptBottleneck, Bottleneck::Overhead);
+}
+
+// On an Apple SoC the CPU cores read at most appleCpuReach() (240 GB/s) of the
+// package's 546 GB/s; the integrated GPU reads the package's figure.
+void TestEstimate::appleCpuReach() {
+    Assumptions a = ideal();
+    const ModelChoice m = noKv();
+    a.forcedPlacement = Placement::CpuOnly;
+    const Estimate cpu = estimate(appleBuild(), m, workload(512, 128), a);
+    COMPARE_ENUM(cpu.placement, Placement::CpuOnly);
+    QCOMPARE(inTokensPerSecond(cpu.generationRate), 240e9 / W);
+    COMPARE_ENUM(cpu.generationBottleneck, Bottleneck::CpuFabric);
+    QCOMPARE(inGigabytesPerSecond(cpu.bandwidth.cpuSide), 240.0);
+    QVERIFY(!cpu.bandwidth.fabricApplies);
+    QCOMPARE(cpu.useCases.size(), std::size_t{1});
+    const std::string why = explain(cpu.useCases[0], cpu, Thresholds{});
+    QVERIFY2(why.find("CPU fabric (240") != std::string::npos, why.c_str());
+    a.forcedPlacement.reset();
+    const Estimate gpu = estimate(appleBuild(), m, workload(512, 128), a);
+    COMPARE_ENUM(gpu.placement, Placement::Unified);
+    QCOMPARE(inTokensPerSecond(gpu.generationRate), 546e9 / W);
+    // A package below the ceiling keeps its own figure; other vendors have none.
+    Build small = appleBuild();
+    small.cpu.unifiedBandwidth = gigabytesPerSecond(120);
+    small.memory = {2, megatransfersPerSecond(7500), gigabytes(32)};
+    a.forcedPlacement = Placement::CpuOnly;
+    const Estimate m4 = estimate(small, m, workload(512, 128), a);
+    QCOMPARE(inTokensPerSecond(m4.generationRate), 120e9 / W);
+    QCOMPARE(inGigabytesPerSecond(cpuCoresReach(cpuBuild(64).cpu)), 0.0);
 }
 
 void TestEstimate::degenerate_data() {

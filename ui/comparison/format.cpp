@@ -112,7 +112,7 @@ QString bottleneck(Bottleneck b) {
     case Bottleneck::RamSide:
         return Fmt::tr("RAM side (channels × MT/s)");
     case Bottleneck::CpuFabric:
-        return Fmt::tr("CPU fabric (CCDs × FCLK)");
+        return Fmt::tr("CPU fabric (the cores' link to memory)");
     case Bottleneck::GpuMemory:
         return Fmt::tr("GPU memory");
     case Bottleneck::Pcie:
