@@ -66,6 +66,10 @@ struct Assumptions {
     Band defaultBand{0.75, 1.25};
 
     double pcieEfficiency = 0.8;           // achieved share of PCIe link bandwidth
+    // Share of the CCD links' rate (CCDs x 32 B x FCLK) that CPU reads achieve.
+    // The links are not DRAM: they have no refresh, bank or page misses, so the
+    // fitted memory efficiency does not apply to them (docs/estimator.md item 9).
+    double fabricLinkEfficiency = 0.9;
     double tensorParallelEfficiency = 0.8; // share of the summed bandwidth TP reaches
     double kvBytesPerElement = 2.0;        // f16 KV cache
     units::Bytes runtimeOverhead = units::gigabytes(0.8); // compute buffers, context, per device

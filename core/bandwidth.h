@@ -59,15 +59,22 @@ inline units::ByteRate cpuCoresReach(const Cpu &cpu) {
     return units::gigabytesPerSecond(0);
 }
 
-// min(BW_RAM, BW_CPU), or BW_RAM alone for monolithic dies; unified-memory parts
-// with a published figure use the smaller of that and BW_RAM.
-inline units::ByteRate systemBandwidth(const Cpu &cpu, const MemoryConfig &memory) {
+// The memory side of a read, before any CPU fabric: BW_RAM, or the smaller of
+// that and the published figure of a unified-memory part. An integrated GPU
+// reads at this rate; CPU cores behind CCD links read at most systemBandwidth().
+inline units::ByteRate memorySideBandwidth(const Cpu &cpu, const MemoryConfig &memory) {
     const units::ByteRate ram = ramSideBandwidth(memory.channels, memory.speed);
     if (cpu.unifiedBandwidth && finitePositive(cpu.unifiedBandwidth->value()))
         return std::min(ram, *cpu.unifiedBandwidth);
-    if (cpu.ccds > 0 && finitePositive(cpu.fabricClock.value()))
-        return std::min(ram, cpuSideBandwidth(cpu));
     return ram;
+}
+
+// min(memory side, BW_CPU), or the memory side alone for monolithic dies.
+inline units::ByteRate systemBandwidth(const Cpu &cpu, const MemoryConfig &memory) {
+    const units::ByteRate side = memorySideBandwidth(cpu, memory);
+    if (cpu.ccds > 0 && finitePositive(cpu.fabricClock.value()))
+        return std::min(side, cpuSideBandwidth(cpu));
+    return side;
 }
 
 // One direction of a PCIe link: gen 3 = 0.985 GB/s per lane, doubling each generation.

@@ -107,9 +107,10 @@ const EfficiencyFactors &factorsOf(const Assumptions &a, const Build &build, Pla
 kernel::Device deviceOf(const Build &build, const BandwidthBreakdown &bw, const Assumptions &a,
                         std::string &scratch) {
     kernel::Device d;
-    d.system = bw.system;
-    d.systemLimit = bw.systemLimit;
+    d.system = memorySideBandwidth(build.cpu, build.memory);
     d.cpuReach = cpuCoresReach(build.cpu);
+    if (bw.fabricApplies)
+        d.cpuFabric = a.fabricLinkEfficiency * cpuSideBandwidth(build.cpu);
     d.cpuPeak = detail::cpuPeak(build.cpu);
     d.ram = build.memory.capacity;
     d.tensorParallel = build.multiGpuMode == MultiGpuMode::TensorParallel;
@@ -152,10 +153,10 @@ BandwidthBreakdown bandwidthOf(const Build &build) {
     BandwidthBreakdown bw;
     bw.ramSide = ramSideBandwidth(build.memory.channels, build.memory.speed);
     bw.cpuSide = cpuSideBandwidth(build.cpu);
+    bw.fabricApplies = finitePositive(bw.cpuSide);
     if (const ByteRate reach = cpuCoresReach(build.cpu); finitePositive(reach))
-        bw.cpuSide = reach; // what the cores read on a SoC (fabricApplies stays false)
+        bw.cpuSide = reach; // what the cores read on a SoC (not a CCD link)
     bw.system = systemBandwidth(build.cpu, build.memory);
-    bw.fabricApplies = !build.cpu.unifiedBandwidth && finitePositive(bw.cpuSide);
     bw.systemLimit =
         bw.fabricApplies && bw.cpuSide < bw.ramSide ? Bottleneck::CpuFabric : Bottleneck::RamSide;
     for (const GpuGroup &g : build.gpus) {

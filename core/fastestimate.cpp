@@ -23,6 +23,7 @@ kernel::Device deviceOf(const Hardware &h, const ModelPrep &m, const Assumptions
     kernel::Device d;
     d.system = h.system;
     d.cpuReach = h.cpu->reach;
+    d.cpuFabric = h.cpu->fabric;
     d.cpuPeak = h.cpu->peak;
     d.ram = h.ram;
     d.tensorParallel = h.tensorParallel;
@@ -73,6 +74,7 @@ CpuPrep prepareCpu(const Cpu &cpu, const Assumptions &a) {
     CpuPrep c;
     c.peak = detail::cpuPeak(cpu);
     c.reach = cpuCoresReach(cpu);
+    c.fabric = a.fabricLinkEfficiency * cpuSideBandwidth(cpu);
     c.pcieGen = cpu.pcieGen;
     c.pcieLanes = cpu.pcieLanes;
     c.factors = &a.factorsFor(hardwareClass(cpu), HardwareKind::Cpu);

@@ -37,7 +37,8 @@ ModelPrep prepareModel(const ModelChoice &model, const Workload &workload, const
 
 struct CpuPrep {
     units::FlopRate peak{};
-    units::ByteRate reach{}; // cpuCoresReach(cpu)
+    units::ByteRate reach{};  // cpuCoresReach(cpu)
+    units::ByteRate fabric{}; // cpuSideBandwidth(cpu) x fabricLinkEfficiency
     int pcieGen = 0, pcieLanes = 0;
     const EfficiencyFactors *factors = nullptr;
 };
@@ -57,7 +58,7 @@ const EfficiencyFactors &hybridFactors(const Assumptions &a);
 
 struct Hardware {
     const CpuPrep *cpu = nullptr;
-    units::ByteRate system{}; // systemBandwidth(cpu, memory)
+    units::ByteRate system{}; // memorySideBandwidth(cpu, memory)
     units::Bytes ram{};       // memory capacity
     const GpuPrep *gpu = nullptr;
     int gpuCount = 0;

@@ -174,9 +174,11 @@ GpuSide reduceGpus(const Groups &groups, bool tensorParallel, double tensorParal
 
 // A build reduced to the numbers the placements read.
 struct Device {
-    units::ByteRate system{}; // systemBandwidth(cpu, memory)
-    Bottleneck systemLimit = Bottleneck::RamSide;
+    units::ByteRate system{};   // memorySideBandwidth(cpu, memory)
     units::ByteRate cpuReach{}; // cpuCoresReach(cpu): 0 = none
+    // What the CPU's CCD links carry for its cores, already at the links'
+    // efficiency (cpuSideBandwidth x fabricLinkEfficiency); 0 = no such links.
+    units::ByteRate cpuFabric{};
     units::FlopRate cpuPeak{};
     units::Bytes ram{};
     GpuSide gpus;                // the discrete GPUs as one device
@@ -199,6 +201,7 @@ struct Plan {
     bool fits = false;
     units::ByteRate bwA{}, bwB{};
     Bottleneck limitA = Bottleneck::GpuMemory, limitB = Bottleneck::RamSide;
+    units::ByteRate fabricB{}; // side B's CPU links at their own efficiency; 0 = none
     units::FlopRate peakA{}, peakB{};
     units::Bytes tokenBytesA{}, tokenBytesB{}; // weights read per generated token
     double kvShareA = 0;                       // share of the KV cache on side A
@@ -242,7 +245,7 @@ inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) 
     p.expertRowShare = m.expertRowShare;
     const Bytes zero = bytes(0);
     p.bwB = d.system;
-    p.limitB = d.systemLimit;
+    p.fabricB = d.cpuFabric;
     p.peakB = d.cpuPeak;
     const Bytes need = m.weights + m.kv;
     const GpuSide &g = d.gpus;
@@ -321,7 +324,7 @@ inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) 
     case Placement::Unified: {
         p.factors = d.unifiedFactors;
         p.bwA = d.system;
-        p.limitA = d.systemLimit;
+        p.limitA = Bottleneck::RamSide;
         if (finitePositive(d.igpuBandwidth) && d.igpuBandwidth < d.system) {
             p.bwA = d.igpuBandwidth;
             p.limitA = Bottleneck::GpuMemory;
@@ -341,16 +344,31 @@ inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) 
     return p;
 }
 
+// What side B (RAM and CPU) reads per second: the memory at the fitted
+// efficiency `eff`, or the CPU's fabric links at theirs, whichever is slower;
+// `limit` names which.
+inline units::ByteRate sideBRate(const Plan &p, double eff, Bottleneck &limit) {
+    const units::ByteRate memory = eff * p.bwB;
+    if (finitePositive(p.fabricB) && p.fabricB < memory) {
+        limit = Bottleneck::CpuFabric;
+        return p.fabricB;
+    }
+    limit = p.limitB;
+    return memory;
+}
+
 // Seconds per generated token with `kv` bytes of KV cache read per token.
 inline Phase generationStep(const Plan &p, units::Bytes kv) {
     using namespace units;
     const double eff = p.factors->bandwidth;
+    Bottleneck limitB = p.limitB;
     const Seconds tA = safeDiv(p.tokenBytesA + p.kvShareA * kv, eff * p.bwA);
-    const Seconds tB = safeDiv(p.tokenBytesB + (1.0 - p.kvShareA) * kv, eff * p.bwB);
+    const Seconds tB =
+        safeDiv(p.tokenBytesB + (1.0 - p.kvShareA) * kv, sideBRate(p, eff, limitB));
     const Seconds overhead = p.factors->tokenOverhead * tokens(1);
     Phase r;
     r.time = tA + tB + (finitePositive(overhead) ? overhead : seconds(0));
-    r.bottleneck = tA >= tB ? p.limitA : p.limitB;
+    r.bottleneck = tA >= tB ? p.limitA : limitB;
     if (overhead > std::max(tA, tB))
         r.bottleneck = Bottleneck::Overhead;
     return r;
@@ -421,12 +439,14 @@ inline Phase prefill(const Plan &p, const PromptPrep &u, const Assumptions &a) {
     const bool hasA = p.placement != Placement::CpuOnly;
     const bool hybrid =
         p.placement == Placement::HybridLayers || p.placement == Placement::HybridMoeExperts;
+    Bottleneck limitB = p.limitB;
+    const ByteRate rateB = sideBRate(p, eb, limitB);
     if (!hybrid) {
         const FlopRate peak = hasA ? p.peakA : p.peakB;
-        const ByteRate bw = hasA ? p.bwA : p.bwB;
+        const ByteRate rate = hasA ? eb * p.bwA : rateB;
         const Bytes bytesPerBatch = hasA ? p.batchBytesA : p.batchBytesB;
         r = boundedBy(safeDiv((hasA ? workGpu : workCpu) * total, ec * peak),
-                      safeDiv(batches * bytesPerBatch, eb * bw), hasA ? p.limitA : p.limitB);
+                      safeDiv(batches * bytesPerBatch, rate), hasA ? p.limitA : limitB);
         addPassOverhead(r, p, batches);
         return r;
     }
@@ -449,7 +469,7 @@ inline Phase prefill(const Plan &p, const PromptPrep &u, const Assumptions &a) {
                   safeDiv(batches * p.batchBytesB, a.pcieEfficiency * p.link), Bottleneck::Pcie);
     // ... or let the CPU compute on them where they are.
     const Phase onCpu = boundedBy(safeDiv(workBCpu * shareB * total, ec * p.peakB),
-                                  safeDiv(batches * p.batchBytesB, eb * p.bwB), p.limitB);
+                                  safeDiv(batches * p.batchBytesB, rateB), limitB);
     const bool canStream = finitePositive(p.link) && finitePositive(p.peakA);
     const Phase &sideB =
         (canStream && streamed.time <= onCpu.time) || !finitePositive(p.peakB) ? streamed : onCpu;

@@ -250,7 +250,9 @@ struct Worker {
         const CpuEntry &c = s.cpus[static_cast<std::size_t>(t.cpu)];
         const PlatformRule &rule = *c.rule;
         const MemoryConfig probe{t.channels, t.speed, bytes(0)};
-        const ByteRate system = systemBandwidth(*c.cpu, probe);
+        // The memory side: an upper bound of what the CPU reads (its fabric
+        // links, if any, only lower it; placement_p.h sideBRate).
+        const ByteRate system = memorySideBandwidth(*c.cpu, probe);
 
         // Capacities this population can have (ascending module sizes).
         std::array<Bytes, 32> caps{};

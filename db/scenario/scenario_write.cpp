@@ -69,6 +69,7 @@ QJsonObject assumptionsToJson(const Assumptions &a) {
     put(u"runtime_overhead_gb"_s, inGigabytes(a.runtimeOverhead), inGigabytes(d.runtimeOverhead));
     put(u"kv_bytes_per_element"_s, a.kvBytesPerElement, d.kvBytesPerElement);
     put(u"pcie_efficiency"_s, a.pcieEfficiency, d.pcieEfficiency);
+    put(u"fabric_link_efficiency"_s, a.fabricLinkEfficiency, d.fabricLinkEfficiency);
     put(u"tensor_parallel_efficiency"_s, a.tensorParallelEfficiency, d.tensorParallelEfficiency);
     put(u"micro_batch"_s, inTokens(a.microBatch), inTokens(d.microBatch));
     put(u"eur_per_usd"_s, a.eurPerUsd, d.eurPerUsd);

@@ -4,6 +4,7 @@
 // socketed CPUs and discrete GPUs for dense, MoE, sliding-window and MLA
 // models, both multi-GPU modes, calibrated-looking factors and a forced placement.
 
+#include "bandwidth.h"
 #include "catalogue.h"
 #include "estimate.h"
 #include "fastestimate.h"
@@ -144,7 +145,7 @@ void TstFastEstimate::agreesWithEstimate() {
                     const Estimate e = estimate(b, choice, workload, a);
                     fast::Hardware h;
                     h.cpu = &cpuPrep;
-                    h.system = e.bandwidth.system;
+                    h.system = memorySideBandwidth(b.cpu, b.memory);
                     h.ram = b.memory.capacity;
                     h.gpu = gi >= 0 ? &gpuPreps[static_cast<std::size_t>(gi)] : nullptr;
                     h.gpuCount = count;

@@ -405,6 +405,9 @@ void TestScenario::plainMessages_data() {
     QTest::newRow("platform price 1e300")
         << scenario(build + R"(, "platform_price_usd": 1e300)") << u"builds[0].platform_price_usd"_s
         << u"too large: at most 10000000 USD"_s;
+    QTest::newRow("fabric link efficiency above 1")
+        << scenario(build, R"(, "assumptions": { "fabric_link_efficiency": 1.5 })")
+        << u"assumptions.fabric_link_efficiency"_s << u"is a fraction: must be at most 1"_s;
     QTest::newRow("explicit model 1e7 billion parameters")
         << QByteArray(
                R"({ "builds": [ { )" + build +
@@ -493,7 +496,7 @@ void TestScenario::roundTrip_data() {
         "attendees": "Anna from finance, Ben from IT", "builds": [ { "preset": "Desktop: Ryzen 9 9950X + RTX 5090", "notes": "quote 42" } ],
         "model": { "name": "Qwen2.5-14B-Instruct", "quant": "Q4_K_M", "file_gb": 8.99 },
         "thresholds": { "offline_total_s": 7200 },
-        "assumptions": { "pcie_efficiency": 0.8, "placement": "hybrid", "efficiency": { "gpu-nvidia-blackwell": { "bandwidth": 0.9, "compute": 0.5 } } },
+        "assumptions": { "pcie_efficiency": 0.8, "fabric_link_efficiency": 0.85, "placement": "hybrid", "efficiency": { "gpu-nvidia-blackwell": { "bandwidth": 0.9, "compute": 0.5 } } },
         "use_cases": [ "UC3", { "name": "chat", "prompt_tokens": 2000, "gen_tokens": 400 } ] })")
         << false;
     QTest::newRow("quotes")

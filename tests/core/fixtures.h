@@ -108,6 +108,7 @@ inline Assumptions ideal() {
     a.defaultCpu = {1.0, 1.0, secondsPerToken(0), 0, {}};
     a.defaultGpu = {1.0, 1.0, secondsPerToken(0), 0, {}};
     a.defaultUnified = {1.0, 1.0, secondsPerToken(0), 0, {}};
+    a.fabricLinkEfficiency = 1.0;
     a.runtimeOverhead = gigabytes(1);
     return a;
 }

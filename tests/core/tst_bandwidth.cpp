@@ -56,9 +56,10 @@ void TestBandwidth::systemBandwidth_data() {
                                   << 512.0;
     // Monolithic APU: no fabric term at all (not a zero cap).
     QTest::newRow("APU ccds=0") << 0 << 1 << 2.0 << 2 << 5200.0 << 0.0 << 83.2 << 0.0 << 83.2;
-    // Strix Halo: 2 CCDs, but the published unified figure replaces the fabric term.
+    // Strix Halo: the memory side is the published 256 GB/s (what its iGPU reads),
+    // but the CPU cores sit behind two CCD links: 2 x 32 x 2.0 = 128.
     QTest::newRow("Strix Halo unified")
-        << 2 << 1 << 2.0 << 4 << 8000.0 << 256.0 << 256.0 << 128.0 << 256.0;
+        << 2 << 1 << 2.0 << 4 << 8000.0 << 256.0 << 256.0 << 128.0 << 128.0;
     // Apple M4 Max: 8 x 64-bit LPDDR5X-8533 = 546.1; Apple publishes 546.
     QTest::newRow("Apple unified")
         << 0 << 1 << 0.0 << 8 << 8533.0 << 546.0 << 546.112 << 0.0 << 546.0;
@@ -87,6 +88,9 @@ void TestBandwidth::systemBandwidth() {
     QCOMPARE(inGigabytesPerSecond(ramSideBandwidth(channels, mem.speed)), ramGbs);
     QCOMPARE(inGigabytesPerSecond(cpuSideBandwidth(cpu)), cpuGbs);
     QCOMPARE(inGigabytesPerSecond(llm::systemBandwidth(cpu, mem)), systemGbs);
+    // The memory side leaves the CCD links out: an integrated GPU reads at it.
+    const double memoryGbs = unifiedGbs > 0 ? std::min(ramGbs, unifiedGbs) : ramGbs;
+    QCOMPARE(inGigabytesPerSecond(memorySideBandwidth(cpu, mem)), memoryGbs);
 }
 
 void TestBandwidth::pcie_data() {

@@ -26,7 +26,8 @@ namespace {
 constexpr double W = 10e9;                  // dense10GB weights
 constexpr double kvTok = 131072;            // its KV bytes per token
 constexpr double kv64 = 64 * kvTok;         // tg128 is averaged at context 64
-constexpr double sysBw = 57.6e9;            // Ryzen 5 7400F, 2 ch DDR5-5200
+constexpr double sysBw = 57.6e9;            // Ryzen 5 7400F: its one CCD link (32 B x 1.8 GHz)
+constexpr double ramBw = 83.2e9;            // its RAM side, 2 ch DDR5-5200
 constexpr double kCpuPeak = 6 * 4.7e9 * 64; // 6 Zen 4 cores x 4.7 GHz x (32 x 2 for bf16)
 // FLOPs per prompt token of dense10GB at the pp512 average context of 256.
 constexpr double F256 = 2e10 + 4.0 * 32 * 32 * 128 * 256;
@@ -135,6 +136,7 @@ private slots:
     void tokenOverhead();
     void passOverheadInPrefill();
     void appleCpuReach();
+    void fabricLinkEfficiency();
     void degenerate_data();
     void degenerate();
     void estimatesCompareWhole();
@@ -529,6 +531,8 @@ void TestEstimate::forcedPlacement() {
 }
 
 void TestEstimate::efficiencyAndBands() {
+    // The fitted factor scales the RAM side (83.2 GB/s); the 7400F's CCD link
+    // (57.6 GB/s at efficiency 1) is not reached at these factors.
     Assumptions a = ideal();
     a.efficiencyByClass["cpu-zen4"] = {0.5, 0.25, secondsPerToken(0), 12, "2026-01-01"};
     a.generationBandByClass["cpu-zen4"] = {0.8, 1.2};
@@ -536,18 +540,18 @@ void TestEstimate::efficiencyAndBands() {
     const Estimate e = estimate(cpuBuild(64), dense10GB(), workload(512, 128), a);
     QCOMPARE(e.hardwareClass.str(), std::string("cpu-zen4"));
     QCOMPARE(e.factors.measurements, 12);
-    QCOMPARE(inTokensPerSecond(e.generationRate), 0.5 * sysBw / (W + kv64));
+    QCOMPARE(inTokensPerSecond(e.generationRate), 0.5 * ramBw / (W + kv64));
     QCOMPARE(inTokensPerSecond(e.promptRate), 0.25 * kCpuPeak / F256);
-    QCOMPARE(inTokensPerSecond(e.generationRateLow), 0.8 * 0.5 * sysBw / (W + kv64));
-    QCOMPARE(inTokensPerSecond(e.generationRateHigh), 1.2 * 0.5 * sysBw / (W + kv64));
+    QCOMPARE(inTokensPerSecond(e.generationRateLow), 0.8 * 0.5 * ramBw / (W + kv64));
+    QCOMPARE(inTokensPerSecond(e.generationRateHigh), 1.2 * 0.5 * ramBw / (W + kv64));
     QCOMPARE(inTokensPerSecond(e.promptRateLow), 0.5 * 0.25 * kCpuPeak / F256);
     // "class@runtime" wins over "class".
     a.efficiencyByClass["cpu-zen4@llama.cpp"] = {0.25, 0.25, secondsPerToken(0), 3, {}};
     const Estimate r = estimate(cpuBuild(64), dense10GB(), workload(512, 128), a);
-    QCOMPARE(inTokensPerSecond(r.generationRate), 0.25 * sysBw / (W + kv64));
+    QCOMPARE(inTokensPerSecond(r.generationRate), 0.25 * ramBw / (W + kv64));
     a.runtime = "llamafile";
     const Estimate other = estimate(cpuBuild(64), dense10GB(), workload(512, 128), a);
-    QCOMPARE(inTokensPerSecond(other.generationRate), 0.5 * sysBw / (W + kv64));
+    QCOMPARE(inTokensPerSecond(other.generationRate), 0.5 * ramBw / (W + kv64));
 }
 
 void TestEstimate::tokenOverhead() {
@@ -610,6 +614,42 @@ void TestEstimate::appleCpuReach() {
     const Estimate m4 = estimate(small, m, workload(512, 128), a);
     QCOMPARE(inTokensPerSecond(m4.generationRate), 120e9 / W);
     QCOMPARE(inGigabytesPerSecond(cpuCoresReach(cpuBuild(64).cpu)), 0.0);
+}
+
+// The CCD links have an efficiency of their own, not the memory's: the 7400F's
+// one link (57.6 GB/s) at 0.8 limits a CPU at 0.9 of its RAM (83.2 GB/s), but
+// not one at 0.5 (41.6 GB/s); Strix Halo's cores read through their two links
+// (128 GB/s) while its iGPU reads the package's 256 GB/s.
+void TestEstimate::fabricLinkEfficiency() {
+    Assumptions a = ideal();
+    a.fabricLinkEfficiency = 0.8;
+    const ModelChoice m = noKv();
+    a.defaultCpu.bandwidth = 0.9;
+    const Estimate link = estimate(cpuBuild(64), m, workload(512, 128), a);
+    QCOMPARE(inTokensPerSecond(link.generationRate), 0.8 * sysBw / W);
+    COMPARE_ENUM(link.generationBottleneck, Bottleneck::CpuFabric);
+    a.defaultCpu.bandwidth = 0.5;
+    const Estimate ram = estimate(cpuBuild(64), m, workload(512, 128), a);
+    QCOMPARE(inTokensPerSecond(ram.generationRate), 0.5 * 83.2e9 / W);
+    COMPARE_ENUM(ram.generationBottleneck, Bottleneck::RamSide);
+
+    Build halo = appleBuild();
+    halo.cpu.vendor = "AMD";
+    halo.cpu.architecture = "zen5";
+    halo.cpu.ccds = 2;
+    halo.cpu.fabricClock = gigahertz(2.0);
+    halo.cpu.unifiedBandwidth = gigabytesPerSecond(256);
+    halo.memory = {4, megatransfersPerSecond(8000), gigabytes(128)};
+    a.defaultCpu.bandwidth = 1.0;
+    a.forcedPlacement = Placement::CpuOnly;
+    const Estimate cpu = estimate(halo, m, workload(512, 128), a);
+    QCOMPARE(inTokensPerSecond(cpu.generationRate), 0.8 * 128e9 / W);
+    QVERIFY(cpu.bandwidth.fabricApplies);
+    QCOMPARE(inGigabytesPerSecond(cpu.bandwidth.system), 128.0);
+    a.forcedPlacement = Placement::Unified;
+    const Estimate igpu = estimate(halo, m, workload(512, 128), a);
+    COMPARE_ENUM(igpu.placement, Placement::Unified);
+    QCOMPARE(inTokensPerSecond(igpu.generationRate), 256e9 / W);
 }
 
 void TestEstimate::degenerate_data() {
