@@ -158,6 +158,14 @@ def build_cpus():
                 r.mark("fabric_links_per_ccd")
         o["fabric_links_per_ccd"] = str(links)
         src = raw["source"].strip()
+        # Strix Halo (FP11) publishes no FCLK. Its Zen 5 CCDs get the Ryzen 9000
+        # rows' nominal 2.0 GHz, so that the CPU side of the bandwidth formula
+        # applies to its cores (docs/estimator.md, issue 17 item 9).
+        if raw["socket"].strip() == "FP11" and o["fclk_ghz"] == "" and ccds > 0:
+            o["fclk_ghz"] = "2"
+            r.mark("fclk_ghz")
+            src = (f"{src} | fclk_ghz: AMD publishes no FCLK for Strix Halo; 2.0 GHz as the Ryzen 9000 "
+                   "desktop rows (same Zen 5 CCDs, 32 B per FCLK cycle read per CCD link)")
         if model in SYSTEM_PRICES:
             assert o["price_usd"] == "", model  # never overwrite a raw price
             o["price_usd"], note, approximate = SYSTEM_PRICES[model]
