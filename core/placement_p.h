@@ -308,16 +308,26 @@ inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) 
         p.link = g.link;
         const Bytes nonExpert = m.weights - m.routed;
         const Bytes activeExperts = m.activeRoutedShare * m.weights;
-        p.tokenBytesA = std::max(zero, m.tokenWeights - activeExperts);
-        p.tokenBytesB = activeExperts;
+        // The experts of as many layers as fit stay on the GPU, beside the shared
+        // weights and the KV cache (llama.cpp's --n-cpu-moe keeps only the rest
+        // on the CPU); a share, not whole layers.
+        const Bytes room = g.vram - gpuOverhead - nonExpert - m.kv;
+        const double onGpu = finitePositive(m.routed) && finitePositive(room)
+                                 ? std::clamp(inBytes(room) / inBytes(m.routed), 0.0, 1.0)
+                                 : 0.0;
+        p.tokenBytesA = std::max(zero, m.tokenWeights - activeExperts) + onGpu * activeExperts;
+        p.tokenBytesB = (1.0 - onGpu) * activeExperts;
         p.kvShareA = 1.0;
-        p.batchBytesA = nonExpert;
+        p.batchBytesA = nonExpert + onGpu * m.routed;
         // A micro-batch of hundreds of tokens touches nearly every expert (models.md 4).
-        p.batchBytesB = m.routed;
-        p.expertFlopsPerToken = m.expertFlopsPerToken;
+        p.batchBytesB = (1.0 - onGpu) * m.routed;
+        p.expertFlopsPerToken = (1.0 - onGpu) * m.expertFlopsPerToken;
         p.runnable = g.count > 0 && finitePositive(m.routed) && finitePositive(p.bwA) &&
                      finitePositive(p.bwB) && finitePositive(p.peakA);
-        setFit(p, m, nonExpert + m.kv + gpuOverhead, m.routed + m.overhead, g.vram, d.ram,
+        Bytes inVram = nonExpert + m.kv + gpuOverhead + onGpu * m.routed;
+        if (onGpu > 0 && onGpu < 1)
+            inVram = std::min(inVram, g.vram); // exactly full, whatever the rounding
+        setFit(p, m, inVram, (1.0 - onGpu) * m.routed + m.overhead, g.vram, d.ram,
                g.count + 1);
         break;
     }
@@ -457,7 +467,10 @@ inline Phase prefill(const Plan &p, const PromptPrep &u, const Assumptions &a) {
     if (p.placement == Placement::HybridMoeExperts) {
         shareB =
             finitePositive(total) ? std::min(1.0, p.expertFlopsPerToken * n / inFlops(total)) : 0;
-        workA = 1.0; // attention and shared weights: dense products
+        // Side A: attention and shared weights as dense products, plus the
+        // experts kept on the GPU at their thin-batch rate.
+        const double expertsOnA = std::max(0.0, expertShare - shareB);
+        workA = shareB < 1.0 ? (1.0 - expertShare + expertsOnA * slowGpu) / (1.0 - shareB) : 1.0;
         workBGpu = slowGpu;
         workBCpu = slowCpu;
     }
