@@ -65,7 +65,7 @@ struct Assumptions {
     std::map<std::string, Band> generationBandByClass;
     Band defaultBand{0.75, 1.25};
 
-    double pcieEfficiency = 0.8;           // achieved share of PCIe link bandwidth
+    double pcieEfficiency = 0.8; // achieved share of PCIe link bandwidth
     // Share of the CCD links' rate (CCDs x 32 B x FCLK) that CPU reads achieve.
     // The links are not DRAM: they have no refresh, bank or page misses, so the
     // fitted memory efficiency does not apply to them (docs/estimator.md item 9).

@@ -327,8 +327,7 @@ inline Plan makePlan(Placement placement, const ModelFacts &m, const Device &d) 
         Bytes inVram = nonExpert + m.kv + gpuOverhead + onGpu * m.routed;
         if (onGpu > 0 && onGpu < 1)
             inVram = std::min(inVram, g.vram); // exactly full, whatever the rounding
-        setFit(p, m, inVram, (1.0 - onGpu) * m.routed + m.overhead, g.vram, d.ram,
-               g.count + 1);
+        setFit(p, m, inVram, (1.0 - onGpu) * m.routed + m.overhead, g.vram, d.ram, g.count + 1);
         break;
     }
     case Placement::Unified: {
@@ -373,8 +372,7 @@ inline Phase generationStep(const Plan &p, units::Bytes kv) {
     const double eff = p.factors->bandwidth;
     Bottleneck limitB = p.limitB;
     const Seconds tA = safeDiv(p.tokenBytesA + p.kvShareA * kv, eff * p.bwA);
-    const Seconds tB =
-        safeDiv(p.tokenBytesB + (1.0 - p.kvShareA) * kv, sideBRate(p, eff, limitB));
+    const Seconds tB = safeDiv(p.tokenBytesB + (1.0 - p.kvShareA) * kv, sideBRate(p, eff, limitB));
     const Seconds overhead = p.factors->tokenOverhead * tokens(1);
     Phase r;
     r.time = tA + tB + (finitePositive(overhead) ? overhead : seconds(0));

@@ -235,8 +235,8 @@ double fraction(const ObjectReader &r, const QString &key) {
 void readAssumptions(const ObjectReader &r, Assumptions &a) {
     r.rejectUnknownKeys({u"placement"_s, u"runtime_overhead_gb"_s, u"kv_bytes_per_element"_s,
                          u"pcie_efficiency"_s, u"fabric_link_efficiency"_s,
-                         u"tensor_parallel_efficiency"_s, u"micro_batch"_s,
-                         u"eur_per_usd"_s, u"electricity_eur_per_kwh"_s, u"memory_usd_per_gb"_s,
+                         u"tensor_parallel_efficiency"_s, u"micro_batch"_s, u"eur_per_usd"_s,
+                         u"electricity_eur_per_kwh"_s, u"memory_usd_per_gb"_s,
                          u"platform_power_w"_s, u"efficiency"_s});
     auto mark = [&](const QString &key) { a.overridden.push_back(toStd(r.pathOf(key))); };
     if (const auto p = r.optString(u"placement"_s)) {

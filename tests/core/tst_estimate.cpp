@@ -213,20 +213,18 @@ void TestEstimate::placements_data() {
     {
         const double onGpu = (24e9 - 1e9 - 5e9 - 640 * kvTok) / 95e9;
         QVERIFY(onGpu > 0.18 && onGpu < 0.19);
-        const double gen =
-            1.0 / ((5e9 + onGpu * 5e9 + kv64) / 1e12 + (1 - onGpu) * 5e9 / sysBw);
+        const double gen = 1.0 / ((5e9 + onGpu * 5e9 + kv64) / 1e12 + (1 - onGpu) * 5e9 / sysBw);
         const double total = 512 * F256;
         const double experts = 1e10 / F256; // 2 x 5e9 routed-expert FLOPs per token
         const double shareB = (1 - onGpu) * experts;
         const double slowGpu = (512.0 / 576) / (32.0 / 96);
         const double slowCpu = (512.0 / 516) / (32.0 / 36);
-        const double sideA =
-            std::max((1 - experts + onGpu * experts * slowGpu) * total / 1e14,
-                     (5e9 + onGpu * 95e9) / 1e12);
-        const double streamed = std::max(slowGpu * shareB * total / 1e14,
-                                         (1 - onGpu) * 95e9 / (pcieEff * pcie4x16));
-        const double onCpu = std::max(slowCpu * shareB * total / kCpuPeak,
-                                      (1 - onGpu) * 95e9 / sysBw);
+        const double sideA = std::max((1 - experts + onGpu * experts * slowGpu) * total / 1e14,
+                                      (5e9 + onGpu * 95e9) / 1e12);
+        const double streamed =
+            std::max(slowGpu * shareB * total / 1e14, (1 - onGpu) * 95e9 / (pcieEff * pcie4x16));
+        const double onCpu =
+            std::max(slowCpu * shareB * total / kCpuPeak, (1 - onGpu) * 95e9 / sysBw);
         QVERIFY(onCpu < streamed);
         QTest::newRow("hybrid moe")
             << gpuBuild(128, {{g24, 1}}) << moe100GB() << Placement::HybridMoeExperts << gen
