@@ -25,6 +25,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QMenu>
@@ -35,6 +36,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -187,6 +189,31 @@ private slots:
                                                           .toDouble());
         QVERIFY2(verdicts(row) != before, message.constData());
         QVERIFY(m_window->isWindowModified());
+    }
+
+    // The use-case rows fit their text only while their tab is shown (a live edit
+    // must not pay for a hidden table): builds added out of sight fit when it is shown.
+    void useCaseRowsFitWhenTheirTabIsShown() {
+        auto *view = m_window->findChild<QTableView *>(QStringLiteral("useCaseTable"));
+        QVERIFY(view);
+        QVERIFY(!view->isVisible());
+        const int n = m_window->document()->buildCount();
+        m_window->buildList()->setCurrentBuild(0);
+        m_window->buildList()->duplicateAction()->trigger();
+        m_window->buildList()->duplicateAction()->trigger();
+        QCOMPARE(view->model()->rowCount(), n + 2);
+        m_window->tabs()->setCurrentWidget(view->parentWidget());
+        QVERIFY(view->isVisible());
+        QList<int> shown;
+        for (int r = 0; r < view->model()->rowCount(); ++r)
+            shown << view->rowHeight(r);
+        view->resizeRowsToContents();
+        QList<int> fitted;
+        for (int r = 0; r < view->model()->rowCount(); ++r)
+            fitted << view->rowHeight(r);
+        QCOMPARE(shown, fitted);
+        // Two lines a cell: taller than a row left at the default height.
+        QVERIFY(fitted.last() > view->verticalHeader()->defaultSectionSize());
     }
 
     void addAndRemoveBuild() {
