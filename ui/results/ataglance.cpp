@@ -7,6 +7,7 @@
 #include "comparison/format.h"
 #include "decisiontext.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -15,6 +16,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <array>
 #include <utility>
 
 namespace llm::ui {
@@ -137,6 +139,30 @@ AtAGlancePanel::AtAGlancePanel(ComparisonDocument *document, QWidget *parent)
 }
 
 int AtAGlancePanel::heightForWidth(int width) const {
+    HeightCache now{width,
+                    m_table->rowCount(),
+                    !m_banner->isHidden(),
+                    m_sentence->text(),
+                    m_badges->text(),
+                    m_bannerText->text(),
+                    0};
+    if (now.width == m_height.width && now.rows == m_height.rows && now.banner == m_height.banner &&
+        now.sentence == m_height.sentence && now.badges == m_height.badges &&
+        now.bannerText == m_height.bannerText)
+        return m_height.height;
+    now.height = computeHeightForWidth(width);
+    m_height = std::move(now);
+    return m_height.height;
+}
+
+void AtAGlancePanel::changeEvent(QEvent *event) {
+    // Fonts and style decide the heights too.
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        m_height = HeightCache{};
+    QFrame::changeEvent(event);
+}
+
+int AtAGlancePanel::computeHeightForWidth(int width) const {
     const QMargins m = layout()->contentsMargins();
     const int inner = std::max(200, width - m.left() - m.right());
     const int spacing = layout()->spacing();
@@ -208,7 +234,10 @@ void AtAGlancePanel::fillTable() {
     const auto &results = m_document->results();
     const QLocale locale;
     const int rows = static_cast<int>(std::min(m_summary.builds.size(), results.size()));
-    bool widthsChanged = m_table->rowCount() != rows;
+    // Only a column whose text changed is fitted again (each fit measures every row).
+    const bool rowsChanged = m_table->rowCount() != rows;
+    std::array<bool, WhyColumn> refit{};
+    refit.fill(rowsChanged);
     m_table->setRowCount(rows);
     const QColor good(0x1e, 0x84, 0x49), warn(0xb9, 0x77, 0x0e), bad(0xc0, 0x39, 0x2b);
     for (int row = 0; row < rows; ++row) {
@@ -289,12 +318,13 @@ void AtAGlancePanel::fillTable() {
                 delete item; // unchanged: no relayout
                 continue;
             }
-            widthsChanged = widthsChanged || column != WhyColumn;
+            if (column != WhyColumn)
+                refit[static_cast<std::size_t>(column)] = true;
             m_table->setItem(row, column, item);
         }
     }
-    if (widthsChanged)
-        for (int c = 0; c < WhyColumn; ++c)
+    for (int c = 0; c < WhyColumn; ++c)
+        if (refit[static_cast<std::size_t>(c)])
             m_table->resizeColumnToContents(c);
 }
 

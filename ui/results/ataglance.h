@@ -45,9 +45,13 @@ signals:
     // The banner's "Find a build for my budget" button.
     void findBuildsRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void update();
     void fillTable();
+    int computeHeightForWidth(int width) const;
 
     ComparisonDocument *m_document;
     DecisionSummary m_summary;
@@ -57,6 +61,16 @@ private:
     QLabel *m_bannerText;
     QPushButton *m_find;
     QTableWidget *m_table;
+    // heightForWidth wraps two labels' text: the window's layout asks for it several
+    // times per live edit. Kept while the width and what is shown stay the same.
+    struct HeightCache {
+        int width = -1;
+        int rows = -1;
+        bool banner = false;
+        QString sentence, badges, bannerText;
+        int height = 0;
+    };
+    mutable HeightCache m_height;
 };
 
 } // namespace llm::ui
