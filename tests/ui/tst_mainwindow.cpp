@@ -8,6 +8,7 @@
 #include "catalogue.h"
 #include "charts/chartspanel.h"
 #include "charts/chartstyle.h"
+#include "charts/usecasechart.h"
 #include "comparison/comparisondocument.h"
 #include "fakedialogs.h"
 #include "mainwindow/mainwindow.h"
@@ -32,6 +33,7 @@
 #include <QProcess>
 #include <QProgressDialog>
 #include <QRegularExpression>
+#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -188,6 +190,16 @@ private slots:
                                                           .data()
                                                           .toDouble());
         QVERIFY2(verdicts(row) != before, message.constData());
+        // The use-case chart moved the build's markers to their new verdicts.
+        auto *matrix =
+            qobject_cast<UseCaseChart *>(m_window->charts()->chart(ChartsPanel::UseCases));
+        QVERIFY(matrix);
+        const QList<int> after = verdicts(row);
+        for (int c = 0; c < after.size(); ++c) {
+            QScatterSeries *series = matrix->seriesFor(after[c]);
+            QVERIFY(series);
+            QVERIFY(series->points().contains(QPointF(c, row)));
+        }
         QVERIFY(m_window->isWindowModified());
     }
 
