@@ -192,12 +192,15 @@ private slots:
         QVERIFY(window.openFile(dir + u"firm70b.json"_s));
         QVERIFY(panel->banner()->isHidden());
         const int plain = panel->heightForWidth(900);
+        const int plainHint = panel->sizeHint().height();
         QVERIFY(window.openFile(dir + u"failall.json"_s));
         QVERIFY(!panel->banner()->isHidden());
         const int withBanner = panel->heightForWidth(900);
         QVERIFY2(withBanner > plain, qPrintable(u"%1 / %2"_s.arg(withBanner).arg(plain)));
+        QVERIFY(panel->sizeHint().height() > plainHint);
         QVERIFY(window.openFile(dir + u"firm70b.json"_s));
         QCOMPARE(panel->heightForWidth(900), plain);
+        QCOMPARE(panel->sizeHint().height(), plainHint);
         QVERIFY(panel->heightForWidth(300) > plain); // narrower: the sentence wraps more
         QFont big = panel->font();
         big.setPointSizeF(big.pointSizeF() * 2);

@@ -138,27 +138,29 @@ AtAGlancePanel::AtAGlancePanel(ComparisonDocument *document, QWidget *parent)
     update();
 }
 
+void AtAGlancePanel::checkSizeCache() const {
+    const bool banner = !m_banner->isHidden();
+    if (m_size.rows == m_table->rowCount() && m_size.banner == banner &&
+        m_size.sentence == m_sentence->text() && m_size.badges == m_badges->text() &&
+        m_size.bannerText == m_bannerText->text())
+        return;
+    m_size = SizeCache{m_table->rowCount(), banner, m_sentence->text(), m_badges->text(),
+                       m_bannerText->text()};
+}
+
 int AtAGlancePanel::heightForWidth(int width) const {
-    HeightCache now{width,
-                    m_table->rowCount(),
-                    !m_banner->isHidden(),
-                    m_sentence->text(),
-                    m_badges->text(),
-                    m_bannerText->text(),
-                    0};
-    if (now.width == m_height.width && now.rows == m_height.rows && now.banner == m_height.banner &&
-        now.sentence == m_height.sentence && now.badges == m_height.badges &&
-        now.bannerText == m_height.bannerText)
-        return m_height.height;
-    now.height = computeHeightForWidth(width);
-    m_height = std::move(now);
-    return m_height.height;
+    checkSizeCache();
+    if (m_size.width != width) {
+        m_size.height = computeHeightForWidth(width);
+        m_size.width = width;
+    }
+    return m_size.height;
 }
 
 void AtAGlancePanel::changeEvent(QEvent *event) {
-    // Fonts and style decide the heights too.
+    // Fonts and style decide the sizes too.
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
-        m_height = HeightCache{};
+        m_size = SizeCache{};
     QFrame::changeEvent(event);
 }
 
@@ -180,7 +182,10 @@ int AtAGlancePanel::computeHeightForWidth(int width) const {
 }
 
 QSize AtAGlancePanel::sizeHint() const {
-    return {QFrame::sizeHint().width(), heightForWidth(std::max(width(), 800))};
+    checkSizeCache();
+    if (m_size.hintWidth < 0)
+        m_size.hintWidth = QFrame::sizeHint().width();
+    return {m_size.hintWidth, heightForWidth(std::max(width(), 800))};
 }
 
 void AtAGlancePanel::update() {
