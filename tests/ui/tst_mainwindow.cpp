@@ -29,6 +29,7 @@
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
 #include <QLabel>
+#include <QListView>
 #include <QMenu>
 #include <QProcess>
 #include <QProgressDialog>
@@ -226,6 +227,43 @@ private slots:
         QCOMPARE(shown, fitted);
         // Two lines a cell: taller than a row left at the default height.
         QVERIFY(fitted.last() > view->verticalHeader()->defaultSectionSize());
+    }
+
+    void buildListShowsTheNames() {
+        QListView *list = m_window->buildList()->view();
+        QAbstractItemModel *names = list->model();
+        const auto shown = [names] {
+            QStringList out;
+            for (int r = 0; r < names->rowCount(); ++r)
+                out << names->index(r, 0).data().toString();
+            return out;
+        };
+        const auto inDocument = [this] {
+            QStringList out;
+            for (const Build &b : m_window->document()->state().builds)
+                out << QString::fromStdString(b.name);
+            return out;
+        };
+        QCOMPARE(shown(), inDocument());
+        // A live edit changes figures, never a name: the list is not told to lay out again.
+        QSignalSpy changed(names, &QAbstractItemModel::dataChanged);
+        m_window->buildList()->setCurrentBuild(1);
+        auto *spin = editorField<QSpinBox>("channels");
+        spin->setValue(spin->value() > 1 ? spin->value() - 1 : spin->maximum());
+        QCOMPARE(changed.count(), 0);
+        // Renamed in the list (F2), moved down, removed: the list follows, the build stays current.
+        QVERIFY(names->setData(names->index(1, 0), QStringLiteral("Renamed in the list")));
+        QCOMPARE(QString::fromStdString(m_window->document()->state().builds[1].name),
+                 QStringLiteral("Renamed in the list"));
+        QCOMPARE(shown(), inDocument());
+        QCOMPARE(m_window->buildList()->currentBuild(), 1);
+        m_window->buildList()->moveDownAction()->trigger();
+        QCOMPARE(shown(), inDocument());
+        QCOMPARE(shown().at(2), QStringLiteral("Renamed in the list"));
+        QCOMPARE(m_window->buildList()->currentBuild(), 2);
+        m_window->buildList()->removeAction()->trigger();
+        QCOMPARE(shown(), inDocument());
+        QVERIFY(!shown().contains(QStringLiteral("Renamed in the list")));
     }
 
     void addAndRemoveBuild() {
