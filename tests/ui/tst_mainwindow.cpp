@@ -35,6 +35,7 @@
 #include <QProgressDialog>
 #include <QRegularExpression>
 #include <QScatterSeries>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -612,6 +613,28 @@ private slots:
         m_window->setTheme(Theme::Light);
         QCOMPARE(m_window->charts()->chart(ChartsPanel::AnswerStart)->theme(),
                  QChart::ChartThemeLight);
+    }
+
+    void buildListLaidOutWhenShown() {
+        // A theme set before the window shows (the --theme option) changes the style:
+        // the build list's scroll range is that of a fresh layout once shown.
+        MainWindow window(
+            llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
+            std::make_unique<FakeDialogs>());
+        window.setTheme(Theme::Dark);
+        QVERIFY(window.openFile(
+            QStringLiteral(LLMADVISOR_SOURCE_DIR "/resources/scenarios/seed-comparison.json")));
+        window.show();
+        window.resize(1280, 720);
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(50);
+        QListView *list = window.buildList()->view();
+        const int shown = list->verticalScrollBar()->maximum();
+        list->doItemsLayout();
+        const int fresh = list->verticalScrollBar()->maximum();
+        window.setTheme(Theme::Light);
+        QVERIFY(fresh > 0); // nine builds do not fit: the list scrolls
+        QCOMPARE(shown, fresh);
     }
 
     void everyInputHasAnAccessibleName() {

@@ -220,6 +220,13 @@ void BuildListPanel::addPreset(int presetIndex) {
     }
 }
 
+void BuildListPanel::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    // Laid out again once shown: a theme (style) set before the window shows left the
+    // list's scroll range as laid out before, and no live edit lays the list out again.
+    m_view->doItemsLayout();
+}
+
 int BuildListPanel::currentBuild() const {
     return m_view->currentIndex().isValid() ? m_view->currentIndex().row() : -1;
 }
