@@ -124,7 +124,8 @@ private slots:
             std::move(dialogs));
         m_testers.clear();
         for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{
-                 m_window->summaryModel(), m_window->useCaseModel(), m_window->sizeModel()})
+                 m_window->summaryModel(), m_window->useCaseModel(), m_window->sizeModel(),
+                 m_window->buildList()->view()->model()})
             m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
                 m, QAbstractItemModelTester::FailureReportingMode::QtTest));
         m_window->show();
