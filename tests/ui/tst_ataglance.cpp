@@ -181,6 +181,33 @@ private slots:
         QVERIFY(window.atAGlance()->summary().builds[1].priceSource != PriceSource::Quote);
     }
 
+    void heightFollowsWhatItShows() {
+        // The height the window gives the panel follows its text, its rows, the banner
+        // and the font (the panel keeps the last answer while they stay the same).
+        MainWindow window(
+            llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
+            std::make_unique<FakeDialogs>());
+        AtAGlancePanel *panel = window.atAGlance();
+        const QString dir = QStringLiteral(LLMADVISOR_TEST_DATA_DIR "/decision/");
+        QVERIFY(window.openFile(dir + u"firm70b.json"_s));
+        QVERIFY(panel->banner()->isHidden());
+        const int plain = panel->heightForWidth(900);
+        const int plainHint = panel->sizeHint().height();
+        QVERIFY(window.openFile(dir + u"failall.json"_s));
+        QVERIFY(!panel->banner()->isHidden());
+        const int withBanner = panel->heightForWidth(900);
+        QVERIFY2(withBanner > plain, qPrintable(u"%1 / %2"_s.arg(withBanner).arg(plain)));
+        QVERIFY(panel->sizeHint().height() > plainHint);
+        QVERIFY(window.openFile(dir + u"firm70b.json"_s));
+        QCOMPARE(panel->heightForWidth(900), plain);
+        QCOMPARE(panel->sizeHint().height(), plainHint);
+        QVERIFY(panel->heightForWidth(300) > plain); // narrower: the sentence wraps more
+        QFont big = panel->font();
+        big.setPointSizeF(big.pointSizeF() * 2);
+        panel->setFont(big);
+        QVERIFY(panel->heightForWidth(900) > plain);
+    }
+
     void hiddenWithoutBuilds() {
         MainWindow window(
             llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),

@@ -246,6 +246,45 @@ private slots:
     // An edit redraws only the curves that moved, but every curve stays equal to
     // the model's column, and a new target moves the target line although no
     // curve changed.
+    void editedChartsPaintLikeNewOnes() {
+        // After an edit that relabels every chart (a build renamed, a new target), the
+        // window's charts look exactly like those of a window opened on the edited
+        // comparison: nothing stale (caching the text items' pictures, tried for speed,
+        // left unchanged labels blank after a relabel).
+        const auto grabs = [](MainWindow &window) {
+            QList<QImage> out;
+            for (int c = 0; c < ChartsPanel::GridCount; ++c)
+                out << window.charts()
+                           ->view(static_cast<ChartsPanel::Chart>(c))
+                           ->viewport()
+                           ->grab()
+                           .toImage();
+            return out;
+        };
+        ComparisonDocument *doc = m_window->document();
+        const QList<QImage> before = grabs(*m_window);
+        QVERIFY(doc->renameBuild(0, QStringLiteral("Renamed build with a longer name")));
+        Assumptions a = doc->state().assumptions;
+        a.thresholds.minGeneration = units::tokensPerSecond(7.5);
+        doc->setAssumptions(a, QStringLiteral("target"));
+        QCoreApplication::processEvents();
+        const QList<QImage> edited = grabs(*m_window);
+
+        MainWindow fresh(
+            llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
+            std::make_unique<FakeDialogs>());
+        fresh.document()->reset(doc->state());
+        fresh.resize(m_window->size());
+        fresh.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+        QCoreApplication::processEvents();
+        const QList<QImage> expected = grabs(fresh);
+        for (int c = 0; c < ChartsPanel::GridCount; ++c) {
+            QVERIFY2(edited[c] != before[c], qPrintable(QString::number(c)));
+            QVERIFY2(edited[c] == expected[c], qPrintable(QString::number(c)));
+        }
+    }
+
     void sizeChartFollowsEditsAndTargets() {
         ComparisonDocument *doc = m_window->document();
         QChart *c = m_window->charts()->chart(ChartsPanel::Size);

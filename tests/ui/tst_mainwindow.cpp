@@ -8,6 +8,7 @@
 #include "catalogue.h"
 #include "charts/chartspanel.h"
 #include "charts/chartstyle.h"
+#include "charts/usecasechart.h"
 #include "comparison/comparisondocument.h"
 #include "fakedialogs.h"
 #include "mainwindow/mainwindow.h"
@@ -25,16 +26,21 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QHorizontalBarSeries>
 #include <QLabel>
+#include <QListView>
 #include <QMenu>
 #include <QProcess>
 #include <QProgressDialog>
 #include <QRegularExpression>
+#include <QScatterSeries>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -118,7 +124,8 @@ private slots:
             std::move(dialogs));
         m_testers.clear();
         for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{
-                 m_window->summaryModel(), m_window->useCaseModel(), m_window->sizeModel()})
+                 m_window->summaryModel(), m_window->useCaseModel(), m_window->sizeModel(),
+                 m_window->buildList()->view()->model()})
             m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
                 m, QAbstractItemModelTester::FailureReportingMode::QtTest));
         m_window->show();
@@ -186,7 +193,79 @@ private slots:
                                                           .data()
                                                           .toDouble());
         QVERIFY2(verdicts(row) != before, message.constData());
+        // The use-case chart moved the build's markers to their new verdicts.
+        auto *matrix =
+            qobject_cast<UseCaseChart *>(m_window->charts()->chart(ChartsPanel::UseCases));
+        QVERIFY(matrix);
+        const QList<int> after = verdicts(row);
+        for (int c = 0; c < after.size(); ++c) {
+            QScatterSeries *series = matrix->seriesFor(after[c]);
+            QVERIFY(series);
+            QVERIFY(series->points().contains(QPointF(c, row)));
+        }
         QVERIFY(m_window->isWindowModified());
+    }
+
+    // The use-case rows fit their text only while their tab is shown (a live edit
+    // must not pay for a hidden table): builds added out of sight fit when it is shown.
+    void useCaseRowsFitWhenTheirTabIsShown() {
+        auto *view = m_window->findChild<QTableView *>(QStringLiteral("useCaseTable"));
+        QVERIFY(view);
+        QVERIFY(!view->isVisible());
+        const int n = m_window->document()->buildCount();
+        m_window->buildList()->setCurrentBuild(0);
+        m_window->buildList()->duplicateAction()->trigger();
+        m_window->buildList()->duplicateAction()->trigger();
+        QCOMPARE(view->model()->rowCount(), n + 2);
+        m_window->tabs()->setCurrentWidget(view->parentWidget());
+        QVERIFY(view->isVisible());
+        QList<int> shown;
+        for (int r = 0; r < view->model()->rowCount(); ++r)
+            shown << view->rowHeight(r);
+        view->resizeRowsToContents();
+        QList<int> fitted;
+        for (int r = 0; r < view->model()->rowCount(); ++r)
+            fitted << view->rowHeight(r);
+        QCOMPARE(shown, fitted);
+        // Two lines a cell: taller than a row left at the default height.
+        QVERIFY(fitted.last() > view->verticalHeader()->defaultSectionSize());
+    }
+
+    void buildListShowsTheNames() {
+        QListView *list = m_window->buildList()->view();
+        QAbstractItemModel *names = list->model();
+        const auto shown = [names] {
+            QStringList out;
+            for (int r = 0; r < names->rowCount(); ++r)
+                out << names->index(r, 0).data().toString();
+            return out;
+        };
+        const auto inDocument = [this] {
+            QStringList out;
+            for (const Build &b : m_window->document()->state().builds)
+                out << QString::fromStdString(b.name);
+            return out;
+        };
+        QCOMPARE(shown(), inDocument());
+        // A live edit changes figures, never a name: the list is not told to lay out again.
+        QSignalSpy changed(names, &QAbstractItemModel::dataChanged);
+        m_window->buildList()->setCurrentBuild(1);
+        auto *spin = editorField<QSpinBox>("channels");
+        spin->setValue(spin->value() > 1 ? spin->value() - 1 : spin->maximum());
+        QCOMPARE(changed.count(), 0);
+        // Renamed in the list (F2), moved down, removed: the list follows, the build stays current.
+        QVERIFY(names->setData(names->index(1, 0), QStringLiteral("Renamed in the list")));
+        QCOMPARE(QString::fromStdString(m_window->document()->state().builds[1].name),
+                 QStringLiteral("Renamed in the list"));
+        QCOMPARE(shown(), inDocument());
+        QCOMPARE(m_window->buildList()->currentBuild(), 1);
+        m_window->buildList()->moveDownAction()->trigger();
+        QCOMPARE(shown(), inDocument());
+        QCOMPARE(shown().at(2), QStringLiteral("Renamed in the list"));
+        QCOMPARE(m_window->buildList()->currentBuild(), 2);
+        m_window->buildList()->removeAction()->trigger();
+        QCOMPARE(shown(), inDocument());
+        QVERIFY(!shown().contains(QStringLiteral("Renamed in the list")));
     }
 
     void addAndRemoveBuild() {
@@ -535,6 +614,28 @@ private slots:
         m_window->setTheme(Theme::Light);
         QCOMPARE(m_window->charts()->chart(ChartsPanel::AnswerStart)->theme(),
                  QChart::ChartThemeLight);
+    }
+
+    void buildListLaidOutWhenShown() {
+        // A theme set before the window shows (the --theme option) changes the style:
+        // the build list's scroll range is that of a fresh layout once shown.
+        MainWindow window(
+            llm::testsupport::windowData(m_catalog, llm::testsupport::Baseline::Uncalibrated),
+            std::make_unique<FakeDialogs>());
+        window.setTheme(Theme::Dark);
+        QVERIFY(window.openFile(
+            QStringLiteral(LLMADVISOR_SOURCE_DIR "/resources/scenarios/seed-comparison.json")));
+        window.show();
+        window.resize(1280, 720);
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(50);
+        QListView *list = window.buildList()->view();
+        const int shown = list->verticalScrollBar()->maximum();
+        list->doItemsLayout();
+        const int fresh = list->verticalScrollBar()->maximum();
+        window.setTheme(Theme::Light);
+        QVERIFY(fresh > 0); // nine builds do not fit: the list scrolls
+        QCOMPARE(shown, fresh);
     }
 
     void everyInputHasAnAccessibleName() {

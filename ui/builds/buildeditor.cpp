@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace llm::ui {
 
@@ -259,9 +260,23 @@ void BuildEditor::fillCpuList() {
         m_cpu->setEditText(keep);
 }
 
+namespace {
+// Gives a combo box these items (text, value), unless it holds them already: a refill
+// resizes and repaints it, and the editor reloads after every edit.
+void setItems(QComboBox *box, const QList<std::pair<QString, double>> &items) {
+    bool same = box->count() == items.size();
+    for (int i = 0; same && i < items.size(); ++i)
+        same = box->itemText(i) == items[i].first && box->itemData(i) == QVariant(items[i].second);
+    if (same)
+        return;
+    const QSignalBlocker block(box);
+    box->clear();
+    for (const auto &[text, value] : items)
+        box->addItem(text, value);
+}
+} // namespace
+
 void BuildEditor::fillSpeeds(const Cpu &cpu) {
-    const QSignalBlocker block(m_speed);
-    m_speed->clear();
     // Every speed the platform runs some population at (the two-DIMM cap included).
     static const PlatformRule noRule{};
     const PlatformRule *found = m_document->platformRules().find(cpu);
@@ -271,20 +286,22 @@ void BuildEditor::fillSpeeds(const Cpu &cpu) {
         for (units::TransferRate s : platformSpeeds(m_document->catalog(), rule, cpu, dpc))
             speeds.push_back(s);
     std::sort(speeds.begin(), speeds.end());
+    QList<std::pair<QString, double>> items;
     for (units::TransferRate s : speeds) {
         const double v = units::inMegatransfersPerSecond(s);
-        if (m_speed->findData(v) < 0)
-            m_speed->addItem(fmt::mts(s), v);
+        if (std::none_of(items.begin(), items.end(), [v](const auto &i) { return i.second == v; }))
+            items.push_back({fmt::mts(s), v});
     }
+    setItems(m_speed, items);
 }
 
 void BuildEditor::fillChannelSizes(const Cpu &cpu) {
-    const QSignalBlocker block(m_moduleSize);
-    m_moduleSize->clear();
+    QList<std::pair<QString, double>> items;
     const PlatformRule *rule = m_document->platformRules().find(cpu);
     if (!rule || rule->moduleSizes.empty()) {
         for (double gb : kModuleSizesGb)
-            m_moduleSize->addItem(fmt::withUnit(gb, QStringLiteral("GB"), 0), gb);
+            items.push_back({fmt::withUnit(gb, QStringLiteral("GB"), 0), gb});
+        setItems(m_moduleSize, items);
         return;
     }
     // What the platform's DIMMs make per channel: "96 GB (2 × 48 GB)" with two per channel.
@@ -297,8 +314,9 @@ void BuildEditor::fillChannelSizes(const Cpu &cpu) {
                         .arg(ways.front().dimmsPerChannel)
                         .arg(fmt::withUnit(units::inGigabytes(ways.front().moduleSize),
                                            QStringLiteral("GB"), 0));
-        m_moduleSize->addItem(text, gb);
+        items.push_back({text, gb});
     }
+    setItems(m_moduleSize, items);
 }
 
 void BuildEditor::load() {

@@ -6,6 +6,7 @@
 #include "comparison/comparisondocument.h"
 #include "results/summarymodel.h"
 
+#include <QAbstractListModel>
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,6 +15,8 @@
 #include <QStyledItemDelegate>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace llm::ui {
 
@@ -30,6 +33,66 @@ protected:
     }
 };
 
+// The list's own view of the summary: the names only. A live edit announces every
+// figure of the summary as changed, never a name (a rename resets the model), and a
+// list view lays out and repaints all its rows on any dataChanged, whatever the column.
+class BuildNames final : public QAbstractListModel {
+public:
+    BuildNames(SummaryModel *summary, QObject *parent)
+        : QAbstractListModel(parent)
+        , m_summary(summary) {
+        connect(summary, &QAbstractItemModel::modelAboutToBeReset, this,
+                [this] { beginResetModel(); });
+        connect(summary, &QAbstractItemModel::modelReset, this, [this] {
+            m_names = names();
+            endResetModel();
+        });
+        connect(summary, &QAbstractItemModel::dataChanged, this, &BuildNames::announceNames);
+        m_names = names();
+    }
+
+    int rowCount(const QModelIndex &parent = {}) const override {
+        return parent.isValid() ? 0 : m_summary->rowCount();
+    }
+    QVariant data(const QModelIndex &index, int role) const override {
+        return name(index).data(role);
+    }
+    Qt::ItemFlags flags(const QModelIndex &index) const override {
+        return index.isValid() ? m_summary->flags(name(index)) : Qt::NoItemFlags;
+    }
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override {
+        return m_summary->setData(name(index), value, role);
+    }
+
+private:
+    QModelIndex name(const QModelIndex &index) const {
+        return index.isValid() ? m_summary->index(index.row(), SummaryModel::Name) : QModelIndex();
+    }
+    QStringList names() const {
+        QStringList out;
+        for (int r = 0; r < m_summary->rowCount(); ++r)
+            out << m_summary->index(r, SummaryModel::Name).data().toString();
+        return out;
+    }
+    // Only the rows whose name reads differently are announced.
+    void announceNames() {
+        const QStringList now = names();
+        if (now.size() != m_names.size()) { // never without a reset; all of them then
+            beginResetModel();
+            m_names = now;
+            endResetModel();
+            return;
+        }
+        const QStringList before = std::exchange(m_names, now);
+        for (int r = 0; r < now.size(); ++r)
+            if (now[r] != before[r])
+                emit dataChanged(index(r), index(r));
+    }
+
+    SummaryModel *m_summary;
+    QStringList m_names;
+};
+
 static QToolButton *toolButton(QAction *action, QWidget *parent) {
     auto *b = new QToolButton(parent);
     b->setDefaultAction(action);
@@ -44,8 +107,7 @@ BuildListPanel::BuildListPanel(ComparisonDocument *document, SummaryModel *model
     , m_view(new QListView(this))
     , m_presets(new QMenu(tr("Add from &preset"), this)) {
     m_view->setObjectName(QStringLiteral("buildList"));
-    m_view->setModel(model);
-    m_view->setModelColumn(SummaryModel::Name);
+    m_view->setModel(new BuildNames(model, this));
     m_view->setItemDelegate(new NumberedDelegate(m_view));
     m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
     m_view->setAccessibleName(tr("Builds"));
@@ -140,7 +202,9 @@ BuildListPanel::BuildListPanel(ComparisonDocument *document, SummaryModel *model
                 updateActions();
                 emit currentBuildChanged(current.row());
             });
-    connect(model, &QAbstractItemModel::modelReset, this, &BuildListPanel::restoreCurrent);
+    // The list's model, reset after the summary: the rows are there again.
+    connect(m_view->model(), &QAbstractItemModel::modelReset, this,
+            &BuildListPanel::restoreCurrent);
     setCurrentBuild(0);
     updateActions();
 }
@@ -156,12 +220,19 @@ void BuildListPanel::addPreset(int presetIndex) {
     }
 }
 
+void BuildListPanel::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    // Laid out again once shown: a theme (style) set before the window shows left the
+    // list's scroll range as laid out before, and no live edit lays the list out again.
+    m_view->doItemsLayout();
+}
+
 int BuildListPanel::currentBuild() const {
     return m_view->currentIndex().isValid() ? m_view->currentIndex().row() : -1;
 }
 
 void BuildListPanel::setCurrentBuild(int index) {
-    m_view->setCurrentIndex(m_view->model()->index(index, SummaryModel::Name));
+    m_view->setCurrentIndex(m_view->model()->index(index, 0));
 }
 
 void BuildListPanel::restoreCurrent() {

@@ -39,6 +39,9 @@ public:
 signals:
     void currentBuildChanged(int index);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void updateActions();
     void restoreCurrent();

@@ -11,6 +11,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
 
+#include <algorithm>
 #include <array>
 
 namespace llm::ui {
@@ -60,6 +61,17 @@ static QColor grey(int level) {
 
 void ChartStyle::applyTo(QChart *chart) const {
     chart->setTheme(mode == ChartMode::Dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    // The light theme's background is a gradient from white to white: a plain fill
+    // paints the same pixels for a fraction of the cost (a gradient is filled span by
+    // span, on worker threads a busy machine makes every repaint wait for).
+    if (const QGradient *gradient = chart->backgroundBrush().gradient()) {
+        const QGradientStops stops = gradient->stops();
+        if (!stops.isEmpty() &&
+            std::all_of(stops.begin(), stops.end(), [&stops](const QGradientStop &s) {
+                return s.second == stops.front().second;
+            }))
+            chart->setBackgroundBrush(stops.front().second);
+    }
     chart->setAnimationOptions(
         QChart::NoAnimation); // grabs and PDFs must never catch a bar mid-way
     chart->setLocalizeNumbers(true);

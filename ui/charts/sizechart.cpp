@@ -13,7 +13,6 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QLogValueAxis>
-#include <QVXYModelMapper>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -72,11 +71,20 @@ QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
     // On paper each line also carries its build's letter (A, B, …), so a line can
     // be told from its neighbours without matching a colour or a dash pattern.
     auto tags = std::make_shared<QList<QGraphicsSimpleTextItem *>>();
-    // Old lines go before the model resets, so their mappers never see missing columns.
+    // Build b's line: model sizes (column 0) against its writing speeds (column b + 1).
+    auto pointsOf = [model](int column) {
+        QList<QPointF> points;
+        points.reserve(model->rowCount());
+        for (int r = 0; r < model->rowCount(); ++r)
+            points.push_back(QPointF(model->index(r, 0).data().toDouble(),
+                                     model->index(r, column).data().toDouble()));
+        return points;
+    };
+    // Old lines go before the model resets, so they never point at missing columns.
     auto drop = [chart, lines, tags] {
         for (QLineSeries *s : *lines) {
             chart->removeSeries(s);
-            delete s; // removeSeries hands ownership back; the mapper is the series' child
+            delete s; // removeSeries hands ownership back
         }
         lines->clear();
         qDeleteAll(*tags);
@@ -179,11 +187,7 @@ QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
             series->setName(buildTag(b - 1) + QStringLiteral(" · ") +
                             QString::fromStdString(s.builds[static_cast<std::size_t>(b - 1)].name));
             series->setPen(style.seriesPen(b - 1, 2.5));
-            auto *mapper = new QVXYModelMapper(series);
-            mapper->setXColumn(0);
-            mapper->setYColumn(b);
-            mapper->setSeries(series);
-            mapper->setModel(model);
+            series->append(pointsOf(b));
             chart->addSeries(series);
             series->attachAxis(xAxis);
             series->attachAxis(yAxis);
@@ -204,6 +208,14 @@ QChart *createSizeChart(SizeCurveModel *model, ComparisonDocument *document,
     };
     rebuild();
     QObject::connect(model, &QAbstractItemModel::modelAboutToBeReset, chart, drop);
+    // A moved curve is replaced in one go: a model mapper replaced its points one by one,
+    // and the chart redrew the whole line for each of them.
+    QObject::connect(model, &QAbstractItemModel::dataChanged, chart,
+                     [lines, pointsOf](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                         for (int c = std::max(1, topLeft.column()); c <= bottomRight.column(); ++c)
+                             if (c - 1 < lines->size())
+                                 (*lines)[c - 1]->replace(pointsOf(c));
+                     });
     QObject::connect(model, &QAbstractItemModel::modelReset, chart, rebuild);
     QObject::connect(model, &SizeCurveModel::resultsUpdated, chart, decorate);
     return chart;

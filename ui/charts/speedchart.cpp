@@ -113,7 +113,9 @@ QChart *createNeedBars(const Spec &spec, UseCaseModel *model, ComparisonDocument
         values->setTitleText(
             cut ? QObject::tr("%1 (bars cut at %2)").arg(spec.unit, plainNumber(values->max()))
                 : spec.unit);
-        target->replace(QList<QPointF>{{t, -0.5}, {t, rows - 0.5}});
+        const QList<QPointF> line{{t, -0.5}, {t, rows - 0.5}};
+        if (target->points() != line)
+            target->replace(line);
         QList<ChartLegend::Entry> entries;
         for (int c = 0; c < needs; ++c)
             entries.push_back({needName(document, c), ChartLegend::Swatch::Box, outline,

@@ -97,8 +97,10 @@ void UseCaseChart::rebuild() {
                 points[v].push_back(QPointF(c, r));
         }
     }
+    // Replacing redraws every marker of the series: only when a verdict moved.
     for (int i = 0; i < m_series.size(); ++i)
-        m_series[i]->replace(points[i]);
+        if (m_series[i]->points() != points[i])
+            m_series[i]->replace(points[i]);
 
     QStringList xLabels, yLabels;
     for (int c = 0; c < columns; ++c)

@@ -7,6 +7,7 @@
 #include "comparison/format.h"
 #include "decisiontext.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -15,6 +16,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <array>
 #include <utility>
 
 namespace llm::ui {
@@ -136,7 +138,33 @@ AtAGlancePanel::AtAGlancePanel(ComparisonDocument *document, QWidget *parent)
     update();
 }
 
+void AtAGlancePanel::checkSizeCache() const {
+    const bool banner = !m_banner->isHidden();
+    if (m_size.rows == m_table->rowCount() && m_size.banner == banner &&
+        m_size.sentence == m_sentence->text() && m_size.badges == m_badges->text() &&
+        m_size.bannerText == m_bannerText->text())
+        return;
+    m_size = SizeCache{m_table->rowCount(), banner, m_sentence->text(), m_badges->text(),
+                       m_bannerText->text()};
+}
+
 int AtAGlancePanel::heightForWidth(int width) const {
+    checkSizeCache();
+    if (m_size.width != width) {
+        m_size.height = computeHeightForWidth(width);
+        m_size.width = width;
+    }
+    return m_size.height;
+}
+
+void AtAGlancePanel::changeEvent(QEvent *event) {
+    // Fonts and style decide the sizes too.
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        m_size = SizeCache{};
+    QFrame::changeEvent(event);
+}
+
+int AtAGlancePanel::computeHeightForWidth(int width) const {
     const QMargins m = layout()->contentsMargins();
     const int inner = std::max(200, width - m.left() - m.right());
     const int spacing = layout()->spacing();
@@ -154,7 +182,10 @@ int AtAGlancePanel::heightForWidth(int width) const {
 }
 
 QSize AtAGlancePanel::sizeHint() const {
-    return {QFrame::sizeHint().width(), heightForWidth(std::max(width(), 800))};
+    checkSizeCache();
+    if (m_size.hintWidth < 0)
+        m_size.hintWidth = QFrame::sizeHint().width();
+    return {m_size.hintWidth, heightForWidth(std::max(width(), 800))};
 }
 
 void AtAGlancePanel::update() {
@@ -208,7 +239,10 @@ void AtAGlancePanel::fillTable() {
     const auto &results = m_document->results();
     const QLocale locale;
     const int rows = static_cast<int>(std::min(m_summary.builds.size(), results.size()));
-    bool widthsChanged = m_table->rowCount() != rows;
+    // Only a column whose text changed is fitted again (each fit measures every row).
+    const bool rowsChanged = m_table->rowCount() != rows;
+    std::array<bool, WhyColumn> refit{};
+    refit.fill(rowsChanged);
     m_table->setRowCount(rows);
     const QColor good(0x1e, 0x84, 0x49), warn(0xb9, 0x77, 0x0e), bad(0xc0, 0x39, 0x2b);
     for (int row = 0; row < rows; ++row) {
@@ -289,12 +323,13 @@ void AtAGlancePanel::fillTable() {
                 delete item; // unchanged: no relayout
                 continue;
             }
-            widthsChanged = widthsChanged || column != WhyColumn;
+            if (column != WhyColumn)
+                refit[static_cast<std::size_t>(column)] = true;
             m_table->setItem(row, column, item);
         }
     }
-    if (widthsChanged)
-        for (int c = 0; c < WhyColumn; ++c)
+    for (int c = 0; c < WhyColumn; ++c)
+        if (refit[static_cast<std::size_t>(c)])
             m_table->resizeColumnToContents(c);
 }
 

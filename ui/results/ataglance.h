@@ -45,9 +45,14 @@ signals:
     // The banner's "Find a build for my budget" button.
     void findBuildsRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void update();
     void fillTable();
+    int computeHeightForWidth(int width) const;
+    void checkSizeCache() const;
 
     ComparisonDocument *m_document;
     DecisionSummary m_summary;
@@ -57,6 +62,18 @@ private:
     QLabel *m_bannerText;
     QPushButton *m_find;
     QTableWidget *m_table;
+    // heightForWidth and sizeHint wrap two labels' text: the window's layout asks for
+    // them several times per live edit. Kept while the rows, the banner and the texts
+    // stay the same (and the width, for the height).
+    struct SizeCache {
+        int rows = -1;
+        bool banner = false;
+        QString sentence, badges, bannerText;
+        int width = -1;
+        int height = 0;
+        int hintWidth = -1;
+    };
+    mutable SizeCache m_size;
 };
 
 } // namespace llm::ui

@@ -92,9 +92,11 @@ UseCasePanel::UseCasePanel(ComparisonDocument *document, UseCaseModel *model, QW
     m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter |
                                                     Qt::Alignment(Qt::TextWordWrap));
     m_view->horizontalHeader()->setMinimumHeight(2 * fontMetrics().lineSpacing() + 8);
-    // Two lines a cell: the verdict, then what the build is good for.
+    // Two lines a cell: the verdict, then what the build is good for. The rows fit
+    // their text while the tab is shown (showEvent); hidden, they need not follow every
+    // live edit (fitting nine rows costs more than a millisecond a change).
     m_view->setWordWrap(true);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_why->setAccessibleName(tr("Why each use case passes or fails"));
     auto *label = new QLabel(tr("&Use cases per build (hover a cell for its times):"), this);
@@ -112,8 +114,15 @@ UseCasePanel::UseCasePanel(ComparisonDocument *document, UseCaseModel *model, QW
 
 void UseCasePanel::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->resizeRowsToContents(); // now, not on the header's next timer: no first paint unfitted
     if (m_stale)
         updateWhy();
+}
+
+void UseCasePanel::hideEvent(QHideEvent *event) {
+    QWidget::hideEvent(event);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Interactive);
 }
 
 void UseCasePanel::updateWhy() {
