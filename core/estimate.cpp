@@ -107,10 +107,16 @@ const EfficiencyFactors &factorsOf(const Assumptions &a, const Build &build, Pla
 kernel::Device deviceOf(const Build &build, const BandwidthBreakdown &bw, const Assumptions &a,
                         std::string &scratch) {
     kernel::Device d;
-    d.system = memorySideBandwidth(build.cpu, build.memory);
-    d.cpuReach = cpuCoresReach(build.cpu);
+    // From the breakdown, not computed again: the memory side
+    // (memorySideBandwidth), and bw.cpuSide, which is the CCD links' rate where
+    // they apply and the cores' reach of a SoC (cpuCoresReach) otherwise.
+    d.system = build.cpu.unifiedBandwidth && finitePositive(build.cpu.unifiedBandwidth->value())
+                   ? std::min(bw.ramSide, *build.cpu.unifiedBandwidth)
+                   : bw.ramSide;
     if (bw.fabricApplies)
-        d.cpuFabric = a.fabricLinkEfficiency * cpuSideBandwidth(build.cpu);
+        d.cpuFabric = a.fabricLinkEfficiency * bw.cpuSide;
+    else
+        d.cpuReach = bw.cpuSide;
     d.cpuPeak = detail::cpuPeak(build.cpu);
     d.ram = build.memory.capacity;
     d.tensorParallel = build.multiGpuMode == MultiGpuMode::TensorParallel;

@@ -448,10 +448,9 @@ inline Phase prefill(const Plan &p, const PromptPrep &u, const Assumptions &a) {
     const bool hybrid =
         p.placement == Placement::HybridLayers || p.placement == Placement::HybridMoeExperts;
     Bottleneck limitB = p.limitB;
-    const ByteRate rateB = sideBRate(p, eb, limitB);
     if (!hybrid) {
         const FlopRate peak = hasA ? p.peakA : p.peakB;
-        const ByteRate rate = hasA ? eb * p.bwA : rateB;
+        const ByteRate rate = hasA ? eb * p.bwA : sideBRate(p, eb, limitB);
         const Bytes bytesPerBatch = hasA ? p.batchBytesA : p.batchBytesB;
         r = boundedBy(safeDiv((hasA ? workGpu : workCpu) * total, ec * peak),
                       safeDiv(batches * bytesPerBatch, rate), hasA ? p.limitA : limitB);
@@ -479,6 +478,7 @@ inline Phase prefill(const Plan &p, const PromptPrep &u, const Assumptions &a) {
         boundedBy(safeDiv(workBGpu * shareB * total, ec * p.peakA),
                   safeDiv(batches * p.batchBytesB, a.pcieEfficiency * p.link), Bottleneck::Pcie);
     // ... or let the CPU compute on them where they are.
+    const ByteRate rateB = sideBRate(p, eb, limitB);
     const Phase onCpu = boundedBy(safeDiv(workBCpu * shareB * total, ec * p.peakB),
                                   safeDiv(batches * p.batchBytesB, rateB), limitB);
     const bool canStream = finitePositive(p.link) && finitePositive(p.peakA);
