@@ -228,8 +228,19 @@ bool cannotReachGeneration(const Sweep &s, const CpuEntry &c, ByteRate system, d
     const double tokenBytes = inBytes(s.model.tokenWeights);
     if (!finitePositive(tokenBytes))
         return false;
-    const double best = std::max({c.prep.factors->bandwidth * system.value(), gpuRate,
-                                  s.hybridEfficiency * std::max(system.value(), gpuBandwidth)});
+    // The CPU side at a factor: its memory side, capped by a SoC's reach and by
+    // its CCD links (placement_p.h makePlan and sideBRate).
+    const auto cpuSide = [&c, system](double efficiency) {
+        double r = efficiency * system.value();
+        if (finitePositive(c.prep.reach))
+            r = std::min(r, efficiency * c.prep.reach.value());
+        if (finitePositive(c.prep.fabric))
+            r = std::min(r, c.prep.fabric.value());
+        return r;
+    };
+    const double best =
+        std::max({cpuSide(c.prep.factors->bandwidth), gpuRate,
+                  std::max(s.hybridEfficiency * gpuBandwidth, cpuSide(s.hybridEfficiency))});
     return best / tokenBytes < inTokensPerSecond(s.model.thresholds.minGeneration);
 }
 
