@@ -62,11 +62,13 @@ inline units::ByteRate cpuCoresReach(const Cpu &cpu) {
 // The memory side of a read, before any CPU fabric: BW_RAM, or the smaller of
 // that and the published figure of a unified-memory part. An integrated GPU
 // reads at this rate; CPU cores behind CCD links read at most systemBandwidth().
-inline units::ByteRate memorySideBandwidth(const Cpu &cpu, const MemoryConfig &memory) {
-    const units::ByteRate ram = ramSideBandwidth(memory.channels, memory.speed);
+inline units::ByteRate memorySideBandwidth(const Cpu &cpu, units::ByteRate ram) {
     if (cpu.unifiedBandwidth && finitePositive(cpu.unifiedBandwidth->value()))
         return std::min(ram, *cpu.unifiedBandwidth);
     return ram;
+}
+inline units::ByteRate memorySideBandwidth(const Cpu &cpu, const MemoryConfig &memory) {
+    return memorySideBandwidth(cpu, ramSideBandwidth(memory.channels, memory.speed));
 }
 
 // min(memory side, BW_CPU), or the memory side alone for monolithic dies.

@@ -107,12 +107,10 @@ const EfficiencyFactors &factorsOf(const Assumptions &a, const Build &build, Pla
 kernel::Device deviceOf(const Build &build, const BandwidthBreakdown &bw, const Assumptions &a,
                         std::string &scratch) {
     kernel::Device d;
-    // From the breakdown, not computed again: the memory side
-    // (memorySideBandwidth), and bw.cpuSide, which is the CCD links' rate where
-    // they apply and the cores' reach of a SoC (cpuCoresReach) otherwise.
-    d.system = build.cpu.unifiedBandwidth && finitePositive(build.cpu.unifiedBandwidth->value())
-                   ? std::min(bw.ramSide, *build.cpu.unifiedBandwidth)
-                   : bw.ramSide;
+    // From the breakdown, not computed again: the RAM side, and bw.cpuSide, which
+    // is the CCD links' rate where they apply and a SoC's reach (cpuCoresReach)
+    // otherwise.
+    d.system = memorySideBandwidth(build.cpu, bw.ramSide);
     if (bw.fabricApplies)
         d.cpuFabric = a.fabricLinkEfficiency * bw.cpuSide;
     else

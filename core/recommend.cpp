@@ -228,19 +228,20 @@ bool cannotReachGeneration(const Sweep &s, const CpuEntry &c, ByteRate system, d
     const double tokenBytes = inBytes(s.model.tokenWeights);
     if (!finitePositive(tokenBytes))
         return false;
-    // The CPU side at a factor: its memory side, capped by a SoC's reach and by
-    // its CCD links (placement_p.h makePlan and sideBRate).
-    const auto cpuSide = [&c, system](double efficiency) {
+    // The CPU side at a factor: its memory side, capped by its CCD links
+    // (placement_p.h sideBRate) and, in the CPU-only placement alone, by a SoC's
+    // reach (makePlan).
+    const auto cpuSide = [&c, system](double efficiency, bool cpuOnly) {
         double r = efficiency * system.value();
-        if (finitePositive(c.prep.reach))
+        if (cpuOnly && finitePositive(c.prep.reach))
             r = std::min(r, efficiency * c.prep.reach.value());
         if (finitePositive(c.prep.fabric))
             r = std::min(r, c.prep.fabric.value());
         return r;
     };
     const double best =
-        std::max({cpuSide(c.prep.factors->bandwidth), gpuRate,
-                  std::max(s.hybridEfficiency * gpuBandwidth, cpuSide(s.hybridEfficiency))});
+        std::max({cpuSide(c.prep.factors->bandwidth, true), gpuRate,
+                  std::max(s.hybridEfficiency * gpuBandwidth, cpuSide(s.hybridEfficiency, false))});
     return best / tokenBytes < inTokensPerSecond(s.model.thresholds.minGeneration);
 }
 
