@@ -142,4 +142,17 @@ units::Bytes totalVram(const Build &build);
 // Every other GPU: the figure as listed. See docs/estimator.md.
 units::FlopRate usableMatrixPeak(const Gpu &gpu);
 
+// The share of its listed tensor rate an NVIDIA card can hold within its board
+// power during a long prompt: 1 when its listed TFLOPS per watt are at most
+// its architecture's flagship's (a GeForce flagship, or the SXM module for the
+// x100 dies), else sqrt(flagship's TFLOPS/W / the card's). A card that lists
+// more FLOPs per watt than the flagship (L40S, RTX 6000 Ada, L4, H100 PCIe)
+// cannot hold its boost clock under tensor load: its clock drops until the
+// power fits. Dynamic power grows with clock x voltage^2, so the clock falls
+// with the cube root of the power short (voltage scaling with clock) down to
+// linearly (at the voltage floor); the square root is the middle of those two
+// limits, a prior, not fitted. Other vendors and unknown figures: 1. Used by
+// usableMatrixPeak. See docs/estimator.md, item 11.
+double boardPowerShare(const Gpu &gpu);
+
 } // namespace llm

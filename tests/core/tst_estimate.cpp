@@ -137,6 +137,9 @@ private slots:
     void passOverheadInPrefill();
     void appleCpuReach();
     void fabricLinkEfficiency();
+    void boardPowerShare_data();
+    void boardPowerShare();
+    void boardPowerLimitsPrefill();
     void degenerate_data();
     void degenerate();
     void estimatesCompareWhole();
@@ -657,6 +660,70 @@ void TestEstimate::fabricLinkEfficiency() {
     const Estimate igpu = estimate(halo, m, workload(512, 128), a);
     COMPARE_ENUM(igpu.placement, Placement::Unified);
     QCOMPARE(inTokensPerSecond(igpu.generationRate), 256e9 / W);
+}
+
+// A card that lists more tensor FLOP/s per watt than its architecture's
+// flagship holds sqrt(flagship's TFLOPS/W / its own) of its figure (catalogue
+// figures; the shares worked out by hand).
+void TestEstimate::boardPowerShare_data() {
+    QTest::addColumn<QString>("vendor");
+    QTest::addColumn<QString>("architecture");
+    QTest::addColumn<double>("tflops");
+    QTest::addColumn<double>("watts");
+    QTest::addColumn<double>("share");
+    // RTX 4090 is the Ada reference (330.3 / 450): nothing taken off.
+    QTest::newRow("rtx 4090") << u"NVIDIA"_qs << u"ada (AD102)"_qs << 330.3 << 450.0 << 1.0;
+    QTest::newRow("rtx 4080") << u"NVIDIA"_qs << u"ada (AD103)"_qs << 194.9 << 320.0 << 1.0;
+    // L40S: 362.05 / 350 = 1.0344 TFLOPS/W; sqrt(0.7340 / 1.0344) = 0.8424.
+    QTest::newRow("l40s") << u"NVIDIA"_qs << u"ada (AD102)"_qs << 362.05 << 350.0
+                          << std::sqrt((330.3 / 450.0) / (362.05 / 350.0));
+    // H100 PCIe against the H100 SXM5 (989.5 / 700): sqrt(1.4136 / 2.16) = 0.809.
+    QTest::newRow("h100 pcie") << u"NVIDIA"_qs << u"hopper (GH100)"_qs << 756.0 << 350.0
+                               << std::sqrt((989.5 / 700.0) / (756.0 / 350.0));
+    // A100 PCIe against the A100 SXM4 (312 / 400), not against the GeForce Ampere cards.
+    QTest::newRow("a100 pcie") << u"NVIDIA"_qs << u"ampere (GA100)"_qs << 312.0 << 300.0
+                               << std::sqrt((312.0 / 400.0) / (312.0 / 300.0));
+    // RTX A6000 against the RTX 3090 Ti (160 / 450): sqrt(0.3556 / 0.516) = 0.830.
+    QTest::newRow("rtx a6000") << u"NVIDIA"_qs << u"ampere (GA102)"_qs << 154.8 << 300.0
+                               << std::sqrt((160.0 / 450.0) / (154.8 / 300.0));
+    QTest::newRow("amd") << u"AMD"_qs << u"rdna3"_qs << 122.8 << 100.0 << 1.0;
+    QTest::newRow("no board power") << u"NVIDIA"_qs << u"ada (AD102)"_qs << 362.05 << 0.0 << 1.0;
+    QTest::newRow("unknown architecture") << u"NVIDIA"_qs << u"rubin"_qs << 4000.0 << 100.0 << 1.0;
+}
+
+void TestEstimate::boardPowerShare() {
+    QFETCH(QString, vendor);
+    QFETCH(QString, architecture);
+    QFETCH(double, tflops);
+    QFETCH(double, watts);
+    QFETCH(double, share);
+    Gpu g = gpu("G", 48, 864, tflops);
+    g.vendor = vendor.toStdString();
+    g.architecture = architecture.toStdString();
+    g.tdp = units::watts(watts);
+    QVERIFY(qFuzzyCompare(llm::boardPowerShare(g), share));
+    // The usable peak carries the share (AMD's own reduction aside).
+    if (vendor == u"NVIDIA"_qs)
+        QVERIFY(qFuzzyCompare(inTeraflopsPerSecond(usableMatrixPeak(g)), share * tflops));
+}
+
+// The share reaches the estimate: a compute-bound prefill on an L40S-like card
+// runs at the share of the same card's rate with no board power given, and
+// generation (memory-bound) does not move.
+void TestEstimate::boardPowerLimitsPrefill() {
+    Gpu limited = gpu("L40S-like", 48, 864, 362.05);
+    limited.architecture = "ada (AD102)";
+    limited.tdp = units::watts(350);
+    Gpu unlimited = limited;
+    unlimited.tdp = units::watts(0);
+    const Estimate a = estimate(gpuBuild(64, {{limited, 1}}), dense10GB(), workload(4096, 128), ideal());
+    const Estimate b = estimate(gpuBuild(64, {{unlimited, 1}}), dense10GB(), workload(4096, 128), ideal());
+    COMPARE_ENUM(a.promptBottleneck, Bottleneck::Compute);
+    COMPARE_ENUM(b.promptBottleneck, Bottleneck::Compute);
+    QVERIFY(qFuzzyCompare(inTokensPerSecond(a.promptRate) / inTokensPerSecond(b.promptRate),
+                          llm::boardPowerShare(limited)));
+    QVERIFY(llm::boardPowerShare(limited) < 0.85);
+    QCOMPARE(inTokensPerSecond(a.generationRate), inTokensPerSecond(b.generationRate));
 }
 
 void TestEstimate::degenerate_data() {
