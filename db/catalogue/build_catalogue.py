@@ -166,6 +166,23 @@ def build_cpus():
             r.mark("fclk_ghz")
             src = (f"{src} | fclk_ghz: AMD publishes no FCLK for Strix Halo; 2.0 GHz as the Ryzen 9000 "
                    "desktop rows (same Zen 5 CCDs, 32 B per FCLK cycle read per CCD link)")
+        # AMD's monolithic APUs (Cezanne, Rembrandt, Phoenix, Hawk Point, Strix
+        # Point, Krackan) have no CCDs, but each CPU complex reaches the data
+        # fabric through the same 32 B-per-FCLK-cycle read port as a CCD's link:
+        # one complex, two on the Zen 5 + Zen 5c parts. AMD publishes no FCLK for
+        # them: 1.6 GHz on Cezanne (1:1 with DDR4-3200), 2.0 GHz elsewhere as the
+        # Strix Halo rows (docs/estimator.md, issue 17 item 12).
+        arch0 = raw["architecture"].strip().lower()
+        if (vendor == "AMD" and ccds == 0 and o["family"] in ("mobile", "desktop")
+                and arch0.startswith("zen") and o["fclk_ghz"] == ""):
+            complexes = 2 if "zen5c" in arch0 else 1
+            o["ccd_count"] = str(complexes)
+            o["fclk_ghz"] = "1.6" if "cezanne" in arch0 else "2"
+            r.mark("ccd_count")
+            r.mark("fclk_ghz")
+            src = (f"{src} | ccd_count, fclk_ghz: monolithic APU; ccd_count counts its CPU complexes "
+                   f"({complexes}), each behind a 32 B per FCLK cycle read port to the data fabric; AMD "
+                   f"publishes no FCLK, {o['fclk_ghz']} GHz assumed")
         if model in SYSTEM_PRICES:
             assert o["price_usd"] == "", model  # never overwrite a raw price
             o["price_usd"], note, approximate = SYSTEM_PRICES[model]
