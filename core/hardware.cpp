@@ -52,14 +52,14 @@ double boardPowerShare(const Gpu &gpu) {
         double tflopsPerWatt;
     };
     static constexpr Reference kReferences[] = {
-        {"ampere (ga100", 312.0 / 400.0},     // A100 SXM4: 312 TFLOPS, 400 W
-        {"hopper", 989.5 / 700.0},            // H100 SXM5: 989.5 TFLOPS, 700 W
+        {"ampere (ga100", 312.0 / 400.0},      // A100 SXM4: 312 TFLOPS, 400 W
+        {"hopper", 989.5 / 700.0},             // H100 SXM5: 989.5 TFLOPS, 700 W
         {"blackwell (gb100", 2250.0 / 1000.0}, // B200: 2,250 TFLOPS, 1,000 W
-        {"volta", 125.0 / 300.0},             // Tesla V100 SXM2: 125 TFLOPS, 300 W
-        {"turing", 107.6 / 250.0},            // GeForce RTX 2080 Ti: 107.6 TFLOPS, 250 W
-        {"ampere", 160.0 / 450.0},            // GeForce RTX 3090 Ti: 160 TFLOPS, 450 W
-        {"ada", 330.3 / 450.0},               // GeForce RTX 4090: 330.3 TFLOPS, 450 W
-        {"blackwell", 419.0 / 575.0},         // GeForce RTX 5090: 419 TFLOPS, 575 W
+        {"volta", 125.0 / 300.0},              // Tesla V100 SXM2: 125 TFLOPS, 300 W
+        {"turing", 107.6 / 250.0},             // GeForce RTX 2080 Ti: 107.6 TFLOPS, 250 W
+        {"ampere", 160.0 / 450.0},             // GeForce RTX 3090 Ti: 160 TFLOPS, 450 W
+        {"ada", 330.3 / 450.0},                // GeForce RTX 4090: 330.3 TFLOPS, 450 W
+        {"blackwell", 419.0 / 575.0},          // GeForce RTX 5090: 419 TFLOPS, 575 W
     };
     const double perWatt = inTeraflopsPerSecond(gpu.fp16Tensor) / inWatts(gpu.tdp);
     for (const Reference &r : kReferences)

@@ -716,8 +716,10 @@ void TestEstimate::boardPowerLimitsPrefill() {
     limited.tdp = units::watts(350);
     Gpu unlimited = limited;
     unlimited.tdp = units::watts(0);
-    const Estimate a = estimate(gpuBuild(64, {{limited, 1}}), dense10GB(), workload(4096, 128), ideal());
-    const Estimate b = estimate(gpuBuild(64, {{unlimited, 1}}), dense10GB(), workload(4096, 128), ideal());
+    const Estimate a =
+        estimate(gpuBuild(64, {{limited, 1}}), dense10GB(), workload(4096, 128), ideal());
+    const Estimate b =
+        estimate(gpuBuild(64, {{unlimited, 1}}), dense10GB(), workload(4096, 128), ideal());
     COMPARE_ENUM(a.promptBottleneck, Bottleneck::Compute);
     COMPARE_ENUM(b.promptBottleneck, Bottleneck::Compute);
     QVERIFY(qFuzzyCompare(inTokensPerSecond(a.promptRate) / inTokensPerSecond(b.promptRate),

@@ -155,8 +155,7 @@ void TstShippedCatalogue::cpuSpots_data() {
     // Monolithic APUs: "ccds" counts CPU complexes, each behind one 32 B/clk
     // port to the data fabric (FCLK assumed: AMD publishes none).
     QTest::newRow("8700G APU") << u"AMD Ryzen 7 8700G"_s << 8 << 2 << 5200.0 << 1 << 2.0 << 1;
-    QTest::newRow("HX 370 APU") << u"AMD Ryzen AI 9 HX 370"_s << 12 << 2 << 7500.0 << 2 << 2.0
-                                << 1;
+    QTest::newRow("HX 370 APU") << u"AMD Ryzen AI 9 HX 370"_s << 12 << 2 << 7500.0 << 2 << 2.0 << 1;
     QTest::newRow("5800H APU") << u"AMD Ryzen 7 5800H"_s << 8 << 2 << 3200.0 << 1 << 1.6 << 1;
     QTest::newRow("Xeon 8480+") << u"Intel Xeon Platinum 8480+"_s << 56 << 8 << 4800.0 << 0 << 0.0
                                 << 1;

@@ -421,6 +421,50 @@ private slots:
     }
     void appendixSaysItInPlainWordsFirst_data() { minutes_data(); }
 
+    // A card counted below its rated tensor speed (boardPowerShare) is named in
+    // the assumptions with its share; a build whose cards hold their rating is not.
+    void namesPowerLimitedCards() {
+        ComparisonState state = comparison(QStringLiteral("seed"));
+        QString error;
+        const auto paragraphText = [&](const ComparisonState &st) {
+            const ReportLayout layout = layoutReport(st, m_data, &error);
+            QString all;
+            for (const report::PlacedBox &b : layout.boxes)
+                if (b.kind == report::BoxKind::Paragraph)
+                    all += b.text + u'\n';
+            return all;
+        };
+        const QString seed = paragraphText(state);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QString pro6000 = QStringLiteral("NVIDIA RTX PRO 6000 Blackwell Workstation Edition");
+        const Gpu *card = nullptr;
+        for (const Build &b : state.builds)
+            for (const GpuGroup &g : b.gpus)
+                if (QString::fromStdString(g.gpu.name) == pro6000)
+                    card = &g.gpu;
+        QVERIFY(card);
+        const double share = boardPowerShare(*card);
+        QVERIFY(share < 1.0);
+        const QString expected =
+            QStringLiteral("%1 at %2").arg(pro6000, QLocale().toString(share * 100, 'f', 0));
+        QVERIFY2(seed.contains(QStringLiteral("power limit")), qPrintable(seed));
+        QVERIFY2(seed.contains(expected), qPrintable(seed));
+        // Only the RTX 5080 and 5090 desktops: GeForce cards hold their rating.
+        ComparisonState geforce = state;
+        geforce.builds.erase(std::remove_if(geforce.builds.begin(), geforce.builds.end(),
+                                            [&](const Build &b) {
+                                                for (const GpuGroup &g : b.gpus)
+                                                    if (boardPowerShare(g.gpu) < 1.0)
+                                                        return true;
+                                                return b.gpus.empty();
+                                            }),
+                             geforce.builds.end());
+        QVERIFY(!geforce.builds.empty());
+        const QString plain = paragraphText(geforce);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(!plain.contains(QStringLiteral("power limit")), qPrintable(plain));
+    }
+
     // One number format per column: a quote with cents is shown in whole euros
     // like the estimates beside it, its exact amount on the line below.
     void quoteWithCentsInWholeEuros() {

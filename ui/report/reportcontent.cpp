@@ -1060,6 +1060,25 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
                         : UiText::tr("a default guess: no measurements yet"))}};
     }
     flow.table(f);
+    // Cards counted below their rated tensor speed (boardPowerShare, docs/estimator.md item 11).
+    QStringList powerLimited;
+    for (std::size_t i = 0; i < results.size() && i < state.builds.size(); ++i) {
+        if (!results[i].computed || results[i].estimate.placement == Placement::CpuOnly)
+            continue;
+        for (const GpuGroup &g : state.builds[i].gpus) {
+            const double share = boardPowerShare(g.gpu);
+            const QString item =
+                UiText::tr("%1 at %2&nbsp;%").arg(esc(g.gpu.name), num(share * 100, 0));
+            if (g.count > 0 && share < 1.0 && !powerLimited.contains(item))
+                powerLimited << item;
+        }
+    }
+    if (!powerLimited.isEmpty())
+        flow.paragraph(
+            UiText::tr("Some graphics cards are rated for more processing power than their power "
+                       "limit lets them keep up through a long prompt. Their prompt speed counts "
+                       "that share of the rating: %1.")
+                .arg(powerLimited.join(QStringLiteral(", "))));
     if (!a.overridden.empty()) {
         QStringList names;
         for (const std::string &n : a.overridden)
