@@ -8,6 +8,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 #include <cmath>
 
 namespace llm::scenario {
@@ -208,7 +210,21 @@ QJsonObject estimateToJson(const Estimate &e, const Build &build, const Assumpti
                                      ? QJsonValue(roundForOutput(*cost.eurPerTokenPerSecond))
                                      : QJsonValue(QJsonValue::Null));
     o.insert(u"electricity_eur_per_mtok"_s, roundForOutput(cost.electricityEurPerMillionTokens));
-    o.insert(u"assumptions"_s, factorsToJson(e, a));
+    QJsonObject assumptions = factorsToJson(e, a);
+    // The share of their listed tensor rate the discrete cards are counted at
+    // (boardPowerShare; the lowest of the build's cards): only where they run.
+    if (e.placement != Placement::CpuOnly && e.placement != Placement::Unified) {
+        double share = 1.0;
+        bool any = false;
+        for (const GpuGroup &g : build.gpus)
+            if (g.count > 0) {
+                share = std::min(share, boardPowerShare(g.gpu));
+                any = true;
+            }
+        if (any)
+            assumptions.insert(u"board_power_share"_s, roundForOutput(share));
+    }
+    o.insert(u"assumptions"_s, assumptions);
 
     QJsonArray useCases;
     for (const UseCaseVerdict &v : e.useCases)
