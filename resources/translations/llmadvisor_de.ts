@@ -75,7 +75,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CCD (core complex die): one of the chiplets of an AMD Ryzen/EPYC CPU. Each CCD has its own link to memory, so few CCDs can cap the bandwidth.</source>
+        <source>CCD (core complex die): one of the chiplets of an AMD Ryzen/EPYC CPU. Each CCD has its own link to memory, so few CCDs can cap the bandwidth. A single-chip AMD APU counts its CPU complexes here: each has the same kind of link.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -45,7 +45,8 @@ QString glossary(Term term) {
     case Term::Ccd:
         return UiText::tr(
             "CCD (core complex die): one of the chiplets of an AMD Ryzen/EPYC CPU. Each CCD "
-            "has its own link to memory, so few CCDs can cap the bandwidth.");
+            "has its own link to memory, so few CCDs can cap the bandwidth. A single-chip "
+            "AMD APU counts its CPU complexes here: each has the same kind of link.");
     case Term::Fclk:
         return UiText::tr(
             "FCLK (fabric clock): the clock of AMD's Infinity Fabric linking CCDs to the "
