@@ -9,7 +9,6 @@
 #include <QJsonArray>
 
 #include <algorithm>
-
 #include <cmath>
 
 namespace llm::scenario {

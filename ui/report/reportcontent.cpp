@@ -1063,7 +1063,9 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
     // Cards counted below their rated tensor speed (boardPowerShare, docs/estimator.md item 11).
     QStringList powerLimited;
     for (std::size_t i = 0; i < results.size() && i < state.builds.size(); ++i) {
-        if (!results[i].computed || results[i].estimate.placement == Placement::CpuOnly)
+        const Placement placement = results[i].estimate.placement;
+        if (!results[i].computed || placement == Placement::CpuOnly ||
+            placement == Placement::Unified)
             continue;
         for (const GpuGroup &g : state.builds[i].gpus) {
             const double share = boardPowerShare(g.gpu);
