@@ -280,6 +280,19 @@ std::vector<Placement> candidatePlacements(const Build &build, const ModelChoice
     return {buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(n)};
 }
 
+std::optional<double> boardPowerShareOf(const Build &build, Placement placement) {
+    if (placement == Placement::CpuOnly)
+        return std::nullopt;
+    if (placement == Placement::Unified)
+        return build.integratedGpu ? std::optional<double>(boardPowerShare(*build.integratedGpu))
+                                   : std::nullopt;
+    std::optional<double> lowest;
+    for (const GpuGroup &g : build.gpus)
+        if (g.count > 0)
+            lowest = std::min(lowest.value_or(1.0), boardPowerShare(g.gpu));
+    return lowest;
+}
+
 Estimate estimate(const Build &build, const ModelChoice &choice, const Workload &workload,
                   const Assumptions &a) {
     Estimate e;

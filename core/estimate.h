@@ -162,6 +162,13 @@ struct Estimate {
     bool operator==(const Estimate &) const = default;
 };
 
+// The lowest board-power share (boardPowerShare, hardware.h) among the GPUs a
+// placement reads its prompt with: the discrete cards, or the integrated GPU of
+// a unified placement. Empty for a CPU-only placement or a build without such
+// a GPU. For the JSON output and the report; estimate() applies the shares
+// through usableMatrixPeak.
+std::optional<double> boardPowerShareOf(const Build &build, Placement placement);
+
 // Fastest placement that fits (or Assumptions::forcedPlacement). Never throws
 // for a model that does not fit: the estimate says so (fits = false, verdicts
 // fail on Capacity).

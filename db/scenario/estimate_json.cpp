@@ -8,7 +8,6 @@
 
 #include <QJsonArray>
 
-#include <algorithm>
 #include <cmath>
 
 namespace llm::scenario {
@@ -210,19 +209,10 @@ QJsonObject estimateToJson(const Estimate &e, const Build &build, const Assumpti
                                      : QJsonValue(QJsonValue::Null));
     o.insert(u"electricity_eur_per_mtok"_s, roundForOutput(cost.electricityEurPerMillionTokens));
     QJsonObject assumptions = factorsToJson(e, a);
-    // The share of their listed tensor rate the discrete cards are counted at
-    // (boardPowerShare; the lowest of the build's cards): only where they run.
-    if (e.placement != Placement::CpuOnly && e.placement != Placement::Unified) {
-        double share = 1.0;
-        bool any = false;
-        for (const GpuGroup &g : build.gpus)
-            if (g.count > 0) {
-                share = std::min(share, boardPowerShare(g.gpu));
-                any = true;
-            }
-        if (any)
-            assumptions.insert(u"board_power_share"_s, roundForOutput(share));
-    }
+    // The share of their listed tensor rate the GPUs that read the prompt are
+    // counted at (the lowest of them): only where a GPU reads it.
+    if (const std::optional<double> share = boardPowerShareOf(build, e.placement))
+        assumptions.insert(u"board_power_share"_s, roundForOutput(*share));
     o.insert(u"assumptions"_s, assumptions);
 
     QJsonArray useCases;

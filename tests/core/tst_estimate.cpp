@@ -140,6 +140,7 @@ private slots:
     void boardPowerShare_data();
     void boardPowerShare();
     void boardPowerLimitsPrefill();
+    void boardPowerShareOfPlacement();
     void degenerate_data();
     void degenerate();
     void estimatesCompareWhole();
@@ -726,6 +727,33 @@ void TestEstimate::boardPowerLimitsPrefill() {
                           llm::boardPowerShare(limited)));
     QVERIFY(llm::boardPowerShare(limited) < 0.85);
     QCOMPARE(inTokensPerSecond(a.generationRate), inTokensPerSecond(b.generationRate));
+}
+
+// The share reported for a build: the lowest of the GPUs its placement reads
+// the prompt with; none for a CPU-only placement.
+void TestEstimate::boardPowerShareOfPlacement() {
+    Gpu l40s = gpu("L40S-like", 48, 864, 362.05);
+    l40s.architecture = "ada (AD102)";
+    l40s.tdp = units::watts(350);
+    Gpu rtx4090 = gpu("4090-like", 24, 1008, 330.3);
+    rtx4090.architecture = "ada (AD102)";
+    rtx4090.tdp = units::watts(450);
+    const Build mixed = gpuBuild(64, {{rtx4090, 1}, {l40s, 2}});
+    QVERIFY(!boardPowerShareOf(mixed, Placement::CpuOnly));
+    QCOMPARE(*boardPowerShareOf(mixed, Placement::MultiGpuLayerSplit), llm::boardPowerShare(l40s));
+    QCOMPARE(*boardPowerShareOf(mixed, Placement::HybridLayers), llm::boardPowerShare(l40s));
+    QCOMPARE(*boardPowerShareOf(gpuBuild(64, {{rtx4090, 1}}), Placement::SingleGpu), 1.0);
+    // Unified: the integrated GPU (a GB10-like 125 TFLOPS at 140 W against the
+    // RTX 5090's 419 / 575: sqrt(0.7287 / 0.8929) = 0.903).
+    Build spark = cpuBuild(128);
+    Gpu gb10 = gpu("GB10-like", 0, 273, 125);
+    gb10.architecture = "blackwell (GB10 SoC)";
+    gb10.integrated = true;
+    gb10.tdp = units::watts(140);
+    QVERIFY(!boardPowerShareOf(spark, Placement::Unified));
+    spark.integratedGpu = gb10;
+    QVERIFY(qFuzzyCompare(*boardPowerShareOf(spark, Placement::Unified),
+                          std::sqrt((419.0 / 575.0) / (125.0 / 140.0))));
 }
 
 void TestEstimate::degenerate_data() {

@@ -1060,18 +1060,24 @@ void assumptionsAndError(Flow &flow, const ComparisonState &state,
                         : UiText::tr("a default guess: no measurements yet"))}};
     }
     flow.table(f);
-    // Cards counted below their rated tensor speed (boardPowerShare, docs/estimator.md item 11).
+    // GPUs counted below their rated tensor speed (boardPowerShare, docs/estimator.md item 11).
     QStringList powerLimited;
     for (std::size_t i = 0; i < results.size() && i < state.builds.size(); ++i) {
-        const Placement placement = results[i].estimate.placement;
-        if (!results[i].computed || placement == Placement::CpuOnly ||
-            placement == Placement::Unified)
+        const Build &build = state.builds[i];
+        if (!results[i].computed || !boardPowerShareOf(build, results[i].estimate.placement))
             continue;
-        for (const GpuGroup &g : state.builds[i].gpus) {
-            const double share = boardPowerShare(g.gpu);
+        std::vector<const Gpu *> used;
+        if (results[i].estimate.placement == Placement::Unified)
+            used.push_back(&*build.integratedGpu);
+        else
+            for (const GpuGroup &g : build.gpus)
+                if (g.count > 0)
+                    used.push_back(&g.gpu);
+        for (const Gpu *gpu : used) {
+            const double share = boardPowerShare(*gpu);
             const QString item =
-                UiText::tr("%1 at %2&nbsp;%").arg(esc(g.gpu.name), num(share * 100, 0));
-            if (g.count > 0 && share < 1.0 && !powerLimited.contains(item))
+                UiText::tr("%1 at %2&nbsp;%").arg(esc(gpu->name), num(share * 100, 0));
+            if (share < 1.0 && !powerLimited.contains(item))
                 powerLimited << item;
         }
     }
